@@ -1,0 +1,57 @@
+"""The QGIS plugin object: registers the Processing provider and, on the desktop, the dock."""
+import os
+
+from qgis.core import QgsApplication
+
+PLUGIN_DIR = os.path.dirname(__file__)
+
+
+class LandEvalPlugin:
+    """Headless-safe: only initGui() touches iface, because qgis_process never calls it."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.action = None
+        self.dock = None
+
+    def initProcessing(self):  # noqa: N802 - QGIS API name
+        from .algorithms.provider import LandEvalProvider
+
+        self.provider = LandEvalProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 - QGIS API name
+        from qgis.PyQt.QtGui import QIcon
+        from qgis.PyQt.QtWidgets import QAction
+
+        self.initProcessing()
+        icon = QIcon(os.path.join(PLUGIN_DIR, "resources", "icons", "landeval.svg"))
+        self.action = QAction(icon, "LandEval weight sets / 权重方案", self.iface.mainWindow())
+        self.action.setCheckable(True)
+        self.action.toggled.connect(self._toggle_dock)
+        self.iface.addPluginToMenu("&LandEval", self.action)
+        self.iface.addToolBarIcon(self.action)
+
+    def _toggle_dock(self, visible):
+        if self.dock is None:
+            from .ui.dock import WeightSetDock
+
+            self.dock = WeightSetDock(self.iface, self.iface.mainWindow())
+            self.dock.visibilityChanged.connect(self.action.setChecked)
+            self.iface.addDockWidget(0x2, self.dock)  # Qt.RightDockWidgetArea
+        self.dock.setVisible(visible)
+
+    def unload(self):
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removePluginMenu("&LandEval", self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
