@@ -1,47 +1,51 @@
-"""The plugin object: loads headless (iface None) and cleans up after itself on the desktop."""
+"""The plugin object: loads headless (iface None) and cleans up after itself on the desktop.
+
+The processing registry is replaced by a recorder so these tests leave the session's provider alone.
+"""
+from unittest import mock
+
 import pytest
-from qgis.core import QgsApplication
 
 
 @pytest.fixture
-def no_session_provider(qgis_app, qgis_processing):
-    """Take the session's provider out while a plugin instance registers its own, then put it back."""
-    from landeval.algorithms.provider import LandEvalProvider
-
-    registry = QgsApplication.processingRegistry()
-    had_one = registry.providerById("landeval") is not None
-    if had_one:
-        registry.removeProvider("landeval")
-    yield registry
-    if had_one and registry.providerById("landeval") is None:
-        registry.addProvider(LandEvalProvider())
+def registry(qgis_app):
+    with mock.patch("landeval.plugin.QgsApplication") as app:
+        yield app.processingRegistry.return_value
 
 
-def test_headless_load_registers_and_unload_removes_provider(no_session_provider):
+def test_headless_load_registers_and_unload_removes_provider(registry):
     import landeval
 
     plugin = landeval.classFactory(None)
     plugin.initProcessing()
-    assert no_session_provider.providerById("landeval") is plugin.provider
+    provider = plugin.provider
+    registry.addProvider.assert_called_once_with(provider)
+    assert provider.id() == "landeval"
     plugin.unload()
-    assert no_session_provider.providerById("landeval") is None
+    registry.removeProvider.assert_called_once_with(provider)
 
 
-def test_gui_adds_menu_toolbar_and_dock_and_unload_removes_them(no_session_provider, qgis_iface, monkeypatch):
+def test_gui_adds_menu_toolbar_and_dock_and_unload_removes_them(registry, qgis_iface):
     import landeval
 
-    removed = []
-    # pytest-qgis's stand-in iface lacks removeDockWidget, which the real QgisInterface has.
-    monkeypatch.setattr(qgis_iface, "removeDockWidget", removed.append, raising=False)
-
-    plugin = landeval.classFactory(qgis_iface)
+    # A recording iface around a real main window: pytest-qgis's stand-in lacks the remove* methods.
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = qgis_iface.mainWindow()
+    plugin = landeval.classFactory(iface)
     plugin.initGui()
-    plugin.action.setChecked(True)
-    assert plugin.dock is not None and not plugin.dock.isHidden()
-    plugin.action.setChecked(False)
-    assert plugin.dock.isHidden()
+    action = plugin.action
+    registry.addProvider.assert_called_once_with(plugin.provider)
+    iface.addPluginToMenu.assert_called_once_with("&LandEval", action)
+    iface.addToolBarIcon.assert_called_once_with(action)
+    action.setChecked(True)
     dock = plugin.dock
+    assert dock is not None and not dock.isHidden()
+    iface.addDockWidget.assert_called_once()
+    action.setChecked(False)
+    assert dock.isHidden()
     plugin.unload()
-    assert removed == [dock]
-    assert plugin.action is None and plugin.dock is None
-    assert no_session_provider.providerById("landeval") is None
+    iface.removePluginMenu.assert_called_once_with("&LandEval", action)
+    iface.removeToolBarIcon.assert_called_once_with(action)
+    iface.removeDockWidget.assert_called_once_with(dock)
+    registry.removeProvider.assert_called_once()
+    assert plugin.action is None and plugin.dock is None and plugin.provider is None
