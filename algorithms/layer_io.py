@@ -1,0 +1,486 @@
+"""The one place where LandEval algorithms read and write layers.
+
+Reading: one pass over a feature source into a pandas DataFrame, asking the provider only for the attributes
+needed and for geometry only when a spatial step needs it. Tables (CSV in UTF-8 or GBK/GB18030, XLSX) are
+opened through OGR with the right encoding. Writing: a new layer made of the source geometry, the source
+attributes and the result columns, through `parameterAsSink`, so every Processing destination works.
+"""
+import codecs
+import math
+import operator
+import os
+from typing import List, NamedTuple, Optional
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsDistanceArea,
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingFeatureSourceDefinition,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import Qt, QVariant
+
+from ..core.errors import LandEvalError
+
+# File types opened as attribute tables (no geometry) through OGR.
+CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
+SHEET_EXTENSIONS = (".xlsx", ".xls", ".ods")
+TABLE_EXTENSIONS = CSV_EXTENSIONS + SHEET_EXTENSIONS
+
+# Progress and cancel are checked every this many features: often enough for a responsive Cancel button,
+# rarely enough not to cost time on a million parcels.
+_CHUNK = 2000
+
+# How much of a CSV is inspected to decide its encoding; a table header plus thousands of rows.
+_SNIFF_BYTES = 4 * 1024 * 1024
+
+_INT_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
+_TEMPORAL_TYPES = (QVariant.Date, QVariant.Time, QVariant.DateTime)
+_INT32 = np.iinfo(np.int32)
+
+
+class FeatureTable(NamedTuple):
+    """What `read_features` returns: attributes by field name, feature ids, geometries when asked for."""
+
+    frame: pd.DataFrame
+    fids: np.ndarray
+    geometries: Optional[List[QgsGeometry]]
+
+
+class AreaResult(NamedTuple):
+    """Areas in m² (NaN for a feature without geometry) and what was done to measure them."""
+
+    area_m2: np.ndarray
+    geometries: List[Optional[QgsGeometry]]  # repaired where needed; use these for overlays too
+    repaired: np.ndarray  # positions of invalid geometries that were repaired with makeValid
+    empty: np.ndarray  # positions of features with no or empty geometry (area NaN)
+
+
+class Canceled(LandEvalError):
+    """The user pressed Cancel; nothing more is computed or written."""
+
+
+def check_canceled(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Canceled("Cancelled by the user / 用户已取消; the output was not completed.")
+
+
+# --------------------------------------------------------------------------------------------------- reading
+def _iter_features(source, request):
+    # Invalid geometries are LandEval's to repair and count; Processing's own validity filter would drop or
+    # abort on them before we see them (the user's "invalid features filtering" setting).
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
+
+
+def field_indices(source, names, what="layer"):
+    """Indices of `names` in the source's fields; a missing one is an error listing what the layer has."""
+    fields = source.fields()
+    out = []
+    for name in names:
+        idx = fields.lookupField(name)
+        if idx < 0:
+            have = ", ".join(fields.names()) or "(no fields)"
+            raise LandEvalError(
+                f"Field {name!r} is not in the {what}. Its fields are: {have}. "
+                "Choose an existing field or rename the column."
+            )
+        out.append(idx)
+    return out
+
+
+def _column(values, qtype):
+    """One attribute column as a numpy/pandas-friendly array; QGIS NULLs become NaN or None."""
+    if qtype == QVariant.Double or qtype in _INT_TYPES or qtype == QVariant.Bool:
+        has_null = any(v.__class__ is QVariant for v in values)
+        if qtype in _INT_TYPES and not has_null:
+            # Integer ids stay integers (101, not 101.0) so they print and join as the user typed them.
+            return np.array(values, dtype=np.int64)
+        return np.array([math.nan if v.__class__ is QVariant else float(v) for v in values], dtype=float)
+    if qtype in _TEMPORAL_TYPES:
+        return np.array([None if v.__class__ is QVariant else v.toString(Qt.ISODate) for v in values], dtype=object)
+    return np.array([None if v.__class__ is QVariant else v for v in values], dtype=object)
+
+
+def read_features(source, fields=None, geometry=False, feedback=None, what="layer"):
+    """Read `source` (a QgsFeatureSource or vector layer) in one pass.
+
+    `fields`: names of the attributes wanted (None = all). Only those are requested from the provider, and
+    geometry is skipped unless `geometry` is true. Returns a FeatureTable whose frame has one column per
+    requested field (numeric fields as float64, or int64 when an integer field has no NULL; others as
+    objects with None for NULL), the feature ids in reading order, and the geometries when asked for.
+    """
+    all_fields = source.fields()
+    names = list(all_fields.names()) if fields is None else list(dict.fromkeys(fields))
+    idx = field_indices(source, names, what)
+    request = QgsFeatureRequest()
+    request.setSubsetOfAttributes(idx)
+    if not geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    total = max(source.featureCount(), 1)
+    if len(idx) > 1:
+        pick = operator.itemgetter(*idx)
+    elif idx:
+        pick = operator.itemgetter(slice(idx[0], idx[0] + 1))
+    else:
+        def pick(_attrs):
+            return ()
+    fids, rows, geoms = [], [], [] if geometry else None
+    for n, feat in enumerate(_iter_features(source, request)):
+        if n % _CHUNK == 0:
+            check_canceled(feedback)
+            if feedback is not None:
+                feedback.setProgress(100.0 * n / total)
+        fids.append(feat.id())
+        rows.append(pick(feat.attributes()))
+        if geometry:
+            geoms.append(feat.geometry())
+    columns = list(zip(*rows)) if rows else [() for _ in names]
+    data = {name: _column(list(col), all_fields.at(i).type()) for name, col, i in zip(names, columns, idx)}
+    frame = pd.DataFrame(data, columns=names)
+    return FeatureTable(frame, np.asarray(fids, dtype=np.int64), geoms)
+
+
+def read_frame(source, fields=None, feedback=None, what="layer"):
+    """Attributes only: (DataFrame, feature ids)."""
+    table = read_features(source, fields, geometry=False, feedback=feedback, what=what)
+    return table.frame, table.fids
+
+
+def key_strings(values):
+    """Join keys as comparable strings: 101, 101.0 and " 101 " all become "101"; "0101" stays "0101".
+
+    Parcel ids come as integers from a GeoPackage, as text from a CSV and as reals from Excel; without this
+    the same id would not match across the three. Missing keys become None.
+    """
+    s = pd.Series(values)
+    if pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
+        f = s.to_numpy(dtype=float, na_value=np.nan)
+        ok = np.isfinite(f)
+        integral = ok & (f == np.round(f))
+        out = np.full(len(f), None, dtype=object)
+        out[integral] = f[integral].astype(np.int64).astype(str)
+        other = ok & ~integral
+        out[other] = f[other].astype(str)
+        return out
+    missing = s.isna().to_numpy()
+    text = s.astype(str).str.strip()
+    # An Excel cell typed as a number can arrive as "101.0" inside an otherwise text column.
+    text = text.str.replace(r"^(-?\d+)\.0+$", r"\1", regex=True)
+    out = text.to_numpy(dtype=object)
+    out[missing | (text == "").to_numpy()] = None
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- tables
+def detect_encoding(path):
+    """'UTF-8' or 'GB18030' for a text table; anything else is an error naming the file.
+
+    UTF-8 is tried first because valid GBK text almost never decodes as UTF-8, while most UTF-8 bytes
+    are also (wrong) GBK. GB18030 is a superset of GBK and GB2312, so it reads all three.
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(_SNIFF_BYTES)
+    if head.startswith(codecs.BOM_UTF8):
+        return "UTF-8"
+    for name, label in (("utf-8", "UTF-8"), ("gb18030", "GB18030")):
+        try:
+            # final=False: the sniffed block may end in the middle of a multi-byte character.
+            codecs.getincrementaldecoder(name)().decode(head, final=False)
+            return label
+        except UnicodeDecodeError:
+            continue
+    raise LandEvalError(
+        f"{path}: the file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as "
+        "'CSV UTF-8 (逗号分隔)' and run again."
+    )
+
+
+def open_table(path, feedback=None):
+    """Open a CSV (encoding detected) or a spreadsheet (first row = headers) as a geometry-less layer."""
+    if not os.path.isfile(path):
+        raise LandEvalError(f"Table file not found: {path}")
+    ext = os.path.splitext(path)[1].lower()
+    uri = path
+    if ext in SHEET_EXTENSIONS:
+        # Without HEADERS=FORCE, OGR guesses whether row 1 holds headers and guesses "no" when every
+        # column is text, turning 宗地编号 into a data value and the headers into Field1, Field2, ...
+        uri = f"{path}|option:HEADERS=FORCE"
+    layer = QgsVectorLayer(uri, os.path.splitext(os.path.basename(path))[0], "ogr")
+    if ext in CSV_EXTENSIONS:
+        encoding = detect_encoding(path)
+        layer.setProviderEncoding(encoding)
+        if feedback is not None:
+            feedback.pushInfo(f"{os.path.basename(path)}: read as {encoding} text.")
+    if not layer.isValid():
+        raise LandEvalError(f"{path}: OGR cannot read this file as a table. Check it opens in Excel or QGIS.")
+    return layer
+
+
+def source_parameter(alg, parameters, name, context, feedback=None):
+    """A feature-source parameter, or None when an optional one is empty.
+
+    A CSV/XLSX given as a file path (the usual headless case) is opened with `open_table`, so a GBK file
+    reads correctly; Processing would open it as UTF-8 and garble the Chinese headers.
+    """
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, str) and os.path.splitext(value.split("|")[0])[1].lower() in TABLE_EXTENSIONS:
+        path = value.split("|")[0]
+        if os.path.isfile(path):
+            layer = open_table(path, feedback)
+            # Keep the layer alive as long as the source: the context owns it from here on.
+            context.temporaryLayerStore().addMapLayer(layer)
+            return layer
+    if value is None or value == "":
+        return None
+    source = alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        raise QgsProcessingException(alg.invalidSourceError(parameters, name))
+    return source
+
+
+# ----------------------------------------------------------------------------------------------- areas
+def require_polygons(source, what="parcel layer"):
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+        raise LandEvalError(
+            f"The {what} must be a polygon layer (it is {QgsWkbTypes.displayString(source.wkbType())})."
+        )
+
+
+def require_crs(source, what="parcel layer"):
+    crs = source.sourceCrs()
+    if not crs.isValid():
+        raise LandEvalError(
+            f"The {what} has no coordinate reference system, so areas cannot be measured. Set it in "
+            "Layer Properties → Source → Assigned Coordinate Reference System (or run 'Assign projection') "
+            "and run again, e.g. EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) or EPSG:4490."
+        )
+    return crs
+
+
+def distance_area(crs, context):
+    """Ellipsoidal measurement for a geographic CRS, planar for a projected one (then converted to m²)."""
+    da = QgsDistanceArea()
+    da.setSourceCrs(crs, context.transformContext())
+    if crs.isGeographic():
+        # The CRS's own datum ellipsoid (CGCS2000 for EPSG:4490), not the project's, which a headless
+        # run does not have.
+        da.setEllipsoid(crs.ellipsoidAcronym() or context.ellipsoid() or "EPSG:7019")
+    else:
+        da.setEllipsoid("NONE")
+    return da
+
+
+def repair(geometries):
+    """Geometries made valid where GEOS finds them invalid; returns (geometries, repaired, empty positions)."""
+    out, repaired, empty = [], [], []
+    for i, g in enumerate(geometries):
+        if g is None or g.isNull() or g.isEmpty():
+            out.append(None)
+            empty.append(i)
+        elif not g.isGeosValid():
+            fixed = g.makeValid()
+            out.append(fixed)
+            repaired.append(i)
+        else:
+            out.append(g)
+    return out, np.asarray(repaired, dtype=np.int64), np.asarray(empty, dtype=np.int64)
+
+
+def measure_areas(geometries, crs, context, feedback=None):
+    """Areas in m² of `geometries` (in `crs`); invalid ones are repaired first (a self-intersecting
+    polygon's shoelace area is wrong), empty ones give NaN. Every repair and empty geometry is returned
+    by position so the caller can report it."""
+    if not crs.isValid():
+        raise LandEvalError("The parcel layer has no coordinate reference system: set one and run again.")
+    fixed, repaired, empty = repair(geometries)
+    da = distance_area(crs, context)
+    to_m2 = da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaSquareMeters)
+    area = np.full(len(fixed), np.nan)
+    for i, g in enumerate(fixed):
+        if i % _CHUNK == 0:
+            check_canceled(feedback)
+        if g is not None:
+            area[i] = da.measureArea(g)
+    return AreaResult(area * to_m2, fixed, repaired, empty)
+
+
+def describe_positions(positions, ids, limit=10):
+    """'3 (P01, P07, P09)' for a log line: how many, and the first few ids."""
+    positions = np.asarray(positions, dtype=np.int64)
+    shown = ", ".join(str(ids[p]) for p in positions[:limit])
+    more = ", …" if len(positions) > limit else ""
+    return f"{len(positions)} ({shown}{more})" if len(positions) else "0"
+
+
+# --------------------------------------------------------------------------------------------- writing
+def qvariant_type(dtype):
+    """QVariant type for a pandas/numpy column type."""
+    if pd.api.types.is_bool_dtype(dtype):
+        return QVariant.Int
+    if pd.api.types.is_integer_dtype(dtype):
+        return QVariant.LongLong
+    if pd.api.types.is_float_dtype(dtype):
+        return QVariant.Double
+    return QVariant.String
+
+
+def _python_values(series):
+    """A column as a list of plain Python values with None for every kind of missing value."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return series.astype(int).tolist()
+    if pd.api.types.is_integer_dtype(series.dtype) and not isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
+        return series.tolist()
+    values = series.astype(object)
+    return values.where(series.notna(), None).tolist()
+
+
+def _int_fits_int32(series):
+    values = series.dropna()
+    return values.empty or (values.min() >= _INT32.min and values.max() <= _INT32.max)
+
+
+def result_field(name, series, alias=None):
+    """The QgsField for one result column (32-bit ints where the values fit, for Shapefile/Excel readers)."""
+    qtype = qvariant_type(series.dtype)
+    if qtype == QVariant.LongLong and _int_fits_int32(series):
+        qtype = QVariant.Int
+    if qtype == QVariant.Int:
+        field = QgsField(name, qtype, "integer", 10)
+    elif qtype == QVariant.LongLong:
+        field = QgsField(name, qtype, "int8", 20)
+    elif qtype == QVariant.Double:
+        field = QgsField(name, qtype, "double", 20, 8)
+    else:
+        field = QgsField(name, qtype, "string", 0)
+    if alias:
+        field.setAlias(alias)
+    return field
+
+
+def output_fields(source_fields, results, aliases=None):
+    """Source fields followed by the result columns.
+
+    A result column whose name a source field already has (case-insensitively, as GeoPackage and Shapefile
+    compare) replaces that field in place: re-running a step updates its columns instead of adding
+    `score_2`. Returns (fields, plan) where plan lists, per output field, ('src', index) or ('res', column).
+    """
+    aliases = aliases or {}
+    by_lower = {str(c).lower(): c for c in results.columns}
+    fields, plan, used = QgsFields(), [], set()
+    for i in range(source_fields.count()):
+        f = source_fields.at(i)
+        col = by_lower.get(f.name().lower())
+        if col is None:
+            fields.append(QgsField(f))
+            plan.append(("src", i))
+        else:
+            fields.append(result_field(str(col), results[col], aliases.get(col)))
+            plan.append(("res", col))
+            used.add(col)
+    for col in results.columns:
+        if col not in used:
+            fields.append(result_field(str(col), results[col], aliases.get(col)))
+            plan.append(("res", col))
+    return fields, plan
+
+
+def _result_rows(results, plan):
+    cols = [c for kind, c in plan if kind == "res"]
+    if not cols:
+        return [()] * len(results)
+    return list(zip(*(_python_values(results[c]) for c in cols)))
+
+
+def write_output(alg, parameters, name, context, source, results, fids, feedback=None, aliases=None):
+    """Write a new layer: every feature of `source` with its geometry and attributes plus `results`.
+
+    `results` is a DataFrame aligned with `fids` (row k belongs to feature fids[k]); a source feature
+    missing from `fids` gets NULL results. `source` may have no geometry (a table). Returns the
+    destination id of the sink. Progress 0–100 on `feedback`; Cancel stops the write.
+    """
+    results = results.reset_index(drop=True)
+    fields, plan = output_fields(source.fields(), results, aliases)
+    wkb = source.wkbType()
+    if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+        # Multi: a Shapefile "Polygon" layer may hold multipart parcels, and a GeoPackage/memory layer
+        # declared Polygon would refuse them.
+        wkb = QgsWkbTypes.multiType(wkb)
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb, source.sourceCrs())
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    rows = _result_rows(results, plan)
+    res_cols = [c for kind, c in plan if kind == "res"]
+    empty_row = (None,) * len(res_cols)
+    row_of = dict(zip(np.asarray(fids).tolist(), range(len(rows))))
+    # Fast path: no source field is replaced, so the output row is the source row plus the results.
+    replaces = any(kind == "res" for kind, _ in plan[: source.fields().count()])
+    slot = {c: k for k, c in enumerate(res_cols)}
+    order = [(kind, c if kind == "src" else slot[c]) for kind, c in plan]
+    total = max(source.featureCount(), 1)
+    request = QgsFeatureRequest()
+    multi = QgsWkbTypes.isMultiType(wkb)
+    for n, feat in enumerate(_iter_features(source, request)):
+        if n % _CHUNK == 0:
+            check_canceled(feedback)
+            if feedback is not None:
+                feedback.setProgress(100.0 * n / total)
+        res = rows[row_of[feat.id()]] if feat.id() in row_of else empty_row
+        attrs = feat.attributes()
+        if not replaces:
+            values = attrs + list(res)
+        else:
+            values = [attrs[c] if k == "src" else res[c] for k, c in order]
+        out = QgsFeature(fields)
+        geom = feat.geometry()
+        if multi and not geom.isNull() and not geom.isMultipart():
+            geom = QgsGeometry(geom)
+            geom.convertToMultiType()
+        out.setGeometry(geom)
+        out.setAttributes(values)
+        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+    # Finalize the file now (the sink is ours: Processing hands it over with ownership), so the caller
+    # can open the result to style it before the algorithm returns.
+    sink.flushBuffer()
+    del sink
+    if feedback is not None:
+        feedback.setProgress(100)
+    return dest_id
+
+
+def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=None, crs=None):
+    """Write a DataFrame as a new table without geometry (e.g. zone summaries keyed by a field)."""
+    frame = frame.reset_index(drop=True)
+    fields, _ = output_fields(QgsFields(), frame, aliases)
+    sink, dest_id = alg.parameterAsSink(
+        parameters, name, context, fields, QgsWkbTypes.NoGeometry, crs or QgsCoordinateReferenceSystem()
+    )
+    if sink is None:
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    rows = list(zip(*(_python_values(frame[c]) for c in frame.columns))) if len(frame.columns) else []
+    for n, row in enumerate(rows):
+        if n % _CHUNK == 0:
+            check_canceled(feedback)
+        out = QgsFeature(fields)
+        out.setAttributes(list(row))
+        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+    sink.flushBuffer()
+    del sink
+    return dest_id
+
