@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Runs the LandEval test suite against QGIS 3.40 LTR (Debian trixie) inside a debootstrap chroot, so CI
+# proves the plugin on the current LTR and not only on the 3.22 of this Debian 12 machine.
+#
+#   bash scripts/test_qgis340.sh [pytest args...]
+#
+# The chroot is built once into $LANDEVAL_TRIXIE_CHROOT (default /var/cache/landeval/trixie, ~2.3 GB) and
+# reused; a changed package list below only installs the difference. LANDEVAL_TRIXIE_REBUILD=1 throws the
+# chroot away and builds it anew. The checkout is bind-mounted at the same path inside, so paths in test
+# output are the host's. All mounts live in a private mount namespace (unshare), so nothing stays mounted
+# after the run, even when it is killed.
+#
+# If the chroot cannot be built (not root, no network, debootstrap failing) the script says why and exits
+# non-zero: a QGIS 3.40 run that did not happen must never look like a pass.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+CHROOT=${LANDEVAL_TRIXIE_CHROOT:-/var/cache/landeval/trixie}
+MIRROR=${LANDEVAL_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+SUITE=trixie
+# What the suite needs inside: QGIS with its Python bindings, the plugin's runtime packages (the OS ones,
+# as in real use), the test tools Debian packages, git (scripts/package.py lists files with git ls-files)
+# and python3-venv for pytest-qgis, which Debian does not package.
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-shapely python3-pytest
+  python3-hypothesis python3-venv python3-pip git xvfb xauth ca-certificates"
+# 3.0.1: officially supports QGIS >= 3.34 and still reads the ini key `qgis_qui_enabled` that pytest.ini
+# spells for 2.1.0 on QGIS 3.22 (4.x renamed it to qgis_gui_enabled).
+PIP_PACKAGES="pytest-qgis==3.0.1"
+VENV=/opt/landeval-venv
+LOG_DIR=$(dirname "$CHROOT")
+
+say() { echo "test_qgis340: $*" >&2; }
+cannot() {
+  say "CANNOT RUN the QGIS 3.40 suite: $*"
+  say "(the 3.22 run does not cover this; fix the cause, or set LANDEVAL_SKIP_QGIS340=1 for a local-only run)"
+  exit 3
+}
+
+[ "$(id -u)" -eq 0 ] || cannot "building and entering the chroot needs root (debootstrap, chroot, mounts)"
+for tool in unshare flock chroot; do
+  command -v "$tool" >/dev/null || cannot "'$tool' is missing (util-linux / coreutils)"
+done
+unshare --mount --propagation private true 2>/dev/null \
+  || cannot "this machine does not allow private mount namespaces (unshare --mount), needed for the bind mounts"
+
+mkdir -p "$LOG_DIR"
+# One build at a time: CI and a developer may start this script together.
+exec 9>"$CHROOT.lock"
+flock 9
+
+# Runs "$@" inside the chroot with /proc, /dev, /sys, a fresh /tmp and (when BIND is set) the checkout
+# mounted; the namespace ends with the command, and every mount with it.
+in_chroot() {
+  unshare --mount --propagation private -- /bin/bash -euc '
+    c=$1; bind=$2; shift 2
+    mount -t proc proc "$c/proc"
+    mount --rbind /dev "$c/dev"
+    mount --rbind /sys "$c/sys"
+    mount -t tmpfs tmpfs "$c/tmp"
+    if [ -n "$bind" ]; then
+      mkdir -p "$c$bind"
+      mount --bind "$bind" "$c$bind"
+    fi
+    exec chroot "$c" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+      HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" "$@"
+  ' in_chroot "$CHROOT" "${BIND:-}" "$@"
+}
+
+if [ "${LANDEVAL_TRIXIE_REBUILD:-0}" = "1" ] && [ -e "$CHROOT" ]; then
+  say "LANDEVAL_TRIXIE_REBUILD=1: removing $CHROOT"
+  rm -rf --one-file-system "$CHROOT"
+fi
+
+if [ ! -e "$CHROOT/.landeval-base" ]; then
+  start=$SECONDS
+  if ! command -v debootstrap >/dev/null; then
+    say "installing debootstrap from Debian"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        debootstrap >/dev/null; } || cannot "could not install debootstrap with apt-get"
+  fi
+  [ -e /usr/share/debootstrap/scripts/$SUITE ] || cannot "this debootstrap does not know Debian $SUITE"
+  partial="$CHROOT.partial"
+  rm -rf --one-file-system "$partial"
+  say "building the Debian $SUITE chroot in $CHROOT (once; about 2.3 GB; log: $LOG_DIR/debootstrap.log)"
+  # debootstrap mounts /proc and /sys into the target itself; a private namespace drops them if it dies.
+  unshare --mount --propagation private -- debootstrap --variant=minbase "$SUITE" "$partial" "$MIRROR" \
+      >"$LOG_DIR/debootstrap.log" 2>&1 \
+    || cannot "debootstrap $SUITE from $MIRROR failed; last lines of $LOG_DIR/debootstrap.log:
+$(tail -n 5 "$LOG_DIR/debootstrap.log")"
+  touch "$partial/.landeval-base"
+  rm -rf --one-file-system "$CHROOT"
+  mv "$partial" "$CHROOT"
+  say "debootstrap took $((SECONDS - start)) s"
+fi
+
+want=$(echo "$APT_PACKAGES $PIP_PACKAGES" | tr -s ' \n' ' ' | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$CHROOT/.landeval-packages" 2>/dev/null)" != "$want" ]; then
+  start=$SECONDS
+  say "installing into the chroot: $(echo $APT_PACKAGES) + pip $PIP_PACKAGES (log: $LOG_DIR/packages.log)"
+  cp /etc/resolv.conf "$CHROOT/etc/resolv.conf"
+  # Local CAs the host trusts (e.g. a TLS-inspecting proxy in front of PyPI) must be trusted inside too,
+  # or pip fails with CERTIFICATE_VERIFY_FAILED; Debian's way to add them is this folder.
+  if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+    mkdir -p "$CHROOT/usr/local/share/ca-certificates"
+    cp /usr/local/share/ca-certificates/*.crt "$CHROOT/usr/local/share/ca-certificates/"
+  fi
+  # shellcheck disable=SC2086 # the package lists are meant to split into words
+  in_chroot /bin/bash -euc "
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(echo $APT_PACKAGES)
+    apt-get clean
+    update-ca-certificates >/dev/null
+    export PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_DEFAULT_TIMEOUT=${PIP_DEFAULT_TIMEOUT:-60}
+    [ -x $VENV/bin/python ] || python3 -m venv --system-site-packages $VENV
+    $VENV/bin/python -m pip install -q --disable-pip-version-check $PIP_PACKAGES
+  " >"$LOG_DIR/packages.log" 2>&1 \
+    || cannot "installing QGIS and the test tools inside the chroot failed; last lines of $LOG_DIR/packages.log:
+$(tail -n 8 "$LOG_DIR/packages.log")"
+  echo "$want" >"$CHROOT/.landeval-packages"
+  say "package installation took $((SECONDS - start)) s"
+fi
+
+qgis_version=$(in_chroot dpkg-query -W -f='${Version}' qgis 2>/dev/null) || cannot "QGIS is not installed in $CHROOT"
+say "running the suite on QGIS $qgis_version (Debian $SUITE chroot $CHROOT)"
+start=$SECONDS
+set +e
+BIND="$ROOT" in_chroot /bin/bash -c 'cd "$1" && shift &&
+  QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 "$@"' run "$ROOT" \
+  "$VENV/bin/python" -m pytest -p no:cacheprovider tests "$@"
+status=$?
+set -e
+say "QGIS 3.40 suite finished in $((SECONDS - start)) s with exit status $status"
+exit $status
