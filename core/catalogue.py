@@ -1,0 +1,181 @@
+"""The indicator catalogue (resources/presets/catalogue.yaml): ids, labels, units, directions, header aliases."""
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import LandEvalError
+from .units import unit_label
+
+PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
+CATALOGUE_PATH = PRESETS_DIR / "catalogue.yaml"
+
+KINDS = ("key", "text", "group", "extensive", "intensive", "categorical", "flag", "spatial")
+AGGREGATES = ("first", "sum", "wmean", "dominant", "any", "all")
+DIRECTIONS = ("benefit", "cost", "categorical")
+# Denominators a formula may use besides raw inputs: the parcel area in m² or in the chosen area unit.
+AREA_TERMS = ("area_m2", "area")
+
+# A unit in brackets after a header ("总产值（万元）", "面积(m²)") is not part of the field's name.
+_BRACKETED = re.compile(r"[(\[（【].*?[)\]）】]")
+
+
+def header_key(name):
+    """Comparable form of a table header: NFKC, lower case, no spaces, no bracketed unit."""
+    text = unicodedata.normalize("NFKC", str(name)).strip().lower()
+    return re.sub(r"\s+", "", _BRACKETED.sub("", text))
+
+
+@dataclass(frozen=True)
+class FieldDef:
+    """One catalogue entry: a raw input (kind/aggregate set) or an indicator (direction set)."""
+
+    id: str
+    zh: str
+    en: str
+    unit: str = ""
+    kind: str = ""
+    aggregate: str = ""
+    weight_by: str = ""
+    direction: str = ""
+    formula: dict = field(default_factory=dict)
+    aliases: tuple = ()
+
+    @property
+    def inputs(self):
+        """Raw ids (and area terms) this field is computed from; a raw input depends on itself."""
+        if "share" in self.formula:
+            return (self.formula["share"],)
+        if self.formula:
+            return (self.formula["num"], self.formula["den"])
+        return (self.id,)
+
+
+class Catalogue:
+    """Read-only view of catalogue.yaml. `.raw` and `.indicators` map canonical id → FieldDef."""
+
+    def __init__(self, data, source="catalogue"):
+        problems = []
+        self.raw = {rid: self._raw_entry(rid, entry, problems) for rid, entry in (data.get("raw") or {}).items()}
+        self.indicators = {
+            iid: self._indicator_entry(iid, entry or {}, problems)
+            for iid, entry in (data.get("indicators") or {}).items()
+        }
+        self._alias_index = self._build_alias_index(problems)
+        if problems:
+            raise LandEvalError(f"{source} is inconsistent:\n" + "\n".join("  - " + p for p in problems))
+
+    @staticmethod
+    def _raw_entry(rid, entry, problems):
+        if entry.get("kind") not in KINDS:
+            problems.append(f"raw.{rid}.kind: {entry.get('kind')!r} is not one of {KINDS}")
+        if entry.get("aggregate") not in AGGREGATES:
+            problems.append(f"raw.{rid}.aggregate: {entry.get('aggregate')!r} is not one of {AGGREGATES}")
+        return FieldDef(
+            id=rid, zh=entry.get("zh", rid), en=entry.get("en", rid), unit=str(entry.get("unit") or ""),
+            kind=entry.get("kind", ""), aggregate=entry.get("aggregate", ""),
+            weight_by=entry.get("weight_by", ""), aliases=tuple(entry.get("aliases") or ()),
+        )
+
+    def _indicator_entry(self, iid, entry, problems):
+        if entry.get("direction") not in DIRECTIONS:
+            problems.append(f"indicators.{iid}.direction: {entry.get('direction')!r} is not one of {DIRECTIONS}")
+        formula = dict(entry.get("formula") or {})
+        if not formula:
+            base = self.raw.get(iid)
+            if base is None:
+                problems.append(f"indicators.{iid}: no formula and no raw input of that id")
+                return FieldDef(id=iid, zh=iid, en=iid, direction=entry.get("direction", ""))
+            return FieldDef(id=iid, zh=base.zh, en=base.en, unit=base.unit, direction=entry["direction"],
+                            aliases=base.aliases)
+        for term in formula.values():
+            if term not in self.raw and term not in AREA_TERMS:
+                problems.append(f"indicators.{iid}.formula: unknown input {term!r}")
+        return FieldDef(
+            id=iid, zh=entry.get("zh", iid), en=entry.get("en", iid), unit=str(entry.get("unit") or ""),
+            direction=entry.get("direction", ""), formula=formula, aliases=tuple(entry.get("aliases") or ()),
+        )
+
+    def _build_alias_index(self, problems):
+        index = {}
+        for entry in list(self.raw.values()) + list(self.indicators.values()):
+            for name in (entry.id, entry.zh) + entry.aliases:
+                key = header_key(name)
+                owner = index.setdefault(key, entry.id)
+                if owner != entry.id:
+                    problems.append(f"alias {name!r} names both {owner!r} and {entry.id!r}")
+        return index
+
+    def get(self, fid):
+        """The FieldDef of an indicator or raw input id (indicator entry first), or None."""
+        return self.indicators.get(fid) or self.raw.get(fid)
+
+    def is_indicator(self, fid):
+        return fid in self.indicators
+
+    def label(self, fid, lang="zh"):
+        """Chinese (lang="zh") or English label of a raw input or indicator; an unknown id is returned as is."""
+        entry = self.get(fid)
+        if entry is None:
+            return fid
+        return entry.zh if lang == "zh" else entry.en
+
+    def unit_of(self, fid, area_unit="mu", lang="zh"):
+        """Unit text of a field, with "{area}" replaced by the area unit's name; "" when unknown or unitless."""
+        entry = self.get(fid)
+        if entry is None:
+            entry = self.get(self._alias_index.get(header_key(fid), ""))
+        if entry is None:
+            return ""
+        return entry.unit.replace("{area}", unit_label(area_unit, lang))
+
+    def canonical_id(self, header):
+        """Canonical id a table header stands for, or None."""
+        return self._alias_index.get(header_key(header))
+
+    def resolve_columns(self, columns, field_map=None):
+        """Map canonical ids to the table's column names: `{canonical id: column name}`.
+
+        `field_map` ({canonical id: column}) wins; then columns named exactly by an id; then header aliases in
+        column order. A column is used for one id only; the first column that matches an id keeps it.
+        """
+        columns = [str(c) for c in columns]
+        resolved = {}
+        used = set()
+        for fid, column in (field_map or {}).items():
+            if not column:
+                continue
+            if self.get(fid) is None and fid != "area_m2":
+                raise LandEvalError(f"Field mapping names unknown field id {fid!r}; known ids are in catalogue.yaml.")
+            if column not in columns:
+                raise LandEvalError(
+                    f"Field mapping {fid} → {column!r}: the table has no column {column!r} "
+                    f"(columns: {', '.join(columns[:30])})."
+                )
+            resolved[fid] = column
+            used.add(column)
+        known = set(self.raw) | set(self.indicators)
+        for exact in (True, False):
+            for column in columns:
+                if column in used:
+                    continue
+                fid = column if exact and column in known else (None if exact else self.canonical_id(column))
+                if fid and fid not in resolved:
+                    resolved[fid] = column
+                    used.add(column)
+        return resolved
+
+
+@functools.lru_cache(maxsize=1)
+def load_catalogue(path=None):
+    """The catalogue shipped in resources/presets/catalogue.yaml (cached)."""
+    source = Path(path) if path else CATALOGUE_PATH
+    try:
+        with open(source, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as err:
+        raise LandEvalError(f"Cannot read the indicator catalogue {source}: {err}") from None
+    return Catalogue(data or {}, source=str(source))

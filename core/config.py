@@ -1,0 +1,486 @@
+"""Weight sets and rule sets: one YAML format (docs/design.md "Config files"), loaded safely and validated whole.
+
+A file is read with `yaml.safe_load` only, so it can never build Python objects. Validation walks the whole
+file and collects every problem with its path (`elements[2].indicators[0].weight: …`) before raising one
+ConfigError, so a planner fixes a file in one pass. Keys a file leaves out take the documented defaults of
+DEFAULTS (nothing hidden); rule keys without a value stay None and the step that needs them says so.
+"""
+import copy
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .catalogue import DIRECTIONS, PRESETS_DIR, load_catalogue
+from .conditions import validate_benchmark, validate_condition
+from .errors import ConfigError, LandEvalError
+from .units import AREA_UNITS
+
+NORMALIZATIONS = ("minmax", "benchmark", "percentile", "zscore")
+AGGREGATIONS = ("arithmetic", "geometric")
+MISSING_POLICIES = ("reweight", "mean", "zero")
+TIER_METHODS = ("quantile", "threshold", "jenks")
+TIER_LABELS = ("A", "B", "C", "D")
+WEIGHT_TOLERANCE = 1e-6
+
+# Documented defaults for method keys a file leaves out (design.md: minmax, arithmetic, reweight, 亩).
+DEFAULTS = {"normalization": "minmax", "aggregation": "arithmetic", "missing": "reweight", "area_unit": "mu"}
+WEIGHT_KEYS = ("normalization", "aggregation", "missing", "area_unit", "group_by", "elements")
+RULE_KEYS = ("threshold", "review_band", "vetoes", "types", "categories", "tiers")
+_INFO_KEYS = ("name", "label", "source", "description", "notes", "meta")
+_TOP_KEYS = set(_INFO_KEYS + WEIGHT_KEYS + RULE_KEYS)
+_ELEMENT_KEYS = {"id", "label", "weight", "marks", "indicators", "note", "meta"}
+_INDICATOR_KEYS = {
+    "id", "label", "weight", "marks", "direction", "field", "normalization", "benchmark", "cap", "scores",
+    "group_by", "custom", "note", "meta",
+}
+_RULE_ITEM_KEYS = {"id", "label", "when", "note"}
+_TIER_KEYS = {"method", "breaks", "veto_cap", "unrated_when", "never_d_when", "note"}
+# Element ids become output fields s_<id>, so they must be plain identifiers.
+_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
+
+
+def _is_number(value):
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+@dataclass
+class IndicatorSpec:
+    """One scored indicator. `weight` is its weight inside its element (marks already turned into weights)."""
+
+    id: str
+    weight: float
+    direction: str
+    field: str
+    normalization: str = None
+    benchmark: object = None
+    cap: float = 1.0
+    scores: dict = None
+    group_by: str = None
+    label: dict = None
+
+
+@dataclass
+class ElementSpec:
+    id: str
+    weight: float
+    indicators: list
+    label: dict = None
+
+
+@dataclass
+class RuleSpec:
+    """A veto, an inefficiency type or a category: an id, a label and a condition (None = always)."""
+
+    id: str
+    when: dict
+    label: dict = None
+
+
+@dataclass
+class TierSpec:
+    method: str
+    breaks: list
+    veto_cap: str = None
+    unrated_when: dict = None
+    never_d_when: dict = None
+
+
+@dataclass
+class EvalConfig:
+    """A validated weight set and/or rule set. Build it with load_config() or EvalConfig.from_dict()."""
+
+    name: str
+    data: dict = field(repr=False)
+    source: str = ""
+    normalization: str = "minmax"
+    aggregation: str = "arithmetic"
+    missing: str = "reweight"
+    area_unit: str = "mu"
+    group_by: str = None
+    threshold: float = None
+    review_band: float = 0.0
+    elements: list = field(default_factory=list)
+    vetoes: list = field(default_factory=list)
+    types: list = field(default_factory=list)
+    categories: list = field(default_factory=list)
+    tiers: TierSpec = None
+
+    @classmethod
+    def from_dict(cls, data, source="<configuration>"):
+        """Validate `data` (a parsed YAML mapping) and build the config; raises ConfigError with every problem."""
+        problems = []
+        if not isinstance(data, dict):
+            raise ConfigError(source, ["(top level): the file must be a mapping of keys (name:, elements:, …)"])
+        _validate(data, problems)
+        if problems:
+            raise ConfigError(source, problems)
+        return _build(cls, copy.deepcopy(data), source)
+
+    @property
+    def has_weights(self):
+        return bool(self.elements)
+
+    @property
+    def has_rules(self):
+        return any(k in self.data for k in RULE_KEYS)
+
+    def indicators(self):
+        """Every IndicatorSpec, element by element, as (ElementSpec, IndicatorSpec) pairs."""
+        return [(element, ind) for element in self.elements for ind in element.indicators]
+
+    def combined_weights(self):
+        """{indicator id: element weight × indicator weight}; they sum to 1 for a valid weight set."""
+        return {ind.id: element.weight * ind.weight for element, ind in self.indicators()}
+
+    def label_of(self, item, lang="zh"):
+        """Label of an element/indicator/rule spec in `lang`, falling back to the catalogue and the id."""
+        label = item.label
+        if isinstance(label, dict) and label.get(lang):
+            return label[lang]
+        if isinstance(label, str) and label:
+            return label
+        return load_catalogue().label(item.id, lang)
+
+    def to_dict(self):
+        """The configuration as a plain mapping (what save_config writes); a deep copy, safe to edit."""
+        return copy.deepcopy(self.data)
+
+    def digest(self):
+        """sha256 of the canonical content (sorted keys, no comments): the same rules give the same digest."""
+        text = json.dumps(self.data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _labelled(value, path, problems):
+    if value is None or isinstance(value, str):
+        return
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        problems.append(f"{path}: a label is text or {{zh: 中文, en: English}}")
+
+
+def _check_keys(item, allowed, path, problems):
+    unknown = sorted(set(item) - allowed)
+    if unknown:
+        problems.append(f"{path}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _level_weights(items, path, problems, what):
+    """Resolved weights of one level (weights or "+" marks), checking sign and that they sum to 1."""
+    uses_marks = ["marks" in item for item in items]
+    if any(uses_marks) and not all(uses_marks):
+        problems.append(f"{path}: give every {what} a weight or every {what} marks, not a mix")
+        return None
+    key = "marks" if uses_marks and all(uses_marks) else "weight"
+    values = []
+    for i, item in enumerate(items):
+        value = item.get(key)
+        if key == "marks" and isinstance(value, str) and value and set(value) == {"+"}:
+            value = len(value)
+        if not _is_number(value):
+            problems.append(f"{path}[{i}].{key}: missing or not a number ({value!r})")
+            values.append(None)
+        else:
+            if value < 0:
+                problems.append(f"{path}[{i}].{key}: negative {key} {value}; weights must be ≥ 0")
+            values.append(float(value))
+    if None in values:
+        return None
+    total = sum(values)
+    if key == "marks":
+        if total <= 0:
+            problems.append(f"{path}: the marks sum to 0; give at least one {what} a mark")
+            return None
+        return [v / total for v in values]
+    if abs(total - 1.0) > WEIGHT_TOLERANCE:
+        problems.append(
+            f"{path}: the {what} weights sum to {total:.6g}, not 1 (tolerance {WEIGHT_TOLERANCE:g}); "
+            "correct them so each level sums to 1"
+        )
+    return values
+
+
+def _validate(data, problems):
+    _check_keys(data, _TOP_KEYS, "(top level)", problems)
+    if "name" in data and not isinstance(data["name"], str):
+        problems.append("name: must be text")
+    _labelled(data.get("label"), "label", problems)
+    for key, allowed in (("normalization", NORMALIZATIONS), ("aggregation", AGGREGATIONS),
+                         ("missing", MISSING_POLICIES), ("area_unit", AREA_UNITS)):
+        if key in data and data[key] not in allowed:
+            problems.append(f"{key}: {data[key]!r} is not one of {', '.join(allowed)}")
+    if "group_by" in data and data["group_by"] is not None and not isinstance(data["group_by"], str):
+        problems.append("group_by: must be a field name")
+    if "threshold" in data and not (_is_number(data["threshold"]) and 0 <= data["threshold"] <= 1):
+        problems.append(f"threshold: {data['threshold']!r} must be a number between 0 and 1")
+    if "review_band" in data and not (_is_number(data["review_band"]) and data["review_band"] >= 0):
+        problems.append(f"review_band: {data['review_band']!r} must be a number ≥ 0")
+    if "elements" in data:
+        _validate_elements(data["elements"], data.get("normalization", DEFAULTS["normalization"]), problems)
+    for key in ("vetoes", "types", "categories"):
+        if key in data:
+            _validate_rules(data[key], key, problems)
+    if "tiers" in data and data["tiers"] is not None:
+        _validate_tiers(data["tiers"], problems)
+
+
+def _validate_elements(elements, default_norm, problems):
+    if not isinstance(elements, list) or not elements:
+        problems.append("elements: must be a non-empty list of elements")
+        return
+    seen_elements, seen_indicators = set(), {}
+    catalogue = load_catalogue()
+    for e, element in enumerate(elements):
+        path = f"elements[{e}]"
+        if not isinstance(element, dict):
+            problems.append(f"{path}: must be a mapping with id, weight and indicators")
+            continue
+        _check_keys(element, _ELEMENT_KEYS, path, problems)
+        eid = element.get("id")
+        if not isinstance(eid, str) or not _ID_RE.match(eid):
+            problems.append(f"{path}.id: {eid!r} must be a short identifier (letters, digits, _)")
+        elif eid in seen_elements:
+            problems.append(f"{path}.id: duplicate element id {eid!r}")
+        seen_elements.add(eid)
+        _labelled(element.get("label"), f"{path}.label", problems)
+        indicators = element.get("indicators")
+        if not isinstance(indicators, list) or not indicators:
+            problems.append(f"{path}.indicators: must be a non-empty list")
+            continue
+        for i, ind in enumerate(indicators):
+            ipath = f"{path}.indicators[{i}]"
+            if not isinstance(ind, dict):
+                problems.append(f"{ipath}: must be a mapping such as {{id: plot_ratio, weight: 0.4}}")
+                continue
+            _validate_indicator(ind, ipath, default_norm, catalogue, problems)
+            iid = ind.get("id")
+            if isinstance(iid, str):
+                if iid in seen_indicators:
+                    problems.append(f"{ipath}.id: duplicate indicator id {iid!r} (also at {seen_indicators[iid]})")
+                else:
+                    seen_indicators[iid] = ipath
+        if all(isinstance(ind, dict) for ind in indicators):
+            _level_weights(indicators, f"{path}.indicators", problems, "indicator")
+    if all(isinstance(el, dict) for el in elements):
+        _level_weights(elements, "elements", problems, "element")
+
+
+def _validate_indicator(ind, path, default_norm, catalogue, problems):
+    _check_keys(ind, _INDICATOR_KEYS, path, problems)
+    iid = ind.get("id")
+    entry = catalogue.indicators.get(iid) if isinstance(iid, str) else None
+    if not isinstance(iid, str) or not iid:
+        problems.append(f"{path}.id: missing indicator id")
+    elif entry is None and not ind.get("custom"):
+        problems.append(
+            f"{path}.id: unknown indicator {iid!r}; use an id of catalogue.yaml "
+            "or mark a column of your own with custom: true, field: and direction:"
+        )
+    direction = ind.get("direction", entry.direction if entry else None)
+    if direction not in DIRECTIONS:
+        problems.append(f"{path}.direction: {direction!r} is not one of {', '.join(DIRECTIONS)}")
+    if "field" in ind and not isinstance(ind["field"], str):
+        problems.append(f"{path}.field: must be a column name")
+    _labelled(ind.get("label"), f"{path}.label", problems)
+    if direction == "categorical":
+        scores = ind.get("scores")
+        if not isinstance(scores, dict) or not scores:
+            problems.append(f"{path}.scores: a categorical indicator needs a value→score map, e.g. {{国有企业: 1.0}}")
+        else:
+            for value, score in scores.items():
+                if not (_is_number(score) and 0 <= score <= 1):
+                    problems.append(f"{path}.scores.{value}: score {score!r} must be a number between 0 and 1")
+    elif "scores" in ind:
+        problems.append(f"{path}.scores: only categorical indicators take a value→score map")
+    norm = ind.get("normalization", default_norm)
+    if "normalization" in ind and norm not in NORMALIZATIONS:
+        problems.append(f"{path}.normalization: {norm!r} is not one of {', '.join(NORMALIZATIONS)}")
+    if norm == "benchmark" and direction != "categorical":
+        if "benchmark" not in ind:
+            problems.append(f"{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}})")
+        else:
+            validate_benchmark(ind["benchmark"], f"{path}.benchmark", problems)
+    elif "benchmark" in ind and norm != "benchmark":
+        problems.append(f"{path}.benchmark: given, but normalization is {norm!r}, not benchmark")
+    if "cap" in ind and not (_is_number(ind["cap"]) and ind["cap"] > 0):
+        problems.append(f"{path}.cap: {ind['cap']!r} must be a positive number")
+    if "group_by" in ind and ind["group_by"] is not None and not isinstance(ind["group_by"], str):
+        problems.append(f"{path}.group_by: must be a field name")
+
+
+def _validate_rules(items, key, problems):
+    if not isinstance(items, list):
+        problems.append(f"{key}: must be a list")
+        return
+    seen = set()
+    for i, item in enumerate(items):
+        path = f"{key}[{i}]"
+        if not isinstance(item, dict):
+            problems.append(f"{path}: must be a mapping with id, label and when")
+            continue
+        _check_keys(item, _RULE_ITEM_KEYS, path, problems)
+        rid = item.get("id")
+        if not isinstance(rid, str) or not _ID_RE.match(rid):
+            problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
+        elif rid in seen:
+            problems.append(f"{path}.id: duplicate id {rid!r}")
+        seen.add(rid)
+        _labelled(item.get("label"), f"{path}.label", problems)
+        last = i == len(items) - 1
+        if key == "categories" and last:
+            if item.get("when") is not None:
+                problems.append(f"{path}.when: the last category takes every remaining parcel, so it has no condition")
+        elif "when" not in item or item["when"] is None:
+            problems.append(f"{path}.when: missing condition")
+        else:
+            validate_condition(item["when"], f"{path}.when", problems)
+
+
+def _validate_tiers(tiers, problems):
+    if not isinstance(tiers, dict):
+        problems.append("tiers: must be a mapping with method and breaks")
+        return
+    _check_keys(tiers, _TIER_KEYS, "tiers", problems)
+    method = tiers.get("method")
+    breaks = tiers.get("breaks")
+    if method not in TIER_METHODS:
+        problems.append(f"tiers.method: {method!r} is not one of {', '.join(TIER_METHODS)}")
+    elif method == "jenks":
+        if breaks is not None and not (isinstance(breaks, int) and not isinstance(breaks, bool) and 2 <= breaks <= 4):
+            problems.append("tiers.breaks: for jenks, the number of classes (2–4) or nothing (4)")
+    else:
+        problems.extend(check_tier_breaks(method, breaks))
+    if tiers.get("veto_cap") is not None and tiers["veto_cap"] not in TIER_LABELS:
+        problems.append(f"tiers.veto_cap: {tiers['veto_cap']!r} is not one of {', '.join(TIER_LABELS)}")
+    for key in ("unrated_when", "never_d_when"):
+        if tiers.get(key) is not None:
+            validate_condition(tiers[key], f"tiers.{key}", problems)
+
+
+def check_tier_breaks(method, breaks, path="tiers.breaks"):
+    """Problems with quantile shares (% per tier, summing to 100) or score thresholds (descending, in 0–1)."""
+    if not isinstance(breaks, list) or not all(_is_number(b) for b in breaks):
+        return [f"{path}: must be a list of numbers"]
+    if method == "quantile":
+        if not 2 <= len(breaks) <= len(TIER_LABELS):
+            return [f"{path}: give 2–4 percentage shares for tiers A, B, C, D (e.g. [20, 55, 20, 5])"]
+        out = [f"{path}[{i}]: share {b} must be ≥ 0" for i, b in enumerate(breaks) if b < 0]
+        if abs(sum(breaks) - 100.0) > 1e-6:
+            out.append(f"{path}: the quantile shares sum to {sum(breaks):g}, not 100")
+        return out
+    if not 1 <= len(breaks) <= len(TIER_LABELS) - 1:
+        return [f"{path}: give 1–3 score cuts between tiers, highest first (e.g. [0.8, 0.6, 0.4])"]
+    out = [f"{path}[{i}]: cut {b} must be between 0 and 1" for i, b in enumerate(breaks) if not 0 <= b <= 1]
+    if any(a <= b for a, b in zip(breaks, breaks[1:])):
+        out.append(f"{path}: thresholds must be strictly descending (A cut first), got {breaks}")
+    return out
+
+
+def _build(cls, data, source):
+    catalogue = load_catalogue()
+    default_norm = data.get("normalization", DEFAULTS["normalization"])
+    elements = []
+    raw_elements = data.get("elements") or []
+    element_weights = _level_weights(raw_elements, "elements", [], "element") if raw_elements else []
+    for element, eweight in zip(raw_elements, element_weights):
+        inds = element["indicators"]
+        weights = _level_weights(inds, "indicators", [], "indicator")
+        specs = []
+        for ind, weight in zip(inds, weights):
+            entry = catalogue.indicators.get(ind["id"])
+            direction = ind.get("direction", entry.direction if entry else None)
+            specs.append(IndicatorSpec(
+                id=ind["id"], weight=weight, direction=direction, field=ind.get("field", ind["id"]),
+                normalization=ind.get("normalization", default_norm), benchmark=ind.get("benchmark"),
+                cap=float(ind.get("cap", 1.0)), scores=ind.get("scores"), group_by=ind.get("group_by"),
+                label=ind.get("label"),
+            ))
+        elements.append(ElementSpec(id=element["id"], weight=eweight, indicators=specs, label=element.get("label")))
+
+    def rules(key):
+        return [RuleSpec(id=r["id"], when=r.get("when"), label=r.get("label")) for r in data.get(key) or []]
+
+    tiers = None
+    if data.get("tiers"):
+        t = data["tiers"]
+        tiers = TierSpec(method=t["method"], breaks=t.get("breaks"), veto_cap=t.get("veto_cap"),
+                         unrated_when=t.get("unrated_when"), never_d_when=t.get("never_d_when"))
+    return cls(
+        name=data.get("name") or Path(str(source)).stem, data=data, source=str(source),
+        normalization=default_norm,
+        aggregation=data.get("aggregation", DEFAULTS["aggregation"]),
+        missing=data.get("missing", DEFAULTS["missing"]),
+        area_unit=data.get("area_unit", DEFAULTS["area_unit"]),
+        group_by=data.get("group_by"),
+        threshold=float(data["threshold"]) if data.get("threshold") is not None else None,
+        review_band=float(data.get("review_band") or 0.0),
+        elements=elements, vetoes=rules("vetoes"), types=rules("types"), categories=rules("categories"),
+        tiers=tiers,
+    )
+
+
+def list_presets():
+    """Names of the presets shipped in resources/presets (the catalogue is not a preset)."""
+    return sorted(p.stem for p in PRESETS_DIR.glob("*.yaml") if p.stem != "catalogue")
+
+
+def preset_path(name):
+    """Path of preset `name`; LandEvalError listing the presets when there is none of that name."""
+    path = PRESETS_DIR / f"{name}.yaml"
+    if name == "catalogue" or not path.is_file():
+        raise LandEvalError(f"No preset named {name!r}. Presets: {', '.join(list_presets())}.")
+    return path
+
+
+def parse_yaml(text, source):
+    """Parse YAML text safely; a Python-object tag or a syntax error is a ConfigError with line and column."""
+    try:
+        return yaml.safe_load(text)
+    except yaml.constructor.ConstructorError as err:
+        mark = err.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        raise ConfigError(source, [
+            f"{where}: refused tag ({err.problem}). LandEval reads plain YAML only; "
+            "remove tags such as !!python/object — a weight set never needs them"
+        ]) from None
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"
+        problem = getattr(err, "problem", None) or str(err)
+        raise ConfigError(source, [f"{where}: not valid YAML: {problem}"]) from None
+
+
+def load_config(path_or_name):
+    """Load and validate a weight set / rule set / preset: a file path, or the name of a shipped preset."""
+    path = Path(str(path_or_name))
+    if not path.is_file():
+        if path.suffix or "/" in str(path_or_name) or "\\" in str(path_or_name):
+            raise LandEvalError(f"Configuration file {path} does not exist. Presets: {', '.join(list_presets())}.")
+        path = preset_path(str(path_or_name))
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LandEvalError(f"Cannot read configuration {path}: {err}. Save it as UTF-8 text.") from None
+    data = parse_yaml(text, str(path))
+    if data is None:
+        raise ConfigError(str(path), ["(top level): the file is empty"])
+    return EvalConfig.from_dict(data, source=str(path))
+
+
+def merge_configs(weight_set, rule_set):
+    """One config from a weight set (WEIGHT_KEYS) and a rule set (its RULE_KEYS win); both are validated."""
+    data = {k: v for k, v in weight_set.to_dict().items() if k not in RULE_KEYS or k not in rule_set.data}
+    data.update({k: v for k, v in rule_set.to_dict().items() if k in RULE_KEYS})
+    data["name"] = f"{weight_set.name} + {rule_set.name}"
+    return EvalConfig.from_dict(data, source=f"{weight_set.source} + {rule_set.source}")
+
+
+def save_config(cfg, path):
+    """Write a config (EvalConfig or mapping, validated first) as UTF-8 YAML readable by load_config."""
+    config = cfg if isinstance(cfg, EvalConfig) else EvalConfig.from_dict(cfg, source=str(path))
+    text = yaml.safe_dump(config.to_dict(), allow_unicode=True, sort_keys=False, width=120)
+    Path(path).write_text(text, encoding="utf-8")
+    return Path(path)

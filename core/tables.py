@@ -1,0 +1,147 @@
+"""Reading the cells of real tables: numbers typed by people ("1,234", "12万", "暂无") and yes/no answers.
+
+Department spreadsheets mix numbers with thousands separators, full-width digits, magnitude suffixes and
+placeholders for "no data". These helpers turn a column into floats (NaN = missing) and say, per field, how
+many cells were not usable, so the technician can go back to the source instead of trusting a silent zero.
+"""
+import numpy as np
+import pandas as pd
+
+from .errors import LandEvalError
+
+# Cells that mean "no data" in Chinese statistical tables. They become missing values with a warning.
+MISSING_TOKENS = frozenset({
+    "", "暂无", "无数据", "不详", "未知", "缺", "—", "——", "-", "--", "/", "\\", "n/a", "na", "#n/a",
+    "null", "none", "nan", "...", "…",
+})
+
+# number, optional magnitude (千/万/亿), optional 元, optional %.
+_NUMBER_RE = r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(千|万|亿)?(元)?(%)?$"
+_MAGNITUDE = {"千": 1.0e3, "万": 1.0e4, "亿": 1.0e8}
+_MONEY_UNIT = "万元"
+
+YES_WORDS = ("1", "1.0", "true", "t", "y", "yes", "是", "有", "符合", "通过", "已通过")
+NO_WORDS = ("0", "0.0", "false", "f", "n", "no", "否", "无", "不符合", "未通过", "不通过")
+_YES_NO = {**{w: 1.0 for w in YES_WORDS}, **{w: 0.0 for w in NO_WORDS}}
+
+
+def _unit_of(field):
+    # Late import: the catalogue is only needed when the caller did not say the column's unit.
+    from .catalogue import load_catalogue
+
+    return load_catalogue().unit_of(field)
+
+
+def _clean_text(values):
+    """NFKC-normalise (full-width digits and commas become ASCII), strip, drop separators and spaces."""
+    text = values.astype(str).str.normalize("NFKC").str.strip()
+    return text.str.replace(r"[,\s]", "", regex=True)
+
+
+def _preview(values, limit=5):
+    shown = ", ".join(repr(v) for v in values[:limit])
+    return shown + (", …" if len(values) > limit else "")
+
+
+def to_numeric(series, field, unit=None):
+    """Read a column as float ndarray; return `(values, warnings)`.
+
+    `unit` is the unit the column is kept in; by default the catalogue's unit of `field` (so money fields are in
+    万元). A magnitude suffix is converted into that unit: in a 万元 column "12万" is 12 and "12亿" is 120000,
+    "5000元" is 0.5; elsewhere "1.2万" is 12000. "35%" is 0.35 because ratios are fractions. Placeholders
+    such as 暂无, —, -, / and empty text become NaN with one warning naming the field and the count; any other
+    text becomes NaN with a warning listing up to five of the offending values. Infinite numbers become NaN.
+    """
+    s = pd.Series(series) if not isinstance(series, pd.Series) else series
+    warnings = []
+    if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
+        values = s.to_numpy(dtype=float, na_value=np.nan).copy()
+    else:
+        obj = s.astype(object)
+        direct = pd.to_numeric(obj.where(~obj.map(lambda v: isinstance(v, str))), errors="coerce")
+        values = direct.to_numpy(dtype=float, na_value=np.nan).copy()
+        is_text = obj.map(lambda v: isinstance(v, str)).to_numpy()
+        if is_text.any():
+            values[is_text] = _parse_text(obj[is_text], field, unit, warnings)
+    infinite = np.isinf(values)
+    if infinite.any():
+        values[infinite] = np.nan
+        warnings.append(f"{field}: {int(infinite.sum())} infinite value(s) read as missing.")
+    return values, warnings
+
+
+def _parse_text(text_cells, field, unit, warnings):
+    text = _clean_text(text_cells)
+    out = np.full(len(text), np.nan)
+    placeholder = text.str.lower().isin(MISSING_TOKENS).to_numpy()
+    if placeholder.any():
+        tokens = sorted(set(text[placeholder]))
+        warnings.append(
+            f"{field}: {int(placeholder.sum())} cell(s) marked as having no data ({_preview(tokens)}) "
+            "read as missing."
+        )
+    parts = text.str.extract(_NUMBER_RE)
+    parsed = parts[0].notna().to_numpy()
+    if parsed.any():
+        number = parts[0].astype(float).to_numpy()
+        magnitude = parts[1].map(_MAGNITUDE).fillna(1.0).to_numpy(dtype=float)
+        yuan = parts[2].notna().to_numpy()
+        percent = parts[3].notna().to_numpy()
+        column_unit = _unit_of(field) if unit is None else unit
+        scale = magnitude
+        if column_unit == _MONEY_UNIT:
+            # The column counts 万元: "12万(元)" is 12, "12亿" is 12 × 10⁴, "5000元" is 0.5.
+            scale = np.where(yuan & (magnitude == 1.0), 1.0e-4, magnitude / 1.0e4)
+            scale = np.where((magnitude == 1.0) & ~yuan, 1.0, scale)
+        scale = np.where(percent, scale / 100.0, scale)
+        out[parsed] = (number * scale)[parsed]
+    bad = ~parsed & ~placeholder
+    if bad.any():
+        offenders = list(dict.fromkeys(text_cells[bad].astype(str)))
+        warnings.append(
+            f"{field}: {int(bad.sum())} cell(s) are not numbers and were read as missing: {_preview(offenders)}. "
+            "Correct them in the source table."
+        )
+    return out
+
+
+def parse_yes_no(series, field):
+    """Read a yes/no column as float ndarray of 1, 0 and NaN (empty or null = missing).
+
+    Accepted, case-insensitive: 1/0, true/false, Y/N, yes/no, 是/否, 有/无, 符合/不符合, 通过/未通过.
+    Any other value raises LandEvalError naming the field and up to five offending values.
+    """
+    s = pd.Series(series) if not isinstance(series, pd.Series) else series
+    if pd.api.types.is_bool_dtype(s.dtype):
+        return s.to_numpy(dtype=float)
+    if pd.api.types.is_numeric_dtype(s.dtype):
+        values = s.to_numpy(dtype=float, na_value=np.nan)
+        bad = ~np.isnan(values) & ~np.isin(values, (0.0, 1.0))
+        if bad.any():
+            _raise_yes_no(field, pd.unique(values[bad]))
+        return values
+    obj = s.astype(object)
+    missing = obj.isna().to_numpy()
+    text = obj.map(lambda v: str(v).lower() if isinstance(v, bool) else v)
+    text = text.where(missing, _clean_text(text.fillna("")).str.lower())
+    empty = (text == "").to_numpy() | missing
+    values = text.map(_YES_NO).to_numpy(dtype=float, na_value=np.nan)
+    bad = np.isnan(values) & ~empty
+    if bad.any():
+        _raise_yes_no(field, list(dict.fromkeys(obj[bad].astype(str))))
+    return values
+
+
+def _raise_yes_no(field, offenders):
+    raise LandEvalError(
+        f"Field {field!r}: {_preview(list(offenders))} is not a yes/no answer. "
+        "Use 是/否, 1/0, Y/N, yes/no, true/false, 有/无, 符合/不符合 or 通过/未通过 (empty = missing)."
+    )
+
+
+def to_text(series):
+    """Categorical cells as stripped, NFKC-normalised strings; empty and null become None."""
+    s = pd.Series(series) if not isinstance(series, pd.Series) else series
+    missing = s.isna()
+    text = s.astype(str).str.normalize("NFKC").str.strip()
+    return text.where(~missing & (text != ""), None)
