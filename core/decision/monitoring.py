@@ -1,0 +1,131 @@
+"""Yearly monitoring (SPEC §3.12): two evaluated rounds joined by parcel id — tier and category transitions,
+parcels that improved, worsened, appeared or disappeared, and the score change.
+
+Direction of change: the tier decides when the parcel is rated A–D in both rounds (A best); otherwise the
+`inefficient` flag decides (1 → 0 improved, 0 → 1 worsened); otherwise it is unchanged. The score change is
+reported but never decides: min-max and percentile scores are relative to the parcels of their own round, so
+a parcel's score can move while nothing about it changed.
+"""
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..errors import LandEvalError
+
+TIER_ORDER = ("A", "B", "C", "D", "T")
+CATEGORY_ORDER = ("in_progress", "eco_exit", "reported", "identified", "retained")
+CHANGES = ("improved", "worsened", "unchanged", "appeared", "disappeared")
+CHANGE_LABELS = {
+    "improved": {"zh": "改善", "en": "Improved"},
+    "worsened": {"zh": "恶化", "en": "Worsened"},
+    "unchanged": {"zh": "不变", "en": "Unchanged"},
+    "appeared": {"zh": "新增", "en": "Appeared"},
+    "disappeared": {"zh": "消失", "en": "Disappeared"},
+}
+# Row and column that hold the parcels present in only one round.
+NEW_ROW = "new"
+GONE_COLUMN = "gone"
+_RATED = {"A": 0, "B": 1, "C": 2, "D": 3}
+
+
+@dataclass
+class RoundComparison:
+    parcels: pd.DataFrame  # one row per parcel id of either round
+    tier_matrix: pd.DataFrame  # from-tier rows × to-tier columns (+ new row, gone column, totals)
+    category_matrix: pd.DataFrame
+    counts: dict  # change → number of parcels
+
+
+def compare_rounds(old, new, key="parcel_id"):
+    """Join two evaluated tables on `key` (already comparable strings, e.g. layer_io.key_strings).
+
+    Returns RoundComparison; `parcels` has key, presence-aware `change`, tier_old/new, category_old/new,
+    score_old/new, score_change and tier_steps (new rank − old rank; negative = better tier).
+    """
+    old_t, new_t = _prepare(old, key, "earlier"), _prepare(new, key, "later")
+    joined = old_t.join(new_t, how="outer", lsuffix="_old", rsuffix="_new")
+    in_old = joined["present_old"].notna().to_numpy()
+    in_new = joined["present_new"].notna().to_numpy()
+    rank_old = joined["tier_old"].map(_RATED).to_numpy(dtype=float)
+    rank_new = joined["tier_new"].map(_RATED).to_numpy(dtype=float)
+    ineff_old = joined["inefficient_old"].to_numpy(dtype=float)
+    ineff_new = joined["inefficient_new"].to_numpy(dtype=float)
+
+    rated = np.isfinite(rank_old) & np.isfinite(rank_new)
+    flagged = ~rated & np.isfinite(ineff_old) & np.isfinite(ineff_new)
+    better = np.where(rated, rank_new < rank_old, flagged & (ineff_new < ineff_old))
+    worse = np.where(rated, rank_new > rank_old, flagged & (ineff_new > ineff_old))
+    change = np.select(
+        [~in_old, ~in_new, better, worse],
+        ["appeared", "disappeared", "improved", "worsened"],
+        default="unchanged",
+    ).astype(object)
+
+    parcels = pd.DataFrame({
+        key: joined.index.to_numpy(dtype=object),
+        "change": change,
+        "tier_old": joined["tier_old"].to_numpy(dtype=object),
+        "tier_new": joined["tier_new"].to_numpy(dtype=object),
+        "tier_steps": rank_new - rank_old,
+        "category_old": joined["category_old"].to_numpy(dtype=object),
+        "category_new": joined["category_new"].to_numpy(dtype=object),
+        "score_old": joined["score_old"].to_numpy(dtype=float),
+        "score_new": joined["score_new"].to_numpy(dtype=float),
+    })
+    parcels["score_change"] = parcels["score_new"] - parcels["score_old"]
+    counts = {c: int((change == c).sum()) for c in CHANGES}
+    return RoundComparison(
+        parcels,
+        transition_matrix(parcels["tier_old"], parcels["tier_new"], in_old, in_new, TIER_ORDER),
+        transition_matrix(parcels["category_old"], parcels["category_new"], in_old, in_new, CATEGORY_ORDER),
+        counts,
+    )
+
+
+def _prepare(df, key, which):
+    """One round indexed by parcel id, with the columns the comparison reads (absent ones as missing)."""
+    if key not in df.columns:
+        raise LandEvalError(f"The {which} round has no parcel id field {key!r}; choose the field that holds 宗地编号.")
+    ids = df[key]
+    if ids.isna().any():
+        raise LandEvalError(f"The {which} round has {int(ids.isna().sum())} parcel(s) without an id in {key!r}: "
+                            "every parcel needs its id to be matched across rounds.")
+    dup = ids[ids.duplicated()].astype(str).unique()
+    if len(dup):
+        raise LandEvalError(f"Parcel ids repeat in the {which} round ({', '.join(dup[:10])}"
+                            f"{', …' if len(dup) > 10 else ''}): each id must name one parcel to be compared.")
+    out = pd.DataFrame(index=pd.Index(ids.to_numpy(dtype=object), name=key))
+    for col in ("tier", "category"):
+        out[col] = _text(df[col]) if col in df.columns else None
+    for col in ("score", "inefficient"):
+        out[col] = pd.to_numeric(df[col], errors="coerce").to_numpy(dtype=float) if col in df.columns else np.nan
+    out["present"] = True
+    return out
+
+
+def _text(series):
+    s = series.astype(object)
+    text = s.astype(str).str.strip()
+    return text.where(s.notna() & (text != ""), None).to_numpy(dtype=object)
+
+
+def transition_matrix(before, after, in_before, in_after, order):
+    """Counts of parcels by class in the earlier round (rows) and the later round (columns).
+
+    Rows follow `order` then any other class seen, then `new` (parcels only in the later round); columns the
+    same with `gone` (only in the earlier round). A parcel present but unclassified counts as class "".
+    The last row and column are totals.
+    """
+    b = pd.Series(before, dtype=object).fillna("").astype(str).where(np.asarray(in_before), NEW_ROW)
+    a = pd.Series(after, dtype=object).fillna("").astype(str).where(np.asarray(in_after), GONE_COLUMN)
+    seen = [c for c in pd.unique(pd.concat([b, a])) if c not in order and c not in (NEW_ROW, GONE_COLUMN)]
+    classes = list(order) + sorted(seen)
+    rows = classes + [NEW_ROW]
+    cols = classes + [GONE_COLUMN]
+    table = pd.crosstab(pd.Categorical(b, categories=rows), pd.Categorical(a, categories=cols), dropna=False)
+    table = table.reindex(index=rows, columns=cols, fill_value=0).astype(np.int64)
+    table.loc["total"] = table.sum(axis=0)
+    table["total"] = table.sum(axis=1)
+    table.index.name, table.columns.name = "from", "to"
+    return table
