@@ -6,7 +6,7 @@ so the `e2e` fixture hands its helpers out as attributes::
 
     def test_ahp(e2e, plugin_profile):      # plugin_profile: the checkout linked into a fresh profile
         out = e2e.run_qgis_process(
-            ["run", "landeval:ahpweights", *e2e.param_args({"CRITERIA": "a,b", "MATRIX": "1,2,0.5,1"})],
+            ["run", "landeval:ahpweights", *e2e.param_args({"CRITERIA": "a;b", "MATRIX": "1,2,1/2,1"})],
             plugin_profile)
         assert out["results"]["CR"] == 0
 

@@ -1,5 +1,6 @@
 """scripts/package.py builds an installable zip, and QGIS runs LandEval from that zip, not from the checkout."""
 import configparser
+import json
 import shutil
 import subprocess
 import sys
@@ -115,6 +116,9 @@ def test_qgis_process_runs_the_plugin_from_the_unpacked_zip(plugin_zip, e2e, tmp
         pytest.xfail("landeval:ahpweights has not landed yet (issue: AHP weights); only listing was checked")
     result = e2e.run_qgis_process(
         ["run", "landeval:ahpweights", *e2e.param_args(
-            {"CRITERIA": "a,b,c", "MATRIX": "1,3,5,1/3,1,3,1/5,1/3,1", "METHOD": 0})],
+            {"CRITERIA": "a;b;c", "MATRIX": "1,3,5,1/3,1,3,1/5,1/3,1", "METHOD": 1})],
         profile)
+    # Hand-worked in test_qgis_process.py: geometric row means of this matrix, CR = 0.0332.
+    weights = json.loads(result["results"]["WEIGHTS"])
+    assert weights == pytest.approx({"a": 0.6370, "b": 0.2583, "c": 0.1047}, abs=5e-4)
     assert result["results"]["CR"] == pytest.approx(0.0332, abs=5e-4)

@@ -6,12 +6,14 @@ The AHP case is worked by hand. For A = [[1, 3, 5], [1/3, 1, 3], [1/5, 1/3, 1]] 
 lambda_max = mean(A·w / w) = 3.0385, CI = (lambda_max - 3) / 2 = 0.01926 and with Saaty's RI(3) = 0.58,
 CR = 0.0332 < 0.1: consistent.
 """
+import json
+
 import pytest
 
 pytestmark = pytest.mark.slow
 
 AHP = "landeval:ahpweights"
-AHP_INPUTS = {"CRITERIA": "land_use,economy,environment", "MATRIX": "1,3,5,1/3,1,3,1/5,1/3,1", "METHOD": 0}
+AHP_INPUTS = {"CRITERIA": "land_use;economy;environment", "MATRIX": "1,3,5,1/3,1,3,1/5,1/3,1", "METHOD": 0}
 EXPECTED_WEIGHTS = {"land_use": 0.6370, "economy": 0.2583, "environment": 0.1047}
 
 
@@ -65,9 +67,9 @@ def test_json_parameters_on_stdin_where_supported(e2e, plugin_profile, listing):
     if e2e.qgis_version_tuple(listing) < (3, 24, 0):
         pytest.skip("QGIS {} predates JSON parameters on stdin (3.24)".format(listing["qgis_version"]))
     _require_ahp(listing)
-    result = e2e.run_qgis_process(["run", AHP, "-"], plugin_profile,
-                                  stdin='{"inputs": {"CRITERIA": "land_use,economy,environment", '
-                                        '"MATRIX": "1,3,5,1/3,1,3,1/5,1/3,1", "METHOD": 0}}')
+    # JSON carries the matrix as a real list, numbers and fraction strings mixed as a script would send it.
+    inputs = dict(AHP_INPUTS, MATRIX=[1, 3, 5, "1/3", 1, 3, 0.2, "1/3", 1])
+    result = e2e.run_qgis_process(["run", AHP, "-"], plugin_profile, stdin=json.dumps({"inputs": inputs}))
     _assert_hand_worked(result["results"])
 
 
@@ -78,7 +80,9 @@ def _require_ahp(listing):
 
 
 def _assert_hand_worked(results):
-    weights = results["WEIGHTS"]
+    weights = json.loads(results["WEIGHTS"])  # a JSON object {criterion: weight}, in matrix order
+    assert list(weights) == list(EXPECTED_WEIGHTS)
+    assert sum(weights.values()) == pytest.approx(1.0)
     assert weights == pytest.approx(EXPECTED_WEIGHTS, abs=5e-4)
     assert results["LAMBDA_MAX"] == pytest.approx(3.0385, abs=5e-4)
     assert results["CR"] == pytest.approx(0.0332, abs=5e-4)
