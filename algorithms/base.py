@@ -1,18 +1,28 @@
 """What every LandEval algorithm shares: naming, help, and turning engine errors into Processing errors."""
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+import html
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import LandEvalError
 
 
 class LandEvalAlgorithm(QgsProcessingAlgorithm):
-    """Subclasses set NAME, DISPLAY, GROUP_ID, GROUP, HELP and implement initAlgorithm() and run()."""
+    """Subclasses set NAME, DISPLAY, GROUP_ID, GROUP, HELP and implement initAlgorithm() and execute()
+    (not run(): that is QgsProcessingAlgorithm.run, which processing.run calls).
+
+    HELP says what the algorithm does; OUTPUT_HELP lists the output fields with units; METHOD_HELP names the
+    source of the method. The parameter list of the help is built from each parameter's own help text, so
+    the two cannot drift apart.
+    """
 
     NAME = ""
     DISPLAY = ""
     GROUP = "Evaluation / 评价"
     GROUP_ID = "evaluation"
     HELP = ""
+    OUTPUT_HELP = ""
+    METHOD_HELP = ""
 
     def tr(self, text):
         return QCoreApplication.translate("LandEval", text)
@@ -33,15 +43,27 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
         return self.GROUP_ID
 
     def shortHelpString(self):  # noqa: N802 - QGIS API name
-        return self.tr(self.HELP)
+        parts = [f"<p>{self.tr(self.HELP)}</p>"]
+        items = [
+            f"<li><b>{p.name()}</b> ({html.escape(p.description())}): {html.escape(p.help())}</li>"
+            for p in self.parameterDefinitions()
+            if not p.flags() & QgsProcessingParameterDefinition.FlagHidden
+        ]
+        if items:
+            parts.append("<h3>Parameters / 参数</h3><ul>" + "".join(items) + "</ul>")
+        if self.OUTPUT_HELP:
+            parts.append(f"<h3>Output / 输出</h3><p>{self.tr(self.OUTPUT_HELP)}</p>")
+        if self.METHOD_HELP:
+            parts.append(f"<h3>Method / 方法来源</h3><p>{self.tr(self.METHOD_HELP)}</p>")
+        return "".join(parts)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         # The engine raises LandEvalError with a message meant for the technician; Processing shows a
         # QgsProcessingException as a plain message instead of a Python traceback.
         try:
-            return self.run(parameters, context, feedback)
+            return self.execute(parameters, context, feedback)
         except LandEvalError as err:
             raise QgsProcessingException(str(err)) from None
 
-    def run(self, parameters, context, feedback):
+    def execute(self, parameters, context, feedback):
         raise NotImplementedError

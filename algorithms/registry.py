@@ -1,2 +1,8 @@
 """The list of algorithm classes the provider registers (one line per algorithm module)."""
-ALGORITHMS = []
+from .ahpweights import AHPWeights
+from .entropyweights import EntropyWeights
+
+ALGORITHMS = [
+    AHPWeights,
+    EntropyWeights,
+]

@@ -1,0 +1,127 @@
+"""landeval:ahpweights — AHP priority weights from a pairwise comparison matrix."""
+import json
+from fractions import Fraction
+
+import numpy as np
+from qgis.core import (
+    QgsProcessingOutputBoolean,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterString,
+)
+
+from ..core import weighting
+from ..core.errors import LandEvalError
+from .base import LandEvalAlgorithm
+from .params import split_names, with_help
+from .weight_sets import save_weight_set
+
+# Enum order is a public contract: eigenvector, geometric mean, column mean.
+METHODS = weighting.AHP_METHODS
+METHOD_OPTIONS = ["eigenvector / 特征向量法", "geometric mean / 几何平均法", "column mean / 列和归一法"]
+
+
+def parse_cell(value, position):
+    """A matrix cell: 3, 0.333, "1/3" or "3"; anything else is an error naming the cell."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip()
+    try:
+        return float(Fraction(text)) if "/" in text else float(text)
+    except (ValueError, ZeroDivisionError):
+        raise LandEvalError(f"MATRIX value {position} is {text!r}: write a number such as 3, 0.2 or 1/5.") from None
+
+
+def build_matrix(values, criteria):
+    """The n×n matrix from the flat values: all n² row by row, or the n(n−1)/2 cells above the diagonal
+    row by row (the diagonal is 1 and the lower half the reciprocals)."""
+    n = len(criteria)
+    cells = [parse_cell(v, k + 1) for k, v in enumerate(values)]
+    if len(cells) == n * n:
+        return np.array(cells, dtype=float).reshape(n, n)
+    if len(cells) == n * (n - 1) // 2:
+        a = np.ones((n, n))
+        rows, cols = np.triu_indices(n, k=1)
+        a[rows, cols] = cells
+        a[cols, rows] = 1.0 / np.asarray(cells)
+        return a
+    raise LandEvalError(
+        f"MATRIX has {len(cells)} values for {n} criteria ({', '.join(criteria)}): give all {n * n} cells row by "
+        f"row, or the {n * (n - 1) // 2} cells above the diagonal row by row."
+    )
+
+
+class AHPWeights(LandEvalAlgorithm):
+    NAME = "ahpweights"
+    DISPLAY = "AHP weights / 层次分析法权重"
+    GROUP = "Weights / 权重"
+    GROUP_ID = "weights"
+    HELP = ("Priority weights of criteria from a reciprocal pairwise comparison matrix on Saaty's 1–9 scale "
+            "(a_ij = how much more important criterion i is than j; a_ji = 1/a_ij), with the consistency "
+            "check. The weights can be written as a LandEval weight set for scoreparcels.")
+    OUTPUT_HELP = ("WEIGHTS: JSON object {criterion: weight} (sums to 1); LAMBDA_MAX: principal eigenvalue λmax; "
+                   "CR: consistency ratio CI/RI(n) with CI = (λmax − n)/(n − 1), 0 for n ≤ 2; CONSISTENT: "
+                   "CR ≤ 0.10; OUTPUT_WEIGHT_SET (optional): a YAML weight set with one element holding the "
+                   "criteria as indicators (directions from the catalogue; unknown ids as custom benefit columns).")
+    METHOD_HELP = ("Saaty, The Analytic Hierarchy Process (1980); random index RI(n) for n = 1…15: 0, 0, 0.58, 0.90, "
+                   "1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59 (SPEC §5).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterString("CRITERIA", "Criteria / 准则"),
+            "Criterion ids in matrix order, separated by ';' (e.g. plot_ratio;tax_per_area;output_per_area). Use "
+            "catalogue indicator ids to get a weight set scoreparcels can use directly.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterMatrix("MATRIX", "Pairwise comparison matrix / 判断矩阵", numberRows=3,
+                                         hasFixedNumberRows=False, headers=["a_ij (row by row) / 按行填写"]),
+            "The matrix values row by row (qgis_process: MATRIX=1,3,5,1/3,1,3,1/5,1/3,1). Either all n² cells, or "
+            "only the n(n−1)/2 cells above the diagonal (the rest follows from reciprocity). Fractions such as 1/3 "
+            "are accepted.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum("METHOD", "Method / 计算方法", options=METHOD_OPTIONS, defaultValue=0),
+            "How the priority vector is derived: principal eigenvector (Saaty, default), normalized row geometric "
+            "means, or the mean of the column-normalized matrix.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
+                                                  fileFilter="YAML (*.yaml *.yml)", optional=True,
+                                                  createByDefault=False),
+            "Optional: write the weights as a LandEval weight set (YAML).",
+        ))
+        self.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
+        self.addOutput(QgsProcessingOutputNumber("LAMBDA_MAX", "λmax / 最大特征根"))
+        self.addOutput(QgsProcessingOutputNumber("CR", "Consistency ratio CR / 一致性比率"))
+        self.addOutput(QgsProcessingOutputBoolean("CONSISTENT", "Consistent (CR ≤ 0.10) / 通过一致性检验"))
+
+    def execute(self, parameters, context, feedback):
+        criteria = split_names(self.parameterAsString(parameters, "CRITERIA", context))
+        if not criteria:
+            raise LandEvalError("CRITERIA is empty: name the criteria in matrix order, separated by ';'.")
+        if len(set(criteria)) != len(criteria):
+            raise LandEvalError(f"CRITERIA names a criterion twice: {';'.join(criteria)}.")
+        matrix = build_matrix(self.parameterAsMatrix(parameters, "MATRIX", context), criteria)
+        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        result = weighting.ahp(matrix, method=method, labels=criteria)
+        weights = {c: float(w) for c, w in zip(criteria, result.weights)}
+        for c, w in weights.items():
+            feedback.pushInfo(f"{c}: {w:.4f}")
+        feedback.pushInfo(f"λmax = {result.lambda_max:.4f}, CI = {result.ci:.4f}, CR = {result.cr:.4f}")
+        if not result.consistent:
+            worst = result.worst_pair
+            feedback.pushWarning(
+                f"CR = {result.cr:.3f} > 0.10: the judgements are not consistent enough. The comparison furthest "
+                f"from the weights is {worst.row} vs {worst.col}: given {worst.given:.3g}, consistent value "
+                f"{worst.consistent:.3g}. Revise it and run again."
+            )
+        out = {"WEIGHTS": json.dumps(weights, ensure_ascii=False), "LAMBDA_MAX": result.lambda_max,
+               "CR": result.cr, "CONSISTENT": result.consistent}
+        path = self.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
+        if path:
+            note = f"AHP ({method}), CR = {result.cr:.4f}"
+            out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(weights, path, "ahp", {"zh": "层次分析法", "en": "AHP"}, note))
+        return out

@@ -1,0 +1,58 @@
+"""landeval:applystyle — colour a LandEval layer by tier, category, type, level or score."""
+from qgis.core import (
+    QgsProcessingAlgorithm,
+    QgsProcessingOutputString,
+    QgsProcessingOutputVectorLayer,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterVectorLayer,
+)
+
+from ..core.errors import LandEvalError
+from .base import LandEvalAlgorithm
+from .params import with_help
+from .styling import STYLE_KINDS, STYLE_LABELS, apply_style, save_default_style
+
+
+class ApplyStyle(LandEvalAlgorithm):
+    NAME = "applystyle"
+    DISPLAY = "Apply LandEval style / 应用评价样式"
+    GROUP = "Presentation / 展示"
+    GROUP_ID = "presentation"
+    HELP = ("Styles a layer made by LandEval: categories of tier (A green → D red, T grey), final category (the "
+            "Jiangning legend), inefficiency type or scale level, or a graduated composite score; sets Chinese "
+            "field aliases and value maps (the attribute table shows 低效认定 instead of identified). The layer "
+            "itself is not rewritten. On a GeoPackage the style is also saved in the file as its default style, "
+            "and beside a Shapefile as a .qml, so the layer opens styled wherever the file is opened.")
+    OUTPUT_HELP = ("OUTPUT: the styled layer (for chaining in a model); STYLE_SAVED: where the style was saved "
+                   "(the GeoPackage, the .qml file) or empty for a memory layer.")
+    METHOD_HELP = "Styles in resources/styles/<kind>.qml; labels from the LandEval catalogue."
+
+    def flags(self):
+        # The layer is styled in place, which must happen in the main thread.
+        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层"),
+            "A layer with the field to style by (tier/category/ineff_type from classifyparcels, level from "
+            "classifyscale, score from scoreparcels).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum("STYLE", "Style / 样式", options=[STYLE_LABELS[k] for k in STYLE_KINDS],
+                                       defaultValue=0),
+            "What to colour by, in this order: tier, category, ineff_type, level, score.",
+        ))
+        self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT", "Styled layer / 已设样式图层"))
+        self.addOutput(QgsProcessingOutputString("STYLE_SAVED", "Style saved in / 样式保存位置"))
+
+    def execute(self, parameters, context, feedback):
+        layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
+        if layer is None:
+            raise LandEvalError("INPUT is not a vector layer LandEval can open.")
+        kind = STYLE_KINDS[self.parameterAsEnum(parameters, "STYLE", context)]
+        apply_style(layer, kind)
+        saved = save_default_style(layer, kind, feedback) or ""
+        feedback.pushInfo(f"Styled {layer.name()} by {kind}" + (f"; default style saved in {saved}" if saved else ""))
+        # A file layer is returned by its path, which means something after the run; a memory layer by its id.
+        output = layer.source() if layer.providerType() == "ogr" else layer.id()
+        return {"OUTPUT": output, "STYLE_SAVED": str(saved)}

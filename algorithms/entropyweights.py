@@ -1,0 +1,99 @@
+"""landeval:entropyweights — objective weights (entropy or CRITIC) from the values of layer fields."""
+import json
+
+import pandas as pd
+from qgis.core import (
+    QgsProcessingOutputString,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+)
+
+from ..core import tables, weighting
+from ..core.errors import LandEvalError
+from .base import LandEvalAlgorithm
+from .layer_io import read_frame, source_parameter
+from .params import split_names, with_help
+from .weight_sets import save_weight_set
+
+# Enum order is a public contract: entropy, CRITIC.
+METHODS = ("entropy", "critic")
+METHOD_OPTIONS = ["entropy / 熵权法", "CRITIC / CRITIC法"]
+_FUNCTIONS = {"entropy": weighting.entropy_weights, "critic": weighting.critic_weights}
+
+
+class EntropyWeights(LandEvalAlgorithm):
+    NAME = "entropyweights"
+    DISPLAY = "Entropy / CRITIC weights / 熵权法与CRITIC权重"
+    GROUP = "Weights / 权重"
+    GROUP_ID = "weights"
+    HELP = ("Objective weights of indicator fields from how much their values vary across the parcels: the "
+            "entropy weight method, or CRITIC (contrast × conflict). A constant field gets weight 0; missing "
+            "values are left out of their field.")
+    OUTPUT_HELP = ("WEIGHTS: JSON object {field: weight} (sums to 1); OUTPUT_WEIGHT_SET (optional): a YAML weight "
+                   "set with one element holding the fields as indicators (catalogue ids where a field is one, "
+                   "otherwise custom columns; COST_FIELDS as cost).")
+    METHOD_HELP = ("Entropy (SPEC §5): min-max normalize (cost reversed), p_ij = x_ij/Σ_i x_ij, "
+                   "H_j = −(1/ln m) Σ p_ij ln p_ij, w_j = (1 − H_j)/Σ(1 − H_j). CRITIC (Diakoulaki et al. 1995): "
+                   "C_j = σ_j Σ_k (1 − r_jk), w = C/ΣC. Both named by the county paper as objective weighting.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地"),
+            "A layer (or table) with one row per parcel and the indicator fields, e.g. computeindicators' output.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterField("FIELDS", "Indicator fields / 指标字段", parentLayerParameterName="INPUT",
+                                        type=QgsProcessingParameterField.Any, allowMultiple=True),
+            "The indicator fields to weight (qgis_process: FIELDS=plot_ratio;tax_per_area;idle_rate). Text such as "
+            "'1,234' or '12万' is read as a number; other text is an error naming the value.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterField("COST_FIELDS", "Cost fields (less is better) / 逆向指标",
+                                        parentLayerParameterName="INPUT", type=QgsProcessingParameterField.Any,
+                                        allowMultiple=True, optional=True),
+            "Those of FIELDS where a smaller value is better (idle rate, energy per output); they are reversed "
+            "before weighting.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum("METHOD", "Method / 方法", options=METHOD_OPTIONS, defaultValue=0),
+            "entropy (default) or CRITIC.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
+                                                  fileFilter="YAML (*.yaml *.yml)", optional=True,
+                                                  createByDefault=False),
+            "Optional: write the weights as a LandEval weight set (YAML).",
+        ))
+        self.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
+
+    def execute(self, parameters, context, feedback):
+        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        fields = split_names(self.parameterAsFields(parameters, "FIELDS", context))
+        cost = split_names(self.parameterAsFields(parameters, "COST_FIELDS", context))
+        if not fields:
+            raise LandEvalError("FIELDS is empty: choose at least two indicator fields.")
+        stray = [c for c in cost if c not in fields]
+        if stray:
+            raise LandEvalError(f"COST_FIELDS {', '.join(stray)} are not among FIELDS; a cost field must also be "
+                                "one of the fields weighted.")
+        frame, _ = read_frame(source, fields, feedback, what="input layer")
+        values = {}
+        for name in fields:
+            values[name], warnings = tables.to_numeric(frame[name], name)
+            for warning in warnings:
+                feedback.pushWarning(warning)
+        method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        weights = _FUNCTIONS[method](pd.DataFrame(values, columns=fields), cost=cost)
+        result = {name: float(weights[name]) for name in fields}
+        for name, w in result.items():
+            feedback.pushInfo(f"{name}: {w:.4f}{' (cost)' if name in cost else ''}")
+        out = {"WEIGHTS": json.dumps(result, ensure_ascii=False)}
+        path = self.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
+        if path:
+            label = {"zh": "熵权法" if method == "entropy" else "CRITIC法", "en": method.upper() if method == "critic"
+                     else "Entropy"}
+            out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(result, path, method, label,
+                                                           f"{label['en']} weights from {len(frame)} parcels", cost))
+        return out

@@ -1,0 +1,200 @@
+"""Styles, aliases and value maps for LandEval layers, in the desktop and in files opened anywhere.
+
+A style kind (`tier`, `category`, `ineff_type`, `level`, `score`) names both the field it colours and the
+QML in `resources/styles/<kind>.qml`. Aliases and value maps come from `core.labels`, so the attribute table
+shows 宗地编号 / 亩均税收 and 低效认定 instead of raw ids. Headless runs have no desktop to style the result,
+so a GeoPackage output carries its style as the default style inside the file (a Shapefile a `.qml` beside
+it); on the desktop a layer post-processor styles, names and groups the loaded outputs.
+"""
+import os
+
+from qgis.core import (
+    QgsEditorWidgetSetup,
+    QgsMapLayer,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsSettings,
+)
+from qgis.PyQt.QtCore import QLocale
+
+from ..core.errors import LandEvalError
+from ..core.units import AREA_UNITS
+
+STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
+
+# Order is the `STYLE` enum of landeval:applystyle (a public contract: index 0 first).
+STYLE_KINDS = ("tier", "category", "ineff_type", "level", "score")
+STYLE_LABELS = {
+    "tier": "Tier A/B/C/D / 分级",
+    "category": "Final category / 认定类别",
+    "ineff_type": "Inefficiency type / 低效类型",
+    "level": "Scale level / 空间层级",
+    "score": "Composite score / 综合得分",
+}
+GROUP_NAME = "LandEval"
+
+# What is styled from a QML; field aliases and widgets are set by label_fields() afterwards, because a QML's
+# field section would replace the aliases wholesale.
+_QML_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering | QgsMapLayer.Legend
+
+# Post-processors must outlive the algorithm call that creates them (Processing keeps only a C++ pointer),
+# so they are held here until they have run.
+_PENDING = {}
+
+
+def user_language():
+    """'zh' when QGIS runs in Chinese (its override setting, else the system locale), otherwise 'en'."""
+    settings = QgsSettings()
+    if settings.value("locale/overrideFlag", False, type=bool):
+        locale = settings.value("locale/userLocale", "") or ""
+    else:
+        locale = QLocale.system().name()
+    return "zh" if str(locale).lower().startswith("zh") else "en"
+
+
+def style_path(kind):
+    """The QML file of a style kind; an unknown kind or a missing file is an error naming it."""
+    if kind not in STYLE_KINDS:
+        raise LandEvalError(f"Unknown style {kind!r}: use one of {', '.join(STYLE_KINDS)}.")
+    path = os.path.join(STYLES_DIR, kind + ".qml")
+    if not os.path.isfile(path):
+        raise LandEvalError(f"The style file {path} is missing; reinstall the LandEval plugin.")
+    return path
+
+
+def area_unit_of(layer):
+    """The area unit a LandEval layer was computed in, read from its `area_<unit>` field (default mu)."""
+    names = {f.name().lower() for f in layer.fields()}
+    for unit in AREA_UNITS:
+        if "area_" + unit in names:
+            return unit
+    return "mu"
+
+
+def label_fields(layer, lang=None):
+    """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …)."""
+    # core.labels reads the catalogue; imported when first needed, not when the provider loads.
+    from ..core import labels
+
+    lang = lang or user_language()
+    unit = area_unit_of(layer)
+    for idx, field in enumerate(layer.fields()):
+        alias = labels.field_alias(field.name(), lang=lang, area_unit=unit)
+        if alias and alias != field.name():
+            layer.setFieldAlias(idx, alias)
+        values = labels.value_labels(field.name(), lang=lang)
+        if values:
+            # The ValueMap config is a list of one-entry {label: stored value} maps, which keeps the order.
+            value_map = [{label: code} for code, label in values.items()]
+            layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
+
+
+def apply_style(layer, kind, lang=None):
+    """Colour `layer` by the field of `kind` from its QML and label its fields. Returns the layer."""
+    if layer.fields().lookupField(kind) < 0:
+        raise LandEvalError(
+            f"Layer {layer.name()!r} has no field {kind!r} to style by. Run the step that makes it first "
+            "(tier/category/ineff_type: classifyparcels; level: classifyscale; score: scoreparcels)."
+        )
+    message, ok = layer.loadNamedStyle(style_path(kind), _QML_CATEGORIES)
+    if not ok:
+        raise LandEvalError(f"Cannot load the {kind} style: {message}")
+    label_fields(layer, lang)
+    layer.triggerRepaint()
+    return layer
+
+
+def _file_of(layer):
+    """(path, storage type) of a file-backed OGR layer, or (None, None)."""
+    if layer.providerType() != "ogr":
+        return None, None
+    path = layer.source().split("|")[0]
+    return (path, layer.dataProvider().storageType()) if os.path.isfile(path) else (None, None)
+
+
+def save_default_style(layer, kind=None, feedback=None):
+    """Store the layer's current style (or, with no kind, its aliases and value maps) where any QGIS finds
+    it when the file is opened.
+
+    GeoPackage: the layer_styles table inside the file, marked as default. Shapefile and other files:
+    `<name>.qml` beside the file, which QGIS loads as the default style. Memory layers: nothing to do.
+    Returns where the style went, or None.
+    """
+    path, storage = _file_of(layer)
+    if path is None:
+        return None
+    title = STYLE_LABELS[kind] if kind else "Field aliases / 字段别名"
+    if storage == "GPKG":
+        error = layer.saveStyleToDatabase(f"LandEval {kind or 'labels'}", f"LandEval: {title}", True, "")
+        if error:
+            raise LandEvalError(f"Cannot save the style into {path}: {error}")
+        return path
+    qml = os.path.splitext(path)[0] + ".qml"
+    message, ok = layer.saveNamedStyle(qml)
+    if not ok:
+        if feedback is not None:
+            feedback.pushWarning(f"Could not write the style file {qml}: {message}")
+        return None
+    return qml
+
+
+class LandEvalPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Styles, names (in the user's language) and groups an output when the desktop loads it."""
+
+    def __init__(self, key, kind, names):
+        super().__init__()
+        self.key = key
+        self.kind = kind
+        self.names = names
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
+        try:
+            lang = user_language()
+            if self.kind:
+                apply_style(layer, self.kind, lang)
+            else:
+                label_fields(layer, lang)
+            if self.names:
+                layer.setName(self.names.get(lang) or self.names.get("en") or layer.name())
+            move_to_group(layer, context.project() or QgsProject.instance())
+        except LandEvalError as err:
+            feedback.pushWarning(str(err))
+        finally:
+            _PENDING.pop(self.key, None)
+
+
+def move_to_group(layer, project, group_name=GROUP_NAME):
+    """Put the layer's legend node into the top-level LandEval group (created first in the legend)."""
+    root = project.layerTreeRoot()
+    node = root.findLayer(layer.id())
+    if node is None:
+        return
+    group = root.findGroup(group_name) or root.insertGroup(0, group_name)
+    if node.parent() is group:
+        return
+    group.insertChildNode(0, node.clone())
+    node.parent().removeChildNode(node)
+
+
+def finish_output(dest_id, context, feedback, kind=None, names=None):
+    """Style a freshly written output (`kind` None = aliases and value maps only) and make it stay styled.
+
+    The layer is styled in the run's context (so a model's next step and a test see it), its style is saved
+    into the file for headless runs, and on the desktop a post-processor repeats it on the loaded layer,
+    names it in the user's language ({"zh": …, "en": …}) and groups it.
+    """
+    layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
+    if kind and layer is not None and layer.fields().lookupField(kind) < 0:
+        kind = None  # e.g. scoreparcels' output has no tier yet: label it, colour nothing
+    if layer is not None:
+        if kind:
+            apply_style(layer, kind)
+        else:
+            label_fields(layer)
+        save_default_style(layer, kind, feedback)
+    if context.willLoadLayerOnCompletion(dest_id):
+        processor = LandEvalPostProcessor(dest_id, kind, names)
+        _PENDING[dest_id] = processor
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+    return layer

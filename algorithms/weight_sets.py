@@ -1,0 +1,57 @@
+"""Writing derived weights (AHP, entropy, CRITIC) as a LandEval weight set a person can read and reuse."""
+import re
+
+from ..core.catalogue import load_catalogue
+from ..core.config import save_config
+from ..core.errors import LandEvalError
+
+_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
+
+
+def _rounded(weights):
+    """Weights rounded to 6 decimals for a readable file, the residual put on the largest so they still sum
+    to 1 within the loader's 1e-6 tolerance."""
+    out = {k: round(float(w), 6) for k, w in weights.items()}
+    largest = max(out, key=out.get)
+    out[largest] = round(out[largest] + 1.0 - sum(out.values()), 9)
+    return out
+
+
+def indicator_entry(name, weight, cost, catalogue, position):
+    """One indicator of the weight set: a catalogue id (direction from the catalogue unless listed as cost)
+    or a column of the user's own (custom: true, benefit unless listed as cost)."""
+    cid = name if catalogue.is_indicator(name) else catalogue.canonical_id(name)
+    if cid and catalogue.is_indicator(cid):
+        entry = catalogue.indicators[cid]
+        if entry.direction == "categorical":
+            raise LandEvalError(
+                f"{name} is a categorical indicator: it needs a value→score map, which derived weights cannot "
+                "give. Leave it out, or add it to the written weight set by hand with its scores."
+            )
+        item = {"id": cid, "weight": weight}
+        if cid != name:
+            item["field"] = name
+        if name in cost or cid in cost:
+            item["direction"] = "cost"
+        return item
+    iid = name if _ID_RE.match(name) else f"custom_{position + 1}"
+    item = {"id": iid, "weight": weight, "direction": "cost" if name in cost else "benefit", "custom": True,
+            "field": name}
+    if iid != name:
+        item["label"] = {"zh": name, "en": name}
+    return item
+
+
+def save_weight_set(weights, path, name, label, note, cost=()):
+    """Write `weights` ({criterion or field: weight}) as a one-element weight set; validated before writing."""
+    catalogue = load_catalogue()
+    rounded = _rounded(weights)
+    indicators = [indicator_entry(k, w, set(cost), catalogue, i) for i, (k, w) in enumerate(rounded.items())]
+    data = {
+        "name": name,
+        "label": label,
+        "source": note,
+        "normalization": "minmax",
+        "elements": [{"id": name, "label": label, "weight": 1.0, "indicators": indicators}],
+    }
+    return save_config(data, path)
