@@ -1,0 +1,54 @@
+"""Quadrant of each parcel in Shanghai's two evaluations: performance high/low × value high/low, with the
+disposal hint and the ABCD-list class of resources/rules/quadrants.yaml."""
+import numpy as np
+import pandas as pd
+
+from ..errors import LandEvalError
+from .rules import label
+
+FIELD_LABELS = {
+    "quadrant": {"zh": "两评估象限", "en": "Two-evaluation quadrant"},
+    "disposal": {"zh": "处置建议", "en": "Disposal hint"},
+    "abcd_list": {"zh": "ABCD清单", "en": "ABCD list"},
+}
+
+
+def split_value(values, split):
+    """The cut between low and high: a fixed score, or the mean / median of the known values."""
+    if isinstance(split, dict):
+        known = values[np.isfinite(values)]
+        if len(known) == 0:
+            return np.nan
+        return float(np.median(known) if split["stat"] == "median" else np.mean(known))
+    return float(split)
+
+
+def assign_quadrants(df, rules, lang="zh"):
+    """quadrant (id), disposal (hint in `lang`), abcd_list (A–D) and the two splits used.
+
+    df holds the fields named by rules["performance"]["field"] and rules["value"]["field"]; a parcel missing
+    either score gets no quadrant. Returns (DataFrame, {"performance": cut, "value": cut}).
+    """
+    levels, cuts = {}, {}
+    for axis in ("performance", "value"):
+        name = rules[axis]["field"]
+        if name not in df.columns:
+            raise LandEvalError(f"The layer has no {axis} score field {name!r}: run the "
+                                f"{'evaluation' if axis == 'performance' else 'value evaluation'} first or set "
+                                f"{axis}.field in the quadrant rule file.")
+        values = pd.to_numeric(df[name], errors="coerce").to_numpy(dtype=float)
+        cuts[axis] = split_value(values, rules[axis]["split"])
+        with np.errstate(invalid="ignore"):
+            levels[axis] = np.where(np.isfinite(values), np.where(values >= cuts[axis], "high", "low"), None)
+    out = pd.DataFrame({"quadrant": None, "disposal": None, "abcd_list": None}, index=df.index, dtype=object)
+    for item in rules["quadrants"]:
+        hit = (levels["performance"] == item["performance"]) & (levels["value"] == item["value"])
+        out.loc[hit, "quadrant"] = item["id"]
+        out.loc[hit, "disposal"] = label(item, lang, key="disposal")
+        out.loc[hit, "abcd_list"] = item["list"]
+    return out, cuts
+
+
+def quadrant_labels(rules, lang="zh"):
+    """{quadrant id: label} for the value map and the legend."""
+    return {item["id"]: label(item, lang) for item in rules["quadrants"]}
