@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
@@ -88,6 +89,12 @@ class AHPWeights(LandEvalAlgorithm):
             "means, or the mean of the column-normalized matrix.",
         ))
         self.addParameter(with_help(
+            QgsProcessingParameterBoolean("STRICT", "Refuse inconsistent judgements / 严格一致性检验",
+                                          defaultValue=False),
+            "When checked, a matrix with CR > 0.10 is an error and nothing is written; otherwise it is a warning "
+            "naming the judgement to revise and the weights are still returned.",
+        ))
+        self.addParameter(with_help(
             QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
                                                   fileFilter="YAML (*.yaml *.yml)", optional=True,
                                                   createByDefault=False),
@@ -113,11 +120,14 @@ class AHPWeights(LandEvalAlgorithm):
         feedback.pushInfo(f"λmax = {result.lambda_max:.4f}, CI = {result.ci:.4f}, CR = {result.cr:.4f}")
         if not result.consistent:
             worst = result.worst_pair
-            feedback.pushWarning(
+            message = (
                 f"CR = {result.cr:.3f} > 0.10: the judgements are not consistent enough. The comparison furthest "
                 f"from the weights is {worst.row} vs {worst.col}: given {worst.given:.3g}, consistent value "
                 f"{worst.consistent:.3g}. Revise it and run again."
             )
+            if self.parameterAsBoolean(parameters, "STRICT", context):
+                raise LandEvalError(message + " (STRICT is set, so no weights were produced.)")
+            feedback.pushWarning(message)
         out = {"WEIGHTS": json.dumps(weights, ensure_ascii=False), "LAMBDA_MAX": result.lambda_max,
                "CR": result.cr, "CONSISTENT": result.consistent}
         path = self.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
