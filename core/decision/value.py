@@ -15,6 +15,7 @@ import pandas as pd
 
 from ..config import load_config
 from ..errors import LandEvalError
+from ..scoring import score_details
 from .proximity import nearest_segment, point_segments, sum_within
 from .rules import RULES_DIR
 
@@ -82,24 +83,21 @@ def value_scores(df, weights):
     """Value score (0–1) and element sub-scores for the parcels of `df`, from the value weight set.
 
     `df` holds the value indicators (see the module docstring) under the names the weight set uses; an
-    indicator column the layer lacks entirely is added as missing, so the weight set's missing-value policy
-    decides (re-weighting by default) instead of failing. Returns a DataFrame: value_score, v_<element>,
-    value_rank, value_missing.
+    indicator the layer lacks is missing for every parcel and the weight set's missing-value policy decides
+    (re-weighting by default). Returns (DataFrame with value_score, v_<element>, value_rank, value_missing,
+    value_weakest; warnings).
     """
-    from ..scoring import score_parcels  # the performance score's own scoring, applied to other weights
-
-    work = df.copy()
-    for _, ind in weights.indicators():
-        if ind.field not in work.columns:
-            work[ind.field] = np.nan
-    if all(work[ind.field].isna().all() for _, ind in weights.indicators()):
+    fields = [ind.field for _, ind in weights.indicators()]
+    if not any(f in df.columns and df[f].notna().any() for f in fields):
         raise LandEvalError("No value indicator could be computed: give at least one of the centres, transit "
                             "stations, roads, POIs or land-use layers, or a land-price field.")
-    scored = score_parcels(work, weights)
+    details = score_details(df, weights)
+    scored = details.table
     out = pd.DataFrame(index=df.index)
     out["value_score"] = scored["score"].to_numpy(dtype=float)
     for element in weights.elements:
         out[VALUE_PREFIX + element.id] = scored["s_" + element.id].to_numpy(dtype=float)
-    out["value_rank"] = scored["score_rank"].to_numpy()
+    out["value_rank"] = scored["score_rank"]
     out["value_missing"] = scored["missing_count"].to_numpy()
-    return out
+    out["value_weakest"] = scored["weakest"].to_numpy(dtype=object)
+    return out, details.warnings

@@ -87,3 +87,31 @@ quadrants:
 def test_missing_value_field_is_named():
     with pytest.raises(LandEvalError, match="value_score"):
         assign_quadrants(QUAD.drop(columns="value_score"), load_quadrant_rules())
+
+
+def test_value_score_by_hand():
+    # Shipped value.yaml, combined weights: dist_centre .15, dist_transit .15, road_density .2, poi_count .15,
+    # land_price .2, surrounding_use .15. Transit and land price are absent, so they are re-weighted away.
+    # min-max: dist_centre (cost) 400/1000/4600 → 1, 3600/4200, 0; road_density 2/1/0 → 1, .5, 0;
+    # poi_count 10/0/5 → 1, 0, .5; surrounding_use 住宅用地 .9, 耕地 .2, unknown → missing.
+    df = pd.DataFrame({"dist_centre": [400.0, 1000.0, 4600.0], "road_density": [2.0, 1.0, 0.0],
+                       "poi_count": [10.0, 0.0, 5.0], "surrounding_use": ["住宅用地", "耕地", None]})
+    out, warnings = V.value_scores(df, V.load_value_weights())
+    p1 = (0.15 * 1 + 0.2 * 1 + 0.15 * 1 + 0.15 * 0.9) / 0.65
+    p2 = (0.15 * 3600 / 4200 + 0.2 * 0.5 + 0.15 * 0 + 0.15 * 0.2) / 0.65
+    p3 = (0.15 * 0 + 0.2 * 0 + 0.15 * 0.5) / 0.5
+    assert out["value_score"].tolist() == pytest.approx([p1, p2, p3])
+    assert out["v_location"].tolist() == pytest.approx([1, 3600 / 4200, 0])
+    assert out["value_rank"].tolist() == [1, 2, 3]
+    assert out["value_missing"].tolist() == [2, 2, 3]
+    assert any("land_price" in w for w in warnings)
+    # With the performance scores below, the quadrants follow: value split = median(p1, p2, p3) = p2.
+    both = out.assign(score=[0.3, 0.9, 0.7])
+    quad, cuts = assign_quadrants(both, load_quadrant_rules())
+    assert cuts["value"] == pytest.approx(p2)
+    assert quad["quadrant"].tolist() == ["hv_lp", "hv_hp", "lv_hp"]
+
+
+def test_value_score_needs_some_input():
+    with pytest.raises(LandEvalError, match="No value indicator"):
+        V.value_scores(pd.DataFrame({"x": [1.0]}), V.load_value_weights())
