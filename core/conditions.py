@@ -172,3 +172,21 @@ def evaluate(cond, df, path="when"):
     if cond is None:
         return np.ones(len(df), dtype=bool)
     return _truth(cond, df, path) == 1.0
+
+
+def fields_of(cond):
+    """Every field a condition reads (including benchmark group_by fields), in order of appearance."""
+    if not isinstance(cond, dict):
+        return []
+    found = []
+    for key in ("any", "all"):
+        for part in cond.get(key) or []:
+            found += fields_of(part)
+    if "not" in cond:
+        found += fields_of(cond["not"])
+    if isinstance(cond.get("field"), str):
+        found.append(cond["field"])
+    bench = cond.get("benchmark")
+    if isinstance(bench, dict) and isinstance(bench.get("group_by"), str):
+        found.append(bench["group_by"])
+    return list(dict.fromkeys(found))

@@ -17,9 +17,9 @@ import yaml
 from .catalogue import DIRECTIONS, PRESETS_DIR, load_catalogue
 from .conditions import validate_benchmark, validate_condition
 from .errors import ConfigError, LandEvalError
+from .normalize import METHODS as NORMALIZATIONS
 from .units import AREA_UNITS
 
-NORMALIZATIONS = ("minmax", "benchmark", "percentile", "zscore")
 AGGREGATIONS = ("arithmetic", "geometric")
 MISSING_POLICIES = ("reweight", "mean", "zero")
 TIER_METHODS = ("quantile", "threshold", "jenks")

@@ -145,3 +145,50 @@ def to_text(series):
     missing = s.isna()
     text = s.astype(str).str.normalize("NFKC").str.strip()
     return text.where(~missing & (text != ""), None)
+
+
+def canonical_table(df, field_map=None):
+    """Rename recognised columns to canonical ids and parse them; return `(frame, warnings)`.
+
+    Columns are recognised by core.catalogue (field_map first, then exact ids, then header aliases). Numbers go
+    through to_numeric, yes/no fields through parse_yes_no (an unreadable answer is an error), categories
+    through to_text; keys and text are left as they are. Unrecognised columns are kept under their own names.
+    A frame that is already canonical passes through unchanged.
+    """
+    from .catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    resolved = catalogue.resolve_columns(df.columns, field_map)
+    by_column = {column: fid for fid, column in resolved.items()}
+    data, warnings = {}, []
+    for column in df.columns:
+        fid = by_column.get(str(column))
+        if fid is None:
+            data[column] = df[column]
+            continue
+        entry = catalogue.get(fid)
+        series = df[column]
+        if fid == "area_m2" or entry is None:
+            values, found = to_numeric(series, fid, unit="m²")
+            warnings += found
+        elif entry.unit == "yes/no":
+            values = parse_yes_no(series, column)
+        elif entry.kind in ("key", "text", "group"):
+            values = series
+        elif entry.kind == "categorical" or entry.direction == "categorical":
+            values = to_text(series)
+        else:
+            values, found = to_numeric(series, column, unit=entry.unit)
+            warnings += found
+        data[fid] = pd.Series(values, index=df.index) if not isinstance(values, pd.Series) else values
+    return pd.DataFrame(data, index=df.index), warnings
+
+
+def join_nonempty(parts, length, sep=";"):
+    """Row-wise join of text arrays of `length` rows, skipping empty strings: (["a", ""], ["b", "c"]) → ["a;b", "c"]."""
+    text = np.full(length, "", dtype=object)
+    for part in parts:
+        part = np.asarray(part, dtype=object)
+        glue = np.where((text != "") & (part != ""), sep, "")
+        text = text + glue + part
+    return text

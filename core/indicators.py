@@ -1,0 +1,146 @@
+"""Enterprise aggregation and indicator formulas (docs/design.md "Canonical field ids", catalogue.yaml).
+
+Indicators are computed column-wise from canonical raw inputs and the parcel area. A value that cannot be
+computed (missing input, zero or negative denominator) is NaN — never inf — and its reason is recorded.
+"""
+import numpy as np
+import pandas as pd
+
+from .catalogue import load_catalogue
+from .errors import LandEvalError
+from .tables import canonical_table
+from .units import check_unit, from_m2
+
+
+def _dominant_rows(df, parcel_key):
+    """Row labels of each parcel's dominant firm: the largest output_value (first row where none is known)."""
+    order = df.assign(_out=df["output_value"] if "output_value" in df else np.nan, _pos=np.arange(len(df)))
+    order = order.sort_values([parcel_key, "_out", "_pos"], ascending=[True, False, True], na_position="last")
+    return order.drop_duplicates(parcel_key, keep="first").set_index(parcel_key)
+
+
+def aggregate_enterprises(df, parcel_key="parcel_id"):
+    """One row per parcel from an enterprise table (several tenants on one parcel).
+
+    Each canonical column is combined as catalogue.yaml's `aggregate` says: extensive quantities summed
+    (all missing → missing), intensive ones weighted by their `weight_by` (employees or output; plain mean
+    where no weight is known), categories and industry code from the dominant firm (largest output_value),
+    yes/no flags `any` (yes if any firm) or `all` (no if any firm says no — the veto flags). Shares of flagged
+    firms (above_scale_share, high_tech_share) count firms with a known answer. Adds `n_enterprises`.
+    Rows without a parcel key are left out; warnings are in `result.attrs["warnings"]`.
+    """
+    catalogue = load_catalogue()
+    frame, warnings = canonical_table(df)
+    if parcel_key not in frame.columns:
+        raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
+                            "map it in the field mapping.")
+    keyless = frame[parcel_key].isna() | (frame[parcel_key].astype(str).str.strip() == "")
+    if keyless.any():
+        warnings.append(f"{int(keyless.sum())} enterprise row(s) without a parcel id were left out.")
+        frame = frame[~keyless]
+    groups = frame.groupby(parcel_key, sort=False)
+    out = pd.DataFrame({"n_enterprises": groups.size().astype("int64")})
+    dominant = None
+    for fid in frame.columns:
+        entry = catalogue.raw.get(fid)
+        if fid == parcel_key or entry is None or entry.aggregate == "":
+            continue
+        rule = entry.aggregate
+        if rule == "sum":
+            out[fid] = groups[fid].sum(min_count=1)
+        elif rule == "wmean":
+            out[fid] = _weighted_mean(frame, groups, fid, entry.weight_by, parcel_key)
+        elif rule == "dominant":
+            dominant = _dominant_rows(frame, parcel_key) if dominant is None else dominant
+            out[fid] = dominant[fid]
+        elif rule == "any":
+            out[fid] = groups[fid].max()
+        elif rule == "all":
+            out[fid] = groups[fid].min()
+        else:  # first: a parcel attribute repeated on every row
+            out[fid] = groups[fid].first()
+    for iid, entry in catalogue.indicators.items():
+        flag = entry.formula.get("share")
+        if flag and flag in frame.columns:
+            out[iid] = groups[flag].mean()
+    out = out.reset_index()
+    out.attrs["warnings"] = warnings
+    return out
+
+
+def _weighted_mean(frame, groups, fid, weight_by, parcel_key):
+    values = frame[fid].astype(float)
+    plain = groups[fid].mean()
+    if weight_by not in frame.columns:
+        return plain
+    weights = frame[weight_by].astype(float).where(values.notna() & (frame[weight_by] > 0))
+    num = (values * weights).groupby(frame[parcel_key], sort=False).sum(min_count=1)
+    den = weights.groupby(frame[parcel_key], sort=False).sum(min_count=1)
+    weighted = num / den.where(den > 0)
+    return weighted.where(weighted.notna(), plain)
+
+
+def _ratio(num, den, num_id, den_id):
+    """num / den with NaN and a reason where an input is missing or den ≤ 0."""
+    reason = np.select(
+        [np.isnan(den), den == 0, den < 0, np.isnan(num)],
+        [f"{den_id} missing", f"{den_id} is zero", f"{den_id} is negative", f"{num_id} missing"],
+        default="",
+    )
+    with np.errstate(invalid="ignore", divide="ignore"):
+        value = np.where(reason == "", num / np.where(den > 0, den, 1.0), np.nan)
+    return value, reason
+
+
+def compute_indicators(df, area_unit="mu"):
+    """Add `area_<unit>` and every indicator whose inputs are columns of `df`; return `(frame, reasons)`.
+
+    `df` has `area_m2` (parcel area in m²) and canonical raw columns. Per-area indicators are per `area_unit`
+    (mu, ha or km2). An indicator column that `df` already has (supplied by the user, e.g. 容积率 from the
+    survey) is kept as it is. `reasons` maps each computed indicator id to a Series (same index) with why a
+    value is missing ("parcel area is zero", "output_value missing", …) and None where the value exists.
+    """
+    check_unit(area_unit)
+    if "area_m2" not in df.columns:
+        raise LandEvalError("The parcel table has no area_m2 column: compute areas from the geometry "
+                            "or name an area field (in m²).")
+    catalogue = load_catalogue()
+    out = df.copy()
+    area_m2 = pd.to_numeric(out["area_m2"], errors="coerce").to_numpy(dtype=float)
+    out[f"area_{area_unit}"] = from_m2(area_m2, area_unit)
+    area_names = {"area_m2": area_m2, "area": from_m2(area_m2, area_unit)}
+    reasons = {}
+    for iid, entry in catalogue.indicators.items():
+        if not entry.formula or iid in df.columns:
+            continue
+        if "share" in entry.formula:
+            flag = entry.formula["share"]
+            if flag not in df.columns:
+                continue
+            values = pd.to_numeric(df[flag], errors="coerce").to_numpy(dtype=float)
+            reason = np.where(np.isnan(values), f"{flag} missing", "")
+        else:
+            num_id, den_id = entry.formula["num"], entry.formula["den"]
+            if num_id not in df.columns or (den_id not in area_names and den_id not in df.columns):
+                continue
+            num = pd.to_numeric(df[num_id], errors="coerce").to_numpy(dtype=float)
+            if den_id in area_names:
+                den = area_names[den_id]
+                den_name = "parcel area"
+            else:
+                den = pd.to_numeric(df[den_id], errors="coerce").to_numpy(dtype=float)
+                den_name = den_id
+            values, reason = _ratio(num, den, num_id, den_name)
+        out[iid] = values
+        reasons[iid] = pd.Series(np.where(reason == "", None, reason), index=df.index, dtype=object)
+    return out, reasons
+
+
+def absent_inputs(columns, indicator_id):
+    """Inputs of an indicator that are not among `columns` (empty if it can be computed or is supplied)."""
+    if indicator_id in columns:
+        return []
+    entry = load_catalogue().indicators.get(indicator_id)
+    if entry is None:
+        return [indicator_id]
+    return [i for i in entry.inputs if i not in columns and i not in ("area", "area_m2")]

@@ -1,0 +1,143 @@
+"""The whole evaluation on one parcel table: parse → indicators → scores → vetoes → types → determination →
+tiers. What the one-shot `landeval:evaluate` algorithm and the dock's "evaluate" button run."""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import classify, scoring, vetoes
+from .catalogue import load_catalogue
+from .conditions import fields_of
+from .config import EvalConfig, load_config
+from .errors import LandEvalError
+from .indicators import absent_inputs, aggregate_enterprises, compute_indicators
+from .tables import canonical_table
+
+TAIL_FIELDS = ("n_enterprises", "veto_failed", "veto_reasons", "score", "score_rank")
+RULE_FIELDS = ("missing_count", "weakest", "ineff_type", "ineff_flags", "inefficient", "review", "category",
+               "tier", "level")
+
+
+@dataclass
+class EvaluationResult:
+    """table: the input columns (recognised ones under canonical ids, parsed) followed by every result column;
+    warnings: messages for the technician; quality: counts for the report (see evaluate)."""
+
+    table: pd.DataFrame
+    warnings: list = field(default_factory=list)
+    quality: dict = field(default_factory=dict)
+    area_unit: str = "mu"
+    config_name: str = ""
+
+    def output_fields(self):
+        """The result fields of docs/design.md present in the table, in the documented order."""
+        ids = [ind for ind in load_catalogue().indicators if ind in self.table.columns]
+        elements = [c for c in self.table.columns if str(c).startswith("s_")]
+        order = ["area_m2", f"area_{self.area_unit}"] + ids + list(TAIL_FIELDS) + elements + list(RULE_FIELDS)
+        return [c for c in order if c in self.table.columns]
+
+
+def _rule_conditions(cfg):
+    found = [(f"vetoes[{i}]", v.when) for i, v in enumerate(cfg.vetoes)]
+    found += [(f"types[{i}]", t.when) for i, t in enumerate(cfg.types)]
+    found += [(f"categories[{i}]", c.when) for i, c in enumerate(cfg.categories)]
+    if cfg.tiers is not None:
+        found += [("tiers.unrated_when", cfg.tiers.unrated_when), ("tiers.never_d_when", cfg.tiers.never_d_when)]
+    return found
+
+
+def _placeholders(work, cfg, warnings):
+    """NaN columns for fields the rules read but the table lacks: such a rule never fires, and says so."""
+    produced = {"inefficient", "review", "veto_failed", "score", "ineff_type", "ineff_flags", "category"}
+    added = []
+    for where, cond in _rule_conditions(cfg):
+        for name in fields_of(cond):
+            if name not in work.columns and name not in produced and name not in added:
+                added.append(name)
+                warnings.append(f"{where}: field {name!r} ({load_catalogue().label(name)}) is not in the table; "
+                                "the rule treats it as missing and never fires on it.")
+    for name in added:
+        work[name] = np.nan
+    return added
+
+
+def _quality(table, cfg, details, reasons):
+    per_indicator = {}
+    for ind_id in details.normalized.columns:
+        missing = int(details.normalized[ind_id].isna().sum())
+        entry = {"missing": missing}
+        if ind_id in reasons:
+            counts = reasons[ind_id].dropna().value_counts()
+            entry["reasons"] = {str(k): int(v) for k, v in counts.items()}
+        per_indicator[ind_id] = entry
+
+    def counts(column):
+        if column not in table.columns:
+            return {}
+        return {str(k): int(v) for k, v in table[column].value_counts(dropna=True).items()}
+
+    failed = {v.id: int(table["veto_reasons"].str.split(";").map(lambda ids, i=v.id: i in ids).sum())
+              for v in cfg.vetoes} if len(table) else {}
+    return {
+        "config": cfg.name,
+        "config_digest": cfg.digest(),
+        "parcels": int(len(table)),
+        "scored": int(table["score"].notna().sum()),
+        "indicators": per_indicator,
+        "vetoes": failed,
+        "veto_failed": int(table["veto_failed"].sum()),
+        "inefficient": int(table["inefficient"].sum()) if "inefficient" in table else None,
+        "review": int(table["review"].sum()) if "review" in table else None,
+        "types": counts("ineff_type"),
+        "categories": counts("category"),
+        "tiers": counts("tier"),
+    }
+
+
+def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_breaks=None, normalization=None,
+             group_field=None, field_map=None, enterprises=None, parcel_key="parcel_id"):
+    """Evaluate every parcel of `df` under configuration `cfg` (EvalConfig, preset name or file path).
+
+    df: one row per parcel with `area_m2` and raw inputs under canonical ids or recognised headers
+    (`field_map` {id: column} for the others). enterprises: optional enterprise table joined by `parcel_key`
+    after aggregation (core.indicators.aggregate_enterprises). area_unit (default: the config's),
+    threshold, tier_method/tier_breaks, normalization and group_field override the configuration.
+    Returns EvaluationResult; quality holds per-indicator missing counts with reasons, veto, type, category
+    and tier counts and the configuration digest.
+    """
+    cfg = cfg if isinstance(cfg, EvalConfig) else load_config(cfg)
+    area_unit = area_unit or cfg.area_unit
+    work, warnings = canonical_table(df, field_map)
+    if enterprises is not None:
+        firms = aggregate_enterprises(enterprises, parcel_key)
+        warnings += firms.attrs.get("warnings", [])
+        if parcel_key not in work.columns:
+            raise LandEvalError(f"The parcel table has no {parcel_key!r} column to join the enterprises on.")
+        firms = firms[[c for c in firms.columns if c == parcel_key or c not in work.columns]]
+        keys = work[parcel_key].astype(str)
+        joined = firms.assign(**{parcel_key: firms[parcel_key].astype(str)}).set_index(parcel_key)
+        unmatched = ~joined.index.isin(keys)
+        if unmatched.any():
+            warnings.append(f"{int(unmatched.sum())} parcel id(s) of the enterprise table match no parcel.")
+        work = pd.concat([work, joined.reindex(keys.to_numpy()).set_axis(work.index)], axis=1)
+    work, reasons = compute_indicators(work, area_unit)
+    columns = set(work.columns)
+    for element, spec in cfg.indicators():
+        if spec.field not in columns:
+            absent = absent_inputs(columns, spec.field)
+            warnings.append(f"{element.id}/{spec.id}: cannot be computed — the table has no "
+                            f"{', '.join(absent)}; the indicator is missing for every parcel.")
+            work[spec.field] = np.nan
+    added = _placeholders(work, cfg, warnings)
+    details = scoring.score_details(work, cfg, normalization, group_field)
+    warnings += details.warnings
+    work = pd.concat([work, details.table], axis=1)
+    work = pd.concat([work, vetoes.check_vetoes(work, cfg), classify.classify_types(work, cfg)], axis=1)
+    work = pd.concat([work, classify.determine(work, cfg, threshold)], axis=1)
+    if cfg.tiers is not None or tier_method is not None:
+        work = pd.concat([work, classify.assign_tiers(work, cfg, tier_method, tier_breaks)], axis=1)
+    else:
+        warnings.append(f"Configuration {cfg.name!r} has no tiers section; no tiers were graded.")
+    table = work.drop(columns=added)
+    quality = _quality(table, cfg, details, reasons)
+    return EvaluationResult(table, warnings, quality, area_unit, cfg.name)
