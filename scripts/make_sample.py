@@ -77,34 +77,39 @@ INDUSTRIES = pd.DataFrame([
 ], columns=["code", "p_park", "p_scatter", "out_mu", "tax_rate", "va_ratio", "plot_ratio", "productivity",
             "elec", "water", "energy", "solid", "p_hightech", "strategic", "dominant", "env_risk"])
 
-ENTERPRISE_TYPES = (["民营企业", "国有企业", "集体企业", "外商投资企业", "港澳台投资企业", "中外合资企业"],
-                    [0.70, 0.06, 0.03, 0.10, 0.05, 0.06])
+# values as the jiangning preset scores them (resources/presets/jiangning.yaml)
+ENTERPRISE_TYPES = (["民营企业", "国有企业", "国有控股企业", "集体企业", "外商投资企业", "港澳台商投资企业", "股份有限公司",
+                     "个体工商户"], [0.64, 0.04, 0.02, 0.03, 0.10, 0.05, 0.08, 0.04])
 STATUSES = (["存续", "在业", "停业", "吊销", "注销"], [0.81, 0.08, 0.05, 0.035, 0.025])
 CLOSED = {"停业", "吊销", "注销"}
 POI_TYPES = (["公交站点", "学校", "医疗卫生", "社区服务中心", "菜市场", "银行网点", "文体设施", "便利店"],
              [0.28, 0.14, 0.09, 0.10, 0.08, 0.08, 0.07, 0.16])
 
-# raw id -> Chinese header (the first alias in docs/design.md), in catalogue order: the enterprise table
-HEADERS = {
-    "parcel_id": "宗地编号", "enterprise_id": "企业编号", "enterprise_name": "企业名称", "industry_code": "行业代码",
-    "floor_area": "总建筑面积", "footprint_area": "建筑基底面积", "green_area": "绿地面积", "idle_area": "闲置面积",
-    "output_value": "总产值", "value_added": "工业增加值", "revenue": "主营业务收入", "tax": "税收",
-    "net_profit": "净利润", "total_assets": "资产总额", "total_liabilities": "负债总额",
-    "fixed_investment": "固定资产投资", "industrial_investment": "产业投资", "rd_expense": "研发经费",
-    "employees": "从业人员", "talent_count": "人才数量", "insured_employees": "参保人数",
-    "staff_turnover": "人员流动率", "patents": "专利数量", "bidding_record": "招投标次数",
-    "industrial_potential": "产业潜力", "chain_efficiency": "产业链效率", "electricity": "用电量", "water": "用水量",
-    "energy": "综合能耗", "emissions": "主要污染物排放当量", "wastewater": "工业废水排放量",
-    "solid_waste": "固体废物产生量", "strategic_output": "战略性新兴产业产值", "enterprise_type": "企业类型",
-    "registration_status": "登记状态", "above_scale": "是否规上企业", "high_tech": "是否高新技术企业",
-    "legal_certificate": "是否有合法工业用地证", "plan_quota": "是否符合土地利用总体规划",
-    "spatial_plan": "是否符合国土空间规划用途", "contract_fulfilled": "是否按合同约定履行",
-    "safety_ok": "是否符合安全要求", "environment_ok": "是否符合环保要求", "nimby_ok": "是否满足邻避要求",
-    "construction_ok": "是否符合建设要求", "eia_passed": "环评是否通过", "safety_evaluated": "安全评价是否通过",
-    "dominant_sector": "是否主导产业", "management_ok": "经营状况是否良好", "new_project": "是否新建或在建项目",
-}
+# Raw ids of the enterprise table, in catalogue order; the Chinese header of each is its first alias in
+# resources/presets/catalogue.yaml (read at run time, so the sample always matches the catalogue).
+FIRM_COLUMNS = (
+    "parcel_id", "enterprise_id", "enterprise_name", "industry_code", "floor_area", "footprint_area", "green_area",
+    "idle_area", "output_value", "value_added", "revenue", "tax", "net_profit", "total_assets", "total_liabilities",
+    "fixed_investment", "industrial_investment", "rd_expense", "employees", "talent_count", "insured_employees",
+    "staff_turnover", "patents", "bidding_record", "industrial_potential", "chain_efficiency", "electricity",
+    "water", "energy", "emissions", "wastewater", "solid_waste", "strategic_output", "enterprise_type",
+    "registration_status", "above_scale", "high_tech", "legal_certificate", "plan_quota", "spatial_plan",
+    "contract_fulfilled", "safety_ok", "environment_ok", "nimby_ok", "construction_ok", "eia_passed",
+    "safety_evaluated", "dominant_sector", "management_ok", "new_project")
 # parcel-layer attributes (town and the two local flags belong to the parcel, not to a firm)
-PARCEL_HEADERS = {"parcel_id": "宗地编号", "town": "街镇", "reported": "是否地方上报", "in_progress": "是否正在推进改造"}
+PARCEL_COLUMNS = ("parcel_id", "town", "reported", "in_progress")
+CATALOGUE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "resources", "presets", "catalogue.yaml")
+
+
+def catalogue_headers(path=CATALOGUE):
+    """{raw id: Chinese header} from the catalogue: the first alias of every raw input."""
+    import yaml
+
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)["raw"]
+    return {rid: entry["aliases"][0] for rid, entry in raw.items()}
+
+
 # share of empty cells per column: real department tables have gaps, mostly in the environmental columns
 MISSING = {"water": .03, "staff_turnover": .05, "patents": .02, "solid_waste": .04, "emissions": .05,
            "talent_count": .03, "industrial_potential": .02, "chain_efficiency": .02, "bidding_record": .02}
@@ -758,11 +763,24 @@ def write_xlsx(path, df):
 
 
 def content_digest(out_dir):
-    """sha256 over the generated files' bytes: the same seed and size must give the same digest."""
+    """sha256 of what was generated: the CSV's bytes and every GeoPackage feature (attributes and WKB).
+
+    Feature content rather than the GeoPackage's bytes, so the digest does not depend on the GDAL version
+    that wrote the file (the XLSX is a zip with timestamps, and a copy of the CSV).
+    """
     h = hashlib.sha256()
-    for name in ("sample_county.gpkg", "enterprises.csv"):
-        with open(os.path.join(out_dir, name), "rb") as fh:
-            h.update(fh.read())
+    with open(os.path.join(out_dir, "enterprises.csv"), "rb") as fh:
+        h.update(fh.read())
+    ds = ogr.Open(os.path.join(out_dir, "sample_county.gpkg"))
+    for i in range(ds.GetLayerCount()):
+        layer = ds.GetLayerByIndex(i)
+        defn = layer.GetLayerDefn()
+        h.update(layer.GetName().encode())
+        h.update(layer.GetSpatialRef().ExportToWkt().encode())
+        h.update("|".join(defn.GetFieldDefn(j).GetName() for j in range(defn.GetFieldCount())).encode())
+        for feat in layer:
+            h.update(repr([feat.GetField(j) for j in range(defn.GetFieldCount())]).encode())
+            h.update(feat.GetGeometryRef().ExportToIsoWkb())
     return h.hexdigest()
 
 
@@ -786,8 +804,9 @@ def generate(n_parcels=2000, seed=20240501, out_dir=None, xlsx=True, log=print):
     t_gen = time.time() - t0
 
     towns = county.town_names()[parcels["county"].to_numpy(), parcels["town_idx"].to_numpy()]
-    parcel_cols = {"宗地编号": pids, "街镇": towns, "地类名称": np.full(len(pids), "工业用地"),
-                   "是否地方上报": reported, "是否正在推进改造": in_progress}
+    headers = catalogue_headers()
+    parcel_cols = dict(zip([headers[c] for c in PARCEL_COLUMNS], (pids, towns, reported, in_progress)))
+    parcel_cols["地类名称"] = np.full(len(pids), "工业用地")
     gpkg = os.path.join(out_dir, "sample_county.gpkg")
     write_gpkg(gpkg, [
         ("parcels", ogr.wkbMultiPolygon, geoms, parcel_cols),
@@ -797,7 +816,7 @@ def generate(n_parcels=2000, seed=20240501, out_dir=None, xlsx=True, log=print):
         ("dev_boundary", ogr.wkbMultiPolygon, *rows_layer(dev, ["名称", "区县代码"])),
         ("pois", ogr.wkbPoint, poi_geoms, poi_cols),
     ])
-    table = firms.rename(columns=HEADERS)
+    table = firms[list(FIRM_COLUMNS)].rename(columns=headers)
     table.to_csv(os.path.join(out_dir, "enterprises.csv"), index=False, encoding="gbk")
     wrote_xlsx = xlsx and len(table) <= EXCEL_MAX_ROWS
     if xlsx and not wrote_xlsx:
@@ -809,7 +828,7 @@ def generate(n_parcels=2000, seed=20240501, out_dir=None, xlsx=True, log=print):
                    multipart=int((parcels.kind == KINDS.index("multipart")).sum()),
                    invalid=int((parcels.kind == KINDS.index("bowtie")).sum()),
                    outside_boundary=int((~inside).sum()), generate_s=round(t_gen, 1),
-                   total_s=round(time.time() - t0, 1), digest=content_digest(out_dir))
+                   total_s=round(time.time() - t0, 1))
     return summary
 
 
@@ -820,10 +839,13 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=20240501, help="random seed (default 20240501)")
     ap.add_argument("--out", default=os.path.join(here, "..", "resources", "sample"), help="output folder")
     ap.add_argument("--no-xlsx", action="store_true", help="skip the XLSX copy (slow for large tables)")
+    ap.add_argument("--digest", action="store_true", help="print the content digest (same seed, same digest)")
     args = ap.parse_args(argv)
     if args.parcels < 50:
         ap.error("--parcels must be at least 50 (the parks need a few parcels each)")
     summary = generate(args.parcels, args.seed, os.path.abspath(args.out), not args.no_xlsx)
+    if args.digest:
+        summary["digest"] = content_digest(os.path.abspath(args.out))
     for key, value in summary.items():
         print(f"{key}: {value}")
 
