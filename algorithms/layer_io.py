@@ -463,12 +463,14 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
     return dest_id
 
 
-def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=None, crs=None):
-    """Write a DataFrame as a new table without geometry (e.g. zone summaries keyed by a field)."""
+def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=None, crs=None, geometries=None,
+                wkb_type=QgsWkbTypes.NoGeometry):
+    """Write a DataFrame as a new table without geometry (e.g. zone summaries keyed by a field), or, given
+    `geometries` (one QgsGeometry per row) and their `wkb_type`, as a new layer with those geometries."""
     frame = frame.reset_index(drop=True)
     fields, _ = output_fields(QgsFields(), frame, aliases)
     sink, dest_id = alg.parameterAsSink(
-        parameters, name, context, fields, QgsWkbTypes.NoGeometry, crs or QgsCoordinateReferenceSystem()
+        parameters, name, context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
     )
     if sink is None:
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
@@ -478,6 +480,8 @@ def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=No
             check_canceled(feedback)
         out = QgsFeature(fields)
         out.setAttributes(list(row))
+        if geometries is not None:
+            out.setGeometry(geometries[n])
         if not sink.addFeature(out, QgsFeatureSink.FastInsert):
             raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
     sink.flushBuffer()
