@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Start a real QGIS window under Xvfb with LandEval enabled, drive the weight-set dock, save a screenshot.
+
+    python3 scripts/dock_screenshot.py [--out docs/images/dock.png] [--timeout 240]
+
+Outside QGIS this file is the launcher: it makes a throw-away QGIS profile (the plugin linked into its
+python/plugins folder and enabled in its QGIS3.ini), then runs
+`xvfb-run -a qgis --nologo --noversioncheck --profiles-path <temp> --code <this file>`. Inside QGIS (the same
+file, run by --code with LANDEVAL_SCREENSHOT set) it opens the dock, loads the sample county's parcels,
+starts from the jiangning preset, applies it (landeval:evaluate in the background), changes two element
+weights to show the live tier preview, grabs the main window and quits. What happened is written to a JSON
+file next to the screenshot's temp folder; the launcher prints it and exits non-zero when a step failed.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SAMPLE = os.path.join(ROOT, "resources", "sample", "sample_county.gpkg")
+DEFAULT_OUT = os.path.join(ROOT, "docs", "images", "dock.png")
+WINDOW_SIZE = (1600, 1000)
+
+
+# ------------------------------------------------------------------------------------------------ launcher
+def make_profile(base):
+    """A QGIS profile folder with this checkout linked as the `landeval` plugin and enabled."""
+    profile = os.path.join(base, "profiles", "default")
+    plugins = os.path.join(profile, "python", "plugins")
+    os.makedirs(plugins)
+    os.makedirs(os.path.join(profile, "QGIS"))
+    os.symlink(ROOT, os.path.join(plugins, "landeval"), target_is_directory=True)
+    with open(os.path.join(profile, "QGIS", "QGIS3.ini"), "w", encoding="utf-8") as ini:
+        # Plugin enabled; no first-run panels or news in the way of the screenshot.
+        ini.write("[PythonPlugins]\nlandeval=true\n\n"
+                  "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n\n"
+                  "[qgis]\ncheckVersion=false\nshowTips=false\n")
+    return profile
+
+
+def run(out, timeout):
+    if shutil.which("xvfb-run") is None or shutil.which("qgis") is None:
+        raise SystemExit("xvfb-run and qgis are needed (bash scripts/setup.sh installs them).")
+    base = tempfile.mkdtemp(prefix="landeval_gui_")
+    make_profile(base)
+    status_path = os.path.join(base, "status.json")
+    env = dict(os.environ, LANDEVAL_SCREENSHOT=os.path.abspath(out), LANDEVAL_STATUS=status_path,
+               LANDEVAL_SAMPLE=SAMPLE)
+    env.pop("QT_QPA_PLATFORM", None)  # a real X display (Xvfb), not offscreen
+    command = ["xvfb-run", "-a", "-s", f"-screen 0 {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}x24",
+               "qgis", "--nologo", "--noversioncheck", "--profiles-path", base, "--code", os.path.abspath(__file__)]
+    try:
+        proc = subprocess.run(command, env=env, timeout=timeout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, errors="replace")
+        log = proc.stdout
+    except subprocess.TimeoutExpired as err:
+        log = (err.stdout or b"").decode(errors="replace") if isinstance(err.stdout, bytes) else (err.stdout or "")
+        log += f"\nQGIS did not finish within {timeout} s."
+    status = {"ok": False, "error": "QGIS wrote no status (the startup script did not run to the end)"}
+    if os.path.exists(status_path):
+        with open(status_path, encoding="utf-8") as handle:
+            status = json.load(handle)
+    status["log_tail"] = log[-3000:]
+    shutil.rmtree(base, ignore_errors=True)
+    return status
+
+
+# ------------------------------------------------------------------------------------------------ in QGIS
+def in_qgis():
+    """Runs inside QGIS (from --code): a chain of steps driven by timers so QGIS's event loop keeps going."""
+    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
+    from qgis.PyQt.QtCore import QTimer
+    from qgis.utils import iface, plugins
+
+    out, status_path = os.environ["LANDEVAL_SCREENSHOT"], os.environ["LANDEVAL_STATUS"]
+    status = {"ok": False, "steps": []}
+
+    def finish(error=None):
+        if error:
+            status["error"] = error
+        status["ok"] = error is None
+        with open(status_path, "w", encoding="utf-8") as handle:
+            json.dump(status, handle, ensure_ascii=False, indent=1)
+        QgsProject.instance().setDirty(False)  # no "save changes?" question on the way out
+        QgsApplication.exit(0 if error is None else 1)
+
+    def guarded(step):
+        def wrapper(*args):
+            try:
+                step(*args)
+            except Exception as err:  # any failure must end QGIS with a status, never leave it hanging
+                import traceback
+
+                finish(f"{step.__name__}: {err}\n{traceback.format_exc()}")
+        return wrapper
+
+    state = {}
+
+    @guarded
+    def open_dock():
+        iface.mainWindow().resize(*WINDOW_SIZE)
+        iface.mainWindow().showMaximized()
+        plugin = plugins.get("landeval")
+        if plugin is None:
+            raise RuntimeError("the landeval plugin is not loaded; plugins: " + ", ".join(plugins))
+        plugin.action.setChecked(True)
+        dock = plugin.dock
+        state["dock"] = dock
+        parcels = QgsVectorLayer(os.environ["LANDEVAL_SAMPLE"] + "|layername=parcels", "parcels 宗地", "ogr")
+        if not parcels.isValid():
+            raise RuntimeError(f"cannot open the parcels layer of {os.environ['LANDEVAL_SAMPLE']}")
+        QgsProject.instance().addMapLayer(parcels)
+        dock.load("jiangning")
+        dock.layer_combo.setLayer(parcels)
+        dock.runner.finished.connect(applied)
+        status["steps"].append(f"dock open, {parcels.featureCount()} parcels, preset jiangning")
+        if not dock.apply():
+            raise RuntimeError("Apply refused: " + dock.message_bar.currentItem().text()
+                               if dock.message_bar.currentItem() else "Apply refused")
+
+    @guarded
+    def applied(ok, layer, message):
+        dock = state["dock"]
+        if not ok:
+            raise RuntimeError("evaluation failed: " + message)
+        status["steps"].append("evaluated: " + layer.name())
+        status["tiers"] = dock.tier_label.text()
+        parcels = QgsProject.instance().mapLayersByName("parcels 宗地")
+        for other in parcels:
+            iface.layerTreeView().layerTreeModel().rootGroup().findLayer(other.id()).setItemVisibilityChecked(False)
+        iface.setActiveLayer(layer)
+        iface.mapCanvas().setExtent(layer.extent())
+        # Swap two element weights (the set stays valid) to show the live tier preview.
+        from landeval.ui.weight_model import ROOT
+        weights = dock.model.level_weights(ROOT)
+        weights[1], weights[4] = weights[4], weights[1]
+        dock.model.set_level_weights(ROOT, weights, "screenshot edit")
+        dock.tree.setCurrentIndex(dock.model.index_for((1, 0)))
+        QTimer.singleShot(1500, shoot)
+
+    @guarded
+    def shoot():
+        dock = state["dock"]
+        dock.update_preview()
+        status["preview"] = dock.preview_label.text()
+        iface.mapCanvas().refreshAllLayers()
+        QTimer.singleShot(2500, grab)
+
+    @guarded
+    def grab():
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        if not iface.mainWindow().grab().save(out):
+            raise RuntimeError(f"could not write {out}")
+        status["screenshot"] = out
+        finish()
+
+    QTimer.singleShot(1000, open_dock)
+    QTimer.singleShot(int(os.environ.get("LANDEVAL_GUI_DEADLINE_MS", "200000")),
+                      lambda: finish("the steps did not finish in time"))
+
+
+if os.environ.get("LANDEVAL_SCREENSHOT") and os.environ.get("LANDEVAL_STATUS") and "qgis.utils" in sys.modules:
+    in_qgis()
+elif __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default=DEFAULT_OUT)
+    parser.add_argument("--timeout", type=int, default=240)
+    args = parser.parse_args()
+    result = run(args.out, args.timeout)
+    print(json.dumps({k: v for k, v in result.items() if k != "log_tail"}, ensure_ascii=False, indent=1))
+    if not result["ok"]:
+        print(result["log_tail"], file=sys.stderr)
+        sys.exit(1)
