@@ -156,8 +156,11 @@ def test_enterprise_table(firms, parcels):
     status = firms["登记状态"].value_counts(normalize=True)
     assert {"吊销", "注销", "停业"} <= set(status.index) and 0.05 < status[["吊销", "注销", "停业"]].sum() < 0.2
     assert firms["行业代码"].nunique() >= 12
-    flags = [c for c in firms.columns if c.startswith("是否") or c.endswith("是否通过")]
-    assert len(flags) == 16
+    from landeval.core.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    flags = [cat.raw[rid].aliases[0] for rid in make_sample.FIRM_COLUMNS if cat.raw[rid].kind == "flag"]
+    assert len(flags) == 15
     for column in flags:
         assert set(firms[column].dropna()) <= {"是", "否"}, column
     for column in ("是否有合法工业用地证", "是否符合土地利用总体规划", "是否符合国土空间规划用途", "是否按合同约定履行",
