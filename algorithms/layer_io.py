@@ -9,6 +9,7 @@ import codecs
 import math
 import operator
 import os
+import re
 from typing import List, NamedTuple, Optional
 
 import numpy as np
@@ -95,10 +96,33 @@ def field_indices(source, names, what="layer"):
             have = ", ".join(fields.names()) or "(no fields)"
             raise LandEvalError(
                 f"Field {name!r} is not in the {what}. Its fields are: {have}. "
-                "Choose an existing field or rename the column."
+                "Choose an existing field or rename the column." + _header_diagnosis(fields.names())
             )
         out.append(idx)
     return out
+
+
+def _mojibake_of_utf8(name):
+    # UTF-8 bytes shown as GBK become other, valid Chinese characters; encoding them back reveals the text.
+    try:
+        return any(ord(c) > 127 for c in name) and name.encode("gb18030").decode("utf-8") != name
+    except UnicodeError:
+        return False
+
+
+def _header_diagnosis(names):
+    """Why the expected headers may be missing, for the cases people meet: wrong encoding, title rows."""
+    if any("\ufffd" in n for n in names):
+        return (" The headers are garbled (�): the table is GBK/GB18030 text opened as UTF-8. Give the file path "
+                "instead of the loaded layer, or set the layer's Data source encoding to GB18030.")
+    if any(_mojibake_of_utf8(n) for n in names):
+        return (" The headers look garbled: the table is UTF-8 text opened as GBK/GB18030. Give the file path "
+                "instead of the loaded layer, or set the layer's Data source encoding to UTF-8.")
+    if names and all(re.fullmatch(r"Field\d+", n) for n in names):
+        return (" The first row of the sheet holds no column headers (e.g. a title row or merged cells above "
+                "them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … and save "
+                "again.")
+    return ""
 
 
 def _column(values, qtype):
