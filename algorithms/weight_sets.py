@@ -54,4 +54,8 @@ def save_weight_set(weights, path, name, label, note, cost=()):
         "normalization": "minmax",
         "elements": [{"id": name, "label": label, "weight": 1.0, "indicators": indicators}],
     }
-    return save_config(data, path)
+    try:
+        return save_config(data, path)
+    except OSError as err:
+        raise LandEvalError(f"Cannot write {path}: {err.strerror}. Choose a folder you can write to and that has "
+                            "free disk space, and run again.") from None

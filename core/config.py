@@ -8,6 +8,7 @@ DEFAULTS (nothing hidden); rule keys without a value stay None and the step that
 import copy
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -479,8 +480,23 @@ def merge_configs(weight_set, rule_set):
 
 
 def save_config(cfg, path):
-    """Write a config (EvalConfig or mapping, validated first) as UTF-8 YAML readable by load_config."""
+    """Write a config (EvalConfig or mapping, validated first) as UTF-8 YAML readable by load_config.
+
+    OSError when the file cannot be written; the previous file, if any, is then left as it was.
+    """
     config = cfg if isinstance(cfg, EvalConfig) else EvalConfig.from_dict(cfg, source=str(path))
     text = yaml.safe_dump(config.to_dict(), allow_unicode=True, sort_keys=False, width=120)
-    Path(path).write_text(text, encoding="utf-8")
-    return Path(path)
+    path = Path(path)
+    # Written beside the target and renamed over it: a full disk or a read-only folder leaves the previous
+    # file whole and no half-written YAML behind.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+    return path

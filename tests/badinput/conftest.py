@@ -4,9 +4,11 @@ Every run goes through `processing.run("landeval:…")` with a feedback that rec
 `outcome()` snapshots every input the parameters name (files byte for byte, memory layers feature by
 feature) before the run and checks them again after it, whatever happened, so no test can forget to.
 """
+import errno
 import hashlib
 import os
 import re
+import subprocess
 from pathlib import Path
 from typing import NamedTuple, Optional
 
@@ -196,3 +198,54 @@ def save_gpkg(layer, path):
 
 def square(x, y, size=100.0):
     return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+
+
+def _mount_tmpfs(path, size):
+    path.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(path)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        # Not root (or no mount permission): the disk-full and read-only cases cannot be staged for real.
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    return path
+
+
+def _unmount(path):
+    subprocess.run(["umount", "-l", str(path)], capture_output=True)
+
+
+def fill_disk(folder):
+    """Write a filler file until the file system is full (ENOSPC)."""
+    chunk = b"\0" * 4096
+    with open(folder / "filler.bin", "wb", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(chunk)
+        except OSError as err:
+            assert err.errno == errno.ENOSPC, err
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 2 MiB tmpfs: put the previous output in it, then `fill_disk()` before the run."""
+    mnt = _mount_tmpfs(tmp_path / "tiny", "2m")
+    yield mnt
+    _unmount(mnt)
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """Returns (folder, make_read_only): files written before make_read_only() stay readable afterwards."""
+    mnt = _mount_tmpfs(tmp_path / "ro", "2m")
+
+    def make_read_only():
+        done = subprocess.run(["mount", "-o", "remount,ro", str(mnt)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+
+    yield mnt, make_read_only
+    _unmount(mnt)
+
+
+def folder_state(folder):
+    """{name: sha256} of every file in a folder, to prove a failed run left nothing behind and changed nothing."""
+    return {p.name: file_digest(p) for p in Path(folder).iterdir() if p.is_file()}
