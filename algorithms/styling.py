@@ -18,6 +18,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QLocale
 
+from ..core import labels
 from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
 
@@ -33,6 +34,9 @@ STYLE_LABELS = {
     "score": "Composite score / 综合得分",
 }
 GROUP_NAME = "LandEval"
+# Field aliases and value maps are Chinese whatever the QGIS language (issue 4: "Chinese aliases on every
+# field"): they are what the bureau's tables and maps say. Layer names follow the user's language.
+ALIAS_LANG = "zh"
 
 # What is styled from a QML; field aliases and widgets are set by label_fields() afterwards, because a QML's
 # field section would replace the aliases wholesale.
@@ -72,25 +76,22 @@ def area_unit_of(layer):
     return "mu"
 
 
-def label_fields(layer, lang=None):
-    """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …)."""
-    # core.labels reads the catalogue; imported when first needed, not when the provider loads.
-    from ..core import labels
-
-    lang = lang or user_language()
+def label_fields(layer, cfg=None, lang=ALIAS_LANG):
+    """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …);
+    rule labels come from `cfg` when given, else from the shipped presets."""
     unit = area_unit_of(layer)
     for idx, field in enumerate(layer.fields()):
-        alias = labels.field_alias(field.name(), lang=lang, area_unit=unit)
+        alias = labels.field_alias(field.name(), lang=lang, area_unit=unit, cfg=cfg)
         if alias and alias != field.name():
             layer.setFieldAlias(idx, alias)
-        values = labels.value_labels(field.name(), lang=lang)
+        values = labels.value_labels(field.name(), lang=lang, cfg=cfg)
         if values:
             # The ValueMap config is a list of one-entry {label: stored value} maps, which keeps the order.
             value_map = [{label: code} for code, label in values.items()]
             layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
 
 
-def apply_style(layer, kind, lang=None):
+def apply_style(layer, kind, cfg=None):
     """Colour `layer` by the field of `kind` from its QML and label its fields. Returns the layer."""
     if layer.fields().lookupField(kind) < 0:
         raise LandEvalError(
@@ -100,7 +101,7 @@ def apply_style(layer, kind, lang=None):
     message, ok = layer.loadNamedStyle(style_path(kind), _QML_CATEGORIES)
     if not ok:
         raise LandEvalError(f"Cannot load the {kind} style: {message}")
-    label_fields(layer, lang)
+    label_fields(layer, cfg)
     layer.triggerRepaint()
     return layer
 
@@ -142,19 +143,20 @@ def save_default_style(layer, kind=None, feedback=None):
 class LandEvalPostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Styles, names (in the user's language) and groups an output when the desktop loads it."""
 
-    def __init__(self, key, kind, names):
+    def __init__(self, key, kind, names, cfg=None):
         super().__init__()
         self.key = key
         self.kind = kind
         self.names = names
+        self.cfg = cfg
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         try:
-            lang = user_language()
             if self.kind:
-                apply_style(layer, self.kind, lang)
+                apply_style(layer, self.kind, self.cfg)
             else:
-                label_fields(layer, lang)
+                label_fields(layer, self.cfg)
+            lang = user_language()
             if self.names:
                 layer.setName(self.names.get(lang) or self.names.get("en") or layer.name())
             move_to_group(layer, context.project() or QgsProject.instance())
@@ -177,7 +179,7 @@ def move_to_group(layer, project, group_name=GROUP_NAME):
     node.parent().removeChildNode(node)
 
 
-def finish_output(dest_id, context, feedback, kind=None, names=None):
+def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None):
     """Style a freshly written output (`kind` None = aliases and value maps only) and make it stay styled.
 
     The layer is styled in the run's context (so a model's next step and a test see it), its style is saved
@@ -189,12 +191,12 @@ def finish_output(dest_id, context, feedback, kind=None, names=None):
         kind = None  # e.g. scoreparcels' output has no tier yet: label it, colour nothing
     if layer is not None:
         if kind:
-            apply_style(layer, kind)
+            apply_style(layer, kind, cfg)
         else:
-            label_fields(layer)
+            label_fields(layer, cfg)
         save_default_style(layer, kind, feedback)
     if context.willLoadLayerOnCompletion(dest_id):
-        processor = LandEvalPostProcessor(dest_id, kind, names)
+        processor = LandEvalPostProcessor(dest_id, kind, names, cfg)
         _PENDING[dest_id] = processor
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
     return layer

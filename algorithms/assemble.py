@@ -1,0 +1,222 @@
+"""Data assembly (SPEC §3.1–3.2) on the QGIS side: parcels + enterprises + spatial inputs → one parcel table.
+
+Used by computeindicators and evaluate. The parcel layer is read once (its recognised attributes, and its
+geometry for the area and the spatial inputs); the enterprise table once; each overlay once. Enterprises are
+matched to parcel *positions* — by parcel id, or by location when the enterprise layer has points — so the
+join neither depends on how each file typed the ids nor double-counts a parcel id that occurs twice.
+"""
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from qgis.core import QgsProcessingMultiStepFeedback, QgsWkbTypes
+
+from ..core.catalogue import load_catalogue
+from ..core.config import parse_yaml
+from ..core.errors import LandEvalError
+from ..core.indicators import aggregate_enterprises
+from ..core.tables import canonical_table
+from . import spatial
+from .layer_io import describe_positions, key_strings, measure_areas, read_features, require_crs, require_polygons
+
+# Spatial inputs computed here, in the order they are added to the table.
+SPATIAL_FIELDS = ("redline_share", "inside_dev_boundary", "poi_count", "poi_density")
+
+
+@dataclass
+class Inputs:
+    """What the algorithm passes in: sources (None when not given) and options."""
+
+    parcels: object
+    parcel_id: str
+    enterprises: object = None
+    enterprise_parcel_id: str = ""
+    field_map: dict = field(default_factory=dict)
+    redline: object = None
+    dev_boundary: object = None
+    pois: object = None
+    poi_radius: float = 1000.0
+
+
+@dataclass
+class Assembled:
+    """The parcel table for the engine, aligned with the parcel feature ids, and what happened on the way."""
+
+    table: pd.DataFrame  # canonical columns + area_m2 + n_enterprises + spatial inputs, one row per parcel
+    fids: np.ndarray
+    parcel_keys: np.ndarray  # the PARCEL_ID values as join strings (for messages)
+    source_columns: list  # columns that came unchanged from the parcel layer (read or renamed): not re-written
+    geometries: list = None  # repaired parcel geometries (None when not read)
+    counts: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+
+
+def load_field_map(path):
+    """FIELD_MAP file: a YAML mapping {canonical id: column name}, e.g. {tax: 实缴税金, parcel_id: ZDBH}."""
+    if not path:
+        return {}
+    with open(path, encoding="utf-8-sig") as handle:
+        data = parse_yaml(handle.read(), path)
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise LandEvalError(f"{path}: FIELD_MAP must be a YAML mapping of canonical ids to column names, "
+                            "e.g. 'tax: 实缴税金'.")
+    catalogue = load_catalogue()
+    unknown = [k for k in data if catalogue.get(k) is None and k != "area_m2"]
+    if unknown:
+        raise LandEvalError(f"{path}: unknown field id(s) {', '.join(map(str, unknown))}; use the ids of "
+                            "resources/presets/catalogue.yaml.")
+    return {str(k): v for k, v in data.items()}
+
+
+def map_for(field_map, columns):
+    """The part of a field map whose columns this table has (one map serves the parcel and enterprise tables)."""
+    return {k: v for k, v in field_map.items() if v in columns}
+
+
+def recognised_columns(source, field_map, extra=()):
+    """Names of the source's fields LandEval recognises (catalogue ids and header aliases), plus `extra`."""
+    names = list(source.fields().names())
+    resolved = load_catalogue().resolve_columns(names, map_for(field_map, names))
+    wanted = set(resolved.values()) | {e for e in extra if e}
+    return [n for n in names if n in wanted]
+
+
+def canonical_with_originals(frame, field_map):
+    """canonical_table(frame), with every original column kept too: a weight set may name a column by its
+    header (field: 闲置率) while the rules use the canonical id."""
+    canon, warnings = canonical_table(frame, map_for(field_map, frame.columns))
+    for column in frame.columns:
+        if column not in canon.columns:
+            canon[column] = frame[column]
+    return canon, warnings
+
+
+def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_keys, geoms, crs, context, feedback, warnings):
+    """Parcel position (−1 = none) of every enterprise row, by id or by location."""
+    ent = inputs.enterprises
+    key_col = inputs.enterprise_parcel_id
+    if not key_col:
+        resolved = load_catalogue().resolve_columns(ent_frame.columns, map_for(inputs.field_map, ent_frame.columns))
+        key_col = resolved.get("parcel_id", "")
+    is_points = QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.PointGeometry
+    if not key_col:
+        if not is_points:
+            raise LandEvalError(
+                "The enterprise table has no parcel id column (宗地编号) and no point geometry: set "
+                "ENTERPRISE_PARCEL_ID, or give the enterprises as a point layer to join them by location."
+            )
+        fids, where, ambiguous = spatial.points_in_parcels(geoms, ent, crs, context, feedback)
+        if ambiguous:
+            warnings.append(f"{ambiguous} enterprise point(s) lie in more than one parcel (overlapping parcels); "
+                            "each was given to the first of them.")
+        by_fid = dict(zip(fids.tolist(), where.tolist()))
+        # Points with no or empty geometry are not in `fids`: they match no parcel.
+        return np.array([by_fid.get(f, -1) for f in ent_fids.tolist()], dtype=np.int64), "location"
+    ent_keys = key_strings(ent_frame[key_col])
+    keys = pd.Series(parcel_keys)
+    duplicated = keys[keys.duplicated(keep=False) & keys.notna()]
+    clash = sorted(set(duplicated) & set(k for k in ent_keys if k is not None))
+    if clash:
+        raise LandEvalError(
+            f"Parcel id(s) {', '.join(clash[:10])} occur more than once in the parcel layer, and the enterprise "
+            "table refers to them, so their enterprises cannot be placed. Make PARCEL_ID unique."
+        )
+    index = pd.Index(keys.where(~keys.duplicated(keep="first")))
+    positions = index.get_indexer(pd.Index(ent_keys))
+    return np.where(pd.isna(ent_keys), -1, positions).astype(np.int64), f"id ({key_col})"
+
+
+def _join_enterprises(inputs, n, parcel_keys, geoms, crs, context, feedback, counts, warnings):
+    ent = inputs.enterprises
+    extra = [inputs.enterprise_parcel_id]
+    names = recognised_columns(ent, inputs.field_map, extra)
+    ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table")
+    frame = ent_table.frame
+    pos, how = _enterprise_positions(inputs, frame, ent_table.fids, parcel_keys, geoms, crs, context, feedback,
+                                     warnings)
+    canon, found = canonical_table(frame, map_for(inputs.field_map, frame.columns))
+    warnings += found
+    unmatched = pos < 0
+    counts["enterprises"] = int(len(pos))
+    counts["unmatched_enterprises"] = int(unmatched.sum())
+    if unmatched.any():
+        label = canon["enterprise_id"] if "enterprise_id" in canon else pd.Series(ent_table.fids)
+        warnings.append(
+            f"{describe_positions(np.flatnonzero(unmatched), label.astype(str).to_numpy())} enterprise(s) match "
+            f"no parcel (joined by {how}); they are left out of every indicator."
+        )
+    # Keys are dropped: the join is by position, and an enterprise id 'first' per parcel means nothing.
+    canon = canon.drop(columns=[c for c in ("parcel_id", "enterprise_id") if c in canon.columns])
+    canon = canon.assign(parcel_id=pos)[~unmatched]
+    if canon.empty:
+        firms = pd.DataFrame({"n_enterprises": np.zeros(n, dtype=np.int64)})
+    else:
+        firms = aggregate_enterprises(canon, "parcel_id").set_index("parcel_id").reindex(np.arange(n))
+        firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
+        warnings += firms.attrs.get("warnings", [])
+    without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)
+    counts["parcels_without_enterprise"] = int(len(without))
+    if len(without):
+        warnings.append(f"{describe_positions(without, parcel_keys)} parcel(s) have no enterprise "
+                        "(n_enterprises = 0); their enterprise indicators are missing.")
+    return firms.reset_index(drop=True)
+
+
+def _spatial(inputs, geoms, crs, context, feedback):
+    out = {}
+    if inputs.redline is not None:
+        out["redline_share"] = spatial.overlay_share(geoms, inputs.redline, crs, context, feedback)
+    if inputs.dev_boundary is not None:
+        share = spatial.overlay_share(geoms, inputs.dev_boundary, crs, context, feedback)
+        # Inside when most of the parcel is: a parcel cut by the boundary belongs where its bulk lies.
+        out["inside_dev_boundary"] = np.where(np.isnan(share), np.nan, (share >= 0.5).astype(float))
+    if inputs.pois is not None:
+        counts = spatial.poi_counts(geoms, inputs.pois, crs, inputs.poi_radius, context, feedback)
+        out["poi_count"] = counts
+        out["poi_density"] = spatial.poi_density(counts, inputs.poi_radius)
+    return out
+
+
+def assemble(inputs, context, feedback):
+    """Read and join everything; return Assembled (areas in m², spatial inputs, aggregated enterprises)."""
+    parcels = inputs.parcels
+    require_polygons(parcels)
+    crs = require_crs(parcels)
+    steps = QgsProcessingMultiStepFeedback(4, feedback)
+    warnings, counts = [], {}
+    names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id])
+    table = read_features(parcels, names, geometry=True, feedback=steps, what="parcel layer")
+    keys = key_strings(table.frame[inputs.parcel_id])
+    n = len(table.fids)
+    counts["parcels"] = n
+    steps.setCurrentStep(1)
+    areas = measure_areas(table.geometries, crs, context, steps)
+    counts["repaired_geometries"] = int(len(areas.repaired))
+    counts["empty_geometries"] = int(len(areas.empty))
+    if len(areas.repaired):
+        warnings.append(f"{describe_positions(areas.repaired, keys)} invalid parcel geometries were repaired "
+                        "(makeValid) to measure them; the output keeps the original geometry — fix it with "
+                        "'Fix geometries' if it matters elsewhere.")
+    if len(areas.empty):
+        warnings.append(f"{describe_positions(areas.empty, keys)} parcel(s) have no geometry: area and every "
+                        "per-area indicator are missing for them.")
+    frame, found = canonical_with_originals(table.frame, inputs.field_map)
+    warnings += found
+    # Columns as read, and their canonical copies: already in the parcel layer, so not written again.
+    source_columns = list(frame.columns)
+    if "area_m2" not in frame.columns:
+        frame["area_m2"] = areas.area_m2
+    steps.setCurrentStep(2)
+    if inputs.enterprises is not None:
+        firms = _join_enterprises(inputs, n, keys, areas.geometries, crs, context, steps, counts, warnings)
+        for column in firms.columns:
+            if column in frame.columns:
+                # A parcel-level value in the parcel layer wins over the one aggregated from the firms.
+                frame[column] = frame[column].where(frame[column].notna(), firms[column].to_numpy())
+                source_columns = [c for c in source_columns if c != column]
+            else:
+                frame[column] = firms[column].to_numpy()
+    steps.setCurrentStep(3)
+    for name, values in _spatial(inputs, areas.geometries, crs, context, steps).items():
+        frame[name] = values
+    return Assembled(frame, table.fids, keys, source_columns, areas.geometries, counts, warnings)
