@@ -75,8 +75,8 @@ def _aggregate(scores, weights, policy, aggregation):
     if policy == "zero":
         scores = np.where(present, scores, 0.0)
     elif policy == "mean":
-        with np.errstate(invalid="ignore"):
-            means = np.nanmean(np.where(present, scores, np.nan), axis=0) if len(scores) else np.array([])
+        counts = present.sum(axis=0)
+        means = np.where(counts > 0, np.where(present, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
         scores = np.where(present, scores, means[np.newaxis, :])
     used = ~np.isnan(scores)
     w = np.where(used, weights[np.newaxis, :], 0.0)

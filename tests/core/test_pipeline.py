@@ -1,0 +1,104 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from landeval.core.config import EvalConfig
+from landeval.core.errors import LandEvalError
+from landeval.core.pipeline import evaluate
+
+SMALL = {
+    "name": "small", "threshold": 0.5, "review_band": 0.1, "area_unit": "mu",
+    "elements": [
+        {"id": "land", "weight": 0.5, "indicators": [{"id": "plot_ratio", "weight": 1.0}]},
+        {"id": "econ", "weight": 0.5, "indicators": [{"id": "tax_per_area", "weight": 1.0}]},
+    ],
+    "vetoes": [{"id": "safety_ok", "when": {"field": "safety_ok", "is": "no"}}],
+    "types": [{"id": "equity", "when": {"field": "tax_per_area", "op": "<", "benchmark": {"stat": "mean"}}}],
+    "categories": [{"id": "identified", "when": {"field": "inefficient", "is": "yes"}}, {"id": "retained"}],
+    "tiers": {"method": "threshold", "breaks": [0.8, 0.5, 0.2], "veto_cap": "C"},
+}
+
+MU = 10000.0 / 15.0
+PARCELS = pd.DataFrame({
+    "宗地编号": ["A", "B", "C", "D"],
+    "area_m2": [10 * MU, 10 * MU, 20 * MU, 0.0],
+    "总建筑面积": [10 * MU, 30 * MU, 20 * MU, 100.0],   # plot ratio 1, 3, 1, — (zero area)
+    "总税收": ["100", "300", "暂无", "5"],              # per 亩: 10, 30, —, —
+    "是否符合安全要求": ["是", "否", "是", "是"],
+})
+
+
+def test_small_evaluation_by_hand():
+    result = evaluate(PARCELS, EvalConfig.from_dict(SMALL))
+    t = result.table.set_index("parcel_id")
+    np.testing.assert_allclose(t["plot_ratio"], [1, 3, 1, np.nan])
+    np.testing.assert_allclose(t["tax_per_area"], [10, 30, np.nan, np.nan])
+    # plot ratio 1, 3, 1 → 0, 1, 0; tax 10, 30 → 0, 1; reweight over what is present
+    np.testing.assert_allclose(t["score"], [0.0, 1.0, 0.0, np.nan])
+    assert t["missing_count"].tolist() == [0, 0, 1, 2]
+    assert t["veto_failed"].tolist() == [0, 1, 0, 0]
+    assert t["inefficient"].tolist() == [1, 1, 1, 0]
+    assert t["category"].tolist() == ["identified", "identified", "identified", "retained"]
+    assert t["tier"].tolist() == ["D", "C", "D", "T"]          # B capped at C by its veto; D has no score
+    assert t["ineff_type"].tolist() == ["equity", "", "", ""]  # mean tax per 亩 = 20
+    assert t["score_rank"].tolist()[:3] == [2, 1, 2]
+    q = result.quality
+    assert q["parcels"] == 4 and q["scored"] == 3 and q["veto_failed"] == 1
+    assert q["indicators"]["plot_ratio"] == {"missing": 1, "reasons": {"parcel area is zero": 1}}
+    assert q["indicators"]["tax_per_area"]["reasons"] == {"tax missing": 1, "parcel area is zero": 1}
+    assert any("总税收: 1 cell(s) marked as having no data" in w for w in result.warnings)
+    assert result.output_fields()[:4] == ["area_m2", "area_mu", "plot_ratio", "tax_per_area"]
+
+
+def test_overrides_area_unit_threshold_and_tiers():
+    result = evaluate(PARCELS, EvalConfig.from_dict(SMALL), area_unit="km2", threshold=-1, tier_method="quantile",
+                      tier_breaks=[50, 50])
+    t = result.table
+    assert "area_km2" in t and t["tax_per_area"].iloc[0] == pytest.approx(100 / (10 * MU / 1e6))
+    assert t["inefficient"].tolist() == [0, 1, 0, 0]
+    assert t["tier"].tolist() == ["A", "B", "A", "T"]  # ties share A; the veto caps B at the last tier
+
+
+def test_enterprises_are_aggregated_and_joined():
+    parcels = PARCELS.drop(columns=["总税收", "是否符合安全要求"])
+    firms = pd.DataFrame({"地块编号": ["A", "A", "B", "Z"], "税收": [60, 40, 300, 1],
+                          "是否符合安全要求": ["是", "否", "是", "是"]})
+    result = evaluate(parcels, EvalConfig.from_dict(SMALL), enterprises=firms)
+    t = result.table.set_index("parcel_id")
+    assert t["n_enterprises"].tolist()[:2] == [2, 1]
+    np.testing.assert_allclose(t["tax_per_area"].iloc[:2], [10, 30])
+    assert t["veto_failed"].tolist() == [1, 0, 0, 0]
+    assert any("1 parcel id(s) of the enterprise table match no parcel" in w for w in result.warnings)
+
+
+def test_jiangning_preset_end_to_end():
+    rng = np.random.default_rng(3)
+    n = 400
+    df = pd.DataFrame({
+        "parcel_id": np.arange(n), "area_m2": rng.uniform(2e3, 2e5, n),
+        "floor_area": rng.uniform(0, 3e5, n), "footprint_area": rng.uniform(0, 1e5, n),
+        "tax": rng.uniform(-10, 900, n), "output_value": rng.uniform(0, 9e3, n),
+        "employees": rng.integers(0, 900, n), "enterprise_type": rng.choice(["国有企业", "民营企业"], n),
+        "registration_status": rng.choice(["存续", "注销"], n),
+        "safety_ok": rng.choice(["是", "否"], n, p=[0.95, 0.05]),
+        "new_project": rng.choice(["是", "否"], n, p=[0.05, 0.95]),
+        "redline_share": rng.choice([0.0, 0.3], n, p=[0.9, 0.1]),
+        "reported": rng.choice(["是", "否"], n, p=[0.05, 0.95]),
+    })
+    result = evaluate(df, "jiangning")
+    t = result.table
+    assert t["score"].between(0, 1).all()
+    assert (t.loc[t["veto_failed"] == 1, "inefficient"] == 1).all()
+    assert (t.loc[t["veto_failed"] == 1, "tier"].isin(["C", "D", "T"])).all()
+    assert (t.loc[df["new_project"] == "是", "tier"] == "T").all()
+    assert set(t["category"]) <= {"in_progress", "eco_exit", "reported", "identified", "retained"}
+    assert ((t["score"] < 0.6) <= (t["inefficient"] == 1)).all()
+    rated = t["tier"] != "T"
+    counts = t.loc[rated & (t["veto_failed"] == 0), "tier"].value_counts()
+    assert counts.get("A", 0) == pytest.approx(0.20 * rated.sum(), abs=2)
+    assert result.quality["config"] == "jiangning" and len(result.quality["config_digest"]) == 64
+
+
+def test_rule_set_only_cannot_score():
+    with pytest.raises(LandEvalError, match="no elements"):
+        evaluate(PARCELS, EvalConfig.from_dict({"name": "rules", "threshold": 0.6}))

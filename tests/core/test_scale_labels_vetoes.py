@@ -1,0 +1,61 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from landeval.core import labels
+from landeval.core.config import load_config
+from landeval.core.errors import LandEvalError
+from landeval.core.scale import park_levels
+from landeval.core.vetoes import check_vetoes
+
+
+def test_park_levels_from_area_zone_and_share():
+    parks = pd.DataFrame({
+        "area_km2": [5.0, 5.0, 2.0, 2.0, 0.5, 5.0, 5.0],
+        "zone_type": ["高新区", "市级园区", "市级园区", None, "开发区", "开发区", "开发区"],
+        "industrial_share": [0.7, 0.7, 0.55, 0.9, 0.9, 0.55, np.nan],
+    })
+    assert park_levels(parks).tolist() == ["base", "community", "community", "block", "block", "community", "block"]
+
+
+def test_park_levels_area_only_and_m2():
+    parks = pd.DataFrame({"area_m2": [4.5e6, 1.5e6, 0.9e6]})
+    assert park_levels(parks).tolist() == ["base", "community", "block"]
+    assert park_levels(parks, base_km2=5, community_km2=1).tolist() == ["community", "community", "block"]
+    with pytest.raises(LandEvalError, match="area_km2 or area_m2"):
+        park_levels(pd.DataFrame({"x": [1]}))
+
+
+def test_vetoes_list_every_failure():
+    cfg = load_config("jiangning")
+    df = pd.DataFrame({v.when["field"]: ["是", "是", None] for v in cfg.vetoes})
+    df.loc[0, "safety_ok"] = "否"
+    df.loc[0, "nimby_ok"] = "不符合"
+    out = check_vetoes(df, cfg)
+    assert out["veto_failed"].tolist() == [1, 0, 0]
+    assert out["veto_reasons"].tolist() == ["safety_ok;nimby_ok", "", ""]
+
+
+def test_field_aliases():
+    assert labels.field_alias("tax_per_area", "zh", "mu") == "地均税收(万元/亩)"
+    assert labels.field_alias("tax_per_area", "en", "km2") == "Tax per area (万元/km²)"
+    assert labels.field_alias("area_mu") == "面积(亩)"
+    assert labels.field_alias("score") == "综合得分"
+    assert labels.field_alias("s_economy") == "经济效益得分"
+    assert labels.field_alias("green_ratio") == "绿地率"
+    assert labels.field_alias("no_such_field") is None
+    for name in ("area_m2", "n_enterprises", "veto_failed", "veto_reasons", "score", "score_rank", "missing_count",
+                 "weakest", "ineff_type", "ineff_flags", "inefficient", "review", "category", "tier", "level"):
+        assert labels.field_alias(name, "zh") and labels.field_alias(name, "en")
+
+
+def test_value_labels():
+    assert list(labels.value_labels("tier")) == ["A", "B", "C", "D", "T"]
+    assert labels.value_labels("category")["eco_exit"] == "生态清退"
+    assert labels.value_labels("ineff_type", "en")["green"] == "Green-deficient"
+    assert labels.value_labels("level")["community"] == "产业社区"
+    assert labels.value_labels("veto")["safety_ok"] == "不符合安全要求"
+    assert labels.value_labels("inefficient")[1] == "是"
+    assert labels.value_labels("plot_ratio") == {}
+    assert labels.translate_ids("safety_ok;nimby_ok", "veto_reasons") == "不符合安全要求；不满足邻避要求"
+    assert labels.translate_ids("plot_ratio;tax", "weakest", "en") == "Plot ratio; Total tax"
