@@ -71,7 +71,7 @@ def run(out, timeout):
 def in_qgis():
     """Runs inside QGIS (from --code): a chain of steps driven by timers so QGIS's event loop keeps going."""
     from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-    from qgis.PyQt.QtCore import QTimer
+    from qgis.PyQt.QtCore import Qt, QTimer
     from qgis.utils import iface, plugins
 
     out, status_path = os.environ["LANDEVAL_SCREENSHOT"], os.environ["LANDEVAL_STATUS"]
@@ -100,14 +100,15 @@ def in_qgis():
 
     @guarded
     def open_dock():
-        iface.mainWindow().resize(*WINDOW_SIZE)
-        iface.mainWindow().showMaximized()
+        # Xvfb has no window manager to maximize with: place the window over the whole screen.
+        iface.mainWindow().setGeometry(0, 0, *WINDOW_SIZE)
         plugin = plugins.get("landeval")
         if plugin is None:
             raise RuntimeError("the landeval plugin is not loaded; plugins: " + ", ".join(plugins))
         plugin.action.setChecked(True)
         dock = plugin.dock
         state["dock"] = dock
+        iface.mainWindow().resizeDocks([dock], [760], Qt.Horizontal)
         parcels = QgsVectorLayer(os.environ["LANDEVAL_SAMPLE"] + "|layername=parcels", "parcels 宗地", "ogr")
         if not parcels.isValid():
             raise RuntimeError(f"cannot open the parcels layer of {os.environ['LANDEVAL_SAMPLE']}")

@@ -2,18 +2,16 @@
 entropy / CRITIC), check each level, keep the set in the project, apply it to a parcel layer.
 
 This module only composes the widgets and routes signals; the tree is WeightTreeModel, weights come from
-core.weighting, files and project storage from weight_file, the run from EvaluateRunner, the tier preview from
-TierPreview.
+core.weighting, files and project storage from weight_file, the inputs, run and tier preview from ApplyPanel.
 """
 import os
-import tempfile
 
-from qgis.core import QgsApplication, QgsMapLayerProxyModel, QgsProject, Qgis
-from qgis.gui import QgsDockWidget, QgsMapLayerComboBox, QgsMessageBar
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.gui import QgsDockWidget, QgsMessageBar
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
-                                 QInputDialog, QLabel, QMenu, QProgressBar, QPushButton, QTabWidget, QToolBar,
-                                 QToolButton, QTreeView, QVBoxLayout, QWidget)
+                                 QInputDialog, QLabel, QMenu, QPushButton, QTabWidget, QToolBar, QToolButton,
+                                 QTreeView, QVBoxLayout, QWidget)
 
 from ..algorithms.layer_io import read_frame
 from ..core import config
@@ -22,13 +20,11 @@ from ..core.errors import ConfigError, LandEvalError
 from . import weight_file
 from .ahp_editor import AHPEditor, matrix_from_weights
 from .delegates import WeightTreeDelegate
-from .evaluate_runner import EvaluateRunner
+from .apply_panel import ApplyPanel
 from .objective_panel import ObjectiveWeightsPanel
-from .tier_preview import TierPreview, tier_summary
-from .weight_model import COMBINED, LEVEL_SUM, NAME, ROOT, WEIGHT, WeightTreeModel, rounded_shares
+from .weight_model import NAME, ROOT, WeightTreeModel, rounded_shares
 
 DEFAULT_PRESET = "jiangning"
-PREVIEW_DELAY_MS = 300  # weight edits come in bursts (spin box arrows); recompute once they pause
 
 
 def _icon(name):
@@ -44,14 +40,8 @@ class WeightSetDock(QgsDockWidget):
         self.model = WeightTreeModel(self.catalogue, self)
         self.file_path = None
         self._preset = None
-        self.runner = EvaluateRunner(self)
-        self.preview = TierPreview()
         self._ahp_matrices = {}
         self._storing = True
-        self._preview_timer = QTimer(self)
-        self._preview_timer.setSingleShot(True)
-        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.update_preview)
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -74,7 +64,10 @@ class WeightSetDock(QgsDockWidget):
         self.objective = ObjectiveWeightsPanel(self._read_layer_columns, body)
         self.tabs.addTab(self.objective, "Entropy/CRITIC 客观赋权")
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self._build_apply_box(body))
+        apply_box = QGroupBox("Apply to parcels 应用到宗地图层", body)
+        self.apply_panel = ApplyPanel(self.model.document, apply_box)
+        QVBoxLayout(apply_box).addWidget(self.apply_panel)
+        layout.addWidget(apply_box)
         self.setWidget(body)
 
         self.model.weightsChanged.connect(self._on_weights_changed)
@@ -89,8 +82,9 @@ class WeightSetDock(QgsDockWidget):
         self.ahp_editor.model.matrixChanged.connect(self._remember_matrix)
         self.ahp_editor.reset_button.clicked.connect(self._ahp_from_tree)
         self.objective.weightsAccepted.connect(lambda w: self._use_weights(w, "combined subjective/objective"))
-        self.runner.progress.connect(lambda p: self.progress.setValue(int(p)))
-        self.runner.finished.connect(self._on_run_finished)
+        self.apply_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
+                                                                        else 5))
+        self.apply_panel.inputsChanged.connect(self._store_inputs)
         QgsProject.instance().readProject.connect(self._on_project_read)
 
         self._storing = False
@@ -101,7 +95,7 @@ class WeightSetDock(QgsDockWidget):
             except LandEvalError:
                 self.model.set_document({"elements": []})
             self._storing = False
-        self._on_layer_changed(self.layer_combo.currentLayer())
+        self.apply_panel.update_preview()
 
     # -- building -------------------------------------------------------------------------------------------
     def _build_source_row(self, parent):
@@ -180,37 +174,6 @@ class WeightSetDock(QgsDockWidget):
         layout.addWidget(self.sum_label)
         return tab
 
-    def _build_apply_box(self, parent):
-        box = QGroupBox("Apply to parcels 应用到宗地图层", parent)
-        layout = QVBoxLayout(box)
-        row = QHBoxLayout()
-        self.layer_combo = QgsMapLayerComboBox(box)
-        self.layer_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
-        self.layer_combo.layerChanged.connect(self._on_layer_changed)
-        self.apply_button = QPushButton(_icon("/mActionStart.svg"), "Apply 评价", box)
-        self.apply_button.clicked.connect(self.apply)
-        self.cancel_button = QPushButton("Cancel 取消", box)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        row.addWidget(self.layer_combo, 1)
-        row.addWidget(self.apply_button)
-        row.addWidget(self.cancel_button)
-        layout.addLayout(row)
-        self.progress = QProgressBar(box)
-        self.progress.setRange(0, 100)
-        self.progress.setValue(0)
-        self.progress.setVisible(False)
-        layout.addWidget(self.progress)
-        self.tier_label = QLabel(box)
-        self.tier_label.setWordWrap(True)
-        self.tier_label.setTextFormat(Qt.RichText)
-        self.preview_label = QLabel(box)
-        self.preview_label.setWordWrap(True)
-        self.preview_label.setTextFormat(Qt.RichText)
-        layout.addWidget(self.tier_label)
-        layout.addWidget(self.preview_label)
-        return box
-
     # -- messages -------------------------------------------------------------------------------------------
     def _tell(self, text, level=Qgis.Info, duration=6):
         self.message_bar.pushMessage("LandEval", text, level=level, duration=duration)
@@ -230,6 +193,9 @@ class WeightSetDock(QgsDockWidget):
         self.model.set_document(doc)
         self.tree.expandAll()
         self.model.undo_stack.setClean()
+        shown = self.preset_combo.findData(self._preset)
+        if shown >= 0:
+            self.preset_combo.setCurrentIndex(shown)
         self._update_title()
         if problems:
             self._tell_problems("The file opened, but it is not a valid weight set yet 方案有问题", problems)
@@ -297,6 +263,11 @@ class WeightSetDock(QgsDockWidget):
 
     def _on_project_read(self, *_args):
         self.restore_from_project()
+        self._storing = True
+        try:
+            self.apply_panel.set_inputs(weight_file.restore_inputs(QgsProject.instance()))
+        finally:
+            self._storing = False
 
     def _store_in_project(self):
         if not self._storing:
@@ -471,67 +442,16 @@ class WeightSetDock(QgsDockWidget):
                                      self.model.level_weights(level))
         self._store_in_project()
         self._update_title()
-        self._preview_timer.start()
+        self.apply_panel.schedule_preview()
 
-    # -- layer, apply, preview ------------------------------------------------------------------------------
+    # -- layer ----------------------------------------------------------------------------------------------
     def _read_layer_columns(self, fields):
-        layer = self.layer_combo.currentLayer()
+        layer = self.apply_panel.evaluated_layer()
         if layer is None:
-            raise LandEvalError("Choose a parcel layer under “Apply to parcels” first 请先选择宗地图层.")
+            raise LandEvalError("Choose the evaluated layer (with indicator columns) under “Apply” first; "
+                                "apply the set once to get one. 请先选择已评价图层。")
         return read_frame(layer, fields, what=f"layer '{layer.name()}'")[0]
 
-    def _on_layer_changed(self, layer):
-        self.apply_button.setEnabled(layer is not None and not self.runner.running)
-        self.tier_label.setText(tier_summary(layer) if layer is not None and TierPreview.is_evaluated(layer) else "")
-        self.update_preview()
-
-    def apply(self):
-        """Evaluate the chosen layer with the set as shown (saved to a temporary file first), in the background."""
-        layer = self.layer_combo.currentLayer()
-        if layer is None:
-            self._tell("Choose a parcel layer first 请先选择宗地图层.", Qgis.Warning)
-            return False
-        try:
-            path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
-            weight_file.write_weight_file(self.model.document(), path)
-            self.runner.start(layer, path)
-        except ConfigError as err:
-            self._tell_problems("Cannot apply: the weight set has problems 方案有问题", err.problems)
-            return False
-        except LandEvalError as err:
-            self._tell(str(err), Qgis.Critical, 0)
-            return False
-        self.apply_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
-        self.tier_label.setText(f"Evaluating {layer.name()}… 评价中")
-        return True
-
-    def _on_run_finished(self, ok, layer, message):
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
-        self.apply_button.setEnabled(self.layer_combo.currentLayer() is not None)
-        if not ok:
-            self.tier_label.setText(f"<span style='color:#c0392b'>{message}</span>")
-            return
-        self.preview.forget(layer.id())
-        self.layer_combo.setLayer(layer)  # the evaluated layer is the one the live preview now works on
-        self._tell(f"Evaluated: {layer.name()}", Qgis.Success, 4)
-
-    def update_preview(self):
-        layer = self.layer_combo.currentLayer()
-        if layer is None or not TierPreview.is_evaluated(layer):
-            self.preview_label.setText("" if layer is None else
-                                       "Live preview: apply once; then editing weights shows how many parcels "
-                                       "change tier. 先评价一次，之后修改权重即可预览等级变化。")
-            return
-        try:
-            change = self.preview.changes(layer, self.model.document())
-        except ConfigError as err:
-            self.preview_label.setText(f"Preview paused: {err.problems[0]}")
-            return
-        except LandEvalError as err:
-            self.preview_label.setText(f"Preview unavailable: {err}")
-            return
-        self.preview_label.setText(change.html())
+    def _store_inputs(self):
+        if not self._storing:
+            weight_file.store_inputs(QgsProject.instance(), self.apply_panel.inputs())

@@ -7,10 +7,8 @@ own result handling so the algorithm's layer post-processor (its style) applies.
 import os
 import tempfile
 
-from qgis.core import (QgsApplication, QgsProcessing, QgsProcessingAlgRunnerTask, QgsProcessingContext,
-                       QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProcessingParameterFeatureSink,
-                       QgsProcessingParameterFeatureSource, QgsProcessingParameterFile,
-                       QgsProcessingParameterVectorLayer, QgsProject)
+from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback,
+                       QgsProcessingOutputLayerDefinition, QgsProject)
 from qgis.PyQt.QtCore import QObject, pyqtSignal
 
 from ..core.errors import LandEvalError
@@ -40,33 +38,6 @@ def _record_history(algorithm, parameters, context):
         pass
 
 
-def evaluate_parameters(algorithm, layer, config_path, output_path, layer_name):
-    """Parameters for one run: the layer, the weight-set file and a GeoPackage output that the result
-    handling loads into the project; every other parameter keeps its default. Raises LandEvalError when the
-    algorithm has no such parameters or needs one more value without a default."""
-    output = QgsProcessingOutputLayerDefinition(output_path, QgsProject.instance())
-    output.destinationName = layer_name
-    roles = (((QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer), layer.id()),
-             ((QgsProcessingParameterFile,), config_path),
-             ((QgsProcessingParameterFeatureSink,), output))
-    params, filled = {}, set()
-    for definition in algorithm.parameterDefinitions():
-        for role, (kinds, value) in enumerate(roles):
-            if role not in filled and isinstance(definition, kinds):
-                params[definition.name()] = value
-                filled.add(role)
-                break
-        else:
-            optional = definition.flags() & definition.FlagOptional
-            if not optional and definition.defaultValue() is None and not definition.isDestination():
-                raise LandEvalError(f"{ALGORITHM_ID} needs a value for '{definition.description()}'; run it from "
-                                    "the Processing toolbox (the dock fills only layer, weight set and output).")
-    if len(filled) < len(roles):
-        raise LandEvalError(f"{ALGORITHM_ID} has no input layer / weight-set file / output parameter as the dock "
-                            "expects; run it from the Processing toolbox.")
-    return params
-
-
 class EvaluateRunner(QObject):
     """One run at a time. Signals: progress(float 0–100), finished(ok, result layer or None, message)."""
 
@@ -84,20 +55,27 @@ class EvaluateRunner(QObject):
     def running(self):
         return self.task is not None
 
-    def start(self, layer, config_path):
-        """Start evaluating `layer` with the weight-set file `config_path`; returns immediately."""
+    def start(self, inputs, layer_name):
+        """Start the run with `inputs` ({parameter name: value}: PARCELS, PARCEL_ID, ENTERPRISES, WEIGHT_SET, …);
+        the result goes to a GeoPackage loaded as `layer_name`. Returns immediately."""
         if self.running:
             raise LandEvalError("An evaluation is already running; wait for it or cancel it.")
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALGORITHM_ID)
         if algorithm is None:
             raise LandEvalError(f"The Processing algorithm {ALGORITHM_ID} is not available: enable the LandEval "
                                 "plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).")
-        out_dir = tempfile.mkdtemp(prefix="landeval_")
-        output_path = os.path.join(out_dir, "evaluated.gpkg")
-        name = f"{layer.name()} — LandEval"
-        params = evaluate_parameters(algorithm, layer, config_path, output_path, name)
+        unknown = sorted(name for name in inputs if algorithm.parameterDefinition(name) is None)
+        if unknown:
+            raise LandEvalError(f"{ALGORITHM_ID} has no parameter {', '.join(unknown)}; update the plugin.")
+        output = QgsProcessingOutputLayerDefinition(
+            os.path.join(tempfile.mkdtemp(prefix="landeval_"), "evaluated.gpkg"), QgsProject.instance())
+        output.destinationName = layer_name
+        params = dict(inputs, OUTPUT=output)
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
+        ok, problem = algorithm.checkParameterValues(params, self.context)
+        if not ok:
+            raise LandEvalError(f"{ALGORITHM_ID}: {problem}")
         self.feedback = QgsProcessingFeedback()
         self.feedback.progressChanged.connect(self.progress.emit)
         _record_history(algorithm, params, self.context)

@@ -13,6 +13,7 @@ from ..core.errors import ConfigError, LandEvalError
 PROJECT_SCOPE = "LandEval"
 _KEY_SET = "weight_set"
 _KEY_PATH = "weight_set_path"
+_KEY_INPUTS = "evaluate_inputs"
 
 
 def check_tree(doc, source):
@@ -69,3 +70,17 @@ def restore_from_project(project):
     check_tree(doc, "weight set stored in the project")
     path, _ok = project.readEntry(PROJECT_SCOPE, _KEY_PATH, "")
     return doc, path or None
+
+
+def store_inputs(project, inputs):
+    """The dock's evaluation inputs ({parameter: layer id or field}) in the project."""
+    project.writeEntry(PROJECT_SCOPE, _KEY_INPUTS, json.dumps(inputs, ensure_ascii=False))
+
+
+def restore_inputs(project):
+    text, ok = project.readEntry(PROJECT_SCOPE, _KEY_INPUTS, "")
+    try:
+        inputs = json.loads(text) if ok and text else {}
+    except ValueError:
+        return {}
+    return inputs if isinstance(inputs, dict) else {}

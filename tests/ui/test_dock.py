@@ -166,7 +166,7 @@ def test_entropy_weights_from_the_layer_blend_with_the_slider(make_dock, qgis_ne
     doc["elements"][1]["indicators"] = [{"id": "plot_ratio", "weight": 0.6, "direction": "benefit"},
                                         {"id": "building_density", "weight": 0.4, "direction": "benefit"}]
     dock.model.set_document(doc)
-    dock.layer_combo.setLayer(layer)
+    dock.apply_panel.evaluated_combo.setLayer(layer)
     dock._select_level((1,))
     panel = dock.objective
     panel.compute()

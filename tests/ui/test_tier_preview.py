@@ -89,14 +89,16 @@ def test_dock_shows_tier_counts_and_the_preview(evaluated_layer, qgis_iface):
 
     dock = WeightSetDock(qgis_iface, qgis_iface.mainWindow())
     dock.model.set_document(SET)
-    dock.layer_combo.setLayer(evaluated_layer)
-    dock.update_preview()                           # what the debounce timer calls after an edit
-    assert "<b>C</b> 5 · <b>T</b> 1" in dock.tier_label.text()
-    assert "<b>0</b> of 6 parcels" in dock.preview_label.text()
+    panel = dock.apply_panel
+    assert panel.evaluated_layer() is evaluated_layer   # picked: the project's evaluated layer
+    panel.update_preview()                          # what the debounce timer calls after an edit
+    assert "<b>C</b> 5 · <b>T</b> 1" in panel.tier_label.text()
+    assert "<b>0</b> of 6 parcels" in panel.preview_label.text()
     dock.model.set_level_weights(ROOT, [0.9, 0.1], "test")
-    dock.update_preview()
-    assert "<b>4</b> of 6 parcels would change tier" in dock.preview_label.text()
+    assert panel._preview_timer.isActive()          # every edit schedules a preview
+    panel.update_preview()
+    assert "<b>4</b> of 6 parcels would change tier" in panel.preview_label.text()
     dock.model.set_level_weights(ROOT, [0.9, 0.2], "test")
-    dock.update_preview()
-    assert dock.preview_label.text().startswith("Preview paused: elements: the element weights sum to 1.1")
+    panel.update_preview()
+    assert panel.preview_label.text().startswith("Preview paused: elements: the element weights sum to 1.1")
     dock.deleteLater()

@@ -1,0 +1,245 @@
+"""The dock's "Apply" box: the inputs of landeval:evaluate, the run with progress and cancel, the evaluated
+layer with its tier counts, and the live preview of tier changes while weights are edited.
+
+Two layers matter here and are kept apart: the *parcels* the evaluation reads (input, never modified), and
+the *evaluated* layer that holds score, tier and the indicator columns (the result of a run, or one the user
+picks). Apply always reads the parcels; the preview and the objective weights read the evaluated layer.
+"""
+import os
+import tempfile
+
+from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject
+from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from ..core.catalogue import load_catalogue
+from ..core.errors import ConfigError, LandEvalError
+from . import weight_file
+from .evaluate_runner import EvaluateRunner
+from .tier_preview import TierPreview, tier_summary
+
+PREVIEW_DELAY_MS = 300  # weight edits come in bursts (spin box arrows); recompute once they pause
+# Optional overlay inputs of landeval:evaluate: parameter name → label.
+OVERLAYS = (("ECO_REDLINE", "Eco red line 生态红线", QgsMapLayerProxyModel.PolygonLayer),
+            ("DEV_BOUNDARY", "Dev. boundary 开发边界", QgsMapLayerProxyModel.PolygonLayer),
+            ("POIS", "POIs 公共服务设施", QgsMapLayerProxyModel.PointLayer))
+
+
+def _layer_combo(parent, filters, optional):
+    combo = QgsMapLayerComboBox(parent)
+    combo.setFilters(filters)
+    combo.setAllowEmptyLayer(optional)
+    if optional:
+        combo.setLayer(None)
+    return combo
+
+
+def _guess_field(field_combo, layer, canonical_id):
+    """Pick the column the catalogue recognises as `canonical_id` (e.g. 宗地编号 for parcel_id)."""
+    if layer is None:
+        return
+    column = load_catalogue().resolve_columns(layer.fields().names()).get(canonical_id)
+    if column:
+        field_combo.setField(column)
+
+
+class ApplyPanel(QWidget):
+    """`document()` is a callable giving the current weight set; `message(text, Qgis level)` reports to the
+    dock; `inputsChanged` tells the dock to remember the inputs in the project."""
+
+    message = pyqtSignal(str, int)
+    inputsChanged = pyqtSignal()
+
+    def __init__(self, document, parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.runner = EvaluateRunner(self)
+        self.preview = TierPreview()
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.update_preview)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        self.parcels_combo = _layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, False)
+        self.parcel_id = QgsFieldComboBox(self)
+        form.addRow("Parcels 宗地", self._pair(self.parcels_combo, self.parcel_id))
+        self.enterprises_combo = _layer_combo(self, QgsMapLayerProxyModel.VectorLayer, True)
+        self.enterprise_parcel_id = QgsFieldComboBox(self)
+        self.enterprise_parcel_id.setAllowEmptyFieldName(True)
+        form.addRow("Enterprises 企业表", self._pair(self.enterprises_combo, self.enterprise_parcel_id))
+        self.overlays = {}
+        spatial = QgsCollapsibleGroupBox("Spatial inputs 空间数据 (optional)", self)
+        spatial_form = QFormLayout(spatial)
+        for name, label, filters in OVERLAYS:
+            self.overlays[name] = _layer_combo(spatial, filters, True)
+            spatial_form.addRow(label, self.overlays[name])
+            self.overlays[name].layerChanged.connect(self.inputsChanged.emit)
+        spatial.setCollapsed(True)
+
+        self.apply_button = QPushButton("Apply 评价", self)
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button = QPushButton("Cancel 取消", self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch(0)
+        buttons.addWidget(self.apply_button)
+        buttons.addWidget(self.cancel_button)
+
+        self.evaluated_combo = _layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, True)
+        self.evaluated_combo.setToolTip("A layer with score, tier and indicator columns (the result of Apply): "
+                                        "tier counts, live preview and entropy/CRITIC read it.")
+        self.tier_label = QLabel(self)
+        self.preview_label = QLabel(self)
+        for label in (self.tier_label, self.preview_label):
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(spatial)
+        layout.addLayout(buttons)
+        result_row = QHBoxLayout()
+        result_row.addWidget(QLabel("Evaluated 评价结果", self))
+        result_row.addWidget(self.evaluated_combo, 1)
+        layout.addLayout(result_row)
+        layout.addWidget(self.tier_label)
+        layout.addWidget(self.preview_label)
+
+        self.parcels_combo.layerChanged.connect(self._on_parcels_changed)
+        self.enterprises_combo.layerChanged.connect(self._on_enterprises_changed)
+        self.parcel_id.fieldChanged.connect(self.inputsChanged.emit)
+        self.enterprise_parcel_id.fieldChanged.connect(self.inputsChanged.emit)
+        self.evaluated_combo.layerChanged.connect(self._on_evaluated_changed)
+        self.runner.progress.connect(lambda p: self.progress.setValue(int(p)))
+        self.runner.finished.connect(self._on_run_finished)
+        self._on_parcels_changed(self.parcels_combo.currentLayer())
+        self._pick_evaluated()
+
+    def _pair(self, combo, field):
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(combo, 2)
+        layout.addWidget(field, 1)
+        return row
+
+    # -- inputs ---------------------------------------------------------------------------------------------
+    def _on_parcels_changed(self, layer):
+        self.parcel_id.setLayer(layer)
+        _guess_field(self.parcel_id, layer, "parcel_id")
+        self.apply_button.setEnabled(layer is not None and not self.runner.running)
+        self.inputsChanged.emit()
+
+    def _on_enterprises_changed(self, layer):
+        self.enterprise_parcel_id.setLayer(layer)
+        _guess_field(self.enterprise_parcel_id, layer, "parcel_id")
+        self.inputsChanged.emit()
+
+    def inputs(self):
+        """{parameter name: layer id or field name} of the evaluation inputs, for the project and the run."""
+        layers = {"PARCELS": self.parcels_combo, "ENTERPRISES": self.enterprises_combo, **self.overlays}
+        out = {name: combo.currentLayer().id() for name, combo in layers.items() if combo.currentLayer()}
+        for name, combo in (("PARCEL_ID", self.parcel_id), ("ENTERPRISE_PARCEL_ID", self.enterprise_parcel_id)):
+            if combo.currentField():
+                out[name] = combo.currentField()
+        if self.evaluated_layer() is not None:
+            out["EVALUATED"] = self.evaluated_layer().id()
+        return out
+
+    def set_inputs(self, inputs):
+        project = QgsProject.instance()
+        layers = {"PARCELS": self.parcels_combo, "ENTERPRISES": self.enterprises_combo,
+                  "EVALUATED": self.evaluated_combo, **self.overlays}
+        for name, combo in layers.items():
+            if name in inputs and project.mapLayer(inputs[name]) is not None:
+                combo.setLayer(project.mapLayer(inputs[name]))
+        for name, combo in (("PARCEL_ID", self.parcel_id), ("ENTERPRISE_PARCEL_ID", self.enterprise_parcel_id)):
+            if inputs.get(name):
+                combo.setField(inputs[name])
+
+    # -- run ------------------------------------------------------------------------------------------------
+    def apply(self):
+        """Evaluate the parcels with the set as shown (written to a temporary YAML first), in the background."""
+        if self.parcels_combo.currentLayer() is None:
+            self.message.emit("Choose the parcel layer first 请先选择宗地图层.", Qgis.Warning)
+            return False
+        doc = self.document()
+        try:
+            path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
+            weight_file.write_weight_file(doc, path)
+            params = {k: v for k, v in self.inputs().items() if k != "EVALUATED"}
+            params["WEIGHT_SET"] = path
+            if weight_file.validate(doc).has_rules:
+                params["RULE_SET"] = path  # the same file: rules and weights travel together
+            self.runner.start(params, f"{self.parcels_combo.currentLayer().name()} — LandEval")
+        except ConfigError as err:
+            self.message.emit("Cannot apply, the weight set has problems 方案有问题:\n"
+                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.Warning)
+            return False
+        except LandEvalError as err:
+            self.message.emit(str(err), Qgis.Critical)
+            return False
+        self.apply_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.tier_label.setText("Evaluating… 评价中")
+        return True
+
+    def _on_run_finished(self, ok, layer, message):
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        self.apply_button.setEnabled(self.parcels_combo.currentLayer() is not None)
+        if not ok:
+            self.tier_label.setText(f"<span style='color:#c0392b'>{message}</span>")
+            self.message.emit(message, Qgis.Warning)
+            return
+        self.preview.forget(layer.id())
+        self.evaluated_combo.setLayer(layer)
+        self.message.emit(f"Evaluated: {layer.name()}", Qgis.Success)
+
+    # -- evaluated layer and preview ------------------------------------------------------------------------
+    def evaluated_layer(self):
+        return self.evaluated_combo.currentLayer()
+
+    def _pick_evaluated(self):
+        """Start on an evaluated layer of the project, if there is one."""
+        for layer in QgsProject.instance().mapLayers().values():
+            if layer.type() == layer.VectorLayer and TierPreview.is_evaluated(layer):
+                self.evaluated_combo.setLayer(layer)
+                return
+        self._on_evaluated_changed(self.evaluated_combo.currentLayer())
+
+    def _on_evaluated_changed(self, layer):
+        evaluated = layer is not None and TierPreview.is_evaluated(layer)
+        self.tier_label.setText(tier_summary(layer) if evaluated else (
+            "" if layer is None else "This layer has no score / tier: apply the set to get one. 该图层尚未评价。"))
+        self.inputsChanged.emit()
+        self.update_preview()
+
+    def schedule_preview(self):
+        self._preview_timer.start()
+
+    def update_preview(self):
+        layer = self.evaluated_layer()
+        if layer is None or not TierPreview.is_evaluated(layer):
+            self.preview_label.setText("Live preview: after one Apply, editing weights shows how many parcels "
+                                       "change tier. 评价一次后，修改权重即可预览等级变化。")
+            return
+        try:
+            change = self.preview.changes(layer, self.document())
+        except ConfigError as err:
+            self.preview_label.setText(f"Preview paused: {err.problems[0]}")
+            return
+        except LandEvalError as err:
+            self.preview_label.setText(f"Preview unavailable: {err}")
+            return
+        self.preview_label.setText(change.html())
