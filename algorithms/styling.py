@@ -67,9 +67,9 @@ def style_path(kind):
     return path
 
 
-def area_unit_of(layer):
+def area_unit_of_fields(field_names):
     """The area unit a LandEval layer was computed in, read from its `area_<unit>` field (default mu)."""
-    names = {f.name().lower() for f in layer.fields()}
+    names = {str(n).lower() for n in field_names}
     for unit in AREA_UNITS:
         if "area_" + unit in names:
             return unit
@@ -79,7 +79,7 @@ def area_unit_of(layer):
 def label_fields(layer, cfg=None, lang=ALIAS_LANG):
     """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …);
     rule labels come from `cfg` when given, else from the shipped presets."""
-    unit = area_unit_of(layer)
+    unit = area_unit_of_fields(layer.fields().names())
     for idx, field in enumerate(layer.fields()):
         alias = labels.field_alias(field.name(), lang=lang, area_unit=unit, cfg=cfg)
         if alias and alias != field.name():
@@ -189,6 +189,10 @@ def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None):
     layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
     if kind and layer is not None and layer.fields().lookupField(kind) < 0:
         kind = None  # e.g. scoreparcels' output has no tier yet: label it, colour nothing
+    if kind and not os.path.isfile(os.path.join(STYLES_DIR, kind + ".qml")):
+        # A broken install should not cost the user the results: label them and say what is missing.
+        feedback.pushWarning(f"The style file {kind}.qml is missing from {STYLES_DIR}; the output is not coloured.")
+        kind = None
     if layer is not None:
         if kind:
             apply_style(layer, kind, cfg)

@@ -1,0 +1,52 @@
+"""landeval:checkvetoes — one-vote veto criteria (一票否决): which parcels fail, and why."""
+from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
+
+from ..core.vetoes import check_vetoes
+from .base import LandEvalAlgorithm
+from .params import config_file_param, load_eval_config, preset_param, with_help
+from .steps import push_warnings, read_step_input, write_step_output
+
+
+def add_input_parameter(alg, what):
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地", [QgsProcessing.TypeVector]),
+        f"Parcels with {what} (usually the output of the previous LandEval step). Fields are recognised by "
+        "canonical id or Chinese header.",
+    ))
+
+
+def add_output_parameter(alg, description):
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSink("OUTPUT", description, QgsProcessing.TypeVectorAnyGeometry),
+        "A new layer: the input features and fields plus this step's fields (a field of the same name is "
+        "replaced). The input is never changed.",
+    ))
+
+
+class CheckVetoes(LandEvalAlgorithm):
+    NAME = "checkvetoes"
+    DISPLAY = "Check vetoes / 一票否决检查"
+    HELP = ("Applies the rule set's veto criteria (一票否决): yes/no fields such as a legal land certificate or "
+            "environmental compliance, and numeric conditions such as a red-line share above 0.5. Failing any one "
+            "makes the parcel inefficient whatever its score (Jiangning). A missing value never fails a veto; a "
+            "veto whose field the layer lacks never fires, and the log says so.")
+    OUTPUT_HELP = ("veto_failed (1 = at least one veto failed, 0 = none) and veto_reasons (the ids of the failed "
+                   "vetoes, ';'-joined, in rule-set order; shown with their Chinese labels in the report).")
+    METHOD_HELP = "Jiangning paper, Table 1 定性指标 (8 veto criteria in two elements); SPEC §3.3."
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_input_parameter(self, "the veto fields (e.g. computeindicators' output)")
+        self.addParameter(preset_param())
+        self.addParameter(config_file_param("RULE_SET", "Rule set"))
+        add_output_parameter(self, "Veto check / 否决检查")
+
+    def execute(self, parameters, context, feedback):
+        cfg = load_eval_config(self, parameters, context, rules=True)
+        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg)
+        push_warnings(feedback, warnings)
+        result = check_vetoes(table, cfg)
+        failed = int(result["veto_failed"].sum())
+        feedback.pushInfo(f"{failed} of {len(result)} parcel(s) fail at least one veto ({cfg.name}).")
+        dest = write_step_output(self, parameters, context, feedback, source, result, fids,
+                                 {"zh": "否决检查", "en": "Veto check"}, cfg=cfg)
+        return {"OUTPUT": dest}

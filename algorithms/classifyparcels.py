@@ -1,0 +1,78 @@
+"""landeval:classifyparcels — inefficiency type, final determination and category, tiers A/B/C/D/T."""
+import pandas as pd
+
+from ..core import classify
+from ..core.errors import LandEvalError
+from .base import LandEvalAlgorithm
+from .checkvetoes import add_input_parameter, add_output_parameter
+from .params import (
+    config_file_param,
+    load_eval_config,
+    optional_number,
+    parse_numbers,
+    preset_param,
+    threshold_param,
+    tier_method,
+    tier_params,
+)
+from .steps import push_warnings, read_step_input, write_step_output
+
+
+def tier_breaks(alg, parameters, context, method):
+    """TIER_BREAKS as the engine wants them: % shares or score cuts, or the class count for jenks."""
+    breaks = parse_numbers(alg.parameterAsString(parameters, "TIER_BREAKS", context), "TIER_BREAKS")
+    if breaks is None or method != "jenks":
+        return breaks
+    if len(breaks) != 1 or breaks[0] != int(breaks[0]):
+        raise LandEvalError("TIER_BREAKS for jenks is the number of classes, 2–4 (e.g. 4).")
+    return int(breaks[0])
+
+
+def classify_table(table, cfg, threshold, method, breaks):
+    """Types, determination and tiers of a scored table, as one DataFrame."""
+    types = classify.classify_types(table, cfg)
+    decided = classify.determine(table.assign(**types), cfg, threshold)
+    tiers = classify.assign_tiers(table.assign(**types, **decided), cfg, method, breaks)
+    return pd.concat([types, decided, tiers], axis=1)
+
+
+class ClassifyParcels(LandEvalAlgorithm):
+    NAME = "classifyparcels"
+    DISPLAY = "Classify parcels / 低效认定与分级"
+    HELP = ("Screens each parcel with the rule set's inefficiency types in order (first match = type, every match "
+            "= flags), decides whether it is inefficient (a failed veto, a score below THRESHOLD, or locally "
+            "reported), gives its final category by precedence, and grades tiers A/B/C/D (T = unrated, e.g. new "
+            "projects) with a failed veto capping the tier. Needs the score (scoreparcels) and, for vetoes, "
+            "veto_failed (checkvetoes).")
+    OUTPUT_HELP = ("ineff_type (green/efficiency/quality/equity/safety or empty), ineff_flags (every matching type, "
+                   "';'-joined), inefficient (1/0), review (1 = score in the review band just above the threshold), "
+                   "category (in_progress/eco_exit/reported/identified/retained), tier (A/B/C/D/T). Value maps "
+                   "show the Chinese labels.")
+    METHOD_HELP = ("County paper §3.3 (five-layer recursive judgement); Jiangning final determination and map "
+                   "categories; tiers after Zhejiang/Changle (rank shares 20/55/20/5) or score cuts, Jenks natural "
+                   "breaks as an option (SPEC §3.5–3.7).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_input_parameter(self, "a score field (scoreparcels' output)")
+        self.addParameter(preset_param())
+        self.addParameter(config_file_param("RULE_SET", "Rule set"))
+        self.addParameter(threshold_param())
+        for param in tier_params():
+            self.addParameter(param)
+        add_output_parameter(self, "Classification / 低效认定")
+
+    def execute(self, parameters, context, feedback):
+        cfg = load_eval_config(self, parameters, context, rules=True)
+        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg)
+        push_warnings(feedback, warnings)
+        if "veto_failed" not in table.columns and cfg.vetoes:
+            feedback.pushWarning("The layer has no veto_failed field: run checkvetoes first, or vetoes are not "
+                                 "taken into account.")
+        method = tier_method(self, parameters, context)
+        result = classify_table(table, cfg, optional_number(self, parameters, "THRESHOLD", context), method,
+                                tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method)))
+        feedback.pushInfo(f"{int(result['inefficient'].sum())} of {len(result)} parcel(s) inefficient; tiers: "
+                          + ", ".join(f"{k} {v}" for k, v in sorted(result["tier"].value_counts().items())))
+        dest = write_step_output(self, parameters, context, feedback, source, result, fids,
+                                 {"zh": "低效认定与分级", "en": "Classification"}, kind="tier", cfg=cfg)
+        return {"OUTPUT": dest}

@@ -1,0 +1,50 @@
+"""landeval:scoreparcels — normalized, weighted composite score with sub-scores, rank and weakest indicators."""
+from qgis.core import QgsProcessingParameterField
+
+from ..core.scoring import score_details
+from .base import LandEvalAlgorithm
+from .checkvetoes import add_input_parameter, add_output_parameter
+from .params import config_file_param, load_eval_config, normalization, normalization_param, preset_param, with_help
+from .steps import push_warnings, read_step_input, write_step_output
+
+
+class ScoreParcels(LandEvalAlgorithm):
+    NAME = "scoreparcels"
+    DISPLAY = "Score parcels / 综合评分"
+    HELP = ("Normalizes every indicator of the weight set to 0–1 (min-max, benchmark ratio, percentile or clipped "
+            "z-score; cost indicators reversed; categorical ones through their score map), multiplies by the "
+            "combined weight (element weight × indicator weight) and sums (or takes the weighted geometric mean). "
+            "Missing values follow the weight set's policy (re-weight, mean, zero). Raw indicator values stay in "
+            "the layer beside the scores.")
+    OUTPUT_HELP = ("score (0–1, higher is better), score_rank (1 = best; ties share the best rank), s_<element> "
+                   "(element sub-scores 0–1), missing_count (indicators missing for the parcel), weakest (up to 3 "
+                   "indicator ids with the largest weighted shortfall, ';'-joined).")
+    METHOD_HELP = ("SPEC §4–§6: Jiangning two-level weights (Table 1), county paper Table 2 marks, Zhejiang "
+                   "亩均论英雄 benchmark scoring; normalization formulas in SPEC §6.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_input_parameter(self, "indicator fields (computeindicators' or checkvetoes' output)")
+        self.addParameter(preset_param())
+        self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
+        self.addParameter(normalization_param())
+        self.addParameter(with_help(
+            QgsProcessingParameterField("GROUP_FIELD", "Normalize within groups of / 分组字段",
+                                        parentLayerParameterName="INPUT", optional=True),
+            "Optional field (industry code, scale level, town): each indicator is normalized within each group, "
+            "because output per 亩 of a chemical plant and of a garment workshop are not comparable.",
+        ))
+        add_output_parameter(self, "Scores / 综合得分")
+
+    def execute(self, parameters, context, feedback):
+        cfg = load_eval_config(self, parameters, context, weights=True)
+        group = self.parameterAsString(parameters, "GROUP_FIELD", context) or None
+        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg, [group])
+        push_warnings(feedback, warnings)
+        details = score_details(table, cfg, normalization(self, parameters, context), group)
+        push_warnings(feedback, details.warnings)
+        scored = int(details.table["score"].notna().sum())
+        feedback.pushInfo(f"{scored} of {len(table)} parcel(s) scored with {cfg.name} "
+                          f"({cfg.normalization}, {cfg.aggregation}, missing: {cfg.missing}).")
+        dest = write_step_output(self, parameters, context, feedback, source, details.table, fids,
+                                 {"zh": "综合得分", "en": "Scores"}, kind="score", cfg=cfg)
+        return {"OUTPUT": dest}

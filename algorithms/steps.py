@@ -1,0 +1,48 @@
+"""What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
+configuration needs from a layer, run one engine step, write the layer with the step's columns."""
+from ..core.conditions import fields_of
+from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, _placeholders
+from .assemble import canonical_with_originals, recognised_columns
+from .layer_io import read_frame, source_parameter, write_output
+from .results import aliases_for
+from .styling import area_unit_of_fields, finish_output
+
+
+def config_fields(cfg, extra=()):
+    """Every column name a configuration reads: indicator fields, group fields, rule condition fields."""
+    names = list(extra)
+    for _, spec in cfg.indicators():
+        names += [spec.field, spec.id, spec.group_by]
+    names.append(cfg.group_by)
+    for rules in (cfg.vetoes, cfg.types, cfg.categories):
+        for rule in rules:
+            names += fields_of(rule.when)
+    if cfg.tiers is not None:
+        names += fields_of(cfg.tiers.unrated_when) + fields_of(cfg.tiers.never_d_when)
+    return [n for n in dict.fromkeys(names) if n]
+
+
+def read_step_input(alg, parameters, context, feedback, cfg, extra=()):
+    """(source, table, fids, warnings): only the fields LandEval recognises or `cfg` reads, canonicalised,
+    with NaN placeholders (and a warning) for rule fields the layer lacks — as landeval:evaluate does."""
+    source = source_parameter(alg, parameters, "INPUT", context, feedback)
+    wanted = config_fields(cfg, list(TAIL_FIELDS) + list(RULE_FIELDS) + list(extra))
+    names = recognised_columns(source, {}, wanted)
+    frame, fids = read_frame(source, names, feedback, what="input layer")
+    table, warnings = canonical_with_originals(frame, {})
+    _placeholders(table, cfg, warnings)
+    return source, table, fids, warnings
+
+
+def write_step_output(alg, parameters, context, feedback, source, results, fids, names, kind=None, cfg=None):
+    """Write INPUT's features plus `results` (replacing same-named fields) to OUTPUT and style it."""
+    unit = area_unit_of_fields(source.fields().names())
+    dest = write_output(alg, parameters, "OUTPUT", context, source, results, fids, feedback,
+                        aliases_for(results.columns, unit, cfg))
+    finish_output(dest, context, feedback, kind=kind, names=names, cfg=cfg)
+    return dest
+
+
+def push_warnings(feedback, warnings):
+    for warning in warnings:
+        feedback.pushWarning(warning)
