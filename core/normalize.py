@@ -19,6 +19,7 @@ from .tables import to_text
 METHODS = ("minmax", "benchmark", "percentile", "zscore")
 Z_CLIP = 3.0  # z-scores are clipped to ±3 σ, then mapped linearly to 0–1
 CONSTANT_SCORE = 0.5
+_HUGE = 2.0 ** 500
 
 
 def _group_keys(groups, n):
@@ -32,6 +33,18 @@ def _stat(series, keys, func):
     if keys is None:
         return np.full(len(series), getattr(series, func)())
     return series.groupby(keys).transform(func).to_numpy(dtype=float)
+
+
+def _tame(x):
+    """Values beyond ±2^500 scaled down by a power of two (exact) so spans, means and squares stay finite.
+
+    Only for scale-free scores (min-max, percentile, z-score, a benchmark that is a statistic of the values):
+    without it two values of 1e308 would overflow to inf and the parcels would silently lose their score.
+    """
+    top = np.nanmax(np.abs(x)) if np.isfinite(x).any() else 0.0
+    if top <= _HUGE:
+        return x
+    return np.ldexp(x, -int(np.frexp(top)[1]))
 
 
 def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None):
@@ -53,6 +66,8 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None):
     if not 0 < cap < np.inf:
         raise LandEvalError(f"Benchmark cap {cap!r} must be a positive number.")
     keys = None if groups is None else _group_keys(groups, len(x))
+    if method != "benchmark" or not isinstance(benchmark, (int, float)):
+        x = _tame(x)
     s = pd.Series(x)
     cost = direction == "cost"
     with np.errstate(invalid="ignore", divide="ignore"):
