@@ -40,21 +40,18 @@ def test_list_shows_the_provider_with_every_registered_algorithm(listing):
     assert set(provider["algorithms"]) == registered
 
 
-def test_help_describes_the_ahp_parameters(e2e, plugin_profile, listing):
-    _require_ahp(listing)
+def test_help_describes_the_ahp_parameters(e2e, plugin_profile):
     help_json = e2e.run_qgis_process(["help", AHP], plugin_profile)
     assert {"CRITERIA", "MATRIX", "METHOD"} <= set(help_json["parameters"])
     assert {"WEIGHTS", "LAMBDA_MAX", "CR", "CONSISTENT"} <= set(help_json["outputs"])
 
 
-def test_ahpweights_gives_the_hand_worked_weights(e2e, plugin_profile, listing):
-    _require_ahp(listing)
+def test_ahpweights_gives_the_hand_worked_weights(e2e, plugin_profile):
     result = e2e.run_qgis_process(["run", AHP, *e2e.param_args(AHP_INPUTS)], plugin_profile)
     _assert_hand_worked(result["results"])
 
 
-def test_ahpweights_reports_a_bad_matrix_without_a_traceback(e2e, plugin_profile, listing):
-    _require_ahp(listing)
+def test_ahpweights_reports_a_bad_matrix_without_a_traceback(e2e, plugin_profile):
     bad = dict(AHP_INPUTS, MATRIX="1,3,1/3,1")  # 2 x 2 values for 3 criteria
     done = e2e.call_qgis_process(["run", AHP, *e2e.param_args(bad)], plugin_profile)
     assert done.returncode != 0
@@ -66,17 +63,10 @@ def test_json_parameters_on_stdin_where_supported(e2e, plugin_profile, listing):
     """Version-specific: qgis_process reads a JSON parameter object from stdin only from QGIS 3.24 on."""
     if e2e.qgis_version_tuple(listing) < (3, 24, 0):
         pytest.skip("QGIS {} predates JSON parameters on stdin (3.24)".format(listing["qgis_version"]))
-    _require_ahp(listing)
     # JSON carries the matrix as a real list, numbers and fraction strings mixed as a script would send it.
     inputs = dict(AHP_INPUTS, MATRIX=[1, 3, 5, "1/3", 1, 3, 0.2, "1/3", 1])
     result = e2e.run_qgis_process(["run", AHP, "-"], plugin_profile, stdin=json.dumps({"inputs": inputs}))
     _assert_hand_worked(result["results"])
-
-
-def _require_ahp(listing):
-    if AHP not in listing["providers"]["landeval"]["algorithms"]:
-        pytest.xfail("{} has not landed yet (another issue); the test runs as soon as it is registered"
-                     .format(AHP))
 
 
 def _assert_hand_worked(results):
