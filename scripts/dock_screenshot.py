@@ -109,17 +109,31 @@ def in_qgis():
         dock = plugin.dock
         state["dock"] = dock
         iface.mainWindow().resizeDocks([dock], [760], Qt.Horizontal)
-        parcels = QgsVectorLayer(os.environ["LANDEVAL_SAMPLE"] + "|layername=parcels", "parcels 宗地", "ogr")
-        if not parcels.isValid():
-            raise RuntimeError(f"cannot open the parcels layer of {os.environ['LANDEVAL_SAMPLE']}")
-        QgsProject.instance().addMapLayer(parcels)
+        sample = os.environ["LANDEVAL_SAMPLE"]
+        layers = {}
+        for name, title in (("pois", "POIs 公共服务设施"), ("dev_boundary", "开发边界"), ("eco_redline", "生态红线"),
+                            ("parcels", "parcels 宗地")):
+            layers[name] = QgsVectorLayer(f"{sample}|layername={name}", title, "ogr")
+        layers["enterprises"] = QgsVectorLayer(os.path.join(os.path.dirname(sample), "enterprises.xlsx"),
+                                               "enterprises 企业", "ogr")
+        for name, layer in layers.items():
+            if not layer.isValid():
+                raise RuntimeError(f"cannot open the sample's {name} layer ({sample})")
+            QgsProject.instance().addMapLayer(layer)
+        iface.mapCanvas().setExtent(layers["parcels"].extent())
         dock.load("jiangning")
-        dock.layer_combo.setLayer(parcels)
-        dock.runner.finished.connect(applied)
-        status["steps"].append(f"dock open, {parcels.featureCount()} parcels, preset jiangning")
-        if not dock.apply():
-            raise RuntimeError("Apply refused: " + dock.message_bar.currentItem().text()
-                               if dock.message_bar.currentItem() else "Apply refused")
+        panel = dock.apply_panel
+        panel.parcels_combo.setLayer(layers["parcels"])
+        panel.enterprises_combo.setLayer(layers["enterprises"])
+        for name in ("ECO_REDLINE", "DEV_BOUNDARY", "POIS"):
+            panel.overlays[name].setLayer(layers[name.lower()])
+        panel.runner.finished.connect(applied)
+        status["steps"].append(f"dock open, {layers['parcels'].featureCount()} parcels, "
+                               f"{layers['enterprises'].featureCount()} enterprises, preset jiangning, inputs "
+                               + json.dumps(panel.inputs(), ensure_ascii=False))
+        if not panel.apply():
+            item = dock.message_bar.currentItem()
+            raise RuntimeError("Apply refused: " + (item.text() if item else "no message"))
 
     @guarded
     def applied(ok, layer, message):
@@ -127,10 +141,10 @@ def in_qgis():
         if not ok:
             raise RuntimeError("evaluation failed: " + message)
         status["steps"].append("evaluated: " + layer.name())
-        status["tiers"] = dock.tier_label.text()
-        parcels = QgsProject.instance().mapLayersByName("parcels 宗地")
-        for other in parcels:
-            iface.layerTreeView().layerTreeModel().rootGroup().findLayer(other.id()).setItemVisibilityChecked(False)
+        status["tiers"] = dock.apply_panel.tier_label.text()
+        root = QgsProject.instance().layerTreeRoot()
+        for other in QgsProject.instance().mapLayersByName("parcels 宗地"):
+            root.findLayer(other.id()).setItemVisibilityChecked(False)
         iface.setActiveLayer(layer)
         iface.mapCanvas().setExtent(layer.extent())
         # Swap two element weights (the set stays valid) to show the live tier preview.
@@ -144,8 +158,8 @@ def in_qgis():
     @guarded
     def shoot():
         dock = state["dock"]
-        dock.update_preview()
-        status["preview"] = dock.preview_label.text()
+        dock.apply_panel.update_preview()
+        status["preview"] = dock.apply_panel.preview_label.text()
         iface.mapCanvas().refreshAllLayers()
         QTimer.singleShot(2500, grab)
 

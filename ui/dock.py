@@ -145,9 +145,11 @@ class WeightSetDock(QgsDockWidget):
         self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         header = self.tree.header()
+        # Names get a fixed, adjustable width: stretched, they were squeezed to nothing by the number columns.
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.Stretch)
-        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME, QHeaderView.Interactive)
+        header.setStretchLastSection(True)
+        self.tree.setColumnWidth(NAME, 170)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         layout.addWidget(self.tree, 1)
         buttons = QHBoxLayout()
