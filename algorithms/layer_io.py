@@ -388,7 +388,8 @@ def result_field(name, series, alias=None):
     elif qtype == QVariant.LongLong:
         field = QgsField(name, qtype, "int8", 20)
     elif qtype == QVariant.Double:
-        field = QgsField(name, qtype, "double", 20, 8)
+        # No precision: OGR would round the stored values to it (a score of 0.4145833 written as 0.41458333).
+        field = QgsField(name, qtype, "double")
     else:
         field = QgsField(name, qtype, "string", 0)
     if alias:

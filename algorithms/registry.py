@@ -1,20 +1,28 @@
 """The list of algorithm classes the provider registers (one line per algorithm module)."""
+from .aggregatezones import AggregateZones
 from .ahpweights import AHPWeights
 from .applystyle import ApplyStyle
 from .checkvetoes import CheckVetoes
 from .classifyparcels import ClassifyParcels
+from .classifyscale import ClassifyScale
 from .computeindicators import ComputeIndicators
 from .entropyweights import EntropyWeights
+from .evaluate import Evaluate
+from .report import Report
 from .scoreparcels import ScoreParcels
 from .suggest_paths import SuggestPaths
 
 ALGORITHMS = [
+    AggregateZones,
     AHPWeights,
     ApplyStyle,
     CheckVetoes,
     ClassifyParcels,
+    ClassifyScale,
     ComputeIndicators,
     EntropyWeights,
+    Evaluate,
+    Report,
     ScoreParcels,
     SuggestPaths,
 ]

@@ -164,6 +164,30 @@ def poi_density(counts, radius_m):
     return counts / (math.pi * radius_m * radius_m / 1.0e6)
 
 
+def locate(points, polygons, feedback=None):
+    """Position in `polygons` of the polygon containing each point geometry (−1 when none), and how many
+    points fall in more than one polygon (they go to the first in list order)."""
+    index = _index(polygons)
+    where = np.full(len(points), -1, dtype=np.int64)
+    ambiguous = 0
+    for k, pt in enumerate(points):
+        if k % _CHUNK == 0:
+            check_canceled(feedback)
+        if pt is None:
+            continue
+        probe = pt if not pt.isMultipart() else QgsGeometry.fromPointXY(QgsPointXY(pt.asMultiPoint()[0]))
+        hits = sorted(i for i in index.intersects(probe.boundingBox()) if polygons[i].contains(probe))
+        if hits:
+            where[k] = hits[0]
+            ambiguous += len(hits) > 1
+    return where, ambiguous
+
+
+def inner_points(geometries):
+    """A point inside each polygon (point on surface, unlike the centroid of an L or a multipart parcel)."""
+    return [g.pointOnSurface() if g is not None else None for g in geometries]
+
+
 def points_in_parcels(parcels, point_source, crs, context, feedback=None):
     """For each feature of a point layer, the position of the parcel containing it (-1 when none).
 
@@ -171,15 +195,5 @@ def points_in_parcels(parcels, point_source, crs, context, feedback=None):
     overlapping parcels goes to the first parcel in reading order.
     """
     fids, points = source_geometries(point_source, crs, context, feedback)
-    index = _index(parcels)
-    where = np.full(len(points), -1, dtype=np.int64)
-    ambiguous = 0
-    for k, pt in enumerate(points):
-        if k % _CHUNK == 0:
-            check_canceled(feedback)
-        probe = pt if not pt.isMultipart() else QgsGeometry.fromPointXY(QgsPointXY(pt.asMultiPoint()[0]))
-        hits = sorted(i for i in index.intersects(probe.boundingBox()) if parcels[i].contains(probe))
-        if hits:
-            where[k] = hits[0]
-            ambiguous += len(hits) > 1
+    where, ambiguous = locate(points, parcels, feedback)
     return fids, where, ambiguous

@@ -76,10 +76,15 @@ def area_unit_of_fields(field_names):
     return "mu"
 
 
+def area_unit_of(layer):
+    """The area unit of a LandEval layer (see area_unit_of_fields)."""
+    return area_unit_of_fields(layer.fields().names())
+
+
 def label_fields(layer, cfg=None, lang=ALIAS_LANG):
     """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …);
     rule labels come from `cfg` when given, else from the shipped presets."""
-    unit = area_unit_of_fields(layer.fields().names())
+    unit = area_unit_of(layer)
     for idx, field in enumerate(layer.fields()):
         alias = labels.field_alias(field.name(), lang=lang, area_unit=unit, cfg=cfg)
         if alias and alias != field.name():

@@ -17,8 +17,9 @@ Red line (stored in EPSG:4490, to exercise reprojection): x in [X0-50, X0+50], y
   half of P01 (share 0.5) and 50 of P04's 60 m width (share 5/6).
 Development boundary (EPSG:4547): x in [X0-100, X0+450], y in [Y0-100, Y0+200]: P01 and P02 inside.
 POIs (EPSG:4490): A (X0+50, Y0+120), B (X0+300, Y0+130), C (X0+560, Y0+200), D far away.
-Parks (EPSG:4547): PA 开发区 x [X0-100, X0+2400] × y [Y0-2100, Y0+200] (5.75 km², holds P01–P03);
-  PB 工业园 x [X0-100, X0+450] × y [Y0+250, Y0+2450] (1.21 km², holds P04, P05); P06 in no park.
+Parks (EPSG:4547): PA 开发区, industrial share 0.7, x [X0-100, X0+2400] × y [Y0-2100, Y0+200] (5.75 km²,
+  holds P01–P03) → base; PB 市级园区, share 0.55, x [X0-100, X0+450] × y [Y0+250, Y0+2450] (1.21 km², holds
+  P04, P05) → community; P06 in no park → block.
 """
 import csv
 import os
@@ -64,7 +65,7 @@ ENTERPRISES = [
 ]
 
 POIS = [("A", 50, 120), ("B", 300, 130), ("C", 560, 200), ("D", 5000, 5000)]
-PARKS = [("PA", "开发区", rect(-100, -2100, 2400, 200)), ("PB", "工业园", rect(-100, 250, 450, 2450))]
+PARKS = [("PA", "开发区", 0.7, rect(-100, -2100, 2400, 200)), ("PB", "市级园区", 0.55, rect(-100, 250, 450, 2450))]
 
 
 def srs(epsg):
@@ -149,9 +150,9 @@ def overlays():
         add(layer, {"name": name}, f"POINT({X0 + x} {Y0 + y})", to_4490())
     ds = None
     ds, layer = new_layer(HERE / "parks.gpkg", "parks", ogr.wkbPolygon, 4547,
-                          [("park_id", ogr.OFTString), ("zone_type", ogr.OFTString)])
-    for pid, zone, ring in PARKS:
-        add(layer, {"park_id": pid, "zone_type": zone}, wkt_polygon(ring))
+                          [("park_id", ogr.OFTString), ("zone_type", ogr.OFTString), ("industrial_share", ogr.OFTReal)])
+    for pid, zone, share, ring in PARKS:
+        add(layer, {"park_id": pid, "zone_type": zone, "industrial_share": share}, wkt_polygon(ring))
     ds = None
 
 

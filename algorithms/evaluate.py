@@ -1,0 +1,130 @@
+"""landeval:evaluate — the whole evaluation in one pass, in memory: indicators → vetoes → score → classify
+(→ scale level when parks are given), a styled output and optionally the HTML report."""
+import time
+
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+)
+
+from ..core.pipeline import evaluate as run_pipeline
+from .assemble import assemble
+from .base import LandEvalAlgorithm
+from .classifyparcels import tier_breaks
+from .classifyscale import add_scale_parameters, scale_levels
+from .computeindicators import add_count_outputs, add_input_parameters, count_results, read_inputs
+from .params import (
+    area_unit,
+    area_unit_param,
+    config_file_param,
+    load_eval_config,
+    normalization,
+    normalization_param,
+    optional_number,
+    preset_param,
+    threshold_param,
+    tier_method,
+    tier_params,
+    with_help,
+)
+from .results import write_results
+
+
+class Evaluate(LandEvalAlgorithm):
+    NAME = "evaluate"
+    DISPLAY = "Evaluate industrial land (one step) / 一键评价"
+    HELP = ("Runs the whole evaluation in memory in one pass: computes areas, joins the enterprises, computes the "
+            "spatial inputs and indicators (as computeindicators), checks the vetoes, scores, screens the "
+            "inefficiency types, decides the final category and grades the tiers (as checkvetoes, scoreparcels "
+            "and classifyparcels), and with PARKS gives every parcel its scale level first (so GROUP_FIELD=level "
+            "normalizes within levels). The output is styled by tier; a GeoPackage keeps the style. With REPORT, "
+            "also writes the HTML report.")
+    OUTPUT_HELP = ("The parcels with their attributes plus every field of computeindicators (area_m2, "
+                   "area_<unit>, n_enterprises, raw inputs, spatial inputs, indicators), veto_failed, veto_reasons, "
+                   "score, score_rank, s_<element>, missing_count, weakest, ineff_type, ineff_flags, inefficient, "
+                   "review, category, tier and, with PARKS, level. Counts as in computeindicators; REPORT: the "
+                   "HTML file.")
+    METHOD_HELP = ("The pipeline of SPEC §3 (Jiangning paper: vetoes, two-level weights, threshold 0.6, map "
+                   "categories; county paper: inefficiency types, levels; Zhejiang/Changle tiers).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        add_input_parameters(self)
+        self.addParameter(area_unit_param(optional=True))
+        self.addParameter(preset_param())
+        self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
+        self.addParameter(config_file_param("RULE_SET", "Rule set"))
+        self.addParameter(normalization_param())
+        self.addParameter(with_help(
+            QgsProcessingParameterString("GROUP_FIELD", "Normalize within groups of / 分组字段", optional=True),
+            "Optional column to normalize within: a parcel field, an enterprise column such as industry_code, or "
+            "level (with PARKS).",
+        ))
+        self.addParameter(threshold_param())
+        for param in tier_params():
+            self.addParameter(param)
+        add_scale_parameters(self, optional=True)
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSink("OUTPUT", "Evaluation / 评价结果", QgsProcessing.TypeVectorPolygon),
+            "The evaluated parcels (memory, GeoPackage — styled by tier inside the file —, Shapefile, …).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterFileDestination("REPORT", "Report (HTML) / 评价报告", "HTML files (*.html)",
+                                                  optional=True, createByDefault=False),
+            "Optional: write the self-contained HTML report of the run here.",
+        ))
+        add_count_outputs(self)
+        self.addOutput(QgsProcessingOutputFile("REPORT", "Report / 评价报告"))
+
+    def execute(self, parameters, context, feedback):
+        started = time.monotonic()
+        cfg = load_eval_config(self, parameters, context, weights=True, rules=True)
+        inputs = read_inputs(self, parameters, context, feedback)
+        unit = area_unit(self, parameters, context, default=cfg.area_unit)
+        assembled = assemble(inputs, context, feedback)
+        table = assembled.table
+        if parameters.get("PARKS"):
+            scale, _ = scale_levels(self, parameters, context, feedback, assembled.geometries,
+                                    table["area_m2"].to_numpy(dtype=float), inputs.parcels.sourceCrs())
+            assembled.warnings += scale.warnings
+            table["level"] = scale.parcel_level
+        method = tier_method(self, parameters, context)
+        threshold = optional_number(self, parameters, "THRESHOLD", context)
+        breaks = tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method))
+        result = run_pipeline(table, cfg, area_unit=unit, threshold=threshold, tier_method=method,
+                              tier_breaks=breaks, normalization=normalization(self, parameters, context),
+                              group_field=self.parameterAsString(parameters, "GROUP_FIELD", context) or None)
+        warnings = assembled.warnings + result.warnings
+        for warning in warnings:
+            feedback.pushWarning(warning)
+        tiers = result.table["tier"].value_counts() if "tier" in result.table else {}
+        feedback.pushInfo(f"{len(result.table)} parcel(s) evaluated with {cfg.name}: "
+                          f"{int(result.table['inefficient'].sum())} inefficient; tiers "
+                          + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
+        dest = write_results(self, parameters, context, feedback, inputs.parcels, assembled, result.table, unit,
+                             names={"zh": "低效用地评价", "en": "Land evaluation"}, kind="tier", cfg=cfg)
+        out = {"OUTPUT": dest, **count_results(assembled.counts)}
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""
+        if report_path:
+            out["REPORT"] = self._report(report_path, dest, context, feedback, cfg, result, assembled, warnings,
+                                         dict(threshold=threshold, tier_method=method, tier_breaks=breaks,
+                                              area_unit=unit, started=started))
+        return out
+
+    @staticmethod
+    def _report(path, dest, context, feedback, cfg, result, assembled, warnings, run):
+        # Imported here: the report module renders maps and builds HTML, which only this branch needs.
+        from .report import config_info, write_report
+
+        info = config_info(cfg)
+        info.update({k: v for k, v in run.items() if k != "started" and v is not None})
+        info["warnings"] = warnings
+        info["quality"] = {**result.quality, **assembled.counts}
+        info["elapsed_s"] = round(time.monotonic() - run["started"], 2)
+        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+        feedback.pushInfo(f"Writing the report {path}…")
+        write_report(layer, path, info, feedback, cfg=cfg)
+        return path
