@@ -14,6 +14,8 @@ import sys
 import numpy as np
 import yaml
 
+# Qt writes XML attributes in hash order; a fixed seed keeps regenerated QML files diff-free.
+os.environ.setdefault("QT_HASH_SEED", "0")
 HERE = os.path.dirname(os.path.abspath(__file__))
 STYLES = os.path.join(HERE, "..", "resources", "styles")
 PALETTE = os.path.join(STYLES, "palette.yaml")

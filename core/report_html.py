@@ -1,0 +1,432 @@
+"""The evaluation report as one self-contained HTML page (no QGIS): tables, inline SVG charts, run settings.
+
+`build_report(frame, info, map_png)` takes the evaluated parcels as a DataFrame (output fields of
+docs/design.md under their ids, plus `parcel_id` / `town` when known), a dict describing the run and the map
+image as PNG bytes, and returns the page. Nothing is fetched from the network: styles are inline, the map is a
+base64 data URI and the charts are SVG, so the file can be mailed or archived as is.
+
+Classes are listed in the order and colours of the map styles (resources/styles/palette.yaml) and labelled
+with the value labels the attribute table uses (core.labels), so report, map and table agree.
+"""
+import base64
+import datetime
+import functools
+import html
+import os
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from . import labels
+from .catalogue import load_catalogue
+from .units import M2_PER_UNIT, unit_label
+
+PALETTE_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles", "palette.yaml")
+CLASS_FIELDS = ("tier", "category", "ineff_type", "level")
+HEADINGS = {
+    "settings": ("运行设置", "Run settings"),
+    "overview": ("总体情况", "Overview"),
+    "map": ("分级图", "Tier map"),
+    "tier": ("按分级统计", "By tier"),
+    "category": ("按认定类别统计", "By final category"),
+    "ineff_type": ("按低效类型统计", "By inefficiency type"),
+    "level": ("按规模层级统计", "By scale level"),
+    "charts": ("图表", "Charts"),
+    "histogram": ("综合得分分布", "Distribution of the composite score"),
+    "tier_by_level": ("各规模层级的分级构成", "Tier shares by scale level"),
+    "weakest": ("低效宗地的短板指标", "Weakest indicators of inefficient parcels"),
+    "inefficient": ("低效宗地清单", "Inefficient parcels"),
+    "quality": ("数据质量", "Data quality"),
+}
+MAX_LIST_ROWS = 1000  # a province-wide run lists the weakest parcels; the layer holds the rest
+EMPTY = ("(空)", "(empty)")
+
+
+@functools.lru_cache(maxsize=1)
+def palette():
+    """{kind: [class dicts]} from resources/styles/palette.yaml (value, color, zh, en)."""
+    with open(PALETTE_PATH, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return {kind: style["classes"] for kind, style in data["styles"].items()}
+
+
+def colour_of(kind, value):
+    for cls in palette().get(kind, []):
+        if cls.get("value") == value:
+            return cls["color"]
+    return "#ffffff"
+
+
+def esc(value):
+    return html.escape("" if value is None else str(value))
+
+
+def heading(key, level=2):
+    zh, en = HEADINGS[key]
+    return f'<h{level} id="{key}">{esc(zh)} <span class="en">{esc(en)}</span></h{level}>'
+
+
+def fmt_int(value):
+    return "—" if value is None or pd.isna(value) else f"{int(value):,}"
+
+
+def fmt_num(value, digits=1):
+    return "—" if value is None or pd.isna(value) else f"{float(value):,.{digits}f}"
+
+
+def fmt_pct(part, whole):
+    return "—" if not whole else f"{100.0 * part / whole:.1f}%"
+
+
+# --- data preparation -----------------------------------------------------------------------------------------
+def class_values(frame, kind, cfg=None):
+    """Stored values of a class field in display order: the palette's order, then any others found."""
+    known = [c["value"] for c in palette().get(kind, [])] if kind in palette() else []
+    known += [v for v in labels.value_labels(kind, "zh", cfg) if v not in known]
+    found = [v for v in pd.unique(frame[kind].fillna("").astype(str)) if v not in known] if kind in frame else []
+    return known + sorted(found)
+
+
+def class_label(kind, value, lang, cfg=None):
+    if value == "" and kind != "ineff_type":
+        return EMPTY[0 if lang == "zh" else 1]
+    return labels.value_labels(kind, lang, cfg).get(value, value)
+
+
+def class_counts(frame, kind, area, cfg=None):
+    """DataFrame value, zh, en, colour, count, area for every class of `kind` (zero rows included)."""
+    values = frame[kind].fillna("").astype(str)
+    count = values.value_counts()
+    area_sum = pd.Series(area, index=frame.index).groupby(values).sum()
+    rows = []
+    for value in class_values(frame, kind, cfg):
+        n = int(count.get(value, 0))
+        if n == 0 and value not in [c["value"] for c in palette().get(kind, [])]:
+            continue
+        rows.append(dict(value=value, zh=class_label(kind, value, "zh", cfg), en=class_label(kind, value, "en", cfg),
+                         colour=colour_of(kind, value), count=n, area=float(area_sum.get(value, 0.0))))
+    return pd.DataFrame(rows, columns=["value", "zh", "en", "colour", "count", "area"])
+
+
+def area_in_unit(frame, unit):
+    """Parcel areas in `unit` from area_<unit>, or area_m2 converted; zeros when the layer has neither."""
+    if f"area_{unit}" in frame:
+        return pd.to_numeric(frame[f"area_{unit}"], errors="coerce").fillna(0.0).to_numpy()
+    if "area_m2" in frame:
+        return pd.to_numeric(frame["area_m2"], errors="coerce").fillna(0.0).to_numpy() / M2_PER_UNIT[unit]
+    return np.zeros(len(frame))
+
+
+def flag(frame, name):
+    """A 0/1 output field as a boolean array (missing = False)."""
+    if name not in frame:
+        return np.zeros(len(frame), bool)
+    return pd.to_numeric(frame[name], errors="coerce").fillna(0).to_numpy() == 1
+
+
+def weakest_counts(frame):
+    """How often each indicator id is among the `weakest` of the inefficient parcels, most frequent first."""
+    if "weakest" not in frame:
+        return pd.Series(dtype=int)
+    ids = frame.loc[flag(frame, "inefficient"), "weakest"].dropna().astype(str).str.split(";").explode()
+    ids = ids[ids.str.len() > 0]
+    return ids.value_counts()
+
+
+# --- SVG charts -------------------------------------------------------------------------------------------------
+SVG_FONT = 'font-family="sans-serif" font-size="12"'
+
+
+def svg_histogram(scores, threshold=None, bins=20, width=680, height=260):
+    """Score histogram on [0, 1]; bars below the threshold in the D colour, the others in B; dashed threshold."""
+    scores = np.asarray(scores, dtype=float)
+    scores = scores[np.isfinite(scores)]
+    counts, edges = np.histogram(np.clip(scores, 0, 1), bins=bins, range=(0, 1))
+    left, right, top, bottom = 50, 20, 20, 40
+    pw, ph = width - left - right, height - top - bottom
+    ymax = max(int(counts.max()) if len(counts) else 1, 1)
+    parts = [f'<svg class="chart" id="chart-histogram" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" {SVG_FONT}>']
+    low, high = colour_of("tier", "D"), colour_of("tier", "B")
+    for i, n in enumerate(counts):
+        x = left + pw * edges[i]
+        w = pw * (edges[i + 1] - edges[i]) - 1
+        h = ph * n / ymax
+        fill = low if threshold is not None and edges[i + 1] <= threshold + 1e-9 else high
+        parts.append(f'<rect x="{x:.1f}" y="{top + ph - h:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{fill}">'
+                     f'<title>{edges[i]:.2f}–{edges[i + 1]:.2f}: {n}</title></rect>')
+    parts.append(f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#333"/>')
+    for t in np.linspace(0, 1, 6):
+        x = left + pw * t
+        parts.append(f'<line x1="{x:.1f}" y1="{top + ph}" x2="{x:.1f}" y2="{top + ph + 4}" stroke="#333"/>'
+                     f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle">{t:.1f}</text>')
+    for t in np.linspace(0, ymax, 5):
+        y = top + ph - ph * t / ymax
+        parts.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">{int(round(t))}</text>'
+                     f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#ddd"/>')
+    if threshold is not None:
+        x = left + pw * float(threshold)
+        parts.append(f'<line id="threshold-line" x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + ph}" '
+                     f'stroke="#000" stroke-width="2" stroke-dasharray="6,4"/>'
+                     f'<text x="{x + 6:.1f}" y="{top + 8}">阈值 threshold {float(threshold):.2f}</text>')
+    parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">综合得分 score</text></svg>')
+    return "".join(parts)
+
+
+def svg_stacked(rows, classes, width=680, bar=26):
+    """100 % stacked horizontal bars: rows = [(label, {value: count})], classes = [(value, label, colour)]."""
+    left, right, legend_h = 150, 20, 28
+    pw = width - left - right
+    height = legend_h + len(rows) * (bar + 10) + 10
+    parts = [f'<svg class="chart" id="chart-tier-by-level" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" {SVG_FONT}>']
+    x = left
+    for value, label, colour in classes:
+        parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}" stroke="#555"/>'
+                     f'<text x="{x + 16}" y="16">{esc(value)}</text>')
+        x += 60
+    for i, (label, counts) in enumerate(rows):
+        y = legend_h + i * (bar + 10)
+        total = sum(counts.values())
+        parts.append(f'<text x="{left - 8}" y="{y + bar / 2 + 4}" text-anchor="end">{esc(label)}</text>')
+        x = float(left)
+        for value, cls_label, colour in classes:
+            n = counts.get(value, 0)
+            if not total or not n:
+                continue
+            w = pw * n / total
+            parts.append(f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}" stroke="#fff">'
+                         f'<title>{esc(label)} · {esc(cls_label)}: {n} ({100 * n / total:.1f}%)</title></rect>')
+            if w > 34:
+                dark = _is_dark(colour)
+                parts.append(f'<text x="{x + w / 2:.1f}" y="{y + bar / 2 + 4}" text-anchor="middle" '
+                             f'fill="{"#fff" if dark else "#000"}">{100 * n / total:.0f}%</text>')
+            x += w
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _is_dark(colour):
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return 0.299 * r + 0.587 * g + 0.114 * b < 128
+
+
+def svg_bars(items, width=680, bar=20, colour="#2c5aa0"):
+    """Horizontal bars: items = [(label, value)], largest first."""
+    left, right = 260, 60
+    pw = width - left - right
+    height = max(len(items), 1) * (bar + 8) + 10
+    vmax = max([v for _, v in items] + [1])
+    parts = [f'<svg class="chart" id="chart-weakest" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg" {SVG_FONT}>']
+    for i, (label, value) in enumerate(items):
+        y = 5 + i * (bar + 8)
+        w = pw * value / vmax
+        parts.append(f'<text x="{left - 8}" y="{y + bar / 2 + 4}" text-anchor="end">{esc(label)}</text>'
+                     f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar}" fill="{colour}"/>'
+                     f'<text x="{left + w + 6:.1f}" y="{y + bar / 2 + 4}">{value:,}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- HTML sections ----------------------------------------------------------------------------------------------
+def kv_table(rows, table_id):
+    body = "".join(f"<tr><th>{esc(k)}</th><td>{v}</td></tr>" for k, v in rows)
+    return f'<table class="kv" id="{table_id}">{body}</table>'
+
+
+def settings_section(info):
+    threshold = info.get("threshold")
+    breaks = info.get("tier_breaks")
+    digest = info.get("digest") or ""
+    rows = [
+        ("权重方案 Weight set", esc(info.get("preset") or "—") + (f" — {esc(info['label'])}" if info.get("label") else "")),
+        ("方案摘要 Digest (sha256)", f'<code title="{esc(digest)}">{esc(digest[:16]) or "—"}</code>'),
+        ("低效阈值 Threshold", "—" if threshold is None else f"{float(threshold):.2f}"),
+        ("复核区间 Review band", "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
+        ("分级方法 Tier method", esc(info.get("tier_method") or "—")),
+        ("分级断点 Tier breaks", esc(", ".join(f"{b:g}" for b in breaks) if breaks else "—")),
+        ("面积单位 Area unit", esc(f"{unit_label(info['area_unit'], 'zh')} / {unit_label(info['area_unit'], 'en')}")),
+        ("图层 Layer", esc(info.get("layer") or "—")),
+        ("日期 Date", esc(info.get("date") or datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))),
+        ("QGIS 版本 QGIS version", esc(info.get("qgis_version") or "—")),
+        ("插件版本 LandEval version", esc(info.get("plugin_version") or "—")),
+        ("用时 Elapsed", "—" if info.get("elapsed_s") is None else f"{float(info['elapsed_s']):.1f} s"),
+    ]
+    return heading("settings") + kv_table(rows, "settings-table")
+
+
+def overview_section(frame, area, unit):
+    n = len(frame)
+    ineff = flag(frame, "inefficient")
+    rows = [
+        ("宗地数 Parcels", f'<span id="n-parcels">{n:,}</span>'),
+        (f"总面积 Total area ({unit})", fmt_num(area.sum())),
+        ("低效宗地 Inefficient parcels",
+         f'<span id="n-inefficient">{int(ineff.sum()):,}</span> ({fmt_pct(ineff.sum(), n)})'),
+        (f"低效面积 Inefficient area ({unit})", f"{fmt_num(area[ineff].sum())} ({fmt_pct(area[ineff].sum(), area.sum())})"),
+        ("一票否决 Veto failed", f'<span id="n-veto">{int(flag(frame, "veto_failed").sum()):,}</span>'),
+        ("需复核 In the review band", f'<span id="n-review">{int(flag(frame, "review").sum()):,}</span>'),
+    ]
+    return heading("overview") + kv_table(rows, "overview-table")
+
+
+def class_section(frame, kind, area, unit, cfg=None):
+    table = class_counts(frame, kind, area, cfg)
+    n, total_area = len(frame), float(area.sum())
+    body = []
+    for row in table.itertuples():
+        swatch = f'<span class="swatch" style="background:{row.colour}"></span>'
+        body.append(f'<tr data-value="{esc(row.value)}"><td>{swatch}{esc(row.zh)}</td><td class="en">{esc(row.en)}</td>'
+                    f'<td class="count">{row.count:,}</td><td>{fmt_pct(row.count, n)}</td>'
+                    f'<td class="area">{fmt_num(row.area)}</td><td>{fmt_pct(row.area, total_area)}</td></tr>')
+    head = (f"<tr><th>类别</th><th>Class</th><th>宗地数 Parcels</th><th>占比 Share</th>"
+            f"<th>面积 Area ({esc(unit)})</th><th>面积占比 Area share</th></tr>")
+    foot = (f'<tr class="total"><td>合计</td><td class="en">Total</td><td class="count">{n:,}</td><td>100%</td>'
+            f'<td class="area">{fmt_num(total_area)}</td><td>100%</td></tr>')
+    return heading(kind) + f'<table class="classes" id="by-{kind}">{head}{"".join(body)}{foot}</table>'
+
+
+def charts_section(frame, info, cfg=None):
+    parts = [heading("charts"), heading("histogram", 3)]
+    if "score" in frame:
+        parts.append(svg_histogram(pd.to_numeric(frame["score"], errors="coerce"), info.get("threshold")))
+    if "level" in frame and "tier" in frame:
+        parts.append(heading("tier_by_level", 3))
+        tiers = frame["tier"].fillna("").astype(str)
+        levels = frame["level"].fillna("").astype(str)
+        classes = [(c["value"], c["zh"], c["color"]) for c in palette()["tier"]]
+        rows = [(f"{class_label('level', v, 'zh', cfg)} {class_label('level', v, 'en', cfg)}",
+                 tiers[levels == v].value_counts().to_dict()) for v in class_values(frame, "level", cfg)
+                if (levels == v).any()]
+        rows.append(("全部 All", tiers.value_counts().to_dict()))
+        parts.append(svg_stacked(rows, classes))
+    weakest = weakest_counts(frame).head(12)
+    if len(weakest):
+        cat = load_catalogue()
+        parts.append(heading("weakest", 3))
+        parts.append('<p class="note">每宗低效宗地得分拖累最大的指标出现的次数 — how often each indicator is among the '
+                     'ones pulling an inefficient parcel\'s score down most.</p>')
+        parts.append(svg_bars([(f"{cat.label(i, 'zh')} {cat.label(i, 'en')}", int(n)) for i, n in weakest.items()]))
+    return "".join(parts)
+
+
+def inefficient_section(frame, area, unit, cfg=None):
+    ineff = frame[flag(frame, "inefficient")].copy()
+    ineff["_area"] = area[flag(frame, "inefficient")]
+    order = {v: i for i, v in enumerate(class_values(frame, "category", cfg))} if "category" in frame else {}
+    if "category" in ineff:
+        ineff["_cat"] = ineff["category"].fillna("").astype(str).map(order)
+    sort_cols = [c for c in ("_cat", "score") if c in ineff]
+    ineff = ineff.sort_values(sort_cols, kind="stable", na_position="last") if sort_cols else ineff
+    shown = ineff.head(MAX_LIST_ROWS)
+    columns = [("parcel_id", "宗地编号", "Parcel"), ("town", "街镇", "Town"), ("_area", "面积", f"Area ({unit})"),
+               ("score", "得分", "Score"), ("tier", "分级", "Tier"), ("category", "认定类别", "Category"),
+               ("ineff_type", "低效类型", "Type"), ("veto_reasons", "否决项", "Failed vetoes"),
+               ("weakest", "短板指标", "Weakest indicators")]
+    columns = [c for c in columns if c[0] in shown]
+    head = "".join(f"<th>{esc(zh)}<br><span class=\"en\">{esc(en)}</span></th>" for _, zh, en in columns)
+    rows = []
+    for rec in shown.to_dict("records"):
+        cells = []
+        for col, _, _ in columns:
+            value = rec.get(col)
+            if col in ("_area",):
+                text = fmt_num(value)
+            elif col == "score":
+                text = fmt_num(value, 3)
+            elif col in ("tier", "category", "ineff_type", "level"):
+                text = esc(class_label(col, "" if value is None or pd.isna(value) else str(value), "zh", cfg))
+            elif col in ("veto_reasons", "weakest"):
+                text = esc(labels.translate_ids(value if isinstance(value, str) else "", col, "zh", cfg))
+            else:
+                text = esc("" if value is None or (isinstance(value, float) and pd.isna(value)) else value)
+            cells.append(f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    note = ""
+    if len(ineff) > len(shown):
+        note = (f'<p class="note">显示前 {len(shown):,} 宗（共 {len(ineff):,} 宗），完整清单见图层 — the first '
+                f'{len(shown):,} of {len(ineff):,}; the layer holds them all.</p>')
+    return (heading("inefficient") + f'<p class="note">共 <span id="n-listed">{len(ineff):,}</span> 宗 '
+            f'{len(ineff):,} parcels, ordered by category and score.</p>' + note +
+            f'<table class="list" id="inefficient-table"><tr>{head}</tr>{"".join(rows)}</table>')
+
+
+def quality_section(frame, info):
+    quality = info.get("quality") or {}
+    cat = load_catalogue()
+    no_firm = None
+    if "n_enterprises" in frame:
+        n_firms = pd.to_numeric(frame["n_enterprises"], errors="coerce").fillna(0)
+        no_firm = int((n_firms == 0).sum())
+    missing_any = int((pd.to_numeric(frame["missing_count"], errors="coerce").fillna(0) > 0).sum()) \
+        if "missing_count" in frame else None
+    rows = [
+        ("未匹配宗地的企业 Enterprises matching no parcel",
+         f'<span id="q-unmatched">{fmt_int(quality.get("unmatched_enterprises"))}</span>'),
+        ("无企业的宗地 Parcels without enterprises", f'<span id="q-nofirm">{fmt_int(no_firm)}</span>'),
+        ("修复的几何 Repaired geometries", f'<span id="q-repaired">{fmt_int(quality.get("repaired_geometries"))}</span>'),
+        ("有缺失指标的宗地 Parcels with missing indicators", f'<span id="q-missing">{fmt_int(missing_any)}</span>'),
+    ]
+    parts = [heading("quality"), kv_table(rows, "quality-table")]
+    per_indicator = quality.get("indicators") or {
+        ind: {"missing": int(pd.to_numeric(frame[ind], errors="coerce").isna().sum())}
+        for ind in cat.indicators if ind in frame}
+    listed = [(ind, e) for ind, e in per_indicator.items() if e.get("missing")]
+    if listed:
+        head = "<tr><th>指标 Indicator</th><th>缺失宗地数 Missing</th><th>原因 Reasons</th></tr>"
+        body = "".join(
+            f'<tr data-indicator="{esc(ind)}"><td>{esc(cat.label(ind, "zh"))} <span class="en">{esc(cat.label(ind, "en"))}'
+            f'</span></td><td class="count">{e["missing"]:,}</td><td>'
+            f'{esc("; ".join(f"{k}: {v}" for k, v in (e.get("reasons") or {}).items()))}</td></tr>'
+            for ind, e in sorted(listed, key=lambda item: -item[1]["missing"]))
+        parts.append(f'<table class="list" id="missing-table">{head}{body}</table>')
+    warnings = info.get("warnings") or []
+    if warnings:
+        parts.append("<h3>提示 <span class=\"en\">Warnings</span></h3><ul class=\"warnings\">" +
+                     "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>")
+    return "".join(parts)
+
+
+CSS = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC","WenQuanYi Micro Hei",
+sans-serif;margin:24px auto;max-width:1100px;color:#222;line-height:1.45;padding:0 16px}
+h1{font-size:24px;border-bottom:3px solid #2c5aa0;padding-bottom:6px}h2{font-size:19px;margin-top:32px;
+border-bottom:1px solid #bbb}h3{font-size:15px}.en{color:#666;font-weight:normal}
+table{border-collapse:collapse;margin:8px 0;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;
+text-align:left;vertical-align:top}th{background:#f2f2f2}td.count,td.area{text-align:right}
+table.kv th{width:280px}tr.total td{font-weight:bold;background:#fafafa}.swatch{display:inline-block;width:14px;
+height:14px;margin-right:6px;vertical-align:-2px;border:1px solid #555}.note{color:#555;font-size:13px}
+img.map{max-width:100%;border:1px solid #ccc}nav a{margin-right:12px;font-size:13px}
+table.list{font-size:12px}ul.warnings{font-size:13px}
+@media print{nav{display:none}h2{page-break-after:avoid}table{page-break-inside:auto}}
+"""
+
+
+def build_report(frame, info, map_png=None, cfg=None):
+    """The whole HTML page as a string (see the module docstring for the arguments).
+
+    info keys used: preset, label, digest, threshold, review_band, tier_method, tier_breaks, area_unit,
+    layer, date, qgis_version, plugin_version, elapsed_s, warnings (list of str), quality (dict: the
+    engine's quality plus unmatched_enterprises, repaired_geometries). Missing keys show as "—".
+    """
+    unit = info.get("area_unit") or "mu"
+    info = dict(info, area_unit=unit)
+    area = area_in_unit(frame, unit)
+    unit_text = f"{unit_label(unit, 'zh')} / {unit_label(unit, 'en')}"
+    sections = [settings_section(info), overview_section(frame, area, unit_text)]
+    if map_png:
+        data = base64.b64encode(map_png).decode("ascii")
+        sections.append(heading("map") + f'<img class="map" id="map-image" alt="tier map" '
+                                         f'src="data:image/png;base64,{data}">')
+    sections += [class_section(frame, kind, area, unit_text, cfg) for kind in CLASS_FIELDS if kind in frame]
+    sections += [charts_section(frame, info, cfg), inefficient_section(frame, area, unit_text, cfg),
+                 quality_section(frame, info)]
+    nav = "".join(f'<a href="#{k}">{esc(HEADINGS[k][0])}</a>' for k in
+                  ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient", "quality"))
+    title = "低效工业用地评价报告 — Inefficient industrial land evaluation report"
+    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)}</title>'
+            f'<style>{CSS}</style></head><body><h1>低效工业用地评价报告 <span class="en">Inefficient industrial '
+            f'land evaluation report</span></h1><nav>{nav}</nav>{"".join(sections)}'
+            f'<p class="note">LandEval {esc(info.get("plugin_version") or "")}</p></body></html>')
