@@ -43,6 +43,18 @@ def _preview(values, limit=5):
     return shown + (", …" if len(values) > limit else "")
 
 
+def _factorize(series):
+    """(codes, uniques as an object Series): text columns repeat few values, so work on each once."""
+    codes, uniques = pd.factorize(series.astype(object), use_na_sentinel=True)
+    return codes, pd.Series(np.asarray(uniques, dtype=object))
+
+
+def _spread(codes, unique_values, fill=np.nan):
+    """Values of the uniques put back on every row (rows with a missing cell get `fill`)."""
+    out = np.asarray(unique_values, dtype=float)
+    return np.where(codes >= 0, out[np.maximum(codes, 0)] if len(out) else fill, fill)
+
+
 def to_numeric(series, field, unit=None):
     """Read a column as float ndarray; return `(values, warnings)`.
 
@@ -57,12 +69,13 @@ def to_numeric(series, field, unit=None):
     if pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_numeric_dtype(s.dtype):
         values = s.to_numpy(dtype=float, na_value=np.nan).copy()
     else:
-        obj = s.astype(object)
-        direct = pd.to_numeric(obj.where(~obj.map(lambda v: isinstance(v, str))), errors="coerce")
-        values = direct.to_numpy(dtype=float, na_value=np.nan).copy()
-        is_text = obj.map(lambda v: isinstance(v, str)).to_numpy()
+        codes, uniques = _factorize(s)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        is_text = uniques.map(lambda v: isinstance(v, str)).to_numpy(dtype=bool)
+        parsed = pd.to_numeric(uniques.where(~is_text), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         if is_text.any():
-            values[is_text] = _parse_text(obj[is_text], field, unit, warnings)
+            parsed[is_text] = _parse_text(uniques[is_text], counts[is_text], field, unit, warnings)
+        values = _spread(codes, parsed)
     infinite = np.isinf(values)
     if infinite.any():
         values[infinite] = np.nan
@@ -70,14 +83,15 @@ def to_numeric(series, field, unit=None):
     return values, warnings
 
 
-def _parse_text(text_cells, field, unit, warnings):
+def _parse_text(text_cells, counts, field, unit, warnings):
+    """Numbers of distinct text cells; `counts` (cells per distinct value) only size the warnings."""
     text = _clean_text(text_cells)
     out = np.full(len(text), np.nan)
     placeholder = text.str.lower().isin(MISSING_TOKENS).to_numpy()
     if placeholder.any():
         tokens = sorted(set(text[placeholder]))
         warnings.append(
-            f"{field}: {int(placeholder.sum())} cell(s) marked as having no data ({_preview(tokens)}) "
+            f"{field}: {int(counts[placeholder].sum())} cell(s) marked as having no data ({_preview(tokens)}) "
             "read as missing."
         )
     parts = text.str.extract(_NUMBER_RE)
@@ -99,8 +113,8 @@ def _parse_text(text_cells, field, unit, warnings):
     if bad.any():
         offenders = list(dict.fromkeys(text_cells[bad].astype(str)))
         warnings.append(
-            f"{field}: {int(bad.sum())} cell(s) are not numbers and were read as missing: {_preview(offenders)}. "
-            "Correct them in the source table."
+            f"{field}: {int(counts[bad].sum())} cell(s) are not numbers and were read as missing: "
+            f"{_preview(offenders)}. Correct them in the source table."
         )
     return out
 
@@ -120,16 +134,13 @@ def parse_yes_no(series, field):
         if bad.any():
             _raise_yes_no(field, pd.unique(values[bad]))
         return values
-    obj = s.astype(object)
-    missing = obj.isna().to_numpy()
-    text = obj.map(lambda v: str(v).lower() if isinstance(v, bool) else v)
-    text = text.where(missing, _clean_text(text.fillna("")).str.lower())
-    empty = (text == "").to_numpy() | missing
-    values = text.map(_YES_NO).to_numpy(dtype=float, na_value=np.nan)
-    bad = np.isnan(values) & ~empty
+    codes, uniques = _factorize(s)
+    text = _clean_text(uniques.map(lambda v: str(v).lower() if isinstance(v, bool) else v)).str.lower()
+    mapped = text.map(_YES_NO).to_numpy(dtype=float, na_value=np.nan)
+    bad = np.isnan(mapped) & (text != "").to_numpy()
     if bad.any():
-        _raise_yes_no(field, list(dict.fromkeys(obj[bad].astype(str))))
-    return values
+        _raise_yes_no(field, list(uniques[bad].astype(str)))
+    return _spread(codes, mapped)
 
 
 def _raise_yes_no(field, offenders):
@@ -142,9 +153,11 @@ def _raise_yes_no(field, offenders):
 def to_text(series):
     """Categorical cells as stripped, NFKC-normalised strings; empty and null become None."""
     s = pd.Series(series) if not isinstance(series, pd.Series) else series
-    missing = s.isna()
-    text = s.astype(str).str.normalize("NFKC").str.strip()
-    return text.where(~missing & (text != ""), None)
+    codes, uniques = _factorize(s)
+    text = uniques.astype(str).str.normalize("NFKC").str.strip()
+    text = text.where(text != "", None).to_numpy(dtype=object)
+    values = text[np.maximum(codes, 0)] if len(text) else np.full(len(codes), None, dtype=object)
+    return pd.Series(np.where(codes >= 0, values, None), index=s.index, dtype=object)
 
 
 def canonical_table(df, field_map=None):
