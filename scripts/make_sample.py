@@ -40,13 +40,13 @@ TOWN_XY = np.array([[-1500, 4500], [6500, -8500], [-12500, -3500], [3500, 11000]
 # name, zone type, administrative level, centre (m), home share of the county's parcels, sub-zones, size median 亩
 PARKS = [
     ("经济技术开发区", "经济技术开发区", "国家级", (-2500, 1000), 0.50, 4, 11.0),
-    ("滨江智造产业园", "高新技术产业园区", "省级", (8500, -5000), 0.055, 2, 9.0),
-    ("南桥工业集中区", "工业集中区", "市级", (-9000, -8000), 0.05, 2, 9.0),
+    ("滨江智造产业园", "产业园区", "省级", (8500, -5000), 0.055, 2, 9.0),
+    ("南桥工业集中区", "工业园区", "市级", (-9000, -8000), 0.05, 2, 9.0),
     ("青山镇工业点", "镇级工业集中点", "镇级", (11500, 8500), 0.02, 1, 7.0),
 ]
 SCATTERED_SHARE = 1.0 - sum(p[4] for p in PARKS)
 CELL = 1500.0  # grid for village clusters of scattered blocks; one cluster per cell keeps them apart
-ROAD, GAP = 24.0, 8.0  # road between rows of parcels, gap between neighbours along a street (m)
+ROAD, GAP = 16.0, 6.0  # road between rows of parcels, gap between neighbours along a street (m)
 
 # Shape kinds and their shares: most parcels are near-rectangles, some trapezoids, cut corners and L shapes;
 # a few multipart parcels (split by a road) and a handful of self-intersecting rings for the repair code.
@@ -433,7 +433,7 @@ def make_parks(parcels, corners, county):
     hulls = {}
     for s, e in zip(starts, ends):
         z = int(zkeys[s])
-        hull = ogr_multipoint(pts[s:e].reshape(-1, 2)).ConvexHull().Buffer(60.0, 2)
+        hull = ogr_multipoint(pts[s:e].reshape(-1, 2)).ConvexHull().Buffer(30.0, 2)
         hulls.setdefault(divmod(z, zones_per_county), []).append(hull)
     park_of_zone = np.repeat(np.arange(len(PARKS)), [p[5] for p in PARKS])
     merged = {}
@@ -473,7 +473,7 @@ def eco_template(rng):
     river = np.vstack([left, right[::-1]])
     phi = np.linspace(0, 2 * np.pi, 60, endpoint=False)
     r = 950 * (1 + 0.18 * np.sin(3 * phi + rng.uniform(0, 6)) + 0.08 * np.sin(5 * phi + rng.uniform(0, 6)))
-    hill = np.stack([-8400 + r * np.cos(phi), -6950 + r * np.sin(phi)], -1)
+    hill = np.stack([-8400 + r * np.cos(phi), -6750 + r * np.sin(phi)], -1)
     return [("长河生态廊道", "河湖湿地", "二类管控区", river), ("青龙山", "山体林地", "一类管控区", hill)]
 
 
@@ -490,9 +490,15 @@ def make_regions(rng, county, parks, star):
     park_geoms = {}
     for row in parks:
         park_geoms.setdefault(row["county"], []).append(row["geom"])
+    phi = np.linspace(0, 2 * np.pi, 40, endpoint=False)
+    wetland = 650 * (1 + 0.15 * np.sin(4 * phi + rng.uniform(0, 6)))
+    wetland = np.stack([wetland * np.cos(phi), wetland * np.sin(phi)], -1)
     for c in range(county.k):
         off = county.offset[c]
-        for name, kind, grade, xy in template:
+        # a wetland park on the east edge of the base: it cuts through parcels, so some are partly inside
+        minx, maxx, miny, maxy = park_geoms[c][0].GetEnvelope()
+        features = template + [("东湖湿地", "湿地公园", "二类管控区", wetland + (maxx + 200, (miny + maxy) / 2) - off)]
+        for name, kind, grade, xy in features:
             label = name if county.k == 1 else f"{c + 1:03d}区{name}"
             eco.append(dict(geom=as_multi(ogr_polygon(xy + off)), 名称=label, 类型=kind, 管控类别=grade))
         boundary = ogr_polygon(star + off)
