@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from qgis.core import QgsProcessingMultiStepFeedback, QgsWkbTypes
+from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMultiStepFeedback, QgsWkbTypes
 
 from ..core.catalogue import load_catalogue
 from ..core.config import parse_yaml
@@ -17,7 +17,16 @@ from ..core.errors import LandEvalError
 from ..core.indicators import aggregate_enterprises
 from ..core.tables import canonical_table
 from . import spatial
-from .layer_io import describe_positions, key_strings, measure_areas, read_features, require_crs, require_polygons
+from .layer_io import (
+    check_coordinates,
+    describe_positions,
+    field_indices,
+    key_strings,
+    measure_areas,
+    read_features,
+    require_crs,
+    require_polygons,
+)
 
 # Spatial inputs computed here, in the order they are added to the table.
 SPATIAL_FIELDS = ("redline_share", "inside_dev_boundary", "poi_count", "poi_density")
@@ -162,6 +171,39 @@ def _join_enterprises(inputs, n, parcel_keys, geoms, crs, context, feedback, cou
     return firms.reset_index(drop=True)
 
 
+def _check_overlays(inputs, parcels, crs, context):
+    """Each overlay layer has a CRS, plausible coordinates, and lies where the parcels are once reprojected;
+    returns warnings. A layer that misses every parcel nearly always carries the wrong CRS, and would
+    otherwise give 0 for every parcel without a word."""
+    warnings = []
+    target = parcels.sourceExtent()
+    for source, name, result in ((inputs.redline, "ECO_REDLINE", "redline_share"),
+                                 (inputs.dev_boundary, "DEV_BOUNDARY", "inside_dev_boundary"),
+                                 (inputs.pois, "POIS", "poi_count")):
+        if source is None:
+            continue
+        own = source.sourceCrs()
+        if not own.isValid():
+            raise LandEvalError(f"The {name} layer has no coordinate reference system, so it cannot be matched with "
+                                "the parcels. Set its CRS (Layer Properties → Source) and run again.")
+        suspicious = check_coordinates(source, own, f"{name} layer")
+        if suspicious:
+            warnings.append(suspicious)
+        extent = source.sourceExtent()
+        if own != crs:
+            try:
+                extent = QgsCoordinateTransform(own, crs, context.transformContext()).transformBoundingBox(extent)
+            except QgsCsException:
+                raise LandEvalError(f"The {name} layer ({own.authid()}) cannot be reprojected to the parcels' CRS "
+                                    f"({crs.authid()}): check the CRS of both layers.") from None
+        margin = inputs.poi_radius if name == "POIS" and not crs.isGeographic() else 0.0
+        if not extent.buffered(margin).intersects(target):
+            warnings.append(f"The {name} layer ({own.authid()}) lies nowhere near the parcels ({crs.authid()}), so "
+                            f"{result} is 0 for every parcel. If they should overlap, one of the two layers has the "
+                            "wrong CRS: check it in Layer Properties → Source.")
+    return warnings
+
+
 def _spatial(inputs, geoms, crs, context, feedback):
     out = {}
     if inputs.redline is not None:
@@ -177,6 +219,24 @@ def _spatial(inputs, geoms, crs, context, feedback):
     return out
 
 
+def _id_problems(keys, parcel_id):
+    """Warnings for parcels without an id and ids used twice: each row is still evaluated on its own, but a
+    result keyed by id would be ambiguous (an enterprise table naming such an id is an error, see above)."""
+    out = []
+    series = pd.Series(keys)
+    missing = np.flatnonzero(series.isna().to_numpy())
+    if len(missing):
+        out.append(f"{len(missing)} parcel(s) have no {parcel_id}: no enterprise can join them. Fill in the ids.")
+    repeated = series[series.duplicated(keep=False) & series.notna()]
+    if len(repeated):
+        ids = list(dict.fromkeys(repeated))
+        shown = ", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")
+        out.append(f"{len(ids)} {parcel_id} value(s) occur more than once ({shown}): each row is evaluated as a "
+                   f"parcel of its own. Make the ids unique, or merge the parts of one parcel with 'Dissolve' by "
+                   f"{parcel_id}.")
+    return out
+
+
 def assemble(inputs, context, feedback):
     """Read and join everything; return Assembled (areas in m², spatial inputs, aggregated enterprises)."""
     parcels = inputs.parcels
@@ -184,11 +244,20 @@ def assemble(inputs, context, feedback):
     crs = require_crs(parcels)
     steps = QgsProcessingMultiStepFeedback(4, feedback)
     warnings, counts = [], {}
+    suspicious = check_coordinates(parcels, crs)
+    if suspicious:
+        warnings.append(suspicious)
+    field_indices(parcels, [inputs.parcel_id], what="parcel layer")
     names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id])
     table = read_features(parcels, names, geometry=True, feedback=steps, what="parcel layer")
     keys = key_strings(table.frame[inputs.parcel_id])
     n = len(table.fids)
+    if n == 0:
+        raise LandEvalError("The parcel layer has no features: there is nothing to evaluate. Check that the right "
+                            "layer was given, that its filter does not hide every parcel, and — with 'Selected "
+                            "features only' — that parcels are selected.")
     counts["parcels"] = n
+    warnings += _id_problems(keys, inputs.parcel_id)
     steps.setCurrentStep(1)
     areas = measure_areas(table.geometries, crs, context, steps)
     counts["repaired_geometries"] = int(len(areas.repaired))
@@ -197,6 +266,10 @@ def assemble(inputs, context, feedback):
         warnings.append(f"{describe_positions(areas.repaired, keys)} invalid parcel geometries were repaired "
                         "(makeValid) to measure them; the output keeps the original geometry — fix it with "
                         "'Fix geometries' if it matters elsewhere.")
+    zero = np.flatnonzero(areas.area_m2 == 0)
+    if len(zero):
+        warnings.append(f"{describe_positions(zero, keys)} parcel(s) have zero area (a collapsed polygon): area "
+                        "and every per-area indicator are missing for them. Fix or remove them.")
     if len(areas.empty):
         warnings.append(f"{describe_positions(areas.empty, keys)} parcel(s) have no geometry: area and every "
                         "per-area indicator are missing for them.")
@@ -217,6 +290,7 @@ def assemble(inputs, context, feedback):
             else:
                 frame[column] = firms[column].to_numpy()
     steps.setCurrentStep(3)
+    warnings += _check_overlays(inputs, parcels, crs, context)
     for name, values in _spatial(inputs, areas.geometries, crs, context, steps).items():
         frame[name] = values
     return Assembled(frame, table.fids, keys, source_columns, areas.geometries, counts, warnings)

@@ -296,6 +296,30 @@ def require_crs(source, what="parcel layer"):
     return crs
 
 
+def check_coordinates(source, crs, what="parcel layer"):
+    """Refuse a geographic CRS whose coordinates cannot be degrees; return a warning (or "") for a projected CRS
+    whose coordinates all look like degrees. Either way the CRS assigned to the layer is not the one the
+    coordinates were made in, and every area would be wrong."""
+    extent = source.sourceExtent()
+    if extent.isNull() or not all(map(math.isfinite, (extent.xMinimum(), extent.xMaximum(),
+                                                       extent.yMinimum(), extent.yMaximum()))):
+        return ""
+    degrees = (-180.5 <= extent.xMinimum() and extent.xMaximum() <= 180.5
+               and -90.5 <= extent.yMinimum() and extent.yMaximum() <= 90.5)
+    if crs.isGeographic() and not degrees:
+        raise LandEvalError(
+            f"The {what} is in {crs.authid()} ({crs.description()}), measured in degrees, but its coordinates reach "
+            f"x = {extent.xMaximum():.0f}, y = {extent.yMaximum():.0f}, which are not longitude/latitude: the CRS "
+            "assigned to the layer is wrong. Assign the projected CRS the data were made in (e.g. EPSG:4547, "
+            "CGCS2000 / 3-degree Gauss-Kruger CM 114E) with 'Assign projection' and run again."
+        )
+    if not crs.isGeographic() and degrees:
+        return (f"The {what} is in {crs.authid()} ({crs.description()}), measured in metres, but all its "
+                "coordinates lie within ±180/±90 as longitude/latitude would: if they are degrees, every area is "
+                "wrong — assign the geographic CRS (e.g. EPSG:4490, CGCS2000) and run again.")
+    return ""
+
+
 def distance_area(crs, context):
     """Ellipsoidal measurement for a geographic CRS, planar for a projected one (then converted to m²)."""
     da = QgsDistanceArea()

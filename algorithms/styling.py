@@ -57,14 +57,17 @@ def user_language():
     return "zh" if str(locale).lower().startswith("zh") else "en"
 
 
-def style_path(kind):
-    """The QML file of a style kind; an unknown kind or a missing file is an error naming it."""
-    if kind not in STYLE_KINDS:
-        raise LandEvalError(f"Unknown style {kind!r}: use one of {', '.join(STYLE_KINDS)}.")
-    path = os.path.join(STYLES_DIR, kind + ".qml")
-    if not os.path.isfile(path):
-        raise LandEvalError(f"The style file {path} is missing; reinstall the LandEval plugin.")
-    return path
+def style_path(kind, lang=None):
+    """The QML file of a style kind, with English legend labels (styles/en/) when QGIS runs in English.
+    Any kind with a QML works (the decision-support styles too); a missing file is an error naming it."""
+    lang = lang or user_language()
+    folders = [os.path.join(STYLES_DIR, "en")] if lang == "en" else []
+    for folder in folders + [STYLES_DIR]:
+        path = os.path.join(folder, kind + ".qml")
+        if os.path.isfile(path):
+            return path
+    raise LandEvalError(f"The style file {os.path.join(STYLES_DIR, kind + '.qml')} is missing; use one of "
+                        f"{', '.join(STYLE_KINDS)}, or reinstall the LandEval plugin.")
 
 
 def area_unit_of_fields(field_names):

@@ -23,5 +23,39 @@ def sha256(path):
 
 
 @pytest.fixture
-def data_dir():
-    return DATA
+def data_hashes():
+    """Hashes of every file in tests/data; a test compares them after its runs (inputs are never edited)."""
+    def snapshot():
+        return {p.name: sha256(p) for p in sorted(DATA.iterdir()) if p.is_file()}
+
+    before = snapshot()
+    yield before
+    assert snapshot() == before, "an algorithm changed an input file in tests/data"
+
+
+@pytest.fixture
+def base_params():
+    """The evaluation inputs of tests/data (see make_test_data.py) as algorithm parameters."""
+    return {
+        "PARCELS": str(DATA / "parcels_4547.gpkg"),
+        "PARCEL_ID": "宗地编号",
+        "ENTERPRISES": str(DATA / "enterprises_utf8.csv"),
+        "ECO_REDLINE": str(DATA / "redline_4490.gpkg"),
+        "DEV_BOUNDARY": str(DATA / "dev_boundary.gpkg"),
+        "POIS": str(DATA / "pois_4490.gpkg"),
+        "POI_RADIUS": 200,
+    }
+
+
+def features_by(layer, key):
+    """{key value: QgsFeature} of a layer or path."""
+    from qgis.core import QgsVectorLayer
+
+    if isinstance(layer, str):
+        layer = QgsVectorLayer(layer, "out", "ogr")
+    return {f[key]: f for f in layer.getFeatures()}
+
+
+@pytest.fixture
+def by_key():
+    return features_by
