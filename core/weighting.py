@@ -181,7 +181,8 @@ def critic_weights(X, cost=()):
     sigma = np.nanstd(x, axis=0, ddof=1)
     r = pd.DataFrame(x).corr().to_numpy()
     r = np.where(np.isnan(r), 1.0, r)
-    conflict = ((1.0 - r) * varies[np.newaxis, :]).sum(axis=1)
+    # r can exceed 1 by a rounding error; a conflict below 0 would give a (tiny) negative weight.
+    conflict = (np.maximum(1.0 - r, 0.0) * varies[np.newaxis, :]).sum(axis=1)
     c = np.where(varies, sigma * conflict, 0.0)
     if c.sum() <= 0:
         raise LandEvalError("CRITIC weights: the indicators are perfectly correlated; use subjective weights.")
