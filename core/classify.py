@@ -10,7 +10,7 @@ one bincount and a k × 1000 × 1000 array minimisation instead of the O(k·n²)
 import numpy as np
 import pandas as pd
 
-from .conditions import evaluate
+from .conditions import evaluate, fields_of
 from .config import TIER_LABELS, TIER_METHODS, check_tier_breaks
 from .errors import LandEvalError
 from .tables import parse_yes_no
@@ -61,7 +61,9 @@ def determine(df, cfg, threshold=None):
     inefficient = _flag(df, "veto_failed") | below | _flag(df, "reported")
     out = pd.DataFrame({"inefficient": inefficient.astype("int64"),
                         "review": (in_band & ~inefficient).astype("int64")}, index=df.index)
-    out["category"] = assign_categories(df.assign(inefficient=out["inefficient"], review=out["review"]), cfg)
+    needed = {name for rule in cfg.categories for name in fields_of(rule.when)} - set(out.columns)
+    frame = pd.concat([df[[c for c in df.columns if c in needed]], out], axis=1)
+    out["category"] = assign_categories(frame, cfg)
     return out
 
 

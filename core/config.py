@@ -1,6 +1,6 @@
 """Weight sets and rule sets: one YAML format (docs/design.md "Config files"), loaded safely and validated whole.
 
-A file is read with `yaml.safe_load` only, so it can never build Python objects. Validation walks the whole
+A file is read with PyYAML's safe loader only, so it can never build Python objects. Validation walks the whole
 file and collects every problem with its path (`elements[2].indicators[0].weight: …`) before raising one
 ConfigError, so a planner fixes a file in one pass. Keys a file leaves out take the documented defaults of
 DEFAULTS (nothing hidden); rule keys without a value stay None and the step that needs them says so.
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalogue import DIRECTIONS, PRESETS_DIR, load_catalogue
+from .catalogue import DIRECTIONS, PRESETS_DIR, SAFE_LOADER, load_catalogue
 from .conditions import validate_benchmark, validate_condition
 from .errors import ConfigError, LandEvalError
 from .normalize import METHODS as NORMALIZATIONS
@@ -439,7 +439,7 @@ def preset_path(name):
 def parse_yaml(text, source):
     """Parse YAML text safely; a Python-object tag or a syntax error is a ConfigError with line and column."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.constructor.ConstructorError as err:
         mark = err.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"

@@ -105,10 +105,9 @@ def compute_indicators(df, area_unit="mu"):
         raise LandEvalError("The parcel table has no area_m2 column: compute areas from the geometry "
                             "or name an area field (in m²).")
     catalogue = load_catalogue()
-    out = df.copy()
-    area_m2 = pd.to_numeric(out["area_m2"], errors="coerce").to_numpy(dtype=float)
-    out[f"area_{area_unit}"] = from_m2(area_m2, area_unit)
-    area_names = {"area_m2": area_m2, "area": from_m2(area_m2, area_unit)}
+    area_m2 = pd.to_numeric(df["area_m2"], errors="coerce").to_numpy(dtype=float)
+    new = {f"area_{area_unit}": from_m2(area_m2, area_unit)}
+    area_names = {"area_m2": area_m2, "area": new[f"area_{area_unit}"]}
     reasons = {}
     for iid, entry in catalogue.indicators.items():
         if not entry.formula or iid in df.columns:
@@ -131,8 +130,11 @@ def compute_indicators(df, area_unit="mu"):
                 den = pd.to_numeric(df[den_id], errors="coerce").to_numpy(dtype=float)
                 den_name = den_id
             values, reason = _ratio(num, den, num_id, den_name)
-        out[iid] = values
+        new[iid] = values
         reasons[iid] = pd.Series(np.where(reason == "", None, reason), index=df.index, dtype=object)
+    # One concatenation instead of one insert per indicator (which fragments and copies a 10⁶-row frame).
+    out = pd.concat([df.drop(columns=[c for c in new if c in df.columns]), pd.DataFrame(new, index=df.index)],
+                    axis=1)
     return out, reasons
 
 

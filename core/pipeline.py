@@ -76,8 +76,13 @@ def _quality(table, cfg, details, reasons):
             return {}
         return {str(k): int(v) for k, v in table[column].value_counts(dropna=True).items()}
 
-    failed = {v.id: int(table["veto_reasons"].str.split(";").map(lambda ids, i=v.id: i in ids).sum())
-              for v in cfg.vetoes} if len(table) else {}
+    # Few distinct veto combinations occur: count them once, then credit each veto in a combination.
+    combos = table["veto_reasons"].value_counts()
+    failed = {v.id: 0 for v in cfg.vetoes}
+    for combo, count in combos.items():
+        for vid in str(combo).split(";"):
+            if vid in failed:
+                failed[vid] += int(count)
     return {
         "config": cfg.name,
         "config_digest": cfg.digest(),
@@ -131,13 +136,18 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
     added = _placeholders(work, cfg, warnings)
     details = scoring.score_details(work, cfg, normalization, group_field)
     warnings += details.warnings
-    work = pd.concat([work, details.table], axis=1)
-    work = pd.concat([work, vetoes.check_vetoes(work, cfg), classify.classify_types(work, cfg)], axis=1)
-    work = pd.concat([work, classify.determine(work, cfg, threshold)], axis=1)
+    # The rules read a few columns: give them a narrow frame instead of copying the whole table at every step.
+    needed = {name for _, cond in _rule_conditions(cfg) for name in fields_of(cond)} | {"reported"}
+    rules = pd.concat([work[[c for c in work.columns if c in needed]], details.table], axis=1)
+    steps = [details.table]
+    for step in (lambda f: vetoes.check_vetoes(f, cfg), lambda f: classify.classify_types(f, cfg),
+                 lambda f: classify.determine(f, cfg, threshold)):
+        steps.append(step(rules))
+        rules = pd.concat([rules, steps[-1]], axis=1)
     if cfg.tiers is not None or tier_method is not None:
-        work = pd.concat([work, classify.assign_tiers(work, cfg, tier_method, tier_breaks)], axis=1)
+        steps.append(classify.assign_tiers(rules, cfg, tier_method, tier_breaks))
     else:
         warnings.append(f"Configuration {cfg.name!r} has no tiers section; no tiers were graded.")
-    table = work.drop(columns=added)
+    table = pd.concat([work.drop(columns=added)] + steps, axis=1)
     quality = _quality(table, cfg, details, reasons)
     return EvaluationResult(table, warnings, quality, area_unit, cfg.name)

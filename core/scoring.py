@@ -18,7 +18,7 @@ import pandas as pd
 from .config import NORMALIZATIONS
 from .errors import LandEvalError
 from .normalize import categorical_scores, normalize
-from .tables import join_nonempty
+from .tables import join_labels
 
 WEAKEST_COUNT = 3
 
@@ -99,9 +99,8 @@ def _weakest(scores, weights, ids):
     shortfall = np.where(np.isnan(shortfall) | (shortfall <= 0), -np.inf, shortfall)
     k = min(WEAKEST_COUNT, shortfall.shape[1])
     order = np.argsort(-shortfall, axis=1, kind="stable")[:, :k]
-    names = np.asarray(ids, dtype=object)[order]
     valid = np.take_along_axis(shortfall, order, axis=1) > -np.inf
-    return join_nonempty([np.where(valid[:, j], names[:, j], "") for j in range(k)], len(scores))
+    return join_labels(np.where(valid, order, -1), list(ids))
 
 
 def score_details(df, cfg, normalization=None, group=None):

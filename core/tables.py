@@ -197,11 +197,27 @@ def canonical_table(df, field_map=None):
     return pd.DataFrame(data, index=df.index), warnings
 
 
-def join_nonempty(parts, length, sep=";"):
-    """Row-wise join of text arrays of `length` rows, skipping empty strings: (["a", ""], ["b", "c"]) → ["a;b", "c"]."""
-    text = np.full(length, "", dtype=object)
-    for part in parts:
-        part = np.asarray(part, dtype=object)
-        glue = np.where((text != "") & (part != ""), sep, "")
-        text = text + glue + part
-    return text
+def join_labels(index, labels, sep=";"):
+    """Row-wise ';'-join of labels picked by a parcels × k matrix of positions into `labels` (−1 = none).
+
+    Rows repeat few combinations (failed vetoes, type flags, weakest indicators), so each distinct combination
+    is joined once and spread back instead of concatenating Python strings on every row:
+    join_labels([[0, 1], [-1, 1], [-1, -1]], ["a", "b"]) → ["a;b", "b", ""].
+    """
+    index = np.asarray(index, dtype=np.int64)
+    index = index[:, np.newaxis] if index.ndim == 1 else index
+    if index.shape[1] == 0:
+        return np.full(len(index), "", dtype=object)
+    radix = len(labels) + 1
+    if radix ** index.shape[1] >= 2 ** 62:
+        rows, combos = np.arange(len(index)), index
+    else:
+        code = np.zeros(len(index), dtype=np.int64)
+        for j in range(index.shape[1]):
+            code = code * radix + (index[:, j] + 1)
+        rows, uniques = pd.factorize(code)
+        first = np.zeros(len(uniques), dtype=np.int64)
+        first[rows[::-1]] = np.arange(len(index) - 1, -1, -1)  # a row holding each combination
+        combos = index[first]
+    texts = np.array([sep.join(labels[i] for i in combo if i >= 0) for combo in combos] + [""], dtype=object)
+    return texts[rows] if len(index) else texts[:0]

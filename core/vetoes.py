@@ -3,12 +3,12 @@ import numpy as np
 import pandas as pd
 
 from .conditions import evaluate
-from .tables import join_nonempty
+from .tables import join_labels
 
 
 def join_ids(hits, ids):
     """';'-joined ids of the True columns of a parcels × rules boolean matrix, in rule order ("" if none)."""
-    return join_nonempty([np.where(hits[:, j], rid, "") for j, rid in enumerate(ids)], hits.shape[0])
+    return join_labels(np.where(hits, np.arange(len(ids)), -1), list(ids))
 
 
 def check_vetoes(df, cfg):
