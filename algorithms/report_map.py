@@ -6,6 +6,7 @@ from qgis.core import QgsMapLayer, QgsMapRendererParallelJob, QgsMapSettings, Qg
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen, QPolygonF
 
+from ..core import report_html
 from ..core.errors import LandEvalError
 from .styling import STYLE_LABELS, style_path
 
@@ -23,9 +24,7 @@ def cjk_font_family():
 def styled_copy(layer, kind, lang="zh"):
     """A clone of `layer` carrying the `kind` style (the caller's layer keeps its own style)."""
     clone = layer.clone()
-    path = style_path(kind)
-    if lang == "en":
-        path = path.replace("/styles/", "/styles/en/")
+    path = style_path(kind, lang)
     message, ok = clone.loadNamedStyle(path, QgsMapLayer.Symbology)
     if not ok:
         raise LandEvalError(f"Cannot load the {kind} style {path}: {message}")
@@ -66,8 +65,9 @@ def _draw_north_arrow(painter, x, y, font):
     painter.drawText(QPointF(x - 6, y - 6), "N")
 
 
-def _draw_legend(painter, layer, title, family, x, y):
-    """The layer renderer's own legend items (QGIS draws each symbol, hatches included) with their labels."""
+def _draw_legend(painter, layer, title, family, x, y, second_labels=()):
+    """The layer renderer's own legend items (QGIS draws each symbol, hatches included) with their labels;
+    `second_labels` (same order) are written after them in grey (the English names of a Chinese legend)."""
     title_font = QFont(family)
     title_font.setPixelSize(26)
     title_font.setBold(True)
@@ -76,15 +76,19 @@ def _draw_legend(painter, layer, title, family, x, y):
     painter.setPen(QPen(QColor("#000000")))
     painter.setFont(title_font)
     painter.drawText(QPointF(x, y + 26), title)
-    painter.setFont(label_font)
     row = y + 50
-    for item in layer.renderer().legendSymbolItems():
-        if item.symbol() is None:
-            continue
+    items = [item for item in layer.renderer().legendSymbolItems() if item.symbol() is not None]
+    for i, item in enumerate(items):
         pixmap = QgsSymbolLayerUtils.symbolPreviewPixmap(item.symbol(), QSize(48, 30))
         painter.drawPixmap(int(x), int(row), pixmap)
+        painter.setFont(label_font)
+        painter.setPen(QPen(QColor("#000000")))
         painter.drawText(QPointF(x + 60, row + 23), item.label())
-        row += 42
+        if i < len(second_labels) and second_labels[i] != item.label():
+            painter.setPen(QPen(QColor("#666666")))
+            painter.drawText(QPointF(x + 60, row + 50), second_labels[i])
+            row += 26
+        row += 44
 
 
 def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, title=None):
@@ -119,7 +123,8 @@ def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, 
     font.setPixelSize(20)
     _draw_scale_bar(painter, settings, 30, height - 40, font)
     _draw_north_arrow(painter, width - 50, 40, font)
-    _draw_legend(painter, styled, title or STYLE_LABELS.get(kind, kind), family, width + 24, 24)
+    english = [c["en"] for c in report_html.palette().get(kind, [])] if lang == "zh" else []
+    _draw_legend(painter, styled, title or STYLE_LABELS.get(kind, kind), family, width + 24, 24, english)
     painter.end()
 
     data = QByteArray()

@@ -176,7 +176,7 @@ def svg_histogram(scores, threshold=None, bins=20, width=680, height=260):
 
 def svg_stacked(rows, classes, width=680, bar=26):
     """100 % stacked horizontal bars: rows = [(label, {value: count})], classes = [(value, label, colour)]."""
-    left, right, legend_h = 150, 20, 28
+    left, right, legend_h = 250, 20, 28
     pw = width - left - right
     height = legend_h + len(rows) * (bar + 10) + 10
     parts = [f'<svg class="chart" id="chart-tier-by-level" width="{width}" height="{height}" '
@@ -184,8 +184,8 @@ def svg_stacked(rows, classes, width=680, bar=26):
     x = left
     for value, label, colour in classes:
         parts.append(f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}" stroke="#555"/>'
-                     f'<text x="{x + 16}" y="16">{esc(value)}</text>')
-        x += 60
+                     f'<text x="{x + 16}" y="16">{esc(label)}</text>')
+        x += pw / max(len(classes), 1)
     for i, (label, counts) in enumerate(rows):
         y = legend_h + i * (bar + 10)
         total = sum(counts.values())
@@ -296,7 +296,7 @@ def charts_section(frame, info, cfg=None):
         parts.append(heading("tier_by_level", 3))
         tiers = frame["tier"].fillna("").astype(str)
         levels = frame["level"].fillna("").astype(str)
-        classes = [(c["value"], c["zh"], c["color"]) for c in palette()["tier"]]
+        classes = [(c["value"], c["value"], c["color"]) for c in palette()["tier"]]
         rows = [(f"{class_label('level', v, 'zh', cfg)} {class_label('level', v, 'en', cfg)}",
                  tiers[levels == v].value_counts().to_dict()) for v in class_values(frame, "level", cfg)
                 if (levels == v).any()]
