@@ -85,13 +85,12 @@ def translate_ids(joined, field, lang="zh", cfg=None, sep=";"):
     """Labels of ';'-joined ids (veto_reasons, ineff_flags, weakest) joined with "；" (zh) or "; " (en)."""
     if field == "weakest":
         catalogue = load_catalogue()
-        names = {}
-        lookup = lambda rid: names.setdefault(rid, catalogue.label(rid, lang))  # noqa: E731
+        ids = [rid for rid in str(joined or "").split(sep) if rid]
+        names = [catalogue.label(rid, lang) for rid in ids]
     else:
         table = value_labels("veto" if field == "veto_reasons" else "ineff_type", lang, cfg)
-        lookup = lambda rid: table.get(rid, rid)  # noqa: E731
-    glue = "；" if lang == "zh" else "; "
-    return glue.join(lookup(rid) for rid in str(joined or "").split(sep) if rid)
+        names = [table.get(rid, rid) for rid in str(joined or "").split(sep) if rid]
+    return ("；" if lang == "zh" else "; ").join(names)
 
 
 def field_alias(name, lang="zh", area_unit="mu", cfg=None):

@@ -39,7 +39,8 @@ def _clean_text(values):
 
 
 def _preview(values, limit=5):
-    shown = ", ".join(repr(v) for v in values[:limit])
+    # .item(): numpy 2 would print np.float64(2.0) where the technician typed 2.
+    shown = ", ".join(repr(v.item() if isinstance(v, np.generic) else v) for v in values[:limit])
     return shown + (", …" if len(values) > limit else "")
 
 

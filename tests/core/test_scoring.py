@@ -120,3 +120,13 @@ def test_scores_in_unit_interval_and_monotone_in_benefit(data, aggregation, miss
     after = score_parcels(raised, cfg)["score"].to_numpy()
     if not np.isnan(before[i]):
         assert after[i] >= before[i] - 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.floats(-1e4, 1e4), st.floats(0, 1), st.floats(-1e4, 1e4)), min_size=2, max_size=15),
+       st.floats(1e-3, 1e3))
+def test_minmax_scores_unchanged_by_positive_scaling(rows, factor):
+    df = pd.DataFrame(rows, columns=["plot_ratio", "idle_rate", "tax_per_area"])
+    before = score_parcels(df, _cfg())
+    after = score_parcels(df.assign(tax_per_area=df["tax_per_area"] * factor), _cfg())
+    np.testing.assert_allclose(after["score"], before["score"], atol=1e-9)
