@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.errors import LandEvalError
+from .staging import open_sink
 
 # File types opened as attribute tables (no geometry) through OGR.
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -469,8 +470,10 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
         # Multi: a Shapefile "Polygon" layer may hold multipart parcels, and a GeoPackage/memory layer
         # declared Polygon would refuse them.
         wkb = QgsWkbTypes.multiType(wkb)
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb, source.sourceCrs())
+    sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs())
     if sink is None:
+        if stage:
+            stage.discard()
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     rows = _result_rows(results, plan)
     res_cols = [c for kind, c in plan if kind == "res"]
@@ -483,30 +486,40 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
     total = max(source.featureCount(), 1)
     request = QgsFeatureRequest()
     multi = QgsWkbTypes.isMultiType(wkb)
-    for n, feat in enumerate(_iter_features(source, request)):
-        if n % _CHUNK == 0:
-            check_canceled(feedback)
-            if feedback is not None:
-                feedback.setProgress(100.0 * n / total)
-        res = rows[row_of[feat.id()]] if feat.id() in row_of else empty_row
-        attrs = feat.attributes()
-        if not replaces:
-            values = attrs + list(res)
-        else:
-            values = [attrs[c] if k == "src" else res[c] for k, c in order]
-        out = QgsFeature(fields)
-        geom = feat.geometry()
-        if multi and not geom.isNull() and not geom.isMultipart():
-            geom = QgsGeometry(geom)
-            geom.convertToMultiType()
-        out.setGeometry(geom)
-        out.setAttributes(values)
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
-    # Finalize the file now (the sink is ours: Processing hands it over with ownership), so the caller
-    # can open the result to style it before the algorithm returns.
-    sink.flushBuffer()
-    del sink
+    n = -1
+    try:
+        for n, feat in enumerate(_iter_features(source, request)):
+            if n % _CHUNK == 0:
+                check_canceled(feedback)
+                if feedback is not None:
+                    feedback.setProgress(100.0 * n / total)
+            res = rows[row_of[feat.id()]] if feat.id() in row_of else empty_row
+            attrs = feat.attributes()
+            if not replaces:
+                values = attrs + list(res)
+            else:
+                values = [attrs[c] if k == "src" else res[c] for k, c in order]
+            out = QgsFeature(fields)
+            geom = feat.geometry()
+            if multi and not geom.isNull() and not geom.isMultipart():
+                geom = QgsGeometry(geom)
+                geom.convertToMultiType()
+            out.setGeometry(geom)
+            out.setAttributes(values)
+            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+        # Finalize the file now (the sink is ours: Processing hands it over with ownership), so the caller
+        # can open the result to style it before the algorithm returns.
+        sink.flushBuffer()
+        del sink
+    except BaseException:
+        # Cancel, a full disk, a failed feature: the staged file goes, an existing output stays as it was.
+        sink = None
+        if stage:
+            stage.discard()
+        raise
+    if stage:
+        dest_id = stage.commit(dest_id, n + 1, context)
     if feedback is not None:
         feedback.setProgress(100)
     return dest_id
@@ -518,22 +531,29 @@ def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=No
     `geometries` (one QgsGeometry per row) and their `wkb_type`, as a new layer with those geometries."""
     frame = frame.reset_index(drop=True)
     fields, _ = output_fields(QgsFields(), frame, aliases)
-    sink, dest_id = alg.parameterAsSink(
-        parameters, name, context, fields, wkb_type, crs or QgsCoordinateReferenceSystem()
-    )
+    sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb_type,
+                                     crs or QgsCoordinateReferenceSystem())
     if sink is None:
+        if stage:
+            stage.discard()
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     rows = list(zip(*(_python_values(frame[c]) for c in frame.columns))) if len(frame.columns) else []
-    for n, row in enumerate(rows):
-        if n % _CHUNK == 0:
-            check_canceled(feedback)
-        out = QgsFeature(fields)
-        out.setAttributes(list(row))
-        if geometries is not None:
-            out.setGeometry(geometries[n])
-        if not sink.addFeature(out, QgsFeatureSink.FastInsert):
-            raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
-    sink.flushBuffer()
-    del sink
-    return dest_id
+    try:
+        for n, row in enumerate(rows):
+            if n % _CHUNK == 0:
+                check_canceled(feedback)
+            out = QgsFeature(fields)
+            out.setAttributes(list(row))
+            if geometries is not None:
+                out.setGeometry(geometries[n])
+            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+                raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
+        sink.flushBuffer()
+        del sink
+    except BaseException:
+        sink = None
+        if stage:
+            stage.discard()
+        raise
+    return stage.commit(dest_id, len(rows), context) if stage else dest_id
 

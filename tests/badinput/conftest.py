@@ -227,8 +227,8 @@ def fill_disk(folder):
 
 @pytest.fixture
 def tiny_disk(tmp_path):
-    """A 2 MiB tmpfs: put the previous output in it, then `fill_disk()` before the run."""
-    mnt = _mount_tmpfs(tmp_path / "tiny", "2m")
+    """A 1 MiB tmpfs: put the previous output in it, then `fill_disk()` before the run."""
+    mnt = _mount_tmpfs(tmp_path / "tiny", "1m")
     yield mnt
     _unmount(mnt)
 

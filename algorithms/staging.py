@@ -1,0 +1,102 @@
+"""File outputs that a failed run cannot spoil: written beside the destination, moved over it when complete.
+
+Processing's file sinks replace the destination the moment they are created, so a run that fails later — a
+full disk, Cancel, an error half-way — would leave a truncated file where last year's result was. Here the
+sink writes into a hidden folder next to the destination; only a result that reads back complete is moved
+over the old file (a rename within one file system), and everything else is deleted.
+"""
+import os
+import re
+import shutil
+
+from qgis.core import QgsProcessing, QgsProcessingOutputLayerDefinition, QgsProperty, QgsVectorLayer
+
+from ..core.errors import LandEvalError
+
+# memory:, ogr:, postgres:, … are not files; a one-letter prefix is a Windows drive.
+_PROVIDER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]+:")
+
+
+def cannot_write(path, err):
+    return LandEvalError(f"Cannot write {path}: {err.strerror}. Choose a folder you can write to and that has free "
+                         "disk space, and run again; an existing file there was left as it was.")
+
+
+def file_destination(parameters, name, context):
+    """The absolute path of a sink parameter that names a plain file (e.g. out.gpkg), else None."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value, _ = value.sink.valueAsString(context.expressionContext())
+    if not isinstance(value, str) or not value or value == QgsProcessing.TEMPORARY_OUTPUT:
+        return None
+    if "|" in value or _PROVIDER_RE.match(value) or not os.path.splitext(value)[1]:
+        return None
+    return os.path.abspath(value)
+
+
+class Stage:
+    """A hidden folder beside `final` where the sink writes a file of the same name."""
+
+    def __init__(self, final):
+        self.final = final
+        self.folder, base = os.path.split(final)
+        self.dir = os.path.join(self.folder, f".{base}.landeval-{os.getpid()}")
+        self.path = os.path.join(self.dir, base)
+        shutil.rmtree(self.dir, ignore_errors=True)  # left by a run that was killed
+        try:
+            os.mkdir(self.dir)
+        except OSError as err:
+            raise cannot_write(final, err) from None
+
+    def parameters(self, parameters, name):
+        """`parameters` with the sink `name` pointing into the stage (creation options kept)."""
+        value = parameters[name]
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            staged = QgsProcessingOutputLayerDefinition(value)
+            staged.sink = QgsProperty.fromValue(self.path)
+        else:
+            staged = self.path
+        return {**parameters, name: staged}
+
+    def commit(self, dest_id, count, context):
+        """Check that `count` features read back, move the files over the destination; return its id."""
+        check = QgsVectorLayer(dest_id, "check", "ogr")
+        readable = check.featureCount() if check.isValid() else 0
+        del check
+        if readable != count:
+            self.discard()
+            raise LandEvalError(
+                f"{self.final} could not be written completely ({count} feature(s) written, {readable} readable "
+                "back): the disk may be full. Free some space or choose another folder and run again; an existing "
+                "file there was left as it was."
+            )
+        try:
+            for entry in os.listdir(self.dir):
+                os.replace(os.path.join(self.dir, entry), os.path.join(self.folder, entry))
+        except OSError as err:
+            self.discard()
+            raise cannot_write(self.final, err) from None
+        self.discard()
+        final_id = dest_id.replace(self.path, self.final)
+        layers = context.layersToLoadOnCompletion()
+        if dest_id in layers:
+            layers[final_id] = layers.pop(dest_id)
+            context.setLayersToLoadOnCompletion(layers)
+        return final_id
+
+    def discard(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def open_sink(alg, parameters, name, context, fields, wkb, crs):
+    """parameterAsSink, staged when the destination is a file: returns (sink, destination id, Stage or None)."""
+    final = file_destination(parameters, name, context)
+    stage = Stage(final) if final else None
+    try:
+        sink, dest_id = alg.parameterAsSink(stage.parameters(parameters, name) if stage else parameters, name,
+                                            context, fields, wkb, crs)
+    except BaseException:
+        if stage:
+            stage.discard()
+        raise
+    return sink, dest_id, stage
