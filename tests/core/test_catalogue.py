@@ -49,3 +49,28 @@ def test_exact_ids_and_field_map_win():
 def test_header_key_normalises():
     assert header_key(" 总产值 (万元) ") == header_key("总产值")
     assert header_key("ＴＡＸ") == "tax"
+
+
+DESIGN_RAW = (
+    "parcel_id enterprise_id enterprise_name industry_code town floor_area footprint_area green_area idle_area "
+    "output_value value_added revenue tax net_profit total_assets total_liabilities fixed_investment "
+    "industrial_investment rd_expense employees talent_count insured_employees staff_turnover patents "
+    "bidding_record industrial_potential chain_efficiency electricity water energy emissions wastewater "
+    "solid_waste strategic_output enterprise_type registration_status above_scale high_tech legal_certificate "
+    "plan_quota spatial_plan contract_fulfilled safety_ok environment_ok nimby_ok construction_ok eia_passed "
+    "safety_evaluated dominant_sector management_ok reported in_progress new_project redline_share "
+    "inside_dev_boundary poi_count poi_density"
+).split()
+
+
+def test_every_design_raw_input_is_catalogued():
+    cat = load_catalogue()
+    for rid in DESIGN_RAW:
+        entry = cat.raw[rid]
+        assert entry.zh and entry.en and entry.aggregate
+        assert entry.aliases[0] == entry.zh  # the Chinese header is the first alias
+    veto_flags = ("legal_certificate plan_quota spatial_plan contract_fulfilled safety_ok environment_ok "
+                  "nimby_ok construction_ok").split()
+    assert all(cat.raw[f].aggregate == "all" for f in veto_flags)
+    assert cat.raw["staff_turnover"].weight_by == "employees"
+    assert cat.raw["enterprise_type"].aggregate == "dominant"
