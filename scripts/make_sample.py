@@ -293,8 +293,10 @@ def make_parcels(rng, county):
     # village clusters: sizes 1 + Poisson(2), cut per county (a loop per county, not per parcel)
     base_id = county.k * zones_per_county
     cluster_county = []
+    scattered = np.flatnonzero(home == -1)  # county-major order, so each county's share is one slice
+    bounds = np.searchsorted(county_of[scattered], np.arange(county.k + 1))
     for c in range(county.k):
-        idx = np.flatnonzero((county_of == c) & (home == -1))
+        idx = scattered[bounds[c]:bounds[c + 1]]
         sizes = 1 + rng.poisson(2.5, len(idx))
         cid = np.searchsorted(np.cumsum(sizes), np.arange(len(idx)), side="right")
         group[idx] = base_id + len(cluster_county) + cid
@@ -354,8 +356,9 @@ def make_parcels(rng, county):
     cl_index = gids[cl] - base_id
     cl_cell = np.empty(len(cl_index), int)
     dist = np.hypot(*(cells[:, None] - centre[None]).transpose(2, 0, 1))
+    cl_bounds = np.searchsorted(cluster_county[cl_index], np.arange(county.k + 1))  # clusters are county-major
     for c in range(county.k):
-        mine = np.flatnonzero(cluster_county[cl_index] == c)
+        mine = np.arange(cl_bounds[c], cl_bounds[c + 1])
         free = np.all(dist > park_radius[c][None] + 1500.0, 1)
         key = np.where(free, -np.log(rng.random(len(cells))) / weight, np.inf)
         if len(mine) > free.sum():
@@ -544,7 +547,8 @@ def parcel_ids(county, parcels):
 
 
 def yes_no(mask):
-    return np.where(mask, "是", "否")
+    """是/否 as a categorical: a million-row table keeps two strings, not a Python object per cell."""
+    return pd.Categorical.from_codes(np.asarray(mask, dtype=np.int8), ["否", "是"])
 
 
 def make_enterprises(rng, parcels, pids, inside_boundary):
@@ -662,6 +666,8 @@ def make_enterprises(rng, parcels, pids, inside_boundary):
     for name, rate in MISSING.items():
         df.loc[rng.random(m) < rate, name] = np.nan
     df = tidy_numbers(df)
+    for name in ("industry_code", "enterprise_type", "registration_status"):
+        df[name] = df[name].astype("category")
     # firms in a stable but not parcel-sorted order, as a department export would list them
     df = df.iloc[rng.permutation(m)].reset_index(drop=True)
     return df, prow
@@ -782,7 +788,8 @@ def content_digest(out_dir):
         layer = ds.GetLayerByIndex(i)
         defn = layer.GetLayerDefn()
         h.update(layer.GetName().encode())
-        h.update(layer.GetSpatialRef().ExportToWkt().encode())
+        srs = layer.GetSpatialRef()  # by its code: the WKT a GDAL version stores may differ in detail
+        h.update(f"{srs.GetAuthorityName(None)}:{srs.GetAuthorityCode(None)}".encode())
         h.update("|".join(defn.GetFieldDefn(j).GetName() for j in range(defn.GetFieldCount())).encode())
         for feat in layer:
             h.update(repr([feat.GetField(j) for j in range(defn.GetFieldCount())]).encode())
