@@ -162,7 +162,8 @@ def _join_enterprises(inputs, n, parcel_keys, geoms, crs, context, feedback, cou
     else:
         firms = aggregate_enterprises(canon, "parcel_id").set_index("parcel_id").reindex(np.arange(n))
         firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
-        warnings += firms.attrs.get("warnings", [])
+        # Aggregation parses the columns again; their signs were reported once above, by enterprise id.
+        warnings += [w for w in firms.attrs.get("warnings", []) if "negative value(s)" not in w]
     without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)
     counts["parcels_without_enterprise"] = int(len(without))
     if len(without):

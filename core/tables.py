@@ -24,6 +24,10 @@ YES_WORDS = ("1", "1.0", "true", "t", "y", "yes", "是", "有", "符合", "通�
 NO_WORDS = ("0", "0.0", "false", "f", "n", "no", "否", "无", "不符合", "未通过", "不通过")
 _YES_NO = {**{w: 1.0 for w in YES_WORDS}, **{w: 0.0 for w in NO_WORDS}}
 
+# Quantities that may be below zero (see _negatives); every other number a table holds may not.
+SIGNED = ("net_profit", "value_added")
+SIGNED_CHECKED = ("tax",)
+
 
 def _unit_of(field):
     # Late import: the catalogue is only needed when the caller did not say the column's unit.
@@ -104,8 +108,9 @@ def _parse_text(text_cells, counts, field, unit, warnings):
         percent = parts[3].notna().to_numpy()
         column_unit = _unit_of(field) if unit is None else unit
         scale = magnitude
-        if column_unit == _MONEY_UNIT:
-            # The column counts 万元: "12万(元)" is 12, "12亿" is 12 × 10⁴, "5000元" is 0.5.
+        if str(column_unit).startswith(_MONEY_UNIT):
+            # The column counts 万元 (or 万元 per 亩, per person, …): "12万(元)" is 12, "12亿" is 12 × 10⁴,
+            # "5000元" is 0.5.
             scale = np.where(yuan & (magnitude == 1.0), 1.0e-4, magnitude / 1.0e4)
             scale = np.where((magnitude == 1.0) & ~yuan, 1.0, scale)
         scale = np.where(percent, scale / 100.0, scale)
@@ -161,6 +166,36 @@ def to_text(series):
     return pd.Series(np.where(codes >= 0, values, None), index=s.index, dtype=object)
 
 
+def _signed_ids(catalogue, raw_ids):
+    """Raw ids and the indicators computed from them (value added per area, …)."""
+    return set(raw_ids) | {iid for iid, e in catalogue.indicators.items() if e.formula.get("num") in raw_ids}
+
+
+def _negatives(values, fid, column, what, row_labels, catalogue, warnings):
+    """A negative quantity that cannot be negative (an area, output, people, energy) is a typing or export
+    error: read it as missing with a warning, so it never passes for a very low value. Profit and value added
+    may be negative (a loss) and are kept; tax too (VAT credit refunds can exceed the tax paid), with a warning
+    because it is rare enough to deserve a look."""
+    if fid in _signed_ids(catalogue, SIGNED):
+        return values
+    negative = values < 0
+    if not negative.any():
+        return values
+    rows = np.flatnonzero(negative)
+    # Six at most: _preview shows five and an ellipsis, and a million negative cells must not build a list.
+    shown = _preview([f"{row_labels[i]}: {values[i]:g}" if row_labels is not None else f"{values[i]:g}"
+                      for i in rows[:6]])
+    if fid in _signed_ids(catalogue, SIGNED_CHECKED):
+        warnings.append(f"{column}: {len(rows)} negative value(s) ({shown}) kept as reported; check them in the "
+                        "source table unless they are refunds.")
+        return values
+    values = values.copy()
+    values[negative] = np.nan
+    warnings.append(f"{column}: {len(rows)} negative value(s) ({shown}) read as missing: {what} cannot be "
+                    "negative. Correct them in the source table.")
+    return values
+
+
 def canonical_table(df, field_map=None):
     """Rename recognised columns to canonical ids and parse them; return `(frame, warnings)`.
 
@@ -175,6 +210,8 @@ def canonical_table(df, field_map=None):
     resolved = catalogue.resolve_columns(df.columns, field_map)
     by_column = {column: fid for fid, column in resolved.items()}
     data, warnings = {}, []
+    key_column = resolved.get("enterprise_id") or resolved.get("parcel_id")
+    row_labels = df[key_column].astype(str).to_numpy() if key_column else None
     for column in df.columns:
         fid = by_column.get(str(column))
         if fid is None:
@@ -185,6 +222,7 @@ def canonical_table(df, field_map=None):
         if fid == "area_m2" or entry is None:
             values, found = to_numeric(series, fid, unit="m²")
             warnings += found
+            values = _negatives(values, fid, column, "Area", row_labels, catalogue, warnings)
         elif entry.unit == "yes/no":
             values = parse_yes_no(series, column)
         elif entry.kind in ("key", "text", "group"):
@@ -194,6 +232,7 @@ def canonical_table(df, field_map=None):
         else:
             values, found = to_numeric(series, column, unit=entry.unit)
             warnings += found
+            values = _negatives(values, fid, column, entry.en, row_labels, catalogue, warnings)
         data[fid] = pd.Series(values, index=df.index) if not isinstance(values, pd.Series) else values
     return pd.DataFrame(data, index=df.index), warnings
 

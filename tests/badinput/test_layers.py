@@ -216,3 +216,25 @@ def test_mixed_crs_red_line_and_parks_in_degrees_and_parcels_in_metres(provider)
     red = memory_layer("Polygon", "EPSG:4490", ["id:integer"], [(square(113.0, 31.0, 2.0), [1])], name="red")
     result = succeeded("computeindicators", run_indicators(three_parcels(), ECO_REDLINE=red))
     assert all(math.isclose(v[0], 1.0) for v in by_id(result.results["OUTPUT"], "redline_share").values())
+
+
+def test_negative_quantities_are_missing_and_negative_tax_is_flagged(provider, tmp_path):
+    table = write_csv(tmp_path, "宗地编号,企业编号,总税收,总产值,总建筑面积,净利润\n"
+                                "P1,E1,-3,100,20000,-50\nP2,E2,4,-200,-500,10\nP3,E3,5,300,10000,20\n")
+    result = succeeded("computeindicators", run_indicators(three_parcels(), ENTERPRISES=table),
+                       "总税收: 1 negative value(s) ('E1: -3') kept as reported",
+                       "总产值: 1 negative value(s) ('E2: -200') read as missing: Total output value cannot be "
+                       "negative", "总建筑面积: 1 negative value(s) ('E2: -500') read as missing")
+    # The parcel layer's own 总建筑面积 wins over the firms' sum; the firms' negative output is missing.
+    got = by_id(result.results["OUTPUT"], "tax", "output_value", "net_profit", "tax_per_area")
+    assert got["P1"] == pytest.approx((-3.0, 100.0, -50.0, -0.2))
+    assert got["P2"][1] is None and got["P2"][0] == 4.0
+    assert not any("净利润" in w for w in result.feedback.warnings)  # a loss is an ordinary value
+
+
+def test_negative_floor_area_in_the_parcel_layer_is_missing(provider):
+    layer = parcels([(square(X0, Y0), ["P1", -20000.0]), (square(X0 + 200, Y0), ["P2", 5000.0])])
+    result = succeeded("computeindicators", run_indicators(layer),
+                       "总建筑面积: 1 negative value(s) ('P1: -20000') read as missing")
+    got = by_id(result.results["OUTPUT"], "plot_ratio")
+    assert got["P1"] == (None,) and got["P2"] == pytest.approx((0.5,))

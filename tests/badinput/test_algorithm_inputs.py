@@ -1,0 +1,37 @@
+"""Weight sets, rule sets and indicator tables given to the scoring algorithms: files that are broken or
+unsafe, weights that do not add up, indicators the layer does not have, numbers typed as text."""
+import pytest
+from qgis.PyQt.QtCore import QVariant
+
+from .conftest import memory_layer, refused, square, succeeded
+
+X0, Y0 = 500000.0, 3500000.0
+
+
+def indicator_layer(rows=None):
+    """Three parcels with two indicator columns as a technician fills them in (text allowed)."""
+    rows = rows or [("P1", 1.0, "3"), ("P2", 2.0, "暂无"), ("P3", 0.5, "12万")]
+    return memory_layer("Polygon", "EPSG:4547", ["宗地编号:string", "plot_ratio:double", "tax_per_area:string"],
+                        [(square(X0 + 200 * i, Y0), list(r)) for i, r in enumerate(rows)], name="indicators")
+
+
+def weight_set(tmp_path, indicators, name="weights.yaml", extra=""):
+    lines = "".join(f"      - {{id: {i}, weight: {w}}}\n" for i, w in indicators)
+    path = tmp_path / name
+    path.write_text(f"name: mine\n{extra}elements:\n  - id: e\n    weight: 1\n    indicators:\n{lines}",
+                    encoding="utf-8")
+    return str(path)
+
+
+def scores(layer):
+    return {f["宗地编号"]: (None if isinstance(f["score"], QVariant) else f["score"]) for f in layer.getFeatures()}
+
+
+def test_wan_in_a_per_mu_money_column_is_read_in_wan_yuan(provider, tmp_path):
+    ws = weight_set(tmp_path, [("plot_ratio", 0.5), ("tax_per_area", 0.5)])
+    layer = indicator_layer([("P1", 1.0, "3"), ("P2", 2.0, "30"), ("P3", 0.5, "12万"), ("P4", 1.5, "暂无")])
+    result = succeeded("scoreparcels", {"INPUT": layer, "WEIGHT_SET": ws, "OUTPUT": "memory:"},
+                       "tax_per_area: 1 cell(s) marked as having no data ('暂无')")
+    # tax_per_area is in 万元/亩, so "12万" is 12 (not 120 000): min-max over 3, 30, 12 gives 0, 1, 1/3;
+    # plot ratios 1, 2, 0.5, 1.5 give 1/3, 1, 0, 2/3. P4 has no tax: scored on plot ratio alone (reweight).
+    assert scores(result.results["OUTPUT"]) == pytest.approx({"P1": 1 / 6, "P2": 1.0, "P3": 1 / 6, "P4": 2 / 3})
