@@ -111,6 +111,12 @@ def score_details(df, cfg, normalization=None, group=None):
     normalized, warnings = normalized_indicators(df, cfg, normalization, group)
     ids = list(normalized.columns)
     scores = normalized.to_numpy(dtype=float)
+    if len(df) and np.isnan(scores).all():
+        # Every score would be empty and every parcel "retained": a wrong layer or weight set, not a result.
+        fields = ", ".join(spec.field for _, spec in cfg.indicators())
+        raise LandEvalError(f"No indicator of weight set {cfg.name!r} has a value for any parcel (fields: {fields}), "
+                            "so nothing can be scored. Give a layer with these fields (run computeindicators "
+                            "first), or name the column holding each indicator with field: in the weight set.")
     combined = cfg.combined_weights()
     weights = np.array([combined[i] for i in ids])
     table = pd.DataFrame(index=df.index)

@@ -35,3 +35,26 @@ def test_wan_in_a_per_mu_money_column_is_read_in_wan_yuan(provider, tmp_path):
     # tax_per_area is in 万元/亩, so "12万" is 12 (not 120 000): min-max over 3, 30, 12 gives 0, 1, 1/3;
     # plot ratios 1, 2, 0.5, 1.5 give 1/3, 1, 0, 2/3. P4 has no tax: scored on plot ratio alone (reweight).
     assert scores(result.results["OUTPUT"]) == pytest.approx({"P1": 1 / 6, "P2": 1.0, "P3": 1 / 6, "P4": 2 / 3})
+
+
+def test_weight_set_naming_some_indicators_the_layer_lacks_is_warned(provider, tmp_path):
+    ws = weight_set(tmp_path, [("plot_ratio", 0.5), ("employees_per_area", 0.5)])
+    result = succeeded("scoreparcels", {"INPUT": indicator_layer(), "WEIGHT_SET": ws, "OUTPUT": "memory:"},
+                       "e/employees_per_area: field 'employees_per_area' is not in the table",
+                       "missing for every parcel")
+    # Scored on plot ratio alone (reweight): 1, 2, 0.5 → 1/3, 1, 0.
+    assert scores(result.results["OUTPUT"]) == pytest.approx({"P1": 1 / 3, "P2": 1.0, "P3": 0.0})
+
+
+def test_weight_set_naming_only_indicators_the_layer_lacks_is_refused(provider, tmp_path):
+    ws = weight_set(tmp_path, [("output_per_area", 0.5), ("employees_per_area", 0.5)])
+    refused("scoreparcels", {"INPUT": indicator_layer(), "WEIGHT_SET": ws, "OUTPUT": "memory:"},
+            "No indicator of weight set 'mine' has a value for any parcel",
+            "output_per_area, employees_per_area", "run computeindicators first")
+
+
+def test_evaluate_with_a_weight_set_the_data_cannot_feed_is_refused(provider, tmp_path):
+    ws = weight_set(tmp_path, [("output_per_area", 0.5), ("employees_per_area", 0.5)])
+    layer = memory_layer("Polygon", "EPSG:4547", ["宗地编号:string"], [(square(X0, Y0), ["P1"])])
+    refused("evaluate", {"PARCELS": layer, "PARCEL_ID": "宗地编号", "PRESET": "jiangning", "WEIGHT_SET": ws,
+                         "OUTPUT": "memory:"}, "No indicator of weight set")

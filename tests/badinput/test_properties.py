@@ -198,6 +198,10 @@ def weight_sets(draw):
 def test_scores_are_in_unit_interval_and_ranks_follow_scores(cfg, n, data):
     ids = [i.id for _, i in cfg.indicators()]
     df = pd.DataFrame({i: data.draw(st.lists(cell, min_size=n, max_size=n)) for i in ids})
+    if df.isna().all().all():
+        with pytest.raises(LandEvalError, match="has a value for any parcel"):
+            scoring.score_parcels(df, cfg)
+        return
     out = scoring.score_parcels(df, cfg)
     s = out["score"].to_numpy(dtype=float)
     ok = ~np.isnan(s)
