@@ -14,11 +14,14 @@ file next to the screenshot's temp folder; the launcher prints it and exits non-
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# QGIS runs --code files with exec(), where __file__ is not defined; the launcher passes this path on.
+THIS_FILE = os.path.abspath(globals().get("__file__") or os.environ.get("LANDEVAL_SCRIPT", ""))
+ROOT = os.path.dirname(os.path.dirname(THIS_FILE))
 SAMPLE = os.path.join(ROOT, "resources", "sample", "sample_county.gpkg")
 DEFAULT_OUT = os.path.join(ROOT, "docs", "images", "dock.png")
 WINDOW_SIZE = (1600, 1000)
@@ -47,17 +50,19 @@ def run(out, timeout):
     make_profile(base)
     status_path = os.path.join(base, "status.json")
     env = dict(os.environ, LANDEVAL_SCREENSHOT=os.path.abspath(out), LANDEVAL_STATUS=status_path,
-               LANDEVAL_SAMPLE=SAMPLE)
+               LANDEVAL_SAMPLE=SAMPLE, LANDEVAL_SCRIPT=THIS_FILE)
     env.pop("QT_QPA_PLATFORM", None)  # a real X display (Xvfb), not offscreen
     command = ["xvfb-run", "-a", "-s", f"-screen 0 {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}x24",
-               "qgis", "--nologo", "--noversioncheck", "--profiles-path", base, "--code", os.path.abspath(__file__)]
+               "qgis", "--nologo", "--noversioncheck", "--profiles-path", base, "--code", THIS_FILE]
+    # Own session, so a timeout ends xvfb-run, Xvfb and QGIS together, not only xvfb-run.
+    proc = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            errors="replace", start_new_session=True)
     try:
-        proc = subprocess.run(command, env=env, timeout=timeout, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, errors="replace")
-        log = proc.stdout
-    except subprocess.TimeoutExpired as err:
-        log = (err.stdout or b"").decode(errors="replace") if isinstance(err.stdout, bytes) else (err.stdout or "")
-        log += f"\nQGIS did not finish within {timeout} s."
+        log, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        log, _ = proc.communicate()
+        log += f"\nQGIS did not finish within {timeout} s and was stopped."
     status = {"ok": False, "error": "QGIS wrote no status (the startup script did not run to the end)"}
     if os.path.exists(status_path):
         with open(status_path, encoding="utf-8") as handle:
@@ -112,7 +117,7 @@ def in_qgis():
         sample = os.environ["LANDEVAL_SAMPLE"]
         layers = {}
         for name, title in (("pois", "POIs 公共服务设施"), ("dev_boundary", "开发边界"), ("eco_redline", "生态红线"),
-                            ("parcels", "parcels 宗地")):
+                            ("parks", "园区 parks"), ("parcels", "parcels 宗地")):
             layers[name] = QgsVectorLayer(f"{sample}|layername={name}", title, "ogr")
         layers["enterprises"] = QgsVectorLayer(os.path.join(os.path.dirname(sample), "enterprises.xlsx"),
                                                "enterprises 企业", "ogr")
@@ -125,7 +130,7 @@ def in_qgis():
         panel = dock.apply_panel
         panel.parcels_combo.setLayer(layers["parcels"])
         panel.enterprises_combo.setLayer(layers["enterprises"])
-        for name in ("ECO_REDLINE", "DEV_BOUNDARY", "POIS"):
+        for name in ("PARKS", "ECO_REDLINE", "DEV_BOUNDARY", "POIS"):
             panel.overlays[name].setLayer(layers[name.lower()])
         panel.runner.finished.connect(applied)
         status["steps"].append(f"dock open, {layers['parcels'].featureCount()} parcels, "
@@ -142,11 +147,20 @@ def in_qgis():
             raise RuntimeError("evaluation failed: " + message)
         status["steps"].append("evaluated: " + layer.name())
         status["tiers"] = dock.apply_panel.tier_label.text()
+        # The map shows the result over the largest park (the industrial base), where parcels are dense
+        # enough to see their tier colours; the other inputs stay in the legend, unticked.
         root = QgsProject.instance().layerTreeRoot()
-        for other in QgsProject.instance().mapLayersByName("parcels 宗地"):
-            root.findLayer(other.id()).setItemVisibilityChecked(False)
+        for other in QgsProject.instance().mapLayers().values():
+            if other.id() != layer.id():
+                root.findLayer(other.id()).setItemVisibilityChecked(False)
+        parks = QgsProject.instance().mapLayersByName("园区 parks")[0]
+        base = max(parks.getFeatures(), key=lambda f: f.geometry().area()).geometry().boundingBox()
+        base.scale(1.1)
         iface.setActiveLayer(layer)
-        iface.mapCanvas().setExtent(layer.extent())
+        iface.mapCanvas().setExtent(base)
+        # The preview recomputes tiers with core from the layer's columns: with the weights just applied it must
+        # find no parcel changing tier, or it disagrees with the evaluation.
+        status["unchanged_weights_moved"] = dock.apply_panel.preview.changes(layer, dock.model.document()).changed
         # Swap two element weights (the set stays valid) to show the live tier preview.
         from landeval.ui.weight_model import ROOT
         weights = dock.model.level_weights(ROOT)
@@ -169,6 +183,17 @@ def in_qgis():
         if not iface.mainWindow().grab().save(out):
             raise RuntimeError(f"could not write {out}")
         status["screenshot"] = out
+        # A second picture of the dock alone on its AHP tab (the level of the selected indicator).
+        dock = state["dock"]
+        dock.tabs.setCurrentWidget(dock.ahp_editor)
+        QTimer.singleShot(500, grab_ahp)
+
+    @guarded
+    def grab_ahp():
+        ahp_out = os.path.splitext(out)[0] + "_ahp.png"
+        if not state["dock"].grab().save(ahp_out):
+            raise RuntimeError(f"could not write {ahp_out}")
+        status["screenshot_ahp"] = ahp_out
         finish()
 
     QTimer.singleShot(1000, open_dock)

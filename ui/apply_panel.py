@@ -21,7 +21,8 @@ from .tier_preview import TierPreview, tier_summary
 
 PREVIEW_DELAY_MS = 300  # weight edits come in bursts (spin box arrows); recompute once they pause
 # Optional overlay inputs of landeval:evaluate: parameter name → label.
-OVERLAYS = (("ECO_REDLINE", "Eco red line 生态红线", QgsMapLayerProxyModel.PolygonLayer),
+OVERLAYS = (("PARKS", "Parks 园区 (scale levels)", QgsMapLayerProxyModel.PolygonLayer),
+            ("ECO_REDLINE", "Eco red line 生态红线", QgsMapLayerProxyModel.PolygonLayer),
             ("DEV_BOUNDARY", "Dev. boundary 开发边界", QgsMapLayerProxyModel.PolygonLayer),
             ("POIS", "POIs 公共服务设施", QgsMapLayerProxyModel.PointLayer))
 
