@@ -23,6 +23,17 @@ CHANGE_LABELS = {
     "appeared": {"zh": "新增", "en": "Appeared"},
     "disappeared": {"zh": "消失", "en": "Disappeared"},
 }
+FIELD_LABELS = {
+    "change": {"zh": "变化方向", "en": "Direction of change"},
+    "tier_old": {"zh": "上轮分级", "en": "Tier (earlier)"},
+    "tier_new": {"zh": "本轮分级", "en": "Tier (later)"},
+    "tier_steps": {"zh": "分级变动档数", "en": "Tier steps (− better)"},
+    "category_old": {"zh": "上轮认定类别", "en": "Category (earlier)"},
+    "category_new": {"zh": "本轮认定类别", "en": "Category (later)"},
+    "score_old": {"zh": "上轮综合得分", "en": "Score (earlier)"},
+    "score_new": {"zh": "本轮综合得分", "en": "Score (later)"},
+    "score_change": {"zh": "得分变化", "en": "Score change"},
+}
 # Row and column that hold the parcels present in only one round.
 NEW_ROW = "new"
 GONE_COLUMN = "gone"

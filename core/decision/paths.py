@@ -24,6 +24,14 @@ from ..units import M2_PER_UNIT
 from .rules import label
 
 MISSING_TEXT = "—"
+# Output fields of checkvetoes; every other veto_<id> is derived from veto_reasons.
+_VETO_FIELDS = ("veto_failed", "veto_reasons")
+FIELD_LABELS = {
+    "path": {"zh": "再开发路径", "en": "Redevelopment path"},
+    "path_reason": {"zh": "路径依据", "en": "Why this path"},
+    "path_rule": {"zh": "路径规则", "en": "Path rule"},
+    "clearance_zone": {"zh": "清退分区", "en": "Clearance zone"},
+}
 
 
 @dataclass
@@ -40,13 +48,8 @@ def suggest_paths(df, path_rules, clearance_rules, lang="zh"):
     matching rule's reason in `lang` with its {field} placeholders filled in; `path_rule` the rule's id.
     """
     warnings = []
-    conditions = [("applies_to", path_rules.get("applies_to"))]
-    conditions += [(f"rules[{i}].when", r.get("when")) for i, r in enumerate(path_rules["rules"])]
-    conditions += [("clearance.applies_to", clearance_rules["applies_to"])]
-    conditions += [(f"clearance.zones[{i}].when", z.get("when")) for i, z in enumerate(clearance_rules["zones"])]
-    placeholders = {name for r in path_rules["rules"] for name in _placeholders(r["reason"])}
-    needed = {name for _, cond in conditions for name in _fields_of(cond)} | placeholders
-    work = with_derived_fields(df, needed, path_rules.get("industry_classes"), warnings)
+    work = with_derived_fields(df, _names_used(path_rules, clearance_rules), path_rules.get("industry_classes"),
+                               warnings)
 
     n = len(work)
     path = np.full(n, None, dtype=object)
@@ -71,6 +74,31 @@ def suggest_paths(df, path_rules, clearance_rules, lang="zh"):
     table = pd.DataFrame({"path": path, "path_reason": reason, "path_rule": rule_id, "clearance_zone": zone},
                          index=df.index)
     return PathResult(table, warnings)
+
+
+def _names_used(path_rules, clearance_rules):
+    """Every field name the rules' conditions and reason templates mention (derived ones included)."""
+    conditions = [path_rules.get("applies_to"), clearance_rules["applies_to"]]
+    conditions += [r.get("when") for r in path_rules["rules"]] + [z.get("when") for z in clearance_rules["zones"]]
+    placeholders = {name for r in path_rules["rules"] for name in _placeholders(r["reason"])}
+    return {name for cond in conditions for name in _fields_of(cond)} | placeholders
+
+
+def fields_to_read(path_rules, clearance_rules):
+    """The layer fields suggest_paths may need: those the rules name plus the sources of derived fields."""
+    names = _names_used(path_rules, clearance_rules)
+    sources = {"area_mu": "area_m2", "industry_class": (path_rules.get("industry_classes") or {}).get(
+        "field", "industry_code")}
+    out = set()
+    for name in names:
+        if name in sources:
+            out.add(sources[name])
+        elif name.startswith("flag_"):
+            out.add("ineff_flags")
+        elif name.startswith("veto_") and name not in _VETO_FIELDS:
+            out.add("veto_reasons")
+        out.add(name)
+    return out
 
 
 def value_labels(path_rules, clearance_rules, lang="zh"):
@@ -118,7 +146,7 @@ def with_derived_fields(df, names, industry_classes, warnings):
             work[name] = industry_class(df, industry_classes)
         elif name.startswith("flag_") and "ineff_flags" in df.columns:
             work[name] = list_member(df["ineff_flags"], name[len("flag_"):])
-        elif name.startswith("veto_") and "veto_reasons" in df.columns:
+        elif name.startswith("veto_") and name not in _VETO_FIELDS and "veto_reasons" in df.columns:
             work[name] = list_member(df["veto_reasons"], name[len("veto_"):])
         else:
             work[name] = np.nan

@@ -33,6 +33,39 @@ PATTERN_LABELS = {
     "integration": {"zh": "小集聚+适度并园", "en": "Small clustering + moderate park integration"},
 }
 DESTINATION_LEVELS = ("base", "community")
+# A park of the lowest level is not a destination (the county paper moves blocks into bases and communities).
+PARK_LEVELS = DESTINATION_LEVELS + ("block",)
+
+
+def field_labels(patterns=PATTERNS):
+    """{field: {zh, en}} for the per-parcel fields of the given patterns and for the comparison table."""
+    out = {}
+    for p in patterns:
+        zh, en = PATTERN_LABELS[p]["zh"], PATTERN_LABELS[p]["en"]
+        out[f"dest_{p}"] = {"zh": f"迁入地（{zh}）", "en": f"Destination ({en})"}
+        out[f"dist_{p}"] = {"zh": f"迁移距离m（{zh}）", "en": f"Distance m ({en})"}
+        out[f"cost_{p}"] = {"zh": f"迁移成本万元（{zh}）", "en": f"Cost 10k CNY ({en})"}
+    out.update(SUMMARY_LABELS)
+    return out
+
+
+SUMMARY_LABELS = {
+    "pattern": {"zh": "情景", "en": "Pattern"},
+    "moved": {"zh": "迁移宗数", "en": "Parcels moved"},
+    "unplaced": {"zh": "无可迁入地宗数", "en": "Movers without destination"},
+    "relocated_area": {"zh": "腾退用地面积", "en": "Vacated land"},
+    "relocated_floor_m2": {"zh": "迁移建筑面积(m²)", "en": "Floor area moved (m²)"},
+    "cost_relocation": {"zh": "搬迁费(万元)", "en": "Relocation (10k CNY)"},
+    "cost_demolition": {"zh": "拆除费(万元)", "en": "Demolition (10k CNY)"},
+    "cost_construction": {"zh": "新建费(万元)", "en": "Construction (10k CNY)"},
+    "cost_compensation": {"zh": "土地补偿费(万元)", "en": "Compensation (10k CNY)"},
+    "cost_total": {"zh": "总成本(万元)", "en": "Total cost (10k CNY)"},
+    "land_needed": {"zh": "迁入地新增用地", "en": "New land at destinations"},
+    "freed_quota": {"zh": "释放建设用地指标", "en": "Freed construction-land quota"},
+    "industrial_land": {"zh": "情景后工业用地", "en": "Industrial land after"},
+    "output_per_area": {"zh": "地均产值(万元/单位面积)", "en": "Output per area"},
+    "tax_per_area": {"zh": "地均税收(万元/单位面积)", "en": "Tax per area"},
+}
 
 
 @dataclass
@@ -155,10 +188,10 @@ def _check_inputs(parcels, destinations):
     for col in ("name", "level"):
         if col not in table.columns:
             raise LandEvalError(f"The bases/communities layer needs a `{col}` field.")
-    bad = sorted(set(table["level"].dropna().astype(str)) - set(DESTINATION_LEVELS))
+    bad = sorted(set(table["level"].dropna().astype(str)) - set(PARK_LEVELS))
     if bad:
         raise LandEvalError(f"Park level values {bad} are not understood: the level field of the bases/communities "
-                            f"layer must hold {' or '.join(DESTINATION_LEVELS)}.")
+                            f"layer must hold {', '.join(PARK_LEVELS)} (classifyscale's OUTPUT_PARKS has it).")
     if not (table["level"].isin(DESTINATION_LEVELS)).any():
         raise LandEvalError("No base or community among the destinations: the parks layer's level field must "
                             "name at least one `base` or `community`.")

@@ -13,8 +13,8 @@
       +-----------------------------------------------------------------------------> x
 """
 import numpy as np
-import pytest
 import pandas as pd
+import pytest
 
 MU = 10000.0 / 15.0
 
@@ -61,3 +61,60 @@ def district_parks():
     from landeval.core.decision.scenarios import Destinations
 
     return Destinations(*parks())
+
+
+def memory_layer(df, wkts, crs="EPSG:4547", kind="Polygon", name="parcels"):
+    """A QGIS memory layer with the columns of `df` (text, integer or real) and one WKT geometry per row."""
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
+
+    layer = QgsVectorLayer(f"{kind}?crs={crs}", name, "memory")
+    fields = []
+    for col in df.columns:
+        dtype = df[col].dtype
+        qtype = QVariant.Double if dtype.kind == "f" else QVariant.LongLong if dtype.kind in "iu" else QVariant.String
+        fields.append(QgsField(col, qtype))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    feats = []
+    for (_, row), wkt in zip(df.iterrows(), wkts):
+        f = QgsFeature(layer.fields())
+        f.setAttributes([None if (isinstance(v, float) and np.isnan(v)) or v is None else
+                         (v.item() if hasattr(v, "item") else v) for v in row.tolist()])
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        feats.append(f)
+    layer.dataProvider().addFeatures(feats)
+    return layer
+
+
+def square_wkt(x, y, half):
+    return f"POLYGON(({x - half} {y - half},{x + half} {y - half},{x + half} {y + half},{x - half} {y + half},{x - half} {y - half}))"
+
+
+def read_layer(path, layer_name=None):
+    """Attributes of an output layer as a DataFrame (plus the layer itself)."""
+    from qgis.core import QgsVectorLayer
+
+    uri = f"{path}|layername={layer_name}" if layer_name else str(path)
+    layer = QgsVectorLayer(uri, "out", "ogr")
+    assert layer.isValid(), uri
+    names = layer.fields().names()
+    rows = [[None if v is None or (hasattr(v, "isNull") and v.isNull()) else v for v in f.attributes()]
+            for f in layer.getFeatures()]
+    return pd.DataFrame(rows, columns=names), layer
+
+
+@pytest.fixture
+def qgs(landeval_provider):
+    """Helpers for the algorithm tests: build memory layers, make square WKTs, read outputs."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(layer=memory_layer, square=square_wkt, read=read_layer)
+
+
+@pytest.fixture
+def run(landeval_provider):
+    """run("suggestpaths", {...}) → processing.run("landeval:suggestpaths", {...})."""
+    import processing  # importable once pytest-qgis' qgis_processing fixture has run
+
+    return lambda alg_id, params, **kw: processing.run(f"landeval:{alg_id}", params, **kw)

@@ -1,0 +1,72 @@
+"""landeval:suggestpaths — a redevelopment path for every inefficient parcel and a clearance zone outside the
+urban development boundary, from rule files a planner edits."""
+from collections import Counter
+
+from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
+
+from ..core.decision import paths as core_paths
+from ..core.decision.rules import load_clearance_rules, load_path_rules
+from .base import LandEvalAlgorithm
+from .decision_output import (aliases, file_value, finish_decision_output, language, language_param,
+                              rules_param)
+from .layer_io import read_frame, source_parameter, write_output
+from .params import with_help
+
+
+class SuggestPaths(LandEvalAlgorithm):
+    NAME = "suggestpaths"
+    DISPLAY = "Suggest redevelopment paths / 再开发路径建议"
+    GROUP = "Decision support / 决策支持"
+    GROUP_ID = "decision"
+    HELP = ("For every inefficient parcel of an evaluated layer, the redevelopment path of the first rule that "
+            "holds in the path rule file, keyed on inefficiency type, scale level, inside/outside the urban "
+            "development boundary, parcel size and industry: 工改工 (高标准厂房/工业上楼; 增容技改 for sites over "
+            "100 亩), 工改科研, 工改其他 (商办/居住/配套/连片改造), 工业生态修复, 收回收储, 整治提升, 清退. Parcels "
+            "outside the development boundary also get a clearance zone (必须清退区 / 鼓励清退区 / 可考虑清退区) from "
+            "the clearance rule file. Both files are YAML tables in the rule-set language of LandEval; the "
+            "shipped ones (resources/rules/paths.yaml, clearance.yaml) state their sources. A field a rule needs "
+            "but the layer lacks is reported and treated as missing (that rule never applies).")
+    OUTPUT_HELP = ("A new layer: the input's features and fields plus path (path id; the attribute table shows "
+                   "the Chinese label through a value map), path_reason (why, with the parcel's own figures, in "
+                   "LANGUAGE), path_rule (id of the rule that fired) and clearance_zone (must_exit / "
+                   "encouraged_exit / may_exit, shown as 必须清退区 / 鼓励清退区 / 可考虑清退区). Parcels the rules "
+                   "do not cover (efficient ones, redevelopment under way) have empty paths.")
+    METHOD_HELP = ("SPEC §3.10: Jiangning paper §4.2.2 (modes of renewal, 增容技改 for sites over 100 亩) and "
+                   "§4.2.3 (three clearance zones); county paper §4.1 (strategy per inefficiency type, e.g. "
+                   "green-deficient land with more than 50 % under rigid ecological control is reclaimed and "
+                   "restored; heavy industry is not simply built higher).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地"),
+            "The output of landeval:evaluate or classifyparcels: inefficient, ineff_type, ineff_flags, category, "
+            "level, veto_failed, veto_reasons, redline_share, inside_dev_boundary, area_m2, industry_code …",
+        ))
+        self.addParameter(rules_param("PATH_RULES", "Path rules (YAML) / 路径规则", "paths",
+                                      "applies_to, paths, industry_classes, rules"))
+        self.addParameter(rules_param("CLEARANCE_RULES", "Clearance zone rules (YAML) / 清退分区规则", "clearance",
+                                      "applies_to, zones"))
+        self.addParameter(language_param())
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Redevelopment paths / 再开发路径"))
+
+    def execute(self, parameters, context, feedback):
+        path_rules = load_path_rules(file_value(self, parameters, "PATH_RULES", context) or "paths")
+        clearance = load_clearance_rules(file_value(self, parameters, "CLEARANCE_RULES", context) or "clearance")
+        lang = language(self, parameters, context)
+        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        present = set(source.fields().names())
+        wanted = sorted(core_paths.fields_to_read(path_rules, clearance) & present)
+        frame, fids = read_frame(source, wanted, feedback, what="evaluated layer")
+        result = core_paths.suggest_paths(frame, path_rules, clearance, lang)
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        labels = core_paths.value_labels(path_rules, clearance, lang)
+        for field in ("path", "clearance_zone"):
+            counts = Counter(result.table[field].dropna())
+            summary = ", ".join(f"{labels[field].get(k, k)} {n}" for k, n in counts.most_common())
+            feedback.pushInfo(f"{field}: {summary or 'none'}")
+        field_aliases = aliases(core_paths.FIELD_LABELS, lang=lang)
+        dest = write_output(self, parameters, "OUTPUT", context, source, result.table, fids, feedback, field_aliases)
+        finish_decision_output(dest, context, feedback, {"zh": "再开发路径", "en": "Redevelopment paths"},
+                               field_aliases, labels, lang=lang)
+        return {"OUTPUT": dest}

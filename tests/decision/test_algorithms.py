@@ -1,0 +1,51 @@
+"""The four decision-support algorithms through processing.run on small hand-made layers; the numbers behind
+them are worked out in the core tests (test_paths, test_scenarios, test_monitoring, test_two_evaluations)."""
+import sqlite3
+
+import numpy as np
+import pandas as pd
+import pytest
+
+MU = 10000.0 / 15.0
+
+
+def gpkg(tmp_path, name):
+    return str(tmp_path / f"{name}.gpkg")
+
+
+def test_suggestpaths(run, qgs, tmp_path):
+    # Four parcels of test_paths.CASES: A (green, 62 % red line, outside), E (efficiency, 150 亩),
+    # P (efficient, outside), Q (redevelopment under way). Squares of the right area in EPSG:4547.
+    df = pd.DataFrame({
+        "parcel_id": ["A", "E", "P", "Q"],
+        "inefficient": [1, 1, 0, 1],
+        "category": ["eco_exit", "identified", "retained", "in_progress"],
+        "ineff_type": ["green", "efficiency", None, "efficiency"],
+        "redline_share": [0.62, 0.0, 0.0, 0.0],
+        "inside_dev_boundary": [0, 1, 0, 1],
+        "level": ["block", "base", "block", "base"],
+        "veto_failed": [1, 0, 0, 0],
+        "area_m2": np.array([10, 150, 5, 5]) * MU,
+    })
+    layer = qgs.layer(df, [qgs.square(1000 * i, 0, 100) for i in range(4)])
+    out = run("suggestpaths", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "paths")})["OUTPUT"]
+    table, written = qgs.read(out)
+    got = dict(zip(table["parcel_id"], zip(table["path"], table["clearance_zone"])))
+    assert got == {"A": ("eco_restoration", "must_exit"), "E": ("capacity_upgrade", None),
+                   "P": (None, "may_exit"), "Q": (None, None)}
+    assert table.loc[1, "path_reason"].startswith("效率缺位，用地 150 亩")
+    assert list(table.columns[: len(df.columns) + 1]) == ["fid"] + list(df.columns)  # input fields kept
+    # The GeoPackage carries its style: aliases and the Chinese value map of `path`.
+    with sqlite3.connect(out.split("|")[0]) as db:
+        (qml,) = db.execute("select styleQML from layer_styles where useAsDefault").fetchone()
+    assert "工改工（增容技改）" in qml and "必须清退区" in qml and "再开发路径" in qml
+
+
+def test_suggestpaths_reports_rule_file_problems(run, qgs, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("paths: []\nrules: []\n", encoding="utf-8")
+    layer = qgs.layer(pd.DataFrame({"inefficient": [1]}), [qgs.square(0, 0, 10)])
+    with pytest.raises(QgsProcessingException, match=r"paths: must be a non-empty list"):
+        run("suggestpaths", {"INPUT": layer, "PATH_RULES": str(bad), "OUTPUT": "memory:"})
