@@ -58,3 +58,46 @@ def test_evaluate_with_a_weight_set_the_data_cannot_feed_is_refused(provider, tm
     layer = memory_layer("Polygon", "EPSG:4547", ["宗地编号:string"], [(square(X0, Y0), ["P1"])])
     refused("evaluate", {"PARCELS": layer, "PARCEL_ID": "宗地编号", "PRESET": "jiangning", "WEIGHT_SET": ws,
                          "OUTPUT": "memory:"}, "No indicator of weight set")
+
+
+# ------------------------------------------------------------------------------------- config files
+def test_malformed_weight_set_names_file_line_and_column(provider, tmp_path):
+    path = tmp_path / "weights.yaml"
+    path.write_text("name: mine\nelements:\n  - id: e\n    weight: 1\n    indicators:\n"
+                    "      - {id: plot_ratio, weight: 1\n", encoding="utf-8")
+    refused("scoreparcels", {"INPUT": indicator_layer(), "WEIGHT_SET": str(path), "OUTPUT": "memory:"},
+            str(path), "line 7, column 1: not valid YAML")
+
+
+@pytest.mark.parametrize("alg, key", [("scoreparcels", "WEIGHT_SET"), ("evaluate", "RULE_SET"),
+                                      ("checkvetoes", "RULE_SET"), ("computeindicators", "FIELD_MAP")])
+def test_yaml_that_builds_python_objects_is_refused_and_runs_nothing(provider, tmp_path, alg, key):
+    marker = tmp_path / "executed"
+    path = tmp_path / "evil.yaml"
+    path.write_text(f"name: evil\nthreshold: !!python/object/apply:os.system ['touch {marker}']\n", encoding="utf-8")
+    layer = indicator_layer()
+    params = {"scoreparcels": {"INPUT": layer}, "checkvetoes": {"INPUT": layer},
+              "evaluate": {"PARCELS": layer, "PARCEL_ID": "宗地编号", "PRESET": "jiangning"},
+              "computeindicators": {"PARCELS": layer, "PARCEL_ID": "宗地编号"}}[alg]
+    refused(alg, {**params, key: str(path), "OUTPUT": "memory:"}, str(path), "refused tag",
+            "LandEval reads plain YAML only")
+    assert not marker.exists(), "the YAML file ran a command"
+
+
+def test_weights_not_summing_to_one_are_refused_with_the_sum(provider, tmp_path):
+    ws = weight_set(tmp_path, [("plot_ratio", 0.5), ("tax_per_area", 0.4)])
+    refused("scoreparcels", {"INPUT": indicator_layer(), "WEIGHT_SET": ws, "OUTPUT": "memory:"},
+            "elements[0].indicators: the indicator weights sum to 0.9, not 1", "correct them so each level sums to 1")
+
+
+def test_negative_weight_is_refused_naming_it(provider, tmp_path):
+    ws = weight_set(tmp_path, [("plot_ratio", 1.5), ("tax_per_area", -0.5)])
+    refused("evaluate", {"PARCELS": indicator_layer(), "PARCEL_ID": "宗地编号", "PRESET": "jiangning",
+                         "WEIGHT_SET": ws, "OUTPUT": "memory:"},
+            "elements[0].indicators[1].weight: negative weight -0.5; weights must be ≥ 0")
+
+
+def test_missing_weight_set_file_is_named(provider, tmp_path):
+    missing = tmp_path / "nowhere.yaml"
+    result = refused("scoreparcels", {"INPUT": indicator_layer(), "WEIGHT_SET": str(missing), "OUTPUT": "memory:"})
+    assert "nowhere.yaml" in result.message
