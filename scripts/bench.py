@@ -11,7 +11,7 @@ Per size, in one run, each step is its own `qgis_process.bin` child (a fresh QGI
                            already carries the indicator columns (what a user does without LandEval; the join
                            and indicator preparation is not timed, which favours this step);
   3. landeval:evaluate     the whole chain with the preset, styled GeoPackage output.
-Wall time includes QGIS start-up (about 1-2 s); peak RSS is the child's own (`os.wait4`).
+Wall time includes QGIS start-up (about 1-2 s); peak RSS is the child's own (`os.wait4` in a small launcher).
 
 Sample counties come from scripts/make_sample.py and are cached in .bench-cache/ by size, seed and the
 generator's sha256, so a changed generator regenerates them and an unchanged one is reused.
@@ -45,6 +45,21 @@ SEED = 20240501
 # Bump when the preparation of the field-calculator input changes, so cached inputs are rebuilt.
 PREP_VERSION = 2
 STEPS = ("savefeatures", "fieldcalculator", "evaluate")
+
+# Each step is started through this small launcher, which forks it and reports the child's peak RSS.
+# Linux keeps a process's peak RSS across fork+exec from its parent: measured directly from this (large,
+# after preparing a million parcels) process, every child would report at least this process's peak.
+LAUNCHER = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as fh:
+    fh.write(str(usage.ru_maxrss))
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
+"""
 
 
 def qgis_process_path():
@@ -305,18 +320,36 @@ class Runner:
     def call(self, args, label, profile_to=None):
         """Run one child; returns wall seconds, peak RSS (bytes), exit code and its output."""
         command = [self.exe] + [str(a) for a in args]
-        if profile_to is not None:
-            command = [self.profiler, "record", "--rate", "50", "--format", "raw", "--output", str(profile_to),
-                       "--"] + command
         out_path, err_path = self.workdir / f"{label}.out", self.workdir / f"{label}.err"
+        rss_path = self.workdir / f"{label}.rss"
         with open(out_path, "w") as out, open(err_path, "w") as err:
             t0 = time.perf_counter()
-            proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=self.env)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc = subprocess.Popen([sys.executable, "-c", LAUNCHER, str(rss_path)] + command,
+                                    stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=self.env)
+            spy = self._attach_profiler(proc, profile_to) if profile_to is not None else None
+            returncode = proc.wait()
             seconds = time.perf_counter() - t0
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4; Popen must not wait again
-        return dict(seconds=seconds, rss=usage.ru_maxrss * 1024, returncode=proc.returncode,
+            if spy is not None:
+                spy.wait()
+        rss = int(rss_path.read_text()) * 1024 if rss_path.is_file() else 0  # ru_maxrss is in KiB
+        return dict(seconds=seconds, rss=rss, returncode=returncode,
                     stdout=out_path.read_text(errors="replace"), stderr=err_path.read_text(errors="replace"))
+
+    def _attach_profiler(self, launcher, output):
+        """py-spy attached to the qgis_process child once its embedded Python is loaded (py-spy cannot start
+        qgis_process itself: the interpreter appears only after QGIS has initialised)."""
+        children = Path(f"/proc/{launcher.pid}/task/{launcher.pid}/children")
+        while launcher.poll() is None:
+            try:
+                pid = int(children.read_text().split()[0])
+                if "libpython" in Path(f"/proc/{pid}/maps").read_text():
+                    return subprocess.Popen([self.profiler, "record", "--pid", str(pid), "--rate", "50",
+                                             "--nonblocking", "--format", "raw", "--output", str(output)],
+                                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            except (OSError, IndexError, ValueError):
+                pass  # not forked yet, or already gone
+            time.sleep(0.05)
+        return None
 
     def has_algorithm(self, alg_id):
         done = self.call(["--json", "list"], "list")
