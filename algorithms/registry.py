@@ -8,6 +8,7 @@ from .classifyscale import ClassifyScale
 from .computeindicators import ComputeIndicators
 from .entropyweights import EntropyWeights
 from .evaluate import Evaluate
+from .renewal_scenarios import RenewalScenarios
 from .report import Report
 from .scoreparcels import ScoreParcels
 from .suggest_paths import SuggestPaths
@@ -22,6 +23,7 @@ ALGORITHMS = [
     ComputeIndicators,
     EntropyWeights,
     Evaluate,
+    RenewalScenarios,
     Report,
     ScoreParcels,
     SuggestPaths,

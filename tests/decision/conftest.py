@@ -65,7 +65,7 @@ def district_parks():
 
 def memory_layer(df, wkts, crs="EPSG:4547", kind="Polygon", name="parcels"):
     """A QGIS memory layer with the columns of `df` (text, integer or real) and one WKT geometry per row."""
-    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsVectorLayer
+    from qgis.core import QgsFeature, QgsField, QgsGeometry, QgsProject, QgsVectorLayer
     from qgis.PyQt.QtCore import QVariant
 
     layer = QgsVectorLayer(f"{kind}?crs={crs}", name, "memory")
@@ -84,6 +84,8 @@ def memory_layer(df, wkts, crs="EPSG:4547", kind="Polygon", name="parcels"):
         f.setGeometry(QgsGeometry.fromWkt(wkt))
         feats.append(f)
     layer.dataProvider().addFeatures(feats)
+    # In the project, so that field parameters of its child fields can be checked against it.
+    QgsProject.instance().addMapLayer(layer)
     return layer
 
 

@@ -49,3 +49,33 @@ def test_suggestpaths_reports_rule_file_problems(run, qgs, tmp_path):
     layer = qgs.layer(pd.DataFrame({"inefficient": [1]}), [qgs.square(0, 0, 10)])
     with pytest.raises(QgsProcessingException, match=r"paths: must be a non-empty list"):
         run("suggestpaths", {"INPUT": layer, "PATH_RULES": str(bad), "OUTPUT": "memory:"})
+
+
+def test_renewalscenarios(run, qgs, tmp_path, district_parcels, district_parks):
+    # The district of conftest.py as layers: parcels as small squares around their centroids (areas come from
+    # area_m2), parks as their rectangles. Every number is the one worked out in test_scenarios.py.
+    parcels = qgs.layer(district_parcels.drop(columns=["x", "y"]),
+                        [qgs.square(x, y, 10) for x, y in zip(district_parcels["x"], district_parcels["y"])])
+    rects = ["POLYGON((0 0,1000 0,1000 1000,0 1000,0 0))", "POLYGON((5000 0,5500 0,5500 500,5000 500,5000 0))",
+             "POLYGON((0 3000,300 3000,300 3300,0 3300,0 3000))"]
+    parks = qgs.layer(district_parks.table, rects, name="parks")
+    res = run("renewalscenarios", {
+        "INPUT": parcels, "PARKS": parks, "PARK_NAME_FIELD": "name", "TOWN_FIELD": "town",
+        "PARK_TOWN_FIELD": "town", "RELOCATION_COST": 100, "DEMOLITION_COST": 50, "CONSTRUCTION_COST": 2000,
+        "COMPENSATION": 20, "OUTPUT": gpkg(tmp_path, "parcels"), "OUTPUT_LINES": gpkg(tmp_path, "lines"),
+        "OUTPUT_TABLE": gpkg(tmp_path, "table"),
+    })
+    table, _ = qgs.read(res["OUTPUT"])
+    assert table["dest_clustering"].tolist() == [None, None, "C1", "C2", "C1", None]
+    assert table["dest_integration"].tolist() == [None, "B1", "C1", None, "B1", None]
+    assert table["cost_concentration"].tolist()[1:] == pytest.approx([1410, 1375, 490, 825, 245])
+    lines, layer = qgs.read(res["OUTPUT_LINES"])
+    assert len(lines) == 11
+    p4 = [f for f in layer.getFeatures() if f["pattern"] == "clustering" and f["parcel_id"] == "P4"][0]
+    assert p4.geometry().asPolyline()[0].y() == pytest.approx(4000)
+    assert p4.geometry().asPolyline()[1].y() == pytest.approx(3300)
+    summary, _ = qgs.read(res["OUTPUT_TABLE"])
+    s = summary.set_index("pattern")
+    assert s.loc["concentration", "cost_total"] == pytest.approx(4345)
+    assert s.loc["integration", "freed_quota"] == pytest.approx(30 - 11.75)
+    assert s.loc["clustering", "output_per_area"] == pytest.approx(2121 / (134.5 - 17))

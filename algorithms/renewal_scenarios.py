@@ -1,0 +1,240 @@
+"""landeval:renewalscenarios — the county paper's three renewal patterns: who moves where, at what cost, how
+much construction-land quota is freed and what the district's output and tax per unit of land become."""
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterDistance,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+
+from ..core.decision import scenarios as core
+from ..core.errors import LandEvalError
+from ..core.units import unit_label
+from .base import LandEvalAlgorithm
+from .decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
+from .layer_io import (
+    measure_areas,
+    read_features,
+    require_crs,
+    require_polygons,
+    source_parameter,
+    write_frame,
+    write_output,
+)
+from .params import area_unit, area_unit_param, with_help
+
+# Parcel fields the scenarios use when the layer has them (level is required, area measured if absent).
+PARCEL_FIELDS = ("parcel_id", "area_m2", "level", "inside_dev_boundary", "inefficient", "floor_area", "plot_ratio",
+                 "output_value", "tax")
+NAMES = {
+    "OUTPUT": {"zh": "更新情景-宗地", "en": "Renewal scenarios - parcels"},
+    "OUTPUT_LINES": {"zh": "更新情景-迁移线", "en": "Renewal scenarios - moves"},
+    "OUTPUT_TABLE": {"zh": "更新情景-比较", "en": "Renewal scenarios - comparison"},
+}
+LINE_LABELS = {
+    "pattern": {"zh": "情景", "en": "Pattern"},
+    "pattern_label": {"zh": "情景名称", "en": "Pattern name"},
+    "destination": {"zh": "迁入地", "en": "Destination"},
+    "dest_level": {"zh": "迁入地层级", "en": "Destination level"},
+    "distance": {"zh": "迁移距离(m)", "en": "Distance (m)"},
+    "cost": {"zh": "迁移成本(万元)", "en": "Cost (10k CNY)"},
+}
+
+
+def _number(name, label, default, help_text, minimum=0.0):
+    param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double, defaultValue=default,
+                                         minValue=minimum)
+    return with_help(param, help_text)
+
+
+class RenewalScenarios(LandEvalAlgorithm):
+    NAME = "renewalscenarios"
+    DISPLAY = "Renewal scenarios / 多情景更新方案"
+    GROUP = "Decision support / 决策支持"
+    GROUP_ID = "decision"
+    HELP = ("Compares the county paper's three renewal patterns on an evaluated parcel layer with scale levels. "
+            "Large concentration (大集中): every industrial block moves into the nearest industrial base. Small "
+            "clustering (小集聚): blocks outside the urban development boundary move into the nearest base or "
+            "community of their own town. Small clustering + moderate park integration (小集聚+适度并园): blocks "
+            "within NEAR_BASE of a base move into it; inefficient blocks outside the boundary move into the nearest "
+            "community of their town. Distances run from the parcel's centroid to the park's boundary, in metres "
+            "(a geographic CRS is measured in its UTM zone). Assumptions: a moved firm keeps its floor area, "
+            "output and tax; it is rebuilt at the destination's target plot ratio; its old parcel leaves "
+            "industrial use. A mover with no eligible park stays and is counted as unplaced.")
+    OUTPUT_HELP = ("OUTPUT: the parcels plus dest_/dist_/cost_<pattern> (destination park, distance in m, cost in "
+                   "万元) for concentration, clustering and integration. OUTPUT_LINES: one line per move from "
+                   "the parcel's centroid to the nearest point of its destination. OUTPUT_TABLE: one row per "
+                   "pattern (first: the current state): parcels moved and unplaced, vacated land, floor area moved, "
+                   "relocation / demolition / construction / compensation and total cost (万元), new land needed "
+                   "at the destinations, freed construction-land quota, industrial land after, and the district's "
+                   "output and tax per unit of land (AREA_UNIT) after the pattern.")
+    METHOD_HELP = ("County paper §4.2 (three patterns, 'maintaining total volume, promoting clustering, enhancing "
+                   "quality') and §4.1 (blocks transferred into qualified communities free construction-land "
+                   "quota). Costs: relocation, demolition and new construction per m² of the firm's floor area "
+                   "(floor_area, else plot_ratio × area, else ASSUMED_PLOT_RATIO × area) and compensation per 亩 "
+                   "of the vacated parcel.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
+                                                [QgsProcessing.TypeVectorPolygon]),
+            "Parcels with level (classifyscale or evaluate with parks) and, where available, inside_dev_boundary, "
+            "inefficient, area_m2, floor_area or plot_ratio, output_value and tax.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource("PARKS", "Bases and communities / 产业基地与产业社区",
+                                                [QgsProcessing.TypeVectorPolygon]),
+            "Park polygons with their level (classifyscale's OUTPUT_PARKS): base and community parks are the "
+            "destinations; block-level parks are ignored.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterField("PARK_LEVEL_FIELD", "Park level field / 园区层级字段", "level",
+                                        parentLayerParameterName="PARKS", optional=True),
+            "Field of PARKS holding base / community / block; empty: level.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterField("PARK_NAME_FIELD", "Park name field / 园区名称字段", parentLayerParameterName="PARKS",
+                                        optional=True),
+            "Field of PARKS naming each park in the outputs; empty: the park's feature id.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterField("TOWN_FIELD", "Parcel town field / 宗地街镇字段", parentLayerParameterName="INPUT",
+                                        optional=True),
+            "Field of INPUT with the town / subdistrict (街镇). Given, small clustering and the community moves "
+            "of park integration stay within the parcel's town; then PARK_TOWN_FIELD is needed too.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterField("PARK_TOWN_FIELD", "Park town field / 园区街镇字段", parentLayerParameterName="PARKS",
+                                        optional=True),
+            "Field of PARKS with the town each park belongs to (same spelling as TOWN_FIELD).",
+        ))
+        near = QgsProcessingParameterDistance("NEAR_BASE", "Reach of a base / 基地周边范围", 2000.0, "PARKS", minValue=1.0)
+        self.addParameter(with_help(near, "Park integration: blocks whose centroid is within this distance (metres) "
+                                          "of a base's boundary are merged into that base."))
+        self.addParameter(_number("BASE_PLOT_RATIO", "Target plot ratio in bases / 基地目标容积率", 2.0,
+                                  "Plot ratio at which a moved firm is rebuilt in a base: new land = floor area ÷ "
+                                  "this.", 0.01))
+        self.addParameter(_number("COMMUNITY_PLOT_RATIO", "Target plot ratio in communities / 社区目标容积率", 1.5,
+                                  "Plot ratio at which a moved firm is rebuilt in a community.", 0.01))
+        self.addParameter(_number("ASSUMED_PLOT_RATIO", "Assumed plot ratio / 缺省容积率", 1.0,
+                                  "Plot ratio assumed for a parcel with neither floor_area nor plot_ratio (counted "
+                                  "in the log).", 0.01))
+        self.addParameter(_number("RELOCATION_COST", "Relocation cost (元/m²) / 搬迁单价", 300.0,
+                                  "Relocation cost per m² of the firm's floor area, in 元 (the default is "
+                                  "illustrative: give the local figure)."))
+        self.addParameter(_number("DEMOLITION_COST", "Demolition cost (元/m²) / 拆除单价", 100.0,
+                                  "Demolition cost per m² of floor area at the old site, in 元 (illustrative default)."))
+        self.addParameter(_number("CONSTRUCTION_COST", "New construction cost (元/m²) / 新建单价", 2500.0,
+                                  "Construction cost per m² of floor area rebuilt at the destination, in 元 "
+                                  "(illustrative default)."))
+        self.addParameter(_number("COMPENSATION", "Land compensation (万元/亩) / 土地补偿单价", 30.0,
+                                  "Compensation for the vacated land per 亩, in 万元 (illustrative default)."))
+        self.addParameter(area_unit_param())
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Scenario parcels / 情景宗地"))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LINES", "Moves / 迁移线",
+                                                            QgsProcessing.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", "Scenario comparison / 情景比较",
+                                                            QgsProcessing.TypeVector))
+
+    def execute(self, parameters, context, feedback):
+        unit = area_unit(self, parameters, context, "mu")
+        settings = core.ScenarioSettings(
+            near_base_m=self.parameterAsDouble(parameters, "NEAR_BASE", context),
+            target_plot_ratio={"base": self.parameterAsDouble(parameters, "BASE_PLOT_RATIO", context),
+                               "community": self.parameterAsDouble(parameters, "COMMUNITY_PLOT_RATIO", context)},
+            default_plot_ratio=self.parameterAsDouble(parameters, "ASSUMED_PLOT_RATIO", context),
+            area_unit=unit,
+        )
+        costs = core.UnitCosts(
+            relocation_per_m2=self.parameterAsDouble(parameters, "RELOCATION_COST", context),
+            demolition_per_m2=self.parameterAsDouble(parameters, "DEMOLITION_COST", context),
+            construction_per_m2=self.parameterAsDouble(parameters, "CONSTRUCTION_COST", context),
+            compensation_per_mu=self.parameterAsDouble(parameters, "COMPENSATION", context),
+        )
+        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        require_polygons(source)
+        crs = require_crs(source)
+        town = self.parameterAsString(parameters, "TOWN_FIELD", context) or None
+        wanted = [f for f in PARCEL_FIELDS if source.fields().lookupField(f) >= 0] + ([town] if town else [])
+        if "level" not in wanted:
+            raise LandEvalError("INPUT has no `level` field: run landeval:classifyscale (or evaluate with PARKS) "
+                                "first so every parcel is a base, community or block parcel.")
+        parcels = read_features(source, wanted, geometry=True, feedback=feedback, what="parcel layer")
+        frame = parcels.frame.rename(columns={town: "town"}) if town else parcels.frame
+        if "area_m2" not in frame.columns:
+            frame["area_m2"] = measure_areas(parcels.geometries, crs, context, feedback).area_m2
+        metric = MetricFrame(crs, parcels.geometries, context)
+        xy = metric.centroids(parcels.geometries, feedback)
+        frame["x"], frame["y"] = xy[:, 0], xy[:, 1]
+
+        destinations = self._destinations(parameters, context, metric, feedback, bool(town))
+        result = core.run_scenarios(frame, destinations, costs, settings, use_town=bool(town))
+        for warning in result.warnings:
+            feedback.pushWarning(warning)
+        for row in result.summary.itertuples():
+            feedback.pushInfo(f"{row.label_zh}: {row.moved} moved ({row.unplaced} unplaced), cost "
+                              f"{row.cost_total:,.0f} 万元, freed {row.freed_quota:,.2f} {unit_label(unit)}, "
+                              f"output {row.output_per_area:,.2f} 万元/{unit_label(unit)}")
+
+        out = {}
+        field_aliases = aliases(core.field_labels())
+        out["OUTPUT"] = write_output(self, parameters, "OUTPUT", context, source, result.parcels, parcels.fids,
+                                     feedback, field_aliases)
+        finish_decision_output(out["OUTPUT"], context, feedback, NAMES["OUTPUT"], field_aliases, {})
+        out["OUTPUT_LINES"] = self._write_lines(parameters, context, feedback, result, frame, metric, crs)
+        table = result.summary.copy()
+        area_name = unit_label(unit)
+        table_aliases = {k: v.replace("单位面积", area_name) for k, v in aliases(core.SUMMARY_LABELS).items()}
+        table_aliases.update({"relocated_area": f"腾退用地面积({area_name})", "land_needed": f"迁入地新增用地({area_name})",
+                              "freed_quota": f"释放建设用地指标({area_name})",
+                              "industrial_land": f"情景后工业用地({area_name})"})
+        out["OUTPUT_TABLE"] = write_frame(self, parameters, "OUTPUT_TABLE", context, table, feedback, table_aliases)
+        finish_decision_output(out["OUTPUT_TABLE"], context, feedback, NAMES["OUTPUT_TABLE"], table_aliases, {})
+        return out
+
+    def _destinations(self, parameters, context, metric, feedback, by_town):
+        parks = source_parameter(self, parameters, "PARKS", context, feedback)
+        require_polygons(parks, "parks layer")
+        level = self.parameterAsString(parameters, "PARK_LEVEL_FIELD", context) or "level"
+        name = self.parameterAsString(parameters, "PARK_NAME_FIELD", context) or None
+        town = self.parameterAsString(parameters, "PARK_TOWN_FIELD", context) or None
+        if by_town and not town:
+            raise LandEvalError("TOWN_FIELD is set but PARK_TOWN_FIELD is not: give the field of PARKS that holds "
+                                "each park's town, or leave TOWN_FIELD empty to search the whole district.")
+        fields = [level] + [f for f in (name, town) if f]
+        read = read_features(parks, fields, geometry=True, feedback=feedback, what="parks layer")
+        table = pd.DataFrame({
+            "name": read.frame[name].astype(str).to_numpy() if name else read.fids.astype(str),
+            "level": read.frame[level].to_numpy(dtype=object),
+        })
+        if town:
+            table["town"] = read.frame[town].to_numpy(dtype=object)
+        segments, owners = geometry_segments(read.geometries, metric.to_metric(parks.sourceCrs()), feedback=feedback)
+        return core.Destinations(table, segments, owners)
+
+    def _write_lines(self, parameters, context, feedback, result, frame, metric, crs):
+        moves = result.moves
+        rows = moves["row"].to_numpy(dtype=np.int64)
+        ids = frame["parcel_id"].to_numpy(dtype=object)[rows] if "parcel_id" in frame.columns else rows
+        lines = pd.DataFrame({
+            "pattern": moves["pattern"].to_numpy(dtype=object),
+            "pattern_label": moves["pattern"].map({p: t["zh"] for p, t in core.PATTERN_LABELS.items()}).to_numpy(
+                dtype=object),
+            "parcel_id": pd.Series(ids, dtype=object).astype(str).to_numpy(dtype=object),
+            "destination": moves["destination"].to_numpy(dtype=object),
+            "dest_level": moves["dest_level"].to_numpy(dtype=object),
+            "distance": moves["distance"].to_numpy(dtype=float),
+            "cost": moves["cost"].to_numpy(dtype=float),
+        })
+        geoms = [metric.line_back(*c) for c in moves[["x0", "y0", "x1", "y1"]].to_numpy(dtype=float)]
+        line_aliases = aliases(LINE_LABELS)
+        line_aliases["parcel_id"] = "宗地编号"
+        dest = write_frame(self, parameters, "OUTPUT_LINES", context, lines, feedback, line_aliases, crs=crs,
+                           geometries=geoms, wkb_type=QgsWkbTypes.LineString)
+        finish_decision_output(dest, context, feedback, NAMES["OUTPUT_LINES"], line_aliases, {})
+        return dest
