@@ -5,6 +5,7 @@ from .applystyle import ApplyStyle
 from .checkvetoes import CheckVetoes
 from .classifyparcels import ClassifyParcels
 from .classifyscale import ClassifyScale
+from .compare_rounds import CompareRounds
 from .computeindicators import ComputeIndicators
 from .entropyweights import EntropyWeights
 from .evaluate import Evaluate
@@ -20,6 +21,7 @@ ALGORITHMS = [
     CheckVetoes,
     ClassifyParcels,
     ClassifyScale,
+    CompareRounds,
     ComputeIndicators,
     EntropyWeights,
     Evaluate,

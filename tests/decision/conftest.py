@@ -120,3 +120,23 @@ def run(landeval_provider):
     import processing  # importable once pytest-qgis' qgis_processing fixture has run
 
     return lambda alg_id, params, **kw: processing.run(f"landeval:{alg_id}", params, **kw)
+
+
+@pytest.fixture
+def rounds():
+    """Two evaluation rounds of the same district (see test_monitoring.py for the expected changes)."""
+    old = pd.DataFrame({
+        "parcel_id": ["P1", "P2", "P3", "P4", "P5", "P6"],
+        "tier": ["A", "B", "C", "D", "T", "C"],
+        "category": ["retained", "retained", "identified", "identified", "retained", "reported"],
+        "score": [0.9, 0.7, 0.5, 0.2, np.nan, 0.55],
+        "inefficient": [0, 0, 1, 1, 0, 1],
+    })
+    new = pd.DataFrame({
+        "parcel_id": ["P7", "P5", "P4", "P3", "P2", "P1"],
+        "tier": ["A", "C", "D", "B", "B", "B"],
+        "category": ["retained", "identified", "in_progress", "retained", "retained", "retained"],
+        "score": [0.95, 0.45, 0.25, 0.65, 0.75, 0.8],
+        "inefficient": [0, 1, 1, 0, 0, 0],
+    })
+    return old, new

@@ -79,3 +79,31 @@ def test_renewalscenarios(run, qgs, tmp_path, district_parcels, district_parks):
     assert s.loc["concentration", "cost_total"] == pytest.approx(4345)
     assert s.loc["integration", "freed_quota"] == pytest.approx(30 - 11.75)
     assert s.loc["clustering", "output_per_area"] == pytest.approx(2121 / (134.5 - 17))
+
+
+
+def test_comparerounds(run, qgs, tmp_path, rounds):
+    # The rounds of test_monitoring.py, in another feature order per round; the disappeared parcel P6 is
+    # drawn with its outline from the earlier layer.
+    old, new = rounds
+    at = {f"P{i}": qgs.square(100 * i, 0, 40) for i in range(1, 8)}
+    earlier = qgs.layer(old, [at[k] for k in old["parcel_id"]], name="r2023")
+    later = qgs.layer(new, [at[k] for k in new["parcel_id"]], name="r2024")
+    res = run("comparerounds", {"EARLIER": earlier, "LATER": later, "OUTPUT": gpkg(tmp_path, "changes"),
+                                "OUTPUT_TIER_MATRIX": gpkg(tmp_path, "tiers"),
+                                "OUTPUT_CATEGORY_MATRIX": gpkg(tmp_path, "categories")})
+    table, layer = qgs.read(res["OUTPUT"])
+    assert dict(zip(table["parcel_id"], table["change"])) == {
+        "P1": "worsened", "P2": "unchanged", "P3": "improved", "P4": "unchanged", "P5": "worsened",
+        "P6": "disappeared", "P7": "appeared"}
+    p6 = [f for f in layer.getFeatures() if f["parcel_id"] == "P6"][0]
+    assert p6.geometry().centroid().asPoint().x() == pytest.approx(600)
+    tiers, _ = qgs.read(res["OUTPUT_TIER_MATRIX"])
+    m = tiers.set_index("from")
+    assert m.loc["C", "B"] == 1 and m.loc["C", "gone"] == 1 and m.loc["new", "A"] == 1
+    assert m.loc["total", "total"] == 7
+    cats, _ = qgs.read(res["OUTPUT_CATEGORY_MATRIX"])
+    assert cats.set_index("from").loc["identified", "in_progress"] == 1
+    with sqlite3.connect(res["OUTPUT"].split("|")[0]) as db:
+        (qml,) = db.execute("select styleQML from layer_styles where useAsDefault").fetchone()
+    assert 'attr="change"' in qml and "恶化" in qml

@@ -1,4 +1,4 @@
-"""Two tiny evaluation rounds and their transition matrices, worked out by hand.
+"""Two tiny evaluation rounds (conftest.py `rounds`) and their transition matrices, worked out by hand.
 
     id   2023 (tier, category, score, inefficient)   2024                          change
     P1   A retained   0.90 0                          B retained    0.80 0          worsened (A→B)
@@ -17,25 +17,10 @@ import pytest
 from landeval.core.decision.monitoring import compare_rounds
 from landeval.core.errors import LandEvalError
 
-OLD = pd.DataFrame({
-    "parcel_id": ["P1", "P2", "P3", "P4", "P5", "P6"],
-    "tier": ["A", "B", "C", "D", "T", "C"],
-    "category": ["retained", "retained", "identified", "identified", "retained", "reported"],
-    "score": [0.9, 0.7, 0.5, 0.2, np.nan, 0.55],
-    "inefficient": [0, 0, 1, 1, 0, 1],
-})
-NEW = pd.DataFrame({
-    "parcel_id": ["P7", "P5", "P4", "P3", "P2", "P1"],
-    "tier": ["A", "C", "D", "B", "B", "B"],
-    "category": ["retained", "identified", "in_progress", "retained", "retained", "retained"],
-    "score": [0.95, 0.45, 0.25, 0.65, 0.75, 0.8],
-    "inefficient": [0, 1, 1, 0, 0, 0],
-})
 
-
-@pytest.fixture(scope="module")
-def cmp():
-    return compare_rounds(OLD, NEW)
+@pytest.fixture
+def cmp(rounds):
+    return compare_rounds(*rounds)
 
 
 def test_change_per_parcel(cmp):
@@ -79,12 +64,13 @@ def test_category_transition_matrix(cmp):
     assert m.iloc[:-1, :-1].to_numpy().sum() == 7
 
 
-def test_duplicate_ids_are_named():
-    dup = pd.concat([OLD, OLD.iloc[[2]]])
+def test_duplicate_ids_are_named(rounds):
+    old, new = rounds
     with pytest.raises(LandEvalError, match="P3"):
-        compare_rounds(dup, NEW)
+        compare_rounds(pd.concat([old, old.iloc[[2]]]), new)
 
 
-def test_missing_key_field_is_named():
+def test_missing_key_field_is_named(rounds):
+    old, new = rounds
     with pytest.raises(LandEvalError, match="宗地编号"):
-        compare_rounds(OLD.drop(columns="parcel_id"), NEW)
+        compare_rounds(old.drop(columns="parcel_id"), new)
