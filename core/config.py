@@ -29,7 +29,7 @@ WEIGHT_TOLERANCE = 1e-6
 
 # Documented defaults for method keys a file leaves out (design.md: minmax, arithmetic, reweight, 亩).
 DEFAULTS = {"normalization": "minmax", "aggregation": "arithmetic", "missing": "reweight", "area_unit": "mu"}
-WEIGHT_KEYS = ("normalization", "aggregation", "missing", "area_unit", "group_by", "elements")
+WEIGHT_KEYS = ("normalization", "benchmark", "cap", "aggregation", "missing", "area_unit", "group_by", "elements")
 RULE_KEYS = ("threshold", "review_band", "vetoes", "types", "categories", "tiers")
 _INFO_KEYS = ("name", "label", "source", "description", "notes", "meta")
 _TOP_KEYS = set(_INFO_KEYS + WEIGHT_KEYS + RULE_KEYS)
@@ -46,6 +46,12 @@ _ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
 
 def _is_number(value):
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _indicator_defaults(data):
+    """Top-level normalization, benchmark and cap: what an indicator without its own keys uses."""
+    return {"normalization": data.get("normalization", DEFAULTS["normalization"]),
+            "benchmark": data.get("benchmark"), "cap": data.get("cap", 1.0)}
 
 
 @dataclass
@@ -219,8 +225,12 @@ def _validate(data, problems):
         problems.append(f"threshold: {data['threshold']!r} must be a number between 0 and 1")
     if "review_band" in data and not (_is_number(data["review_band"]) and data["review_band"] >= 0):
         problems.append(f"review_band: {data['review_band']!r} must be a number ≥ 0")
+    if "benchmark" in data:
+        validate_benchmark(data["benchmark"], "benchmark", problems)
+    if "cap" in data and not (_is_number(data["cap"]) and data["cap"] > 0):
+        problems.append(f"cap: {data['cap']!r} must be a positive number")
     if "elements" in data:
-        _validate_elements(data["elements"], data.get("normalization", DEFAULTS["normalization"]), problems)
+        _validate_elements(data["elements"], _indicator_defaults(data), problems)
     for key in ("vetoes", "types", "categories"):
         if key in data:
             _validate_rules(data[key], key, problems)
@@ -228,7 +238,7 @@ def _validate(data, problems):
         _validate_tiers(data["tiers"], problems)
 
 
-def _validate_elements(elements, default_norm, problems):
+def _validate_elements(elements, defaults, problems):
     if not isinstance(elements, list) or not elements:
         problems.append("elements: must be a non-empty list of elements")
         return
@@ -256,7 +266,7 @@ def _validate_elements(elements, default_norm, problems):
             if not isinstance(ind, dict):
                 problems.append(f"{ipath}: must be a mapping such as {{id: plot_ratio, weight: 0.4}}")
                 continue
-            _validate_indicator(ind, ipath, default_norm, catalogue, problems)
+            _validate_indicator(ind, ipath, defaults, catalogue, problems)
             iid = ind.get("id")
             if isinstance(iid, str):
                 if iid in seen_indicators:
@@ -269,7 +279,7 @@ def _validate_elements(elements, default_norm, problems):
         _level_weights(elements, "elements", problems, "element")
 
 
-def _validate_indicator(ind, path, default_norm, catalogue, problems):
+def _validate_indicator(ind, path, defaults, catalogue, problems):
     _check_keys(ind, _INDICATOR_KEYS, path, problems)
     iid = ind.get("id")
     entry = catalogue.indicators.get(iid) if isinstance(iid, str) else None
@@ -296,13 +306,14 @@ def _validate_indicator(ind, path, default_norm, catalogue, problems):
                     problems.append(f"{path}.scores.{value}: score {score!r} must be a number between 0 and 1")
     elif "scores" in ind:
         problems.append(f"{path}.scores: only categorical indicators take a value→score map")
-    norm = ind.get("normalization", default_norm)
+    norm = ind.get("normalization", defaults["normalization"])
     if "normalization" in ind and norm not in NORMALIZATIONS:
         problems.append(f"{path}.normalization: {norm!r} is not one of {', '.join(NORMALIZATIONS)}")
     if norm == "benchmark" and direction != "categorical":
-        if "benchmark" not in ind:
-            problems.append(f"{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}})")
-        else:
+        if "benchmark" not in ind and defaults["benchmark"] is None:
+            problems.append(f"{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}}) "
+                            "here or at the top level")
+        elif "benchmark" in ind:
             validate_benchmark(ind["benchmark"], f"{path}.benchmark", problems)
     elif "benchmark" in ind and norm != "benchmark":
         problems.append(f"{path}.benchmark: given, but normalization is {norm!r}, not benchmark")
@@ -382,7 +393,8 @@ def check_tier_breaks(method, breaks, path="tiers.breaks"):
 
 def _build(cls, data, source):
     catalogue = load_catalogue()
-    default_norm = data.get("normalization", DEFAULTS["normalization"])
+    defaults = _indicator_defaults(data)
+    default_norm = defaults["normalization"]
     elements = []
     raw_elements = data.get("elements") or []
     element_weights = _level_weights(raw_elements, "elements", [], "element") if raw_elements else []
@@ -393,10 +405,12 @@ def _build(cls, data, source):
         for ind, weight in zip(inds, weights):
             entry = catalogue.indicators.get(ind["id"])
             direction = ind.get("direction", entry.direction if entry else None)
+            norm = ind.get("normalization", default_norm)
             specs.append(IndicatorSpec(
                 id=ind["id"], weight=weight, direction=direction, field=ind.get("field", ind["id"]),
-                normalization=ind.get("normalization", default_norm), benchmark=ind.get("benchmark"),
-                cap=float(ind.get("cap", 1.0)), scores=ind.get("scores"), group_by=ind.get("group_by"),
+                normalization=norm,
+                benchmark=ind.get("benchmark", defaults["benchmark"] if norm == "benchmark" else None),
+                cap=float(ind.get("cap", defaults["cap"])), scores=ind.get("scores"), group_by=ind.get("group_by"),
                 label=ind.get("label"),
             ))
         elements.append(ElementSpec(id=element["id"], weight=eweight, indicators=specs, label=element.get("label")))

@@ -146,3 +146,27 @@ def test_save_round_trip_and_digest(tmp_path):
     edited["threshold"] = 0.55
     assert EvalConfig.from_dict(edited).digest() != cfg.digest()
     assert "江宁区" in out.read_text(encoding="utf-8")  # saved as readable UTF-8, not escapes
+
+
+def _benchmark_set(**top):
+    return {"name": "b", **top, "elements": [{"id": "land", "weight": 1, "indicators": [
+        {"id": "plot_ratio", "weight": 0.5, "direction": "benefit"},
+        {"id": "idle_rate", "weight": 0.5, "direction": "cost"}]}]}
+
+
+def test_top_level_benchmark_and_cap_are_indicator_defaults():
+    from landeval.core.scoring import score_parcels
+    import pandas as pd
+
+    cfg = EvalConfig.from_dict(_benchmark_set(normalization="benchmark", benchmark={"stat": "median"}, cap=1.0))
+    assert [i.benchmark for i in cfg.elements[0].indicators] == [{"stat": "median"}] * 2
+    # plot ratio [1, 2, 4] against its median 2: 0.5, 1, 1 (capped); idle rate [0.1, 0.2, 0.4] against 0.2 as a
+    # cost, 2 − x/b floored at 0 and capped at 1: 1, 1, 0. Scores are the means: 0.75, 1, 0.5.
+    df = pd.DataFrame({"plot_ratio": [1.0, 2.0, 4.0], "idle_rate": [0.1, 0.2, 0.4]})
+    assert score_parcels(df, cfg)["score"].tolist() == pytest.approx([0.75, 1.0, 0.5])
+
+
+def test_benchmark_normalization_without_any_benchmark_is_reported():
+    with pytest.raises(ConfigError) as err:
+        EvalConfig.from_dict(_benchmark_set(normalization="benchmark"))
+    assert any("elements[0].indicators[0].benchmark" in p and "top level" in p for p in err.value.problems)

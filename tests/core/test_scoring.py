@@ -109,6 +109,10 @@ def test_scores_in_unit_interval_and_monotone_in_benefit(data, aggregation, miss
     col = st.lists(st.one_of(st.floats(-1e4, 1e4), st.just(np.nan)), min_size=n, max_size=n)
     df = pd.DataFrame({"plot_ratio": data.draw(col), "idle_rate": data.draw(col), "tax_per_area": data.draw(col)})
     cfg = _cfg(aggregation=aggregation, missing=missing)
+    if df.isna().all().all():
+        with pytest.raises(LandEvalError, match="has a value for any parcel"):
+            score_parcels(df, cfg)
+        return
     before = score_parcels(df, cfg)["score"].to_numpy()
     finite = before[~np.isnan(before)]
     assert ((finite >= 0) & (finite <= 1)).all()
