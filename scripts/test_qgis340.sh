@@ -134,4 +134,10 @@ BIND="$ROOT" in_chroot /bin/bash -c 'cd "$1" && shift &&
 status=$?
 set -e
 say "QGIS 3.40 suite finished in $((SECONDS - start)) s with exit status $status"
+if [ "$status" -gt 128 ]; then
+  # Seen with QGIS objects (e.g. a QgsVectorLayer a test kept in a local) that Python frees only after
+  # pytest-qgis has called exitQgis(): the summary above may read "passed", the process still crashed.
+  say "pytest was killed by signal $((status - 128)); if it happened after the summary line, a QGIS object" \
+      "outlived QgsApplication.exitQgis() (free layers inside the test, or add them to the project)"
+fi
 exit $status
