@@ -18,6 +18,7 @@ from ..core.scale import park_levels
 from ..core.tables import to_numeric
 from .base import LandEvalAlgorithm
 from .layer_io import (
+    check_coordinates,
     describe_positions,
     field_indices,
     measure_areas,
@@ -89,6 +90,7 @@ def scale_levels(alg, parameters, context, feedback, parcel_geoms, parcel_area_m
     parks = source_parameter(alg, parameters, "PARKS", context, feedback)
     require_polygons(parks, "park layer")
     park_crs = require_crs(parks, "park layer")
+    suspicious = check_coordinates(parks, park_crs, "park layer")
     zone_field = _park_field(alg, parameters, context, "ZONE_TYPE_FIELD", ZONE_TYPE, parks)
     share_field = _park_field(alg, parameters, context, "SHARE_FIELD", SHARE, parks)
     fields = [f for f in (zone_field, share_field) if f]
@@ -103,7 +105,12 @@ def scale_levels(alg, parameters, context, feedback, parcel_geoms, parcel_area_m
             g.transform(xform)
         polygons.append(g)
     where, ambiguous = locate(inner_points(parcel_geoms), polygons, feedback)
-    warnings = []
+    warnings = [suspicious] if suspicious else []
+    if len(where) and not (where >= 0).any():
+        # Usually a park layer in the wrong CRS (or the wrong layer): say so rather than grade all as blocks.
+        warnings.append(f"No parcel lies in any of the {len(polygons)} park(s) (parks in {park_crs.authid()}, parcels "
+                        f"in {crs.authid()}), so every parcel is an industrial block. If the parks should cover "
+                        "parcels, one of the two layers has the wrong CRS: check it in Layer Properties → Source.")
     if ambiguous:
         warnings.append(f"{ambiguous} parcel(s) lie in overlapping parks; each was given to the first park.")
     frame = pd.DataFrame({"area_km2": areas.area_m2 / 1.0e6})

@@ -238,3 +238,33 @@ def test_negative_floor_area_in_the_parcel_layer_is_missing(provider):
                        "总建筑面积: 1 negative value(s) ('P1: -20000') read as missing")
     got = by_id(result.results["OUTPUT"], "plot_ratio")
     assert got["P1"] == (None,) and got["P2"] == pytest.approx((0.5,))
+
+
+def park_layer(wkt, crs):
+    return memory_layer("Polygon", crs, ["zone_type:string", "industrial_share:double"], [(wkt, ["开发区", 0.8])],
+                        name="parks")
+
+
+def test_parks_in_another_crs_are_reprojected(provider):
+    park = QgsGeometry.fromWkt(f"POLYGON(({X0 - 10} {Y0 - 10},{X0 + 310} {Y0 - 10},{X0 + 310} {Y0 + 110},"
+                               f"{X0 - 10} {Y0 + 110},{X0 - 10} {Y0 - 10}))")
+    park.transform(QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4547"),
+                                          QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance()))
+    params = {"PARCELS": three_parcels(), "PARKS": park_layer(park.asWkt(12), "EPSG:4490"), "BASE_KM2": 0.01,
+              "COMMUNITY_KM2": 0.001, "OUTPUT": "memory:", "OUTPUT_PARKS": "memory:"}
+    result = succeeded("classifyscale", params)
+    # The park (0.0384 km², share 0.8, a development zone) holds P1 and P2; P3 lies outside it.
+    assert by_id(result.results["OUTPUT"], "level") == {"P1": ("base",), "P2": ("base",), "P3": ("block",)}
+
+
+def test_parks_with_a_wrong_crs_are_warned(provider):
+    params = {"PARCELS": three_parcels(), "PARKS": park_layer(square(X0, Y0, 500), "EPSG:4549"),
+              "OUTPUT": "memory:", "OUTPUT_PARKS": "memory:"}
+    succeeded("classifyscale", params, "No parcel lies in any of the 1 park(s)", "parks in EPSG:4549",
+              "parcels in EPSG:4547", "wrong CRS")
+
+
+def test_parks_without_crs_are_refused(provider, tmp_path):
+    path = shapefile_without_crs(park_layer(square(X0, Y0, 500), "EPSG:4547"), tmp_path / "parks.shp")
+    refused("classifyscale", {"PARCELS": three_parcels(), "PARKS": path, "OUTPUT": "memory:",
+                              "OUTPUT_PARKS": "memory:"}, "The park layer has no coordinate reference system")
