@@ -13,6 +13,7 @@ from .renewal_scenarios import RenewalScenarios
 from .report import Report
 from .scoreparcels import ScoreParcels
 from .suggest_paths import SuggestPaths
+from .two_evaluations import TwoEvaluations
 
 ALGORITHMS = [
     AggregateZones,
@@ -29,4 +30,5 @@ ALGORITHMS = [
     Report,
     ScoreParcels,
     SuggestPaths,
+    TwoEvaluations,
 ]

@@ -4,6 +4,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import LandEvalError
+from ..units import M2_PER_UNIT
 from .rules import label
 
 FIELD_LABELS = {
@@ -52,3 +53,16 @@ def assign_quadrants(df, rules, lang="zh"):
 def quadrant_labels(rules, lang="zh"):
     """{quadrant id: label} for the value map and the legend."""
     return {item["id"]: label(item, lang) for item in rules["quadrants"]}
+
+
+def abcd_list(quadrant, area_m2, rules, lang="zh"):
+    """The ABCD list: one row per quadrant, in list order A–D, with its class, label, disposal hint, number
+    of parcels and their area in 亩 (quadrant: one id or None per parcel; area_m2: parcel areas)."""
+    frame = pd.DataFrame({"quadrant": quadrant, "area": np.asarray(area_m2, dtype=float) / M2_PER_UNIT["mu"]})
+    counts = frame.groupby("quadrant")["area"].agg(["size", "sum"])
+    rows = []
+    for item in sorted(rules["quadrants"], key=lambda q: q["list"]):
+        n, total = (counts.loc[item["id"]] if item["id"] in counts.index else (0, 0.0))
+        rows.append({"quadrant": item["id"], "label": label(item, lang), "abcd_list": item["list"],
+                     "disposal": label(item, lang, key="disposal"), "parcels": int(n), "area_mu": float(total)})
+    return pd.DataFrame(rows)

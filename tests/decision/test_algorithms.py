@@ -107,3 +107,42 @@ def test_comparerounds(run, qgs, tmp_path, rounds):
     with sqlite3.connect(res["OUTPUT"].split("|")[0]) as db:
         (qml,) = db.execute("select styleQML from layer_styles where useAsDefault").fetchone()
     assert 'attr="change"' in qml and "恶化" in qml
+
+
+def test_twoevaluations(run, qgs, tmp_path):
+    # Inputs placed so that the indicators are those of test_two_evaluations.test_value_score_by_hand:
+    # dist_centre 400 / 1000 / 4600 m, road length within 1 km 2 / 1 / 0 km, POIs 10 / 0 / 5,
+    # surrounding use 住宅用地 / 耕地 / none; performance scores 0.3 / 0.9 / 0.7.
+    parcels = qgs.layer(pd.DataFrame({"parcel_id": ["P1", "P2", "P3"], "score": [0.3, 0.9, 0.7]}),
+                        [qgs.square(0, 0, 10), qgs.square(3000, 0, 10), qgs.square(0, 5000, 10)])
+    centres = qgs.layer(pd.DataFrame({"n": [1, 2]}), ["POINT(0 400)", "POINT(3000 1000)"], kind="Point",
+                        name="centres")
+    roads = qgs.layer(pd.DataFrame({"n": [1, 2, 3]}),
+                      ["LINESTRING(-500 100, 500 100)", "LINESTRING(-500 -100, 500 -100)",
+                       "LINESTRING(2500 100, 3500 100)"], kind="LineString", name="roads")
+    pois = qgs.layer(pd.DataFrame({"n": list(range(15))}),
+                     [f"POINT({10 * i} 10)" for i in range(10)] + [f"POINT({10 * i} 5010)" for i in range(5)],
+                     kind="Point", name="pois")
+    landuse = qgs.layer(pd.DataFrame({"dlmc": ["住宅用地", "耕地", "林地"]}),
+                        [qgs.square(100, 0, 50), qgs.square(3100, 0, 50), qgs.square(0, 9000, 50)], name="landuse")
+    res = run("twoevaluations", {"INPUT": parcels, "CENTRES": centres, "ROADS": roads, "POIS": pois,
+                                 "LANDUSE": landuse, "LANDUSE_FIELD": "dlmc", "OUTPUT": gpkg(tmp_path, "two"),
+                                 "OUTPUT_LIST": gpkg(tmp_path, "abcd")})
+    table, _ = qgs.read(res["OUTPUT"])
+    assert table["dist_centre"].tolist() == pytest.approx([400, 1000, 4600])
+    assert table["road_density"].tolist() == pytest.approx([2 / np.pi, 1 / np.pi, 0])
+    assert table["poi_count"].tolist() == [10, 0, 5]
+    assert table["surrounding_use"].tolist() == ["住宅用地", "耕地", None]
+    p1 = (0.15 * 1 + 0.2 * 1 + 0.15 * 1 + 0.15 * 0.9) / 0.65
+    p2 = (0.15 * 3600 / 4200 + 0.2 * 0.5 + 0.15 * 0 + 0.15 * 0.2) / 0.65
+    p3 = (0.15 * 0 + 0.2 * 0 + 0.15 * 0.5) / 0.5
+    assert table["value_score"].tolist() == pytest.approx([p1, p2, p3])
+    assert table["quadrant"].tolist() == ["hv_lp", "hv_hp", "lv_hp"]
+    assert table["abcd_list"].tolist() == ["C", "A", "B"]
+    assert table["disposal"].iloc[0] == "重点盘活：优先更新改造、转型升级"
+    abcd, _ = qgs.read(res["OUTPUT_LIST"])
+    assert abcd["parcels"].tolist() == [1, 1, 1, 0]
+    assert abcd["area_mu"].tolist() == pytest.approx([0.6, 0.6, 0.6, 0])  # 20 m squares: 400 m² = 0.6 亩
+    with sqlite3.connect(res["OUTPUT"].split("|")[0]) as db:
+        (qml,) = db.execute("select styleQML from layer_styles where useAsDefault").fetchone()
+    assert 'attr="quadrant"' in qml and "高价值·低绩效" in qml

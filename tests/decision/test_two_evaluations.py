@@ -115,3 +115,14 @@ def test_value_score_by_hand():
 def test_value_score_needs_some_input():
     with pytest.raises(LandEvalError, match="No value indicator"):
         V.value_scores(pd.DataFrame({"x": [1.0]}), V.load_value_weights())
+
+
+def test_abcd_list():
+    from landeval.core.decision.quadrants import abcd_list
+
+    mu = 10000 / 15
+    table = abcd_list(["hv_lp", "hv_hp", "hv_lp", None], [3 * mu, 1 * mu, 2 * mu, 9 * mu], load_quadrant_rules())
+    assert table["abcd_list"].tolist() == ["A", "B", "C", "D"]
+    assert table["parcels"].tolist() == [1, 0, 2, 0]
+    assert table["area_mu"].tolist() == pytest.approx([1, 0, 5, 0])
+    assert table.loc[2, "label"] == "高价值·低绩效"
