@@ -3,7 +3,7 @@ unsafe, weights that do not add up, indicators the layer does not have, numbers 
 import pytest
 from qgis.PyQt.QtCore import QVariant
 
-from .conftest import memory_layer, refused, square, succeeded
+from .conftest import memory_layer, refused, save_gpkg, square, succeeded
 
 X0, Y0 = 500000.0, 3500000.0
 
@@ -101,3 +101,27 @@ def test_missing_weight_set_file_is_named(provider, tmp_path):
     missing = tmp_path / "nowhere.yaml"
     result = refused("scoreparcels", {"INPUT": indicator_layer(), "WEIGHT_SET": str(missing), "OUTPUT": "memory:"})
     assert "nowhere.yaml" in result.message
+
+
+def test_file_inputs_are_byte_for_byte_unchanged_by_a_full_run(provider, tmp_path):
+    """GeoPackage parcels, a GBK CSV and an XLSX enterprise table, YAML files: hashed by the harness before and
+    after, together with a check that no SQLite side file is left beside the GeoPackage."""
+    import openpyxl
+
+    layer = memory_layer("Polygon", "EPSG:4547", ["宗地编号:string", "总建筑面积:double"],
+                         [(square(X0 + 200 * i, Y0), [f"P{i}", 5000.0 * (i + 1)]) for i in range(4)])
+    gpkg = save_gpkg(layer, tmp_path / "parcels.gpkg")
+    csv = tmp_path / "firms.csv"
+    csv.write_bytes("宗地编号,企业编号,总税收,总产值\nP0,E1,3,100\nP1,E2,暂无,200\nP2,E3,12万,-5\n".encode("gbk"))
+    book = openpyxl.Workbook()
+    book.active.append(["宗地编号", "企业编号", "总税收", "总产值"])
+    for row in (["P0", "E1", 3, 100], ["P1", "E2", 7, 200], ["P3", "E4", 1, 50]):
+        book.active.append(row)
+    xlsx = tmp_path / "firms.xlsx"
+    book.save(xlsx)
+    ws = weight_set(tmp_path, [("plot_ratio", 0.5), ("tax_per_area", 0.5)])
+    for table in (csv, xlsx):
+        result = succeeded("evaluate", {"PARCELS": gpkg, "PARCEL_ID": "宗地编号", "ENTERPRISES": str(table),
+                                        "PRESET": "jiangning", "WEIGHT_SET": ws,
+                                        "OUTPUT": str(tmp_path / f"out_{table.suffix[1:]}.gpkg")})
+        assert result.results["PARCELS_WITHOUT_ENTERPRISE"] == 1
