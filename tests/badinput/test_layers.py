@@ -268,3 +268,9 @@ def test_parks_without_crs_are_refused(provider, tmp_path):
     path = shapefile_without_crs(park_layer(square(X0, Y0, 500), "EPSG:4547"), tmp_path / "parks.shp")
     refused("classifyscale", {"PARCELS": three_parcels(), "PARKS": path, "OUTPUT": "memory:",
                               "OUTPUT_PARKS": "memory:"}, "The park layer has no coordinate reference system")
+
+
+def test_unreadable_yes_no_answer_is_refused_naming_field_and_value(provider, tmp_path):
+    table = write_csv(tmp_path, "宗地编号,是否符合安全要求\nP1,是\nP2,maybe\nP3,待定\n")
+    refused("computeindicators", run_indicators(three_parcels(), ENTERPRISES=table),
+            "Field '是否符合安全要求': 'maybe', '待定' is not a yes/no answer", "Use 是/否, 1/0")
