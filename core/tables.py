@@ -138,7 +138,7 @@ def parse_yes_no(series, field):
         values = s.to_numpy(dtype=float, na_value=np.nan)
         bad = ~np.isnan(values) & ~np.isin(values, (0.0, 1.0))
         if bad.any():
-            _raise_yes_no(field, pd.unique(values[bad]))
+            _raise_yes_no(field, [float(v) for v in pd.unique(values[bad])])
         return values
     codes, uniques = _factorize(s)
     text = _clean_text(uniques.map(lambda v: str(v).lower() if isinstance(v, bool) else v)).str.lower()
