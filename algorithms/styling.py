@@ -135,7 +135,9 @@ def save_default_style(layer, kind=None, feedback=None):
         return None
     title = STYLE_LABELS[kind] if kind else "Field aliases / 字段别名"
     if storage == "GPKG":
-        error = layer.saveStyleToDatabase(f"LandEval {kind or 'labels'}", f"LandEval: {title}", True, "")
+        name = f"LandEval {kind or 'labels'}"
+        _drop_saved_style(layer, name)
+        error = layer.saveStyleToDatabase(name, f"LandEval: {title}", True, "")
         if error:
             raise LandEvalError(f"Cannot save the style into {path}: {error}")
         return path
@@ -146,6 +148,15 @@ def save_default_style(layer, kind=None, feedback=None):
             feedback.pushWarning(f"Could not write the style file {qml}: {message}")
         return None
     return qml
+
+
+def _drop_saved_style(layer, name):
+    """Delete this layer's saved style called `name` from its GeoPackage. QGIS 3.22 answers a save under an
+    existing name with an "overwrite?" dialog, which no headless run can answer (qgis_process hangs)."""
+    related, ids, names, _, _ = layer.listStylesInDatabase()
+    for style_id, style_name in list(zip(ids, names))[:related]:
+        if style_name == name:
+            layer.deleteStyleFromDatabase(style_id)
 
 
 class LandEvalPostProcessor(QgsProcessingLayerPostProcessorInterface):
