@@ -15,7 +15,7 @@ from .conftest import refused, succeeded
 
 CRITERIA = "plot_ratio;tax_per_area;output_per_area"
 CONSISTENT = "1,2,4,1/2,1,2,1/4,1/2,1"  # perfectly consistent: weights 4/7, 2/7, 1/7
-# 9 over 1/9 over 9 around a cycle: the judgements contradict each other (CR ≈ 4.9).
+# 9 over 1/9 over 9 around a cycle: the judgements contradict each other (CR = 6.13).
 CYCLIC = "1,9,1/9,1/9,1,9,9,1/9,1"
 
 
