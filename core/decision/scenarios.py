@@ -37,18 +37,6 @@ DESTINATION_LEVELS = ("base", "community")
 PARK_LEVELS = DESTINATION_LEVELS + ("block",)
 
 
-def field_labels(patterns=PATTERNS):
-    """{field: {zh, en}} for the per-parcel fields of the given patterns and for the comparison table."""
-    out = {}
-    for p in patterns:
-        zh, en = PATTERN_LABELS[p]["zh"], PATTERN_LABELS[p]["en"]
-        out[f"dest_{p}"] = {"zh": f"迁入地（{zh}）", "en": f"Destination ({en})"}
-        out[f"dist_{p}"] = {"zh": f"迁移距离m（{zh}）", "en": f"Distance m ({en})"}
-        out[f"cost_{p}"] = {"zh": f"迁移成本万元（{zh}）", "en": f"Cost 10k CNY ({en})"}
-    out.update(SUMMARY_LABELS)
-    return out
-
-
 SUMMARY_LABELS = {
     "pattern": {"zh": "情景", "en": "Pattern"},
     "moved": {"zh": "迁移宗数", "en": "Parcels moved"},
@@ -66,6 +54,17 @@ SUMMARY_LABELS = {
     "output_per_area": {"zh": "地均产值(万元/单位面积)", "en": "Output per area"},
     "tax_per_area": {"zh": "地均税收(万元/单位面积)", "en": "Tax per area"},
 }
+
+
+def field_labels(patterns=PATTERNS):
+    """{field: {zh, en}} for the per-parcel fields of the given patterns (the table's are SUMMARY_LABELS)."""
+    out = {}
+    for p in patterns:
+        zh, en = PATTERN_LABELS[p]["zh"], PATTERN_LABELS[p]["en"]
+        out[f"dest_{p}"] = {"zh": f"迁入地（{zh}）", "en": f"Destination ({en})"}
+        out[f"dist_{p}"] = {"zh": f"迁移距离m（{zh}）", "en": f"Distance m ({en})"}
+        out[f"cost_{p}"] = {"zh": f"迁移成本万元（{zh}）", "en": f"Cost 10k CNY ({en})"}
+    return out
 
 
 @dataclass
