@@ -1,0 +1,111 @@
+"""Styles, aliases, value maps, the saved default style, and the desktop post-processor."""
+import shutil
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+
+from landeval.algorithms import styling
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+CONFIG = str(DATA / "golden_config.yaml")
+
+
+@pytest.fixture
+def evaluated(run, tmp_path):
+    """The golden evaluation written to a GeoPackage (path)."""
+    out = str(tmp_path / "ev.gpkg")
+    run("evaluate", {"PARCELS": str(DATA / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
+                     "ENTERPRISES": str(DATA / "enterprises_utf8.csv"), "WEIGHT_SET": CONFIG, "RULE_SET": CONFIG,
+                     "PARKS": str(DATA / "parks.gpkg"), "OUTPUT": out})
+    return out
+
+
+@pytest.mark.parametrize("style,kind,renderer", [(0, "tier", "categorizedSymbol"), (1, "category", "categorizedSymbol"),
+                                                 (2, "ineff_type", "categorizedSymbol"), (3, "level", "categorizedSymbol"),
+                                                 (4, "score", "graduatedSymbol")])
+def test_applystyle_saves_the_default_style_in_the_geopackage(run, evaluated, style, kind, renderer):
+    res = run("applystyle", {"INPUT": evaluated, "STYLE": style})
+    assert res["STYLE_SAVED"] == evaluated
+    reopened = QgsVectorLayer(evaluated, "again", "ogr")  # a fresh layer: only the file's default style
+    assert reopened.renderer().type() == renderer
+    assert reopened.renderer().classAttribute() == kind
+
+
+def test_applystyle_twice_with_the_same_style_does_not_hang(run, evaluated):
+    # QGIS 3.22 opens an "overwrite?" dialog when a style name exists; headless that would wait forever.
+    run("applystyle", {"INPUT": evaluated, "STYLE": 0})
+    run("applystyle", {"INPUT": evaluated, "STYLE": 0})
+    layer = QgsVectorLayer(evaluated, "again", "ogr")
+    names = layer.listStylesInDatabase()[2]
+    assert names.count("LandEval tier") == 1
+
+
+def test_aliases_and_value_maps(evaluated):
+    layer = QgsVectorLayer(evaluated, "ev", "ogr")
+    alias = {f.name(): layer.attributeAlias(i) for i, f in enumerate(layer.fields())}
+    assert alias["tax_per_area"] == "地均税收(万元/亩)"
+    assert alias["area_mu"] == "面积(亩)"
+    assert alias["score"] == "综合得分" and alias["tier"] == "分级" and alias["category"] == "认定类别"
+    assert alias["s_land"] == "土地利用得分"  # element label from the configuration used
+    setup = layer.editorWidgetSetup(layer.fields().lookupField("category"))
+    assert setup.type() == "ValueMap"
+    value_map = {v: k for entry in setup.config()["map"] for k, v in entry.items()}
+    assert value_map["identified"] == "低效认定" and value_map["eco_exit"] == "生态清退"
+    tiers = {v: k for entry in layer.editorWidgetSetup(layer.fields().lookupField("tier")).config()["map"]
+             for k, v in entry.items()}
+    assert tiers["T"].startswith("T类")
+
+
+def test_shapefile_output_gets_a_qml_beside_it(run, tmp_path):
+    out = tmp_path / "ev.shp"
+    run("evaluate", {"PARCELS": str(DATA / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
+                     "ENTERPRISES": str(DATA / "enterprises_utf8.csv"), "WEIGHT_SET": CONFIG, "RULE_SET": CONFIG,
+                     "OUTPUT": str(out)})
+    assert (tmp_path / "ev.qml").is_file()
+    assert QgsVectorLayer(str(out), "ev", "ogr").renderer().type() == "categorizedSymbol"
+
+
+def test_style_without_its_field_is_a_clear_error(run):
+    layer = QgsVectorLayer(str(DATA / "parks.gpkg"), "parks", "ogr")
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="no field 'tier'"):
+        run("applystyle", {"INPUT": layer, "STYLE": 0})
+
+
+def test_english_legend_when_qgis_runs_in_english():
+    assert styling.style_path("tier", "en").endswith("en/tier.qml")
+    assert styling.style_path("tier", "zh").endswith("styles/tier.qml")
+
+
+def test_post_processor_styles_names_and_groups(evaluated, monkeypatch):
+    project = QgsProject.instance()
+    layer = QgsVectorLayer(evaluated, "raw name", "ogr")
+    project.addMapLayer(layer)
+    try:
+        context = QgsProcessingContext()
+        context.setProject(project)
+        monkeypatch.setattr(styling, "user_language", lambda: "zh")
+        processor = styling.LandEvalPostProcessor("key", "category", {"zh": "低效用地评价", "en": "Land evaluation"})
+        styling._PENDING["key"] = processor
+        processor.postProcessLayer(layer, context, QgsProcessingFeedback())
+        assert layer.name() == "低效用地评价"
+        assert layer.renderer().classAttribute() == "category"
+        group = project.layerTreeRoot().findGroup(styling.GROUP_NAME)
+        assert group is not None and group.findLayer(layer.id()) is not None
+        assert "key" not in styling._PENDING
+    finally:
+        project.removeAllMapLayers()
+        root = project.layerTreeRoot()
+        if root.findGroup(styling.GROUP_NAME):
+            root.removeChildNode(root.findGroup(styling.GROUP_NAME))
+
+
+def test_inputs_are_never_styled_in_place(run, tmp_path, data_hashes):
+    # computeindicators on a copy: the copy keeps its bytes; the output is a new file.
+    copy = tmp_path / "parcels.gpkg"
+    shutil.copy(DATA / "parcels_4547.gpkg", copy)
+    before = copy.read_bytes()
+    run("computeindicators", {"PARCELS": str(copy), "PARCEL_ID": "宗地编号", "OUTPUT": str(tmp_path / "o.gpkg")})
+    assert copy.read_bytes() == before
