@@ -15,7 +15,7 @@ from ..core.catalogue import load_catalogue
 from ..core.config import parse_yaml
 from ..core.errors import LandEvalError
 from ..core.indicators import aggregate_enterprises
-from ..core.tables import canonical_table
+from ..core.tables import canonical_table, numeric_columns
 from . import spatial
 from .layer_io import (
     check_coordinates,
@@ -139,7 +139,8 @@ def _join_enterprises(inputs, n, parcel_keys, geoms, crs, context, feedback, cou
     ent = inputs.enterprises
     extra = [inputs.enterprise_parcel_id]
     names = recognised_columns(ent, inputs.field_map, extra)
-    ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table")
+    ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table",
+                              numeric=numeric_columns(names, map_for(inputs.field_map, names)))
     frame = ent_table.frame
     pos, how = _enterprise_positions(inputs, frame, ent_table.fids, parcel_keys, geoms, crs, context, feedback,
                                      warnings)

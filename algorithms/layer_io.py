@@ -33,6 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.errors import LandEvalError
+from . import bulk_io
 from .staging import open_sink
 
 # File types opened as attribute tables (no geometry) through OGR.
@@ -139,17 +140,21 @@ def _column(values, qtype):
     return np.array([None if v.__class__ is QVariant else v for v in values], dtype=object)
 
 
-def read_features(source, fields=None, geometry=False, feedback=None, what="layer"):
+def read_features(source, fields=None, geometry=False, feedback=None, what="layer", numeric=()):
     """Read `source` (a QgsFeatureSource or vector layer) in one pass.
 
     `fields`: names of the attributes wanted (None = all). Only those are requested from the provider, and
     geometry is skipped unless `geometry` is true. Returns a FeatureTable whose frame has one column per
     requested field (numeric fields as float64, or int64 when an integer field has no NULL; others as
     objects with None for NULL), the feature ids in reading order, and the geometries when asked for.
+    `numeric`: names the caller parses as numbers; a CSV read by pandas may give their plain cells as floats.
     """
     all_fields = source.fields()
     names = list(all_fields.names()) if fields is None else list(dict.fromkeys(fields))
     idx = field_indices(source, names, what)
+    fast = None if geometry else bulk_io.read_delimited(source, names, numeric)
+    if fast is not None:
+        return FeatureTable(fast[0], fast[1], None)
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(idx)
     if not geometry:
@@ -275,6 +280,7 @@ def source_parameter(alg, parameters, name, context, feedback=None):
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
         raise QgsProcessingException(alg.invalidSourceError(parameters, name))
+    bulk_io.remember_geopackage_layer(alg, parameters, name, context, source)
     return source
 
 
@@ -475,6 +481,26 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
         if stage:
             stage.discard()
         raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+    if source.wkbType() == wkb and bulk_io.may_fill(source, dest_id):
+        del sink  # the empty layer with its fields, filled in SQL from the source GeoPackage
+        try:
+            count = bulk_io.fill_geopackage(source, dest_id, fields, plan, results, fids, _python_values,
+                                            feedback, check_canceled)
+        except BaseException:
+            if stage:
+                stage.discard()
+            raise
+        if count is not None:
+            if stage:
+                dest_id = stage.commit(dest_id, count, context)
+            if feedback is not None:
+                feedback.setProgress(100)
+            return dest_id
+        sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs())
+        if sink is None:
+            if stage:
+                stage.discard()
+            raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     rows = _result_rows(results, plan)
     res_cols = [c for kind, c in plan if kind == "res"]
     empty_row = (None,) * len(res_cols)

@@ -196,6 +196,28 @@ def _negatives(values, fid, column, what, row_labels, catalogue, warnings):
     return values
 
 
+def reading_of(fid, entry):
+    """How canonical_table reads a recognised column: "number", "yes_no", "text" (categories) or "as_is"."""
+    if fid == "area_m2" or entry is None:
+        return "number"
+    if entry.unit == "yes/no":
+        return "yes_no"
+    if entry.kind in ("key", "text", "group"):
+        return "as_is"
+    if entry.kind == "categorical" or entry.direction == "categorical":
+        return "text"
+    return "number"
+
+
+def numeric_columns(columns, field_map=None):
+    """The columns of a table that canonical_table reads as numbers (a reader may parse those early)."""
+    from .catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    resolved = catalogue.resolve_columns(columns, field_map)
+    return [column for fid, column in resolved.items() if reading_of(fid, catalogue.get(fid)) == "number"]
+
+
 def canonical_table(df, field_map=None):
     """Rename recognised columns to canonical ids and parse them; return `(frame, warnings)`.
 
@@ -219,15 +241,16 @@ def canonical_table(df, field_map=None):
             continue
         entry = catalogue.get(fid)
         series = df[column]
+        how = reading_of(fid, entry)
         if fid == "area_m2" or entry is None:
             values, found = to_numeric(series, fid, unit="m²")
             warnings += found
             values = _negatives(values, fid, column, "Area", row_labels, catalogue, warnings)
-        elif entry.unit == "yes/no":
+        elif how == "yes_no":
             values = parse_yes_no(series, column)
-        elif entry.kind in ("key", "text", "group"):
+        elif how == "as_is":
             values = series
-        elif entry.kind == "categorical" or entry.direction == "categorical":
+        elif how == "text":
             values = to_text(series)
         else:
             values, found = to_numeric(series, column, unit=entry.unit)

@@ -1,0 +1,289 @@
+"""Column-at-a-time fast paths for the two costly ends of a million-parcel run (used by layer_io).
+
+Reading a CSV through QGIS features and writing a GeoPackage feature by feature both cross the Python/C++
+boundary once per cell: 50 columns × 10⁶ rows took minutes. Here pandas' C parser reads a delimited text file
+into the same cells OGR would give, and SQLite copies a GeoPackage layer into the new one at C speed while
+joining the result columns, which are loaded in bulk. Each function returns None when its input is not one
+it can handle exactly (a filtered layer, a virtual field, a separator it cannot be sure of), and the caller
+then takes the general path — so the fast paths change speed, never results.
+"""
+import codecs
+import os
+import re
+import sqlite3
+import tempfile
+
+import numpy as np
+import pandas as pd
+from qgis.core import (
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingUtils,
+    QgsProviderRegistry,
+    QgsVectorLayer,
+)
+
+from ..core.errors import LandEvalError
+
+# Rows per block when reading text or loading results: bounds the Python objects alive at once.
+_BLOCK = 50000
+# Attribute set by `remember_geopackage_layer` on a source that is a whole GeoPackage layer on disk.
+_GPKG_TAG = "_landeval_geopackage"
+
+
+# ------------------------------------------------------------------------------------------- reading text
+def _delimited_file(source):
+    """(path, Python codec, separator) when `source` is a whole CSV/TSV layer read by OGR, else None.
+
+    OGR detects the separator on the header line; only a header with exactly one candidate outside quotes
+    is taken here, so the cells are split where OGR splits them.
+    """
+    if not isinstance(source, QgsVectorLayer) or source.providerType() != "ogr" or source.subsetString():
+        return None
+    path = source.source().split("|")[0]
+    if os.path.splitext(path)[1].lower() not in (".csv", ".tsv") or not os.path.isfile(path):
+        return None
+    try:
+        codec = codecs.lookup(source.dataProvider().encoding()).name
+    except LookupError:
+        return None
+    codec = "utf-8-sig" if codec == "utf-8" else codec  # OGR drops a byte-order mark
+    with open(path, "rb") as handle:
+        header = re.sub(r'"[^"]*"', "", handle.readline().decode(codec, errors="replace"))
+    separators = [s for s in (",", ";", "\t") if s in header]
+    return (path, codec, separators[0]) if len(separators) == 1 else None
+
+
+def _numbers_where_plain(cells):
+    """Cells of a numeric column: plain numbers as floats; everything else (empty, 暂无, 12万, 1,234) kept as
+    the text OGR gives, so the table parser still reads and reports it exactly as before."""
+    values = pd.to_numeric(pd.Series(cells, dtype=object), errors="coerce").to_numpy(dtype=float)
+    plain = np.isfinite(values)
+    if plain.all():
+        return values
+    mixed = cells.astype(object)
+    mixed[plain] = values[plain]
+    return mixed
+
+
+def _shared_strings(cells):
+    """Text cells with one Python string per distinct value (a flag column holds two, not a million)."""
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    uniques = np.asarray(uniques, dtype=object)
+    out = uniques[np.maximum(codes, 0)] if len(uniques) else np.full(len(codes), None, dtype=object)
+    out[codes < 0] = None  # a row shorter than the header: OGR gives NULL there
+    return out
+
+
+def read_delimited(source, names, numeric=()):
+    """(frame, fids) of the columns `names` of a CSV/TSV layer, or None when `source` is not one.
+
+    Cells are OGR's: text as written ('' for an empty cell). Columns in `numeric` — those the caller parses
+    as numbers anyway — hold floats where a cell is a plain number, which is what the parser would make of
+    it, and keep every other cell as text. Feature ids are OGR's for CSV: 1, 2, 3, …
+    """
+    spec = _delimited_file(source)
+    if spec is None:
+        return None
+    path, codec, separator = spec
+    numeric = set(numeric)
+    blocks = {name: [] for name in names}
+    try:
+        reader = pd.read_csv(path, sep=separator, encoding=codec, dtype=str, keep_default_na=False,
+                             na_filter=False, usecols=list(names), chunksize=_BLOCK, engine="c")
+        for block in reader:
+            for name in names:
+                cells = block[name].to_numpy(dtype=object)
+                blocks[name].append(_numbers_where_plain(cells) if name in numeric else _shared_strings(cells))
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        return None  # a header OGR renamed, a ragged row, bad bytes: OGR's own reading decides
+    data = {}
+    for name in names:
+        parts = blocks[name]
+        if not parts:
+            data[name] = np.array([], dtype=object)
+        elif all(p.dtype == float for p in parts):
+            data[name] = np.concatenate(parts)
+        else:
+            data[name] = np.concatenate([p.astype(object) for p in parts])
+    frame = pd.DataFrame(data, columns=list(names))
+    return frame, np.arange(1, len(frame) + 1, dtype=np.int64)
+
+
+# ------------------------------------------------------------------------------------- writing GeoPackage
+def remember_geopackage_layer(alg, parameters, name, context, source):
+    """Mark `source` when parameter `name` is a whole, unfiltered, unedited GeoPackage layer on disk, so a
+    GeoPackage output can be copied from it in SQL (see fill_geopackage)."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
+            return
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if (layer is None or layer.providerType() != "ogr" or layer.subsetString() or layer.isModified()
+            or layer.dataProvider().storageType() != "GPKG"):
+        return
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path"), parts.get("layerName")
+    if not table:
+        from osgeo import ogr
+
+        dataset = ogr.Open(path)
+        found = dataset.GetLayer(int(parts.get("layerId") or 0)) if dataset is not None else None
+        table = found.GetName() if found is not None else None
+    if path and table:
+        setattr(source, _GPKG_TAG, (os.path.abspath(path), table))
+
+
+def _quote(name):
+    return '"' + str(name).replace('"', '""') + '"'
+
+
+def _layer_info(path, table):
+    """(table, fid column, geometry column, srs_id, z, m, column names) of a GeoPackage layer, or None."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        if table is None:
+            tables = [r[0] for r in con.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'")]
+            if len(tables) != 1:
+                return None
+            table = tables[0]
+        row = con.execute("SELECT table_name, column_name, srs_id, z, m FROM gpkg_geometry_columns "
+                          "WHERE lower(table_name) = lower(?)", (table,)).fetchone()
+        if row is None:
+            return None
+        columns = con.execute(f"PRAGMA table_info({_quote(row[0])})").fetchall()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    fid = [c[1] for c in columns if c[5] == 1]
+    return (row[0], fid[0] if len(fid) == 1 else None, row[1], row[2], row[3], row[4], [c[1] for c in columns])
+
+
+def _load_results(path, results, fids, res_cols, python_values, feedback, check_canceled):
+    """The result columns in a SQLite table `r` (fid, c0, c1, …), loaded a block of rows at a time."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA journal_mode = OFF")
+        con.execute("PRAGMA synchronous = OFF")
+        names = [f"c{k}" for k in range(len(res_cols))]
+        con.execute(f"CREATE TABLE r (fid INTEGER PRIMARY KEY{''.join(', ' + n for n in names)})")
+        insert = f"INSERT INTO r VALUES ({', '.join('?' * (len(names) + 1))})"
+        fids = np.asarray(fids, dtype=np.int64)
+        with con:
+            for start in range(0, len(results), _BLOCK):
+                check_canceled(feedback)
+                if feedback is not None:
+                    feedback.setProgress(50.0 * start / max(len(results), 1))
+                block = results.iloc[start:start + _BLOCK]
+                columns = [fids[start:start + _BLOCK].tolist()] + [python_values(block[c]) for c in res_cols]
+                con.executemany(insert, zip(*columns))
+    finally:
+        con.close()
+
+
+def _execute(dataset, sql):
+    """Run one statement on a GDAL dataset (its SQLite connection knows the GeoPackage ST_ functions the
+    spatial index triggers call); a failure is an error."""
+    from osgeo import gdal
+
+    gdal.ErrorReset()
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        result = dataset.ExecuteSQL(sql)
+    finally:
+        gdal.PopErrorHandler()
+    if result is not None:
+        dataset.ReleaseResultSet(result)
+    if gdal.GetLastErrorType() >= gdal.CE_Failure:
+        raise LandEvalError(f"Writing the GeoPackage failed: {gdal.GetLastErrorMsg()}. Check the free disk space "
+                            "and that the output folder is writable, and run again.")
+
+
+def may_fill(source, dest_id):
+    """Whether fill_geopackage may apply: a remembered GeoPackage source and a GeoPackage destination."""
+    return getattr(source, _GPKG_TAG, None) is not None and dest_id.split("|")[0].lower().endswith(".gpkg")
+
+
+def fill_geopackage(source, dest_id, fields, plan, results, fids, python_values, feedback, check_canceled):
+    """Fill the empty GeoPackage layer `dest_id` (just created with `fields`) with every feature of `source`
+    and the result columns of `plan`, in SQL. Returns the number of features written, or None (nothing
+    written) when `source` is not a remembered whole GeoPackage layer or the two layers do not match
+    column for column, CRS and geometry type."""
+    if not may_fill(source, dest_id):
+        return None
+    src = getattr(source, _GPKG_TAG)
+    dest_path, _, options = dest_id.partition("|")
+    match = re.search(r"layername=([^|]+)", options)
+    src_info = _layer_info(*src)
+    dest_info = _layer_info(dest_path, match.group(1) if match else None)
+    if src_info is None or dest_info is None or src_info[1] is None or dest_info[1] is None:
+        return None
+    src_table, src_fid, src_geom, src_srs, src_z, src_m, src_columns = src_info
+    dest_table, dest_fid, dest_geom, dest_srs, dest_z, dest_m, dest_columns = dest_info
+    if (src_srs, src_z, src_m) != (dest_srs, dest_z, dest_m):
+        return None
+    # Output column k of the plan is QGIS field k; the fid column shows in QGIS as a field of that name.
+    by_lower = {c.lower(): c for c in src_columns}
+    res_slot = {c: k for k, c in enumerate(c for kind, c in plan if kind == "res")}
+    targets, values = [dest_fid, dest_geom], [f"s.{_quote(src_fid)}", f"s.{_quote(src_geom)}"]
+    dest_lower = {c.lower(): c for c in dest_columns}
+    for k, (kind, item) in enumerate(plan):
+        column = dest_lower.get(fields.at(k).name().lower())
+        if column is None:
+            return None
+        if kind == "src":
+            origin = by_lower.get(fields.at(k).name().lower())
+            if origin is None:
+                return None  # a virtual or joined field: only QGIS knows its values
+            if column == dest_fid:
+                continue
+            values.append(f"s.{_quote(origin)}")
+        else:
+            if column == dest_fid:
+                return None
+            values.append(f"r.c{res_slot[item]}")
+        targets.append(column)
+    if set(c.lower() for c in targets) != set(dest_lower):
+        return None
+    res_cols = [c for kind, c in plan if kind == "res"]
+    handle, res_path = tempfile.mkstemp(suffix=".sqlite", prefix="landeval-results-",
+                                        dir=QgsProcessingUtils.tempFolder())
+    os.close(handle)
+    try:
+        _load_results(res_path, results.reset_index(drop=True), fids, res_cols, python_values, feedback,
+                      check_canceled)
+        check_canceled(feedback)
+        if feedback is not None:
+            feedback.setProgress(50.0)
+        return _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_path, src_fid)
+    finally:
+        os.remove(res_path)
+
+
+def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_path, src_fid):
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
+    if dataset is None:
+        raise LandEvalError(f"Cannot reopen {dest_path} to write the results; check the output folder.")
+    literal = "'{}'".format
+    try:
+        _execute(dataset, f"ATTACH DATABASE {literal(src[0].replace(chr(39), chr(39) * 2))} AS le_src")
+        _execute(dataset, f"ATTACH DATABASE {literal(res_path.replace(chr(39), chr(39) * 2))} AS le_res")
+        _execute(dataset, f"INSERT INTO main.{_quote(dest_table)} ({', '.join(map(_quote, targets))}) "
+                          f"SELECT {', '.join(values)} FROM le_src.{_quote(src_table)} AS s "
+                          f"LEFT JOIN le_res.r AS r ON r.fid = s.{_quote(src_fid)} ORDER BY s.{_quote(src_fid)}")
+        # The layer extent is the source's (same geometries); readers take it from gpkg_contents.
+        _execute(dataset, "UPDATE main.gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, "
+                          f"max_x, max_y FROM le_src.gpkg_contents WHERE lower(table_name) = lower("
+                          f"{literal(src_table.replace(chr(39), chr(39) * 2))})) "
+                          f"WHERE lower(table_name) = lower({literal(dest_table.replace(chr(39), chr(39) * 2))})")
+        _execute(dataset, "DETACH DATABASE le_res")
+        _execute(dataset, "DETACH DATABASE le_src")
+    finally:
+        dataset = None
+    con = sqlite3.connect(f"file:{dest_path}?mode=ro", uri=True)
+    try:
+        return con.execute(f"SELECT COUNT(*) FROM {_quote(dest_table)}").fetchone()[0]
+    finally:
+        con.close()
