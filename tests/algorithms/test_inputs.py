@@ -110,3 +110,15 @@ def test_area_unit(run, unit, factor):
     layer = _indicators(run, ENTERPRISES=str(DATA / "enterprises_utf8.csv"), AREA_UNIT=unit)["OUTPUT"]
     p01 = _values(layer, fields=(name, "tax_per_area"))["P01"]
     assert p01 == pytest.approx((10000 * factor, 150 / (10000 * factor)))
+
+
+def test_poi_counts_in_a_geographic_crs(run):
+    # Parcels in EPSG:4490 (degrees): distances are measured in the UTM zone of the layer, so the 200 m circle
+    # finds the same POIs as in EPSG:4547 (nearest margins: P03 150.7 m in, P05 221.4 m out).
+    params = dict(POIS=str(DATA / "pois_4490.gpkg"), POI_RADIUS=200, ECO_REDLINE=str(DATA / "redline_4490.gpkg"))
+    projected = _values(_indicators(run, **params)["OUTPUT"], fields=("poi_count", "redline_share"))
+    geographic = _values(_indicators(run, PARCELS=str(DATA / "parcels_4490.gpkg"), **params)["OUTPUT"],
+                         fields=("poi_count", "redline_share"))
+    assert {k: v[0] for k, v in geographic.items()} == {k: v[0] for k, v in projected.items()}
+    for pid, (_, share) in projected.items():
+        assert geographic[pid][1] == pytest.approx(share, abs=1e-3), pid
