@@ -195,8 +195,10 @@ def _execute(dataset, sql):
     if result is not None:
         dataset.ReleaseResultSet(result)
     if gdal.GetLastErrorType() >= gdal.CE_Failure:
-        raise LandEvalError(f"Writing the GeoPackage failed: {gdal.GetLastErrorMsg()}. Check the free disk space "
-                            "and that the output folder is writable, and run again.")
+        # The cause is the last line; the SQL statement before it means nothing to the technician.
+        cause = (gdal.GetLastErrorMsg().strip().splitlines() or ["unknown error"])[-1].strip()
+        raise LandEvalError(f"Writing {os.path.basename(dataset.GetDescription())} failed: {cause}. Check the free "
+                            "disk space and that the output folder is writable, and run again.")
 
 
 def may_fill(source, dest_id):

@@ -8,7 +8,7 @@ from qgis.core import QgsVectorLayer
 
 from landeval.core.config import load_config
 
-from .conftest import RecordingFeedback, fill_disk, folder_state, memory_layer, refused, square, succeeded
+from .conftest import RecordingFeedback, fill_disk, folder_state, memory_layer, refused, save_gpkg, square, succeeded
 
 CRITERIA = "plot_ratio;tax_per_area;output_per_area"
 CONSISTENT = "1,2,4,1/2,1,2,1/4,1/2,1"
@@ -62,11 +62,13 @@ def test_full_disk_keeps_previous_file_and_leaves_no_partial_file(provider, tiny
 X0, Y0 = 500000.0, 3500000.0
 
 
-def grid_parcels(n):
+def grid_parcels(n, geometry="Polygon"):
     """n parcels of 100 m × 100 m in EPSG:4547 with floor area, tax and output (enough to rank and tier)."""
     rows = [(square(X0 + (i % 100) * 120, Y0 + (i // 100) * 120),
              [f"P{i:05d}", 5000.0 + 37 * (i % 50), 5.0 + i % 7, 100.0 + 13 * (i % 11)]) for i in range(n)]
-    return memory_layer("Polygon", "EPSG:4547", ["宗地编号:string", "总建筑面积:double", "总税收:double",
+    if geometry == "MultiPolygon":
+        rows = [("MULTI" + wkt.replace("((", "(((").replace("))", ")))"), attrs) for wkt, attrs in rows]
+    return memory_layer(geometry, "EPSG:4547", ["宗地编号:string", "总建筑面积:double", "总税收:double",
                                                  "总产值:double"], rows, name="parcels")
 
 
@@ -159,3 +161,32 @@ def test_memory_and_temporary_outputs_are_not_staged(provider):
         layer = result.results["OUTPUT"]
         layer = layer if isinstance(layer, QgsVectorLayer) else QgsVectorLayer(layer, "t", "ogr")
         assert layer.featureCount() == 10
+
+
+def test_bulk_geopackage_path_keeps_the_previous_output_on_a_full_disk_and_on_cancel(provider, tiny_disk, tmp_path,
+                                                                                    monkeypatch):
+    """A multipolygon GeoPackage parcel layer written to a GeoPackage goes through the SQL fill of bulk_io
+    instead of the feature loop: the same guarantees hold there."""
+    from landeval.algorithms import bulk_io
+
+    filled = []
+    original = bulk_io.fill_geopackage
+    monkeypatch.setattr(bulk_io, "fill_geopackage", lambda *a, **k: filled.append(original(*a, **k)) or filled[-1])
+    source = save_gpkg(grid_parcels(5000, "MultiPolygon"), tmp_path / "parcels.gpkg")
+    out = tiny_disk / "evaluation.gpkg"
+    succeeded("evaluate", evaluate_params(grid_parcels(20), out))
+    before = folder_state(tiny_disk)
+    refused("evaluate", evaluate_params(source, out), "Writing evaluation.gpkg failed: database or disk is full",
+            "Check the free disk space")
+    assert folder_state(tiny_disk) == before
+    elsewhere = tmp_path / "results"
+    elsewhere.mkdir()
+    previous = elsewhere / "evaluation.gpkg"
+    succeeded("evaluate", evaluate_params(grid_parcels(20), previous))
+    before = folder_state(elsewhere)
+    refused("evaluate", evaluate_params(source, previous), "Cancelled by the user",
+            feedback=RecordingFeedback(cancel_at=50))
+    assert folder_state(elsewhere) == before
+    succeeded("evaluate", evaluate_params(source, previous))
+    assert feature_count(previous) == 5000
+    assert filled[-1] == 5000, "the SQL fill was not used"
