@@ -85,12 +85,11 @@ class AggregateZones(LandEvalAlgorithm):
         if zones is not None:
             zone_fids, zone_geoms = source_geometries(zones, crs, context, feedback)
             where, _ = locate(inner_points(geoms.geometries), zone_geoms, feedback)
-            keys = np.where(where >= 0, where, -1)
-            outside = np.flatnonzero(keys < 0)
+            outside = np.flatnonzero(where < 0)
             if len(outside):
                 feedback.pushWarning(f"{describe_positions(outside, table.fids)} parcel(s) (by feature id) lie in "
                                      "no zone; they count only in the all-zone values.")
-            per_zone, total = summarize(frame, pd.Series(keys).where(keys >= 0, None), unit)
+            per_zone, total = summarize(frame, pd.Series(where, dtype=object).where(where >= 0, None), unit)
             per_zone = per_zone.reindex(np.arange(len(zone_fids)))
             per_zone["n_parcels"] = per_zone["n_parcels"].fillna(0).astype(np.int64)
             dest = write_output(self, parameters, "OUTPUT", context, zones, per_zone, zone_fids, feedback,

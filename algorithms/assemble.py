@@ -28,9 +28,6 @@ from .layer_io import (
     require_polygons,
 )
 
-# Spatial inputs computed here, in the order they are added to the table.
-SPATIAL_FIELDS = ("redline_share", "inside_dev_boundary", "poi_count", "poi_density")
-
 
 @dataclass
 class Inputs:

@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
-from ..core.catalogue import load_catalogue
 from ..core.indicators import compute_indicators
 from .assemble import Inputs, assemble, load_field_map
 from .base import LandEvalAlgorithm
