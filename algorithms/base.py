@@ -60,10 +60,13 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         # The engine raises LandEvalError with a message meant for the technician; Processing shows a
         # QgsProcessingException as a plain message instead of a Python traceback.
+        # Raised outside the except block: the QgsProcessingException crosses sip and is never freed, so it
+        # must not carry the engine error's traceback, whose frames hold the layers opened on the way.
         try:
             return self.execute(parameters, context, feedback)
         except LandEvalError as err:
-            raise QgsProcessingException(str(err)) from None
+            message = str(err)
+        raise QgsProcessingException(message)
 
     def execute(self, parameters, context, feedback):
         raise NotImplementedError

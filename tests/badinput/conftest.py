@@ -131,6 +131,9 @@ def outcome(alg_id, parameters, feedback=None, extra_files=()):
         result = Outcome(True, results, "", feedback, None)
     except QgsProcessingException as err:
         result = Outcome(False, None, str(err), feedback, err)
+        # A refused run's frames are never freed (the exception passes through sip), so they keep this
+        # context alive; its layers must go now, not after exitQgis(), when deleting them crashes Python.
+        context.temporaryLayerStore().removeAllMapLayers()
     after = snapshot(parameters, extra_files)
     assert after == before, f"an input of landeval:{alg_id} was changed by the run"
     assert _files_beside(parameters) <= sidecars_before, "the run left SQLite side files beside an input"

@@ -7,7 +7,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsProject, QgsVectorLayer
 
 from landeval.core import weighting
 
@@ -50,8 +50,18 @@ def test_text_that_is_not_a_number_is_named_in_a_warning(provider, tmp_path):
     assert json.loads(result.results["WEIGHTS"])["总税收"] == pytest.approx(float(w["总税收"]))
 
 
+def _project_owned(layer):
+    """Hand the layer to the project, which frees it when QGIS exits.
+
+    A refused run's exception passes through sip and its frames (which reach this test's locals) are never
+    freed; a layer owned by Python would then be deleted after exitQgis(), crashing the interpreter.
+    """
+    QgsProject.instance().addMapLayer(layer, False)
+    return layer
+
+
 def test_gbk_csv_opened_as_utf8_layer_says_encoding(provider, tmp_path):
-    layer = QgsVectorLayer(write_csv(tmp_path, "gbk"), "enterprises", "ogr")
+    layer = _project_owned(QgsVectorLayer(write_csv(tmp_path, "gbk"), "enterprises", "ogr"))
     layer.setProviderEncoding("UTF-8")
     refused("entropyweights", {"INPUT": layer, "FIELDS": "总税收;容积率"},
             "Field '总税收' is not in the input layer", "GBK/GB18030 text opened as UTF-8",
@@ -59,7 +69,7 @@ def test_gbk_csv_opened_as_utf8_layer_says_encoding(provider, tmp_path):
 
 
 def test_utf8_csv_opened_as_gbk_layer_says_encoding(provider, tmp_path):
-    layer = QgsVectorLayer(write_csv(tmp_path, "utf-8"), "enterprises", "ogr")
+    layer = _project_owned(QgsVectorLayer(write_csv(tmp_path, "utf-8"), "enterprises", "ogr"))
     layer.setProviderEncoding("GB18030")
     refused("entropyweights", {"INPUT": layer, "FIELDS": "总税收;容积率"},
             "Field '总税收' is not in the input layer", "UTF-8 text opened as GBK/GB18030",
