@@ -97,6 +97,11 @@ class EvaluateRunner(QObject):
             if handleAlgorithmResults(algorithm, self.context, self.feedback, False, params):
                 added = [lyr for lid, lyr in QgsProject.instance().mapLayers().items() if lid not in before]
                 layer = added[0] if added else None
+            if layer is not None:
+                # The algorithm opened (and styled) this layer inside the worker thread; its GeoPackage
+                # connection from there fails in the main thread ("unable to open database file", feature
+                # count -1). Reopening the provider here gives it a connection of this thread.
+                layer.dataProvider().reloadData()
             if layer is None:
                 ok, message = False, "The evaluation finished but its result layer could not be loaded."
         else:
