@@ -476,7 +476,7 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
         # Multi: a Shapefile "Polygon" layer may hold multipart parcels, and a GeoPackage/memory layer
         # declared Polygon would refuse them.
         wkb = QgsWkbTypes.multiType(wkb)
-    sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs())
+    sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs(), feedback)
     if sink is None:
         if stage:
             stage.discard()
@@ -558,7 +558,7 @@ def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=No
     frame = frame.reset_index(drop=True)
     fields, _ = output_fields(QgsFields(), frame, aliases)
     sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb_type,
-                                     crs or QgsCoordinateReferenceSystem())
+                                     crs or QgsCoordinateReferenceSystem(), feedback)
     if sink is None:
         if stage:
             stage.discard()

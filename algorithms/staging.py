@@ -88,8 +88,29 @@ class Stage:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def open_sink(alg, parameters, name, context, fields, wkb, crs):
-    """parameterAsSink, staged when the destination is a file: returns (sink, destination id, Stage or None)."""
+# dBASE (.dbf) field names hold at most 10 bytes; GDAL cuts longer ones (veto_reasons -> veto_reaso) and a
+# Chinese name after three characters of UTF-8.
+SHAPEFILE_NAME_LIMIT = 10
+
+
+def warn_shapefile_names(dest_id, fields, feedback):
+    """Warn, naming them, about the fields a Shapefile destination will cut to 10 bytes: later LandEval
+    steps, the report and the dock look the fields up by their full names and will not find them."""
+    if feedback is None or not dest_id.split("|")[0].lower().endswith(".shp"):
+        return
+    cut = [f"{n} → {n.encode('utf-8')[:SHAPEFILE_NAME_LIMIT].decode('utf-8', 'ignore')}" for n in fields.names()
+           if len(n.encode("utf-8")) > SHAPEFILE_NAME_LIMIT]
+    if cut:
+        feedback.pushWarning(
+            f"Shapefile field names hold at most {SHAPEFILE_NAME_LIMIT} bytes (a Chinese character takes 2–3), so "
+            f"{len(cut)} output field(s) are cut: {', '.join(cut)} (GDAL numbers clashing names). LandEval steps, "
+            "the report and the dock look fields up by their full names and will not find these. Write a "
+            "GeoPackage (.gpkg) instead.")
+
+
+def open_sink(alg, parameters, name, context, fields, wkb, crs, feedback=None):
+    """parameterAsSink, staged when the destination is a file: returns (sink, destination id, Stage or None).
+    With `feedback`, warns about field names a Shapefile destination will cut."""
     final = file_destination(parameters, name, context)
     stage = Stage(final) if final else None
     try:
@@ -99,4 +120,5 @@ def open_sink(alg, parameters, name, context, fields, wkb, crs):
         if stage:
             stage.discard()
         raise
+    warn_shapefile_names(dest_id, fields, feedback)
     return sink, dest_id, stage
