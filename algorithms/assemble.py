@@ -2,8 +2,8 @@
 
 Used by computeindicators and evaluate. The parcel layer is read once (its recognised attributes, and its
 geometry for the area and the spatial inputs); the enterprise table once; each overlay once. Enterprises are
-matched to parcel *positions* — by parcel id, or by location when the enterprise layer has points — so the
-join neither depends on how each file typed the ids nor double-counts a parcel id that occurs twice.
+matched to parcel positions — by parcel id, or by location when the enterprise layer has points — and then
+aggregated and counted by the engine's one join (core.enterprises).
 """
 from dataclasses import dataclass, field
 
@@ -13,20 +13,12 @@ from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMulti
 
 from ..core.catalogue import load_catalogue
 from ..core.config import parse_yaml
+from ..core.enterprises import attach_firms, join_enterprises, positions_by_id
 from ..core.errors import LandEvalError
-from ..core.indicators import aggregate_enterprises
+from ..core.keys import describe_positions, key_strings
 from ..core.tables import canonical_table, numeric_columns
 from . import spatial
-from .layer_io import (
-    check_coordinates,
-    describe_positions,
-    field_indices,
-    key_strings,
-    measure_areas,
-    read_features,
-    require_crs,
-    require_polygons,
-)
+from .layer_io import check_coordinates, field_indices, measure_areas, read_features, require_crs, require_polygons
 
 
 @dataclass
@@ -118,21 +110,11 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_keys, geoms, crs, 
         by_fid = dict(zip(fids.tolist(), where.tolist()))
         # Points with no or empty geometry are not in `fids`: they match no parcel.
         return np.array([by_fid.get(f, -1) for f in ent_fids.tolist()], dtype=np.int64), "location"
-    ent_keys = key_strings(ent_frame[key_col])
-    keys = pd.Series(parcel_keys)
-    duplicated = keys[keys.duplicated(keep=False) & keys.notna()]
-    clash = sorted(set(duplicated) & set(k for k in ent_keys if k is not None))
-    if clash:
-        raise LandEvalError(
-            f"Parcel id(s) {', '.join(clash[:10])} occur more than once in the parcel layer, and the enterprise "
-            "table refers to them, so their enterprises cannot be placed. Make PARCEL_ID unique."
-        )
-    index = pd.Index(keys.where(~keys.duplicated(keep="first")))
-    positions = index.get_indexer(pd.Index(ent_keys))
-    return np.where(pd.isna(ent_keys), -1, positions).astype(np.int64), f"id ({key_col})"
+    positions = positions_by_id(parcel_keys, key_strings(ent_frame[key_col]))
+    return positions, f"id ({key_col})"
 
 
-def _join_enterprises(inputs, n, parcel_keys, geoms, crs, context, feedback, counts, warnings):
+def _join_enterprises(inputs, parcel_keys, geoms, crs, context, feedback, counts, warnings):
     ent = inputs.enterprises
     extra = [inputs.enterprise_parcel_id]
     names = recognised_columns(ent, inputs.field_map, extra)
@@ -143,31 +125,10 @@ def _join_enterprises(inputs, n, parcel_keys, geoms, crs, context, feedback, cou
                                      warnings)
     canon, found = canonical_table(frame, map_for(inputs.field_map, frame.columns))
     warnings += found
-    unmatched = pos < 0
-    counts["enterprises"] = int(len(pos))
-    counts["unmatched_enterprises"] = int(unmatched.sum())
-    if unmatched.any():
-        label = canon["enterprise_id"] if "enterprise_id" in canon else pd.Series(ent_table.fids)
-        warnings.append(
-            f"{describe_positions(np.flatnonzero(unmatched), label.astype(str).to_numpy())} enterprise(s) match "
-            f"no parcel (joined by {how}); they are left out of every indicator."
-        )
-    # Keys are dropped: the join is by position, and an enterprise id 'first' per parcel means nothing.
-    canon = canon.drop(columns=[c for c in ("parcel_id", "enterprise_id") if c in canon.columns])
-    canon = canon.assign(parcel_id=pos)[~unmatched]
-    if canon.empty:
-        firms = pd.DataFrame({"n_enterprises": np.zeros(n, dtype=np.int64)})
-    else:
-        firms = aggregate_enterprises(canon, "parcel_id").set_index("parcel_id").reindex(np.arange(n))
-        firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
-        # Aggregation parses the columns again; their signs were reported once above, by enterprise id.
-        warnings += [w for w in firms.attrs.get("warnings", []) if "negative value(s)" not in w]
-    without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)
-    counts["parcels_without_enterprise"] = int(len(without))
-    if len(without):
-        warnings.append(f"{describe_positions(without, parcel_keys)} parcel(s) have no enterprise "
-                        "(n_enterprises = 0); their enterprise indicators are missing.")
-    return firms.reset_index(drop=True)
+    joined = join_enterprises(canon, pos, parcel_keys, how, ent_table.fids)
+    counts.update(joined.counts)
+    warnings += joined.warnings
+    return joined.firms
 
 
 def _check_overlays(inputs, parcels, crs, context):
@@ -280,14 +241,10 @@ def assemble(inputs, context, feedback):
         frame["area_m2"] = areas.area_m2
     steps.setCurrentStep(2)
     if inputs.enterprises is not None:
-        firms = _join_enterprises(inputs, n, keys, areas.geometries, crs, context, steps, counts, warnings)
-        for column in firms.columns:
-            if column in frame.columns:
-                # A parcel-level value in the parcel layer wins over the one aggregated from the firms.
-                frame[column] = frame[column].where(frame[column].notna(), firms[column].to_numpy())
-                source_columns = [c for c in source_columns if c != column]
-            else:
-                frame[column] = firms[column].to_numpy()
+        firms = _join_enterprises(inputs, keys, areas.geometries, crs, context, steps, counts, warnings)
+        frame, filled = attach_firms(frame, firms)
+        # Columns the firms filled gaps in differ from the parcel layer's: they are written again.
+        source_columns = [c for c in source_columns if c not in filled]
     steps.setCurrentStep(3)
     warnings += _check_overlays(inputs, parcels, crs, context)
     for name, values in _spatial(inputs, areas.geometries, crs, context, steps).items():

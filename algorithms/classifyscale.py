@@ -14,12 +14,12 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from ..core.keys import describe_positions
 from ..core.scale import park_levels
 from ..core.tables import to_numeric
 from .base import LandEvalAlgorithm
 from .layer_io import (
     check_coordinates,
-    describe_positions,
     field_indices,
     measure_areas,
     read_features,

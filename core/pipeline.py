@@ -10,7 +10,9 @@ from .catalogue import load_catalogue
 from .conditions import fields_of
 from .config import EvalConfig, load_config
 from .errors import LandEvalError
-from .indicators import absent_inputs, aggregate_enterprises, compute_indicators
+from .enterprises import attach_firms, join_enterprises, positions_by_id
+from .indicators import absent_inputs, compute_indicators
+from .keys import key_strings
 from .tables import canonical_table
 
 TAIL_FIELDS = ("n_enterprises", "veto_failed", "veto_reasons", "score", "score_rank")
@@ -99,32 +101,41 @@ def _quality(table, cfg, details, reasons):
     }
 
 
+def _join(work, enterprises, parcel_key, warnings):
+    """`work` with the enterprises aggregated onto their parcels by id (core.enterprises), and the counts."""
+    if parcel_key not in work.columns:
+        raise LandEvalError(f"The parcel table has no {parcel_key!r} column to join the enterprises on.")
+    firms, found = canonical_table(enterprises)
+    warnings += found
+    if parcel_key not in firms.columns:
+        raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
+                            "map it in the field mapping.")
+    parcel_keys = key_strings(work[parcel_key])
+    positions = positions_by_id(parcel_keys, key_strings(firms[parcel_key]))
+    joined = join_enterprises(firms, positions, parcel_keys, f"id ({parcel_key})", enterprises.index.to_numpy())
+    warnings += joined.warnings
+    work, _ = attach_firms(work, joined.firms)
+    return work, joined.counts
+
+
 def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_breaks=None, normalization=None,
              group_field=None, field_map=None, enterprises=None, parcel_key="parcel_id"):
     """Evaluate every parcel of `df` under configuration `cfg` (EvalConfig, preset name or file path).
 
     df: one row per parcel with `area_m2` and raw inputs under canonical ids or recognised headers
     (`field_map` {id: column} for the others). enterprises: optional enterprise table joined by `parcel_key`
-    after aggregation (core.indicators.aggregate_enterprises). area_unit (default: the config's),
-    threshold, tier_method/tier_breaks, normalization and group_field override the configuration.
-    Returns EvaluationResult; quality holds per-indicator missing counts with reasons, veto, type, category
-    and tier counts and the configuration digest.
+    and aggregated per parcel (core.enterprises; a value the parcel table has wins over the firms').
+    area_unit (default: the config's), threshold, tier_method/tier_breaks, normalization and group_field
+    override the configuration. Returns EvaluationResult; quality holds per-indicator missing counts with
+    reasons, veto, type, category and tier counts, the configuration digest and, with enterprises, the join's
+    counts (enterprises, unmatched_enterprises, parcels_without_enterprise).
     """
     cfg = cfg if isinstance(cfg, EvalConfig) else load_config(cfg)
     area_unit = area_unit or cfg.area_unit
     work, warnings = canonical_table(df, field_map)
+    join_counts = {}
     if enterprises is not None:
-        firms = aggregate_enterprises(enterprises, parcel_key)
-        warnings += firms.attrs.get("warnings", [])
-        if parcel_key not in work.columns:
-            raise LandEvalError(f"The parcel table has no {parcel_key!r} column to join the enterprises on.")
-        firms = firms[[c for c in firms.columns if c == parcel_key or c not in work.columns]]
-        keys = work[parcel_key].astype(str)
-        joined = firms.assign(**{parcel_key: firms[parcel_key].astype(str)}).set_index(parcel_key)
-        unmatched = ~joined.index.isin(keys)
-        if unmatched.any():
-            warnings.append(f"{int(unmatched.sum())} parcel id(s) of the enterprise table match no parcel.")
-        work = pd.concat([work, joined.reindex(keys.to_numpy()).set_axis(work.index)], axis=1)
+        work, join_counts = _join(work, enterprises, parcel_key, warnings)
     work, reasons = compute_indicators(work, area_unit)
     columns = set(work.columns)
     for element, spec in cfg.indicators():
@@ -149,5 +160,5 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
     else:
         warnings.append(f"Configuration {cfg.name!r} has no tiers section; no tiers were graded.")
     table = pd.concat([work.drop(columns=added)] + steps, axis=1)
-    quality = _quality(table, cfg, details, reasons)
+    quality = {**_quality(table, cfg, details, reasons), **join_counts}
     return EvaluationResult(table, warnings, quality, area_unit, cfg.name)

@@ -49,7 +49,7 @@ class RoundComparison:
 
 
 def compare_rounds(old, new, key="parcel_id"):
-    """Join two evaluated tables on `key` (already comparable strings, e.g. layer_io.key_strings).
+    """Join two evaluated tables on `key` (already comparable strings, e.g. core.keys.key_strings).
 
     Returns RoundComparison; `parcels` has key, presence-aware `change`, tier_old/new, category_old/new,
     score_old/new, score_change and tier_steps (new rank − old rank; negative = better tier).

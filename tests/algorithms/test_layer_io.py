@@ -1,4 +1,4 @@
-"""layer_io: one-pass reading, encodings, join keys, areas, and writing through any Processing sink."""
+"""layer_io: one-pass reading, encodings, areas, and writing through any Processing sink."""
 import math
 
 import numpy as np
@@ -56,12 +56,6 @@ def test_missing_field_names_the_field_and_lists_the_others():
     layer = memory_layer("Polygon", "EPSG:4547", ["pid:string"], [])
     with pytest.raises(LandEvalError, match=r"'宗地编号'.*pid"):
         layer_io.read_features(layer, ["宗地编号"], what="parcel layer")
-
-
-def test_key_strings_match_across_types():
-    assert list(layer_io.key_strings(pd.Series([101, 102]))) == ["101", "102"]
-    assert list(layer_io.key_strings(pd.Series([101.0, np.nan, 2.5]))) == ["101", None, "2.5"]
-    assert list(layer_io.key_strings(pd.Series([" 0101", "101.0", None, ""], dtype=object))) == ["0101", "101", None, None]
 
 
 def test_detect_encoding(tmp_path):

@@ -65,10 +65,32 @@ def test_enterprises_are_aggregated_and_joined():
                           "是否符合安全要求": ["是", "否", "是", "是"]})
     result = evaluate(parcels, EvalConfig.from_dict(SMALL), enterprises=firms)
     t = result.table.set_index("parcel_id")
-    assert t["n_enterprises"].tolist()[:2] == [2, 1]
+    assert t["n_enterprises"].tolist() == [2, 1, 0, 0]
     np.testing.assert_allclose(t["tax_per_area"].iloc[:2], [10, 30])
     assert t["veto_failed"].tolist() == [1, 0, 0, 0]
-    assert any("1 parcel id(s) of the enterprise table match no parcel" in w for w in result.warnings)
+    assert any("1 (3) enterprise(s) match no parcel" in w for w in result.warnings)  # Z, the 4th row
+    assert any("2 (C, D) parcel(s) have no enterprise" in w for w in result.warnings)
+    q = result.quality
+    assert (q["enterprises"], q["unmatched_enterprises"], q["parcels_without_enterprise"]) == (4, 1, 2)
+
+
+def test_enterprise_ids_match_however_typed_and_fill_only_gaps():
+    parcels = pd.DataFrame({"parcel_id": [101, 102, 103], "area_m2": [10 * MU] * 3, "tax": [np.nan, 50.0, np.nan],
+                            "floor_area": [10 * MU] * 3})
+    firms = pd.DataFrame({"parcel_id": ["101.0", " 102", "101", "0103"], "tax": [20.0, 999.0, 30.0, 7.0]})
+    result = evaluate(parcels, EvalConfig.from_dict(SMALL), enterprises=firms)
+    t = result.table
+    assert t["n_enterprises"].tolist() == [2, 1, 0]  # "0103" is not 103
+    # 101: 20 + 30 from its firms; 102: the parcel's own 50 wins over its firm's 999; 103: no firm, no tax
+    np.testing.assert_allclose(t["tax_per_area"], [5, 5, np.nan])
+    assert (result.quality["unmatched_enterprises"], result.quality["parcels_without_enterprise"]) == (1, 1)
+
+
+def test_enterprises_on_a_duplicated_parcel_id_are_refused():
+    parcels = pd.DataFrame({"parcel_id": ["A", "A", "B"], "area_m2": [MU] * 3})
+    firms = pd.DataFrame({"parcel_id": ["A", "B"], "tax": [1.0, 2.0]})
+    with pytest.raises(LandEvalError, match=r"Parcel id\(s\) A occur more than once"):
+        evaluate(parcels, EvalConfig.from_dict(SMALL), enterprises=firms)
 
 
 def test_jiangning_preset_end_to_end():

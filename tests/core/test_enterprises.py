@@ -1,0 +1,76 @@
+"""core.keys and core.enterprises: ids compared however each file typed them, the enterprise → parcel join by
+position, its counts both ways, and how the aggregated firms meet the parcel table."""
+import numpy as np
+import pandas as pd
+import pytest
+
+from landeval.core.enterprises import attach_firms, join_enterprises, positions_by_id
+from landeval.core.errors import LandEvalError
+from landeval.core.keys import describe_positions, key_strings
+
+
+def test_key_strings_match_across_types():
+    assert list(key_strings(pd.Series([101, 102]))) == ["101", "102"]
+    assert list(key_strings(pd.Series([101.0, np.nan, 2.5]))) == ["101", None, "2.5"]
+    assert list(key_strings(pd.Series([" 0101", "101.0", None, ""], dtype=object))) == ["0101", "101", None, None]
+
+
+def test_key_strings_of_ints_reals_and_padded_text_are_equal():
+    as_int = key_strings(pd.Series([101, -7]))
+    as_real = key_strings(pd.Series([101.0, -7.0]))
+    as_text = key_strings(pd.Series([" 101", "-7.00 "], dtype=object))
+    assert list(as_int) == list(as_real) == list(as_text) == ["101", "-7"]
+
+
+def test_describe_positions():
+    assert describe_positions([], ["a"]) == "0"
+    assert describe_positions([2, 0], ["P0", "P1", "P2"]) == "2 (P2, P0)"
+    assert describe_positions(np.arange(12), [f"P{i}" for i in range(12)]) == \
+        "12 (P0, P1, P2, P3, P4, P5, P6, P7, P8, P9, …)"
+
+
+def test_positions_by_id_across_types_and_unmatched():
+    parcels = key_strings(pd.Series([101, 102, 103]))
+    firms = key_strings(pd.Series(["101.0", " 103", "101", "999", None], dtype=object))
+    assert positions_by_id(parcels, firms).tolist() == [0, 2, 0, -1, -1]
+
+
+def test_a_duplicated_parcel_id_is_an_error_only_when_a_firm_refers_to_it():
+    parcels = ["A", "B", "A", None]
+    assert positions_by_id(parcels, ["B", "D", None]).tolist() == [1, -1, -1]
+    with pytest.raises(LandEvalError, match=r"Parcel id\(s\) A occur more than once"):
+        positions_by_id(parcels, ["A", "B"])
+
+
+def test_join_aggregates_by_position_and_counts_both_ways():
+    canon = pd.DataFrame({"parcel_id": ["P1", "P1", "P3", "X"], "enterprise_id": ["e1", "e2", "e3", "e4"],
+                          "tax": [10.0, 5.0, 7.0, 100.0], "employees": [3.0, np.nan, 4.0, 1.0]})
+    keys = np.array(["P1", "P2", "P3"], dtype=object)
+    joined = join_enterprises(canon, [0, 0, 2, -1], keys, "id (宗地编号)", np.arange(4))
+    firms = joined.firms
+    assert len(firms) == 3 and firms["n_enterprises"].tolist() == [2, 0, 1]
+    np.testing.assert_allclose(firms["tax"], [15, np.nan, 7])
+    np.testing.assert_allclose(firms["employees"], [3, np.nan, 4])
+    assert "parcel_id" not in firms and "enterprise_id" not in firms
+    assert joined.counts == {"enterprises": 4, "unmatched_enterprises": 1, "parcels_without_enterprise": 1}
+    assert joined.warnings[0].startswith("1 (e4) enterprise(s) match no parcel (joined by id (宗地编号))")
+    assert joined.warnings[1].startswith("1 (P2) parcel(s) have no enterprise")
+
+
+def test_join_names_firms_by_row_label_without_enterprise_ids_and_handles_none_matched():
+    canon = pd.DataFrame({"parcel_id": ["X", "Y"], "tax": [1.0, 2.0]})
+    joined = join_enterprises(canon, [-1, -1], np.array(["P1", "P2"], dtype=object), "location", np.array([17, 18]))
+    assert joined.firms.columns.tolist() == ["n_enterprises"] and joined.firms["n_enterprises"].tolist() == [0, 0]
+    assert joined.counts == {"enterprises": 2, "unmatched_enterprises": 2, "parcels_without_enterprise": 2}
+    assert joined.warnings[0].startswith("2 (17, 18) enterprise(s) match no parcel (joined by location)")
+
+
+def test_attach_firms_fills_only_the_parcel_tables_gaps():
+    frame = pd.DataFrame({"parcel_id": ["P1", "P2", "P3"], "tax": [np.nan, 50.0, np.nan]}, index=[10, 11, 12])
+    firms = pd.DataFrame({"n_enterprises": [2, 1, 0], "tax": [15.0, 999.0, np.nan]})
+    out, both = attach_firms(frame, firms)
+    assert both == ["tax"]
+    assert out.columns.tolist() == ["parcel_id", "tax", "n_enterprises"] and out.index.tolist() == [10, 11, 12]
+    np.testing.assert_allclose(out["tax"], [15, 50, np.nan])
+    assert out["n_enterprises"].tolist() == [2, 1, 0]
+    assert frame["tax"].isna().sum() == 2  # the caller's frame is left as it was
