@@ -40,8 +40,11 @@ def positions_by_id(parcel_keys, enterprise_keys):
             f"Parcel id(s) {', '.join(clash[:10])} occur more than once in the parcel layer, and the enterprise "
             "table refers to them, so their enterprises cannot be placed. Make PARCEL_ID unique."
         )
-    index = pd.Index(keys.where(~keys.duplicated(keep="first")))
-    positions = index.get_indexer(pd.Index(enterprise_keys))
+    # Only the first row of each id, and no missing id, may be looked up: an index holding NaN twice (two
+    # parcels without an id, or two different repeated ids) cannot be searched at all.
+    first = np.flatnonzero((keys.notna() & ~keys.duplicated(keep="first")).to_numpy())
+    found = pd.Index(keys.to_numpy()[first]).get_indexer(pd.Index(enterprise_keys))
+    positions = np.where(found >= 0, first[np.maximum(found, 0)], -1) if len(first) else np.full(len(found), -1)
     return np.where(pd.isna(enterprise_keys), -1, positions).astype(np.int64)
 
 

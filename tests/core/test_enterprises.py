@@ -36,10 +36,12 @@ def test_positions_by_id_across_types_and_unmatched():
 
 
 def test_a_duplicated_parcel_id_is_an_error_only_when_a_firm_refers_to_it():
-    parcels = ["A", "B", "A", None]
-    assert positions_by_id(parcels, ["B", "D", None]).tolist() == [1, -1, -1]
-    with pytest.raises(LandEvalError, match=r"Parcel id\(s\) A occur more than once"):
-        positions_by_id(parcels, ["A", "B"])
+    parcels = ["A", "B", "A", "C", "C", None, None, "E"]
+    # Two repeated ids and two parcels without one: the other ids still find their parcel.
+    assert positions_by_id(parcels, ["B", "D", None, "E"]).tolist() == [1, -1, -1, 7]
+    with pytest.raises(LandEvalError, match=r"Parcel id\(s\) A, C occur more than once"):
+        positions_by_id(parcels, ["C", "A", "B"])
+    assert positions_by_id([None, None], ["A"]).tolist() == [-1]
 
 
 def test_join_aggregates_by_position_and_counts_both_ways():
