@@ -4,17 +4,9 @@ import re
 from ..core.catalogue import load_catalogue
 from ..core.config import save_config
 from ..core.errors import LandEvalError
+from ..core.weighting import rounded_shares
 
 _ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
-
-
-def _rounded(weights):
-    """Weights rounded to 6 decimals for a readable file, the residual put on the largest so they still sum
-    to 1 within the loader's 1e-6 tolerance."""
-    out = {k: round(float(w), 6) for k, w in weights.items()}
-    largest = max(out, key=out.get)
-    out[largest] = round(out[largest] + 1.0 - sum(out.values()), 9)
-    return out
 
 
 def indicator_entry(name, weight, cost, catalogue, position):
@@ -45,7 +37,7 @@ def indicator_entry(name, weight, cost, catalogue, position):
 def save_weight_set(weights, path, name, label, note, cost=()):
     """Write `weights` ({criterion or field: weight}) as a one-element weight set; validated before writing."""
     catalogue = load_catalogue()
-    rounded = _rounded(weights)
+    rounded = rounded_shares(dict(weights))
     indicators = [indicator_entry(k, w, set(cost), catalogue, i) for i, (k, w) in enumerate(rounded.items())]
     data = {
         "name": name,

@@ -209,6 +209,21 @@ def _unwrap(weights, keys, template):
     return weights
 
 
+def rounded_shares(weights, decimals=6):
+    """`weights` scaled to sum 1 and rounded to `decimals` places for a file a person reads; the rounding
+    residue goes to the largest weight so the level still sums to 1 within core.config's 1e-6 tolerance
+    (six rounded shares can be off by up to 3e-6 otherwise). Same container in as out (dict, Series, list)."""
+    values, keys = _vector(weights, "Weights")
+    if values.size == 0 or np.any(~np.isfinite(values)) or np.any(values < 0) or values.sum() <= 0:
+        raise LandEvalError("Weights to round must be numbers ≥ 0 with at least one above 0; set one first.")
+    shares = np.round(values / values.sum(), decimals)
+    largest = int(np.argmax(shares))
+    # Three extra places keep the residue itself while dropping float noise such as 0.30000000000000004.
+    shares[largest] = round(float(shares[largest] + 1.0 - shares.sum()), decimals + 3)
+    out = _unwrap(shares, keys, weights)
+    return out.tolist() if isinstance(weights, (list, tuple)) else out
+
+
 def marks_weights(marks):
     """Weights from importance marks ("+" counts, e.g. "+++" or 3): w = marks / Σ marks."""
     if isinstance(marks, dict):

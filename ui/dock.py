@@ -17,12 +17,13 @@ from ..algorithms.layer_io import read_frame
 from ..core import config
 from ..core.catalogue import load_catalogue
 from ..core.errors import ConfigError, LandEvalError
+from ..core.weighting import rounded_shares
 from . import weight_file
 from .ahp_editor import AHPEditor, matrix_from_weights
 from .delegates import WeightTreeDelegate
 from .apply_panel import ApplyPanel
 from .objective_panel import ObjectiveWeightsPanel
-from .weight_model import NAME, ROOT, WeightTreeModel, rounded_shares
+from .weight_model import NAME, ROOT, WEIGHT_DECIMALS, WeightTreeModel
 
 DEFAULT_PRESET = "jiangning"
 
@@ -356,7 +357,7 @@ class WeightSetDock(QgsDockWidget):
         level = self.current_level()
         if len(weights) != len(self.model.level_items(level)):
             return
-        self.model.set_level_weights(level, rounded_shares(weights),
+        self.model.set_level_weights(level, rounded_shares(weights, WEIGHT_DECIMALS),
                                      f"{method} weights for {self.model.level_label(level)}")
         self.tabs.setCurrentIndex(0)
         self._tell(f"{method} weights written to {self.model.level_label(level)} (undo: Ctrl+Z)", Qgis.Success, 3)

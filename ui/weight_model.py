@@ -41,16 +41,6 @@ def level_is_off(weights):
     return bool(weights) and abs(sum(weights) - 1.0) > WEIGHT_TOLERANCE
 
 
-def rounded_shares(weights):
-    """`weights` scaled to sum 1 and rounded to WEIGHT_DECIMALS; the rounding residue goes to the largest
-    weight so the level sums to 1 within core.config's tolerance."""
-    total = float(sum(weights))
-    shares = [round(w / total, WEIGHT_DECIMALS) for w in weights]
-    largest = max(range(len(shares)), key=shares.__getitem__)
-    shares[largest] = round(shares[largest] + 1.0 - sum(shares), WEIGHT_DECIMALS + 3)
-    return shares
-
-
 class WeightTreeModel(QAbstractItemModel):
     """Two-level tree. Paths: () is the element level, (e,) an element or its indicator level, (e, i) an
     indicator."""
@@ -174,7 +164,8 @@ class WeightTreeModel(QAbstractItemModel):
         weights = self.level_weights(parent_path)
         if sum(weights) <= 0:
             return False
-        self.set_level_weights(parent_path, rounded_shares(weights), "Normalize " + self.level_label(parent_path))
+        self.set_level_weights(parent_path, weighting.rounded_shares(weights, WEIGHT_DECIMALS),
+                               "Normalize " + self.level_label(parent_path))
         return True
 
     def set_value(self, path, key, value, text=None):

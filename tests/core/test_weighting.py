@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from landeval.core.errors import LandEvalError
 from landeval.core.weighting import (
-    RANDOM_INDEX, ahp, combine_weights, critic_weights, entropy_weights, marks_weights,
+    RANDOM_INDEX, ahp, combine_weights, critic_weights, entropy_weights, marks_weights, rounded_shares,
 )
 
 SAATY_SCALE = [1 / 9, 1 / 8, 1 / 7, 1 / 6, 1 / 5, 1 / 4, 1 / 3, 1 / 2, 1, 2, 3, 4, 5, 6, 7, 8, 9]
@@ -215,3 +215,33 @@ def test_objective_weights_sum_to_one(rows):
         except LandEvalError:
             continue  # e.g. perfectly correlated columns for CRITIC
         assert w.sum() == pytest.approx(1.0) and (w >= 0).all()
+
+
+def test_rounded_shares_put_the_rounding_residue_on_the_largest_weight():
+    # Thirds round to 0.333333 each (Σ 0.999999): the missing 1e-6 goes to the first of the tied largest.
+    assert rounded_shares([1, 1, 1]) == [0.333334, 0.333333, 0.333333]
+    # Sixths round up to 0.166667 (Σ 1.000002): the largest gives back 2e-6.
+    assert rounded_shares([2, 2, 2, 2, 2, 2]) == [0.166665] + [0.166667] * 5
+    # Not normalized yet (Σ 1.45): scaled to 0.0344828, 0.3448276, 0.2068966, 0.4137931; the first three
+    # round up (Σ 1.000001), so the largest, d, gives back 1e-6.
+    assert rounded_shares({"a": 0.05, "b": 0.5, "c": 0.3, "d": 0.6}) == {
+        "a": 0.034483, "b": 0.344828, "c": 0.206897, "d": 0.413792}
+    assert rounded_shares([0.2, 0.8], decimals=1) == [0.2, 0.8]
+    series = rounded_shares(pd.Series([1.0, 3.0], index=["x", "y"]))
+    assert series.to_dict() == {"x": 0.25, "y": 0.75}
+
+
+@pytest.mark.parametrize("bad", [[0, 0], [1, -1], [1, float("nan")], []])
+def test_rounded_shares_refuse_weights_that_cannot_be_shares(bad):
+    with pytest.raises(LandEvalError, match="at least one above 0"):
+        rounded_shares(bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(1e-3, 1e3), min_size=1, max_size=12))
+def test_rounded_shares_sum_to_one_within_the_loader_tolerance(values):
+    shares = rounded_shares(values)
+    exact = np.array(values) / sum(values)
+    assert abs(sum(shares) - 1.0) < 1e-9
+    assert np.abs(np.array(shares) - exact).max() <= len(values) * 5e-7 + 1e-12
+    assert all(round(s, 6) == pytest.approx(s, abs=1e-12) for s in shares)
