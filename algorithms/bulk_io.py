@@ -159,6 +159,14 @@ def _layer_info(path, table):
     return (row[0], fid[0] if len(fid) == 1 else None, row[1], row[2], row[3], row[4], [c[1] for c in columns])
 
 
+def _sql_values(series, python_values):
+    """A column as Python values for SQLite: floats straight from numpy (SQLite stores NaN as NULL, which is
+    what the general path writes for a missing number), anything else as the general path converts it."""
+    if series.dtype.kind == "f":
+        return series.to_numpy().tolist()
+    return python_values(series)
+
+
 def _load_results(path, results, fids, res_cols, python_values, feedback, check_canceled):
     """The result columns in a SQLite table `r` (fid, c0, c1, …), loaded a block of rows at a time."""
     con = sqlite3.connect(path)
@@ -175,7 +183,8 @@ def _load_results(path, results, fids, res_cols, python_values, feedback, check_
                 if feedback is not None:
                     feedback.setProgress(50.0 * start / max(len(results), 1))
                 block = results.iloc[start:start + _BLOCK]
-                columns = [fids[start:start + _BLOCK].tolist()] + [python_values(block[c]) for c in res_cols]
+                columns = [fids[start:start + _BLOCK].tolist()] + [_sql_values(block[c], python_values)
+                                                                    for c in res_cols]
                 con.executemany(insert, zip(*columns))
     finally:
         con.close()
