@@ -62,8 +62,9 @@ def esc(value):
     return html.escape("" if value is None else str(value))
 
 
-def heading(key, level=2):
-    zh, en = HEADINGS[key]
+def heading(key, level=2, titles=None):
+    """A bilingual heading whose id is `key` (the anchor the navigation links to); titles: {key: (zh, en)}."""
+    zh, en = (titles or HEADINGS)[key]
     return f'<h{level} id="{key}">{esc(zh)} <span class="en">{esc(en)}</span></h{level}>'
 
 
@@ -272,20 +273,51 @@ def overview_section(frame, area, unit):
     return heading("overview") + kv_table(rows, "overview-table")
 
 
-def class_section(frame, kind, area, unit, cfg=None):
-    table = class_counts(frame, kind, area, cfg)
-    n, total_area = len(frame), float(area.sum())
+def counts_table(table, unit, table_id, extra=()):
+    """Counts and areas per class with their shares and a total row.
+
+    table: DataFrame value, zh, en, colour (None: no swatch), count, area — one row per class, together
+    covering every parcel. extra: [(column, zh, en)] further columns of `table` shown as text after the class.
+    """
+    n, total_area = int(table["count"].sum()), float(table["area"].sum())
     body = []
-    for row in table.itertuples():
-        swatch = f'<span class="swatch" style="background:{row.colour}"></span>'
-        body.append(f'<tr data-value="{esc(row.value)}"><td>{swatch}{esc(row.zh)}</td><td class="en">{esc(row.en)}</td>'
-                    f'<td class="count">{row.count:,}</td><td>{fmt_pct(row.count, n)}</td>'
-                    f'<td class="area">{fmt_num(row.area)}</td><td>{fmt_pct(row.area, total_area)}</td></tr>')
-    head = (f"<tr><th>类别</th><th>Class</th><th>宗地数 Parcels</th><th>占比 Share</th>"
+    for row in table.to_dict("records"):
+        swatch = f'<span class="swatch" style="background:{row["colour"]}"></span>' if row["colour"] else ""
+        more = "".join(f"<td>{esc(row[col])}</td>" for col, _, _ in extra)
+        body.append(f'<tr data-value="{esc(row["value"])}"><td>{swatch}{esc(row["zh"])}</td>'
+                    f'<td class="en">{esc(row["en"])}</td>{more}<td class="count">{row["count"]:,}</td>'
+                    f'<td>{fmt_pct(row["count"], n)}</td><td class="area">{fmt_num(row["area"])}</td>'
+                    f'<td>{fmt_pct(row["area"], total_area)}</td></tr>')
+    more_head = "".join(f"<th>{esc(zh)} {esc(en)}</th>" for _, zh, en in extra)
+    head = (f"<tr><th>类别</th><th>Class</th>{more_head}<th>宗地数 Parcels</th><th>占比 Share</th>"
             f"<th>面积 Area ({esc(unit)})</th><th>面积占比 Area share</th></tr>")
-    foot = (f'<tr class="total"><td>合计</td><td class="en">Total</td><td class="count">{n:,}</td><td>100%</td>'
-            f'<td class="area">{fmt_num(total_area)}</td><td>100%</td></tr>')
-    return heading(kind) + f'<table class="classes" id="by-{kind}">{head}{"".join(body)}{foot}</table>'
+    foot = (f'<tr class="total"><td>合计</td><td class="en">Total</td>{"<td></td>" * len(extra)}'
+            f'<td class="count">{n:,}</td><td>100%</td><td class="area">{fmt_num(total_area)}</td><td>100%</td></tr>')
+    return f'<table class="classes" id="{table_id}">{head}{"".join(body)}{foot}</table>'
+
+
+def class_section(frame, kind, area, unit, cfg=None):
+    return heading(kind) + counts_table(class_counts(frame, kind, area, cfg), unit, f"by-{kind}")
+
+
+def list_table(rows, columns, table_id, limit=MAX_LIST_ROWS):
+    """A parcel list: rows (DataFrame, already ordered), columns [(column, zh, en, format)] where format turns
+    one cell value into text (escaped here). Shows at most `limit` rows and says so when there are more."""
+    columns = [c for c in columns if c[0] in rows]
+    shown = rows.head(limit)
+    head = "".join(f"<th>{esc(zh)}<br><span class=\"en\">{esc(en)}</span></th>" for _, zh, en, _ in columns)
+    body = "".join("<tr>" + "".join(f"<td>{esc(fmt(rec.get(col)))}</td>" for col, _, _, fmt in columns) + "</tr>"
+                   for rec in shown.to_dict("records"))
+    note = ""
+    if len(rows) > len(shown):
+        note = (f'<p class="note">显示前 {len(shown):,} 宗（共 {len(rows):,} 宗），完整清单见图层 — the first '
+                f'{len(shown):,} of {len(rows):,}; the layer holds them all.</p>')
+    return note + f'<table class="list" id="{table_id}"><tr>{head}</tr>{body}</table>'
+
+
+def text_of(value):
+    """A cell as plain text: missing values (None, NaN, NULL read as NaN) empty."""
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def charts_section(frame, info, cfg=None):
@@ -312,6 +344,16 @@ def charts_section(frame, info, cfg=None):
     return "".join(parts)
 
 
+def parcel_columns(unit, cfg=None):
+    """The columns every parcel list starts with: [(column, zh, en, format)] (see list_table)."""
+    def coded(col):
+        return lambda value: class_label(col, text_of(value), "zh", cfg)
+
+    return [("parcel_id", "宗地编号", "Parcel", text_of), ("town", "街镇", "Town", text_of),
+            ("_area", "面积", f"Area ({unit})", fmt_num), ("score", "得分", "Score", lambda v: fmt_num(v, 3)),
+            ("tier", "分级", "Tier", coded("tier")), ("category", "认定类别", "Category", coded("category"))]
+
+
 def inefficient_section(frame, area, unit, cfg=None):
     ineff = frame[flag(frame, "inefficient")].copy()
     ineff["_area"] = area[flag(frame, "inefficient")]
@@ -320,37 +362,16 @@ def inefficient_section(frame, area, unit, cfg=None):
         ineff["_cat"] = ineff["category"].fillna("").astype(str).map(order)
     sort_cols = [c for c in ("_cat", "score") if c in ineff]
     ineff = ineff.sort_values(sort_cols, kind="stable", na_position="last") if sort_cols else ineff
-    shown = ineff.head(MAX_LIST_ROWS)
-    columns = [("parcel_id", "宗地编号", "Parcel"), ("town", "街镇", "Town"), ("_area", "面积", f"Area ({unit})"),
-               ("score", "得分", "Score"), ("tier", "分级", "Tier"), ("category", "认定类别", "Category"),
-               ("ineff_type", "低效类型", "Type"), ("veto_reasons", "否决项", "Failed vetoes"),
-               ("weakest", "短板指标", "Weakest indicators")]
-    columns = [c for c in columns if c[0] in shown]
-    head = "".join(f"<th>{esc(zh)}<br><span class=\"en\">{esc(en)}</span></th>" for _, zh, en in columns)
-    rows = []
-    for rec in shown.to_dict("records"):
-        cells = []
-        for col, _, _ in columns:
-            value = rec.get(col)
-            if col in ("_area",):
-                text = fmt_num(value)
-            elif col == "score":
-                text = fmt_num(value, 3)
-            elif col in ("tier", "category", "ineff_type", "level"):
-                text = esc(class_label(col, "" if value is None or pd.isna(value) else str(value), "zh", cfg))
-            elif col in ("veto_reasons", "weakest"):
-                text = esc(labels.translate_ids(value if isinstance(value, str) else "", col, "zh", cfg))
-            else:
-                text = esc("" if value is None or (isinstance(value, float) and pd.isna(value)) else value)
-            cells.append(f"<td>{text}</td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    note = ""
-    if len(ineff) > len(shown):
-        note = (f'<p class="note">显示前 {len(shown):,} 宗（共 {len(ineff):,} 宗），完整清单见图层 — the first '
-                f'{len(shown):,} of {len(ineff):,}; the layer holds them all.</p>')
+    def ids(col):
+        return lambda value: labels.translate_ids(value if isinstance(value, str) else "", col, "zh", cfg)
+
+    columns = parcel_columns(unit, cfg) + [
+        ("ineff_type", "低效类型", "Type", lambda v: class_label("ineff_type", text_of(v), "zh", cfg)),
+        ("veto_reasons", "否决项", "Failed vetoes", ids("veto_reasons")),
+        ("weakest", "短板指标", "Weakest indicators", ids("weakest"))]
     return (heading("inefficient") + f'<p class="note">共 <span id="n-listed">{len(ineff):,}</span> 宗 '
-            f'{len(ineff):,} parcels, ordered by category and score.</p>' + note +
-            f'<table class="list" id="inefficient-table"><tr>{head}</tr>{"".join(rows)}</table>')
+            f'{len(ineff):,} parcels, ordered by category and score.</p>' +
+            list_table(ineff, columns, "inefficient-table"))
 
 
 def quality_section(frame, info):
@@ -404,12 +425,14 @@ table.list{font-size:12px}ul.warnings{font-size:13px}
 """
 
 
-def build_report(frame, info, map_png=None, cfg=None):
+def build_report(frame, info, map_png=None, cfg=None, extra_sections=()):
     """The whole HTML page as a string (see the module docstring for the arguments).
 
     info keys used: preset, label, digest, threshold, review_band, tier_method, tier_breaks, area_unit,
     layer, date, qgis_version, plugin_version, elapsed_s, warnings (list of str), quality (dict: the
     engine's quality plus unmatched_enterprises, repaired_geometries). Missing keys show as "—".
+    extra_sections: [(anchor id, Chinese title for the navigation, HTML)] placed before the data quality,
+    e.g. core.report_decision.decision_sections(...).
     """
     unit = info.get("area_unit") or "mu"
     info = dict(info, area_unit=unit)
@@ -421,10 +444,13 @@ def build_report(frame, info, map_png=None, cfg=None):
         sections.append(heading("map") + f'<img class="map" id="map-image" alt="tier map" '
                                          f'src="data:image/png;base64,{data}">')
     sections += [class_section(frame, kind, area, unit_text, cfg) for kind in CLASS_FIELDS if kind in frame]
-    sections += [charts_section(frame, info, cfg), inefficient_section(frame, area, unit_text, cfg),
-                 quality_section(frame, info)]
-    nav = "".join(f'<a href="#{k}">{esc(HEADINGS[k][0])}</a>' for k in
-                  ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient", "quality"))
+    sections += [charts_section(frame, info, cfg), inefficient_section(frame, area, unit_text, cfg)]
+    sections += [body for _, _, body in extra_sections]
+    sections.append(quality_section(frame, info))
+    keys = ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient")
+    links = [(k, HEADINGS[k][0]) for k in keys] + [(k, title) for k, title, _ in extra_sections]
+    links.append(("quality", HEADINGS["quality"][0]))
+    nav = "".join(f'<a href="#{k}">{esc(title)}</a>' for k, title in links)
     title = "低效工业用地评价报告 — Inefficient industrial land evaluation report"
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)}</title>'
             f'<style>{CSS}</style></head><body><h1>低效工业用地评价报告 <span class="en">Inefficient industrial '
