@@ -11,13 +11,13 @@ from qgis.core import (
 from ..core.errors import LandEvalError
 from ..core.keys import describe_positions
 from ..core.pipeline import RULE_FIELDS
+from ..core.zones import summarize, zone_aliases
 from .assemble import canonical_with_originals, recognised_columns
 from .base import LandEvalAlgorithm
 from .layer_io import measure_areas, read_features, require_crs, source_parameter, write_frame, write_output
 from .params import with_help
 from .spatial import inner_points, locate, source_geometries
 from .styling import area_unit_of_fields, finish_output
-from .zone_summary import summarize, zone_aliases
 
 
 class AggregateZones(LandEvalAlgorithm):

@@ -1,12 +1,12 @@
 """Macro evaluation (county paper Table 2, SPEC §3.9): parcel results summed per zone and compared with the
-whole district. Pure pandas/numpy (no QGIS), so it can move into core/ unchanged."""
+whole district. Pure pandas/numpy; the QGIS side (algorithms/aggregatezones.py) only finds each parcel's zone."""
 import numpy as np
 import pandas as pd
 
-from ..core import labels
-from ..core.catalogue import load_catalogue
-from ..core.indicators import compute_indicators
-from ..core.units import from_m2, unit_label
+from . import labels
+from .catalogue import load_catalogue
+from .indicators import compute_indicators
+from .units import from_m2, unit_label
 
 TIERS = ("A", "B", "C", "D", "T")
 
