@@ -1,7 +1,7 @@
 """What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
 configuration needs from a layer, run one engine step, write the layer with the step's columns."""
 from ..core.conditions import fields_of
-from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, _placeholders
+from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, add_rule_placeholders
 from .assemble import canonical_with_originals, recognised_columns
 from .layer_io import read_frame, source_parameter, write_output
 from .results import aliases_for
@@ -30,7 +30,7 @@ def read_step_input(alg, parameters, context, feedback, cfg, extra=()):
     names = recognised_columns(source, {}, wanted)
     frame, fids = read_frame(source, names, feedback, what="input layer")
     table, warnings = canonical_with_originals(frame, {})
-    _placeholders(table, cfg, warnings)
+    add_rule_placeholders(table, cfg, warnings)
     return source, table, fids, warnings
 
 

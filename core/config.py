@@ -162,14 +162,19 @@ class EvalConfig:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _labelled(value, path, problems):
+def check_label(value, path, problems):
+    """Append a problem to `problems` unless `value` is absent, text or a {lang: text} mapping (a label).
+    `path` names the place in the file ("elements[2].label"). Shared with the rule files (core.decision)."""
     if value is None or isinstance(value, str):
         return
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
         problems.append(f"{path}: a label is text or {{zh: 中文, en: English}}")
 
 
-def _check_keys(item, allowed, path, problems):
+def check_keys(item, allowed, path, problems):
+    """Append a problem to `problems` naming the keys of mapping `item` that are not in `allowed` (a set), and
+    listing the allowed ones: a misspelt key would otherwise be ignored without a word. Shared with the rule
+    files (core.decision)."""
     unknown = sorted(set(item) - allowed)
     if unknown:
         problems.append(f"{path}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(allowed))})")
@@ -211,10 +216,10 @@ def _level_weights(items, path, problems, what):
 
 
 def _validate(data, problems):
-    _check_keys(data, _TOP_KEYS, "(top level)", problems)
+    check_keys(data, _TOP_KEYS, "(top level)", problems)
     if "name" in data and not isinstance(data["name"], str):
         problems.append("name: must be text")
-    _labelled(data.get("label"), "label", problems)
+    check_label(data.get("label"), "label", problems)
     for key, allowed in (("normalization", NORMALIZATIONS), ("aggregation", AGGREGATIONS),
                          ("missing", MISSING_POLICIES), ("area_unit", AREA_UNITS)):
         if key in data and data[key] not in allowed:
@@ -249,14 +254,14 @@ def _validate_elements(elements, defaults, problems):
         if not isinstance(element, dict):
             problems.append(f"{path}: must be a mapping with id, weight and indicators")
             continue
-        _check_keys(element, _ELEMENT_KEYS, path, problems)
+        check_keys(element, _ELEMENT_KEYS, path, problems)
         eid = element.get("id")
         if not isinstance(eid, str) or not _ID_RE.match(eid):
             problems.append(f"{path}.id: {eid!r} must be a short identifier (letters, digits, _)")
         elif eid in seen_elements:
             problems.append(f"{path}.id: duplicate element id {eid!r}")
         seen_elements.add(eid)
-        _labelled(element.get("label"), f"{path}.label", problems)
+        check_label(element.get("label"), f"{path}.label", problems)
         indicators = element.get("indicators")
         if not isinstance(indicators, list) or not indicators:
             problems.append(f"{path}.indicators: must be a non-empty list")
@@ -280,7 +285,7 @@ def _validate_elements(elements, defaults, problems):
 
 
 def _validate_indicator(ind, path, defaults, catalogue, problems):
-    _check_keys(ind, _INDICATOR_KEYS, path, problems)
+    check_keys(ind, _INDICATOR_KEYS, path, problems)
     iid = ind.get("id")
     entry = catalogue.indicators.get(iid) if isinstance(iid, str) else None
     if not isinstance(iid, str) or not iid:
@@ -295,7 +300,7 @@ def _validate_indicator(ind, path, defaults, catalogue, problems):
         problems.append(f"{path}.direction: {direction!r} is not one of {', '.join(DIRECTIONS)}")
     if "field" in ind and not isinstance(ind["field"], str):
         problems.append(f"{path}.field: must be a column name")
-    _labelled(ind.get("label"), f"{path}.label", problems)
+    check_label(ind.get("label"), f"{path}.label", problems)
     if direction == "categorical":
         scores = ind.get("scores")
         if not isinstance(scores, dict) or not scores:
@@ -333,14 +338,14 @@ def _validate_rules(items, key, problems):
         if not isinstance(item, dict):
             problems.append(f"{path}: must be a mapping with id, label and when")
             continue
-        _check_keys(item, _RULE_ITEM_KEYS, path, problems)
+        check_keys(item, _RULE_ITEM_KEYS, path, problems)
         rid = item.get("id")
         if not isinstance(rid, str) or not _ID_RE.match(rid):
             problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
         elif rid in seen:
             problems.append(f"{path}.id: duplicate id {rid!r}")
         seen.add(rid)
-        _labelled(item.get("label"), f"{path}.label", problems)
+        check_label(item.get("label"), f"{path}.label", problems)
         last = i == len(items) - 1
         if key == "categories" and last:
             if item.get("when") is not None:
@@ -355,7 +360,7 @@ def _validate_tiers(tiers, problems):
     if not isinstance(tiers, dict):
         problems.append("tiers: must be a mapping with method and breaks")
         return
-    _check_keys(tiers, _TIER_KEYS, "tiers", problems)
+    check_keys(tiers, _TIER_KEYS, "tiers", problems)
     method = tiers.get("method")
     breaks = tiers.get("breaks")
     if method not in TIER_METHODS:

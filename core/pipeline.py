@@ -39,7 +39,9 @@ class EvaluationResult:
         return [c for c in order if c in self.table.columns]
 
 
-def _rule_conditions(cfg):
+def rule_conditions(cfg):
+    """Every condition of the configuration's rules as `(where, condition)`, where = its path in the file
+    ("vetoes[0]", "tiers.unrated_when"); a tier condition not given is None."""
     found = [(f"vetoes[{i}]", v.when) for i, v in enumerate(cfg.vetoes)]
     found += [(f"types[{i}]", t.when) for i, t in enumerate(cfg.types)]
     found += [(f"categories[{i}]", c.when) for i, c in enumerate(cfg.categories)]
@@ -48,11 +50,14 @@ def _rule_conditions(cfg):
     return found
 
 
-def _placeholders(work, cfg, warnings):
-    """NaN columns for fields the rules read but the table lacks: such a rule never fires, and says so."""
+def add_rule_placeholders(work, cfg, warnings):
+    """Add NaN columns to `work` (in place) for the fields the rules of `cfg` read but the table lacks, and a
+    warning per field to `warnings`: such a rule never fires, and says so. Fields the evaluation itself
+    produces (score, inefficient, …) are not placeholders. Returns the names added, for the caller to drop
+    from its output."""
     produced = {"inefficient", "review", "veto_failed", "score", "ineff_type", "ineff_flags", "category"}
     added = []
-    for where, cond in _rule_conditions(cfg):
+    for where, cond in rule_conditions(cfg):
         for name in fields_of(cond):
             if name not in work.columns and name not in produced and name not in added:
                 added.append(name)
@@ -144,11 +149,11 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
             warnings.append(f"{element.id}/{spec.id}: cannot be computed — the table has no "
                             f"{', '.join(absent)}; the indicator is missing for every parcel.")
             work[spec.field] = np.nan
-    added = _placeholders(work, cfg, warnings)
+    added = add_rule_placeholders(work, cfg, warnings)
     details = scoring.score_details(work, cfg, normalization, group_field)
     warnings += details.warnings
     # The rules read a few columns: give them a narrow frame instead of copying the whole table at every step.
-    needed = {name for _, cond in _rule_conditions(cfg) for name in fields_of(cond)} | {"reported"}
+    needed = {name for _, cond in rule_conditions(cfg) for name in fields_of(cond)} | {"reported"}
     rules = pd.concat([work[[c for c in work.columns if c in needed]], details.table], axis=1)
     steps = [details.table]
     for step in (lambda f: vetoes.check_vetoes(f, cfg), lambda f: classify.classify_types(f, cfg),

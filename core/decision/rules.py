@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 from ..conditions import validate_condition
-from ..config import _check_keys, _labelled, parse_yaml
+from ..config import check_keys, check_label, parse_yaml
 from ..errors import ConfigError, LandEvalError
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
@@ -54,7 +54,7 @@ def _text_label(item, path, problems, key="label", required=True):
         if required:
             problems.append(f"{path}.{key}: missing; give {{zh: 中文, en: English}}")
         return
-    _labelled(item[key], f"{path}.{key}", problems)
+    check_label(item[key], f"{path}.{key}", problems)
 
 
 def _template_fields(template):
@@ -89,7 +89,7 @@ def _ordered_rules(items, key, problems, allowed, item_check):
         if not isinstance(item, dict):
             problems.append(f"{path}: must be a mapping with id, when and the rule's result")
             continue
-        _check_keys(item, allowed, path, problems)
+        check_keys(item, allowed, path, problems)
         rid = item.get("id")
         if not isinstance(rid, str) or not rid.isidentifier():
             problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
@@ -108,7 +108,7 @@ def load_path_rules(name_or_path="paths"):
     path and its reason), optional `applies_to` condition and `industry_classes` (code prefixes → class)."""
     data, source = _read(name_or_path, "paths")
     problems = []
-    _check_keys(data, _INFO | {"applies_to", "paths", "industry_classes", "rules"}, "(top level)", problems)
+    check_keys(data, _INFO | {"applies_to", "paths", "industry_classes", "rules"}, "(top level)", problems)
     if data.get("applies_to") is not None:
         validate_condition(data["applies_to"], "applies_to", problems)
     ids = set()
@@ -120,7 +120,7 @@ def load_path_rules(name_or_path="paths"):
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
                 problems.append(f"paths[{i}]: must be a mapping with an id and a label")
                 continue
-            _check_keys(item, {"id", "label", "note"}, f"paths[{i}]", problems)
+            check_keys(item, {"id", "label", "note"}, f"paths[{i}]", problems)
             if item["id"] in ids:
                 problems.append(f"paths[{i}].id: duplicate path {item['id']!r}")
             ids.add(item["id"])
@@ -145,7 +145,7 @@ def _validate_industry_classes(spec, problems):
     if not isinstance(spec, dict):
         problems.append("industry_classes: must be a mapping with field and classes")
         return
-    _check_keys(spec, {"field", "classes", "note"}, "industry_classes", problems)
+    check_keys(spec, {"field", "classes", "note"}, "industry_classes", problems)
     if not isinstance(spec.get("field", "industry_code"), str):
         problems.append("industry_classes.field: must be a field name")
     classes = spec.get("classes")
@@ -168,7 +168,7 @@ def load_clearance_rules(name_or_path="clearance"):
     """Clearance zones outside the development boundary: `applies_to` and ordered `zones` (first match)."""
     data, source = _read(name_or_path, "clearance")
     problems = []
-    _check_keys(data, _INFO | {"applies_to", "zones"}, "(top level)", problems)
+    check_keys(data, _INFO | {"applies_to", "zones"}, "(top level)", problems)
     if data.get("applies_to") is None:
         problems.append("applies_to: missing; which parcels get a clearance zone, e.g. "
                         "{field: inside_dev_boundary, is: no}")
@@ -184,13 +184,13 @@ def load_quadrant_rules(name_or_path="quadrants"):
     (performance, value) combination with label, disposal hint and its class in the ABCD list."""
     data, source = _read(name_or_path, "quadrants")
     problems = []
-    _check_keys(data, _INFO | {"performance", "value", "quadrants"}, "(top level)", problems)
+    check_keys(data, _INFO | {"performance", "value", "quadrants"}, "(top level)", problems)
     for axis in ("performance", "value"):
         spec = data.get(axis)
         if not isinstance(spec, dict):
             problems.append(f"{axis}: a mapping with field and split, e.g. {{field: score, split: 0.6}}")
             continue
-        _check_keys(spec, {"field", "split", "label", "note"}, axis, problems)
+        check_keys(spec, {"field", "split", "label", "note"}, axis, problems)
         if not isinstance(spec.get("field"), str):
             problems.append(f"{axis}.field: must be a field name")
         split = spec.get("split")
@@ -209,7 +209,7 @@ def load_quadrant_rules(name_or_path="quadrants"):
         if not isinstance(item, dict):
             problems.append(f"{path}: a mapping with id, performance, value, label, disposal, list")
             continue
-        _check_keys(item, {"id", "performance", "value", "label", "disposal", "list", "note"}, path, problems)
+        check_keys(item, {"id", "performance", "value", "label", "disposal", "list", "note"}, path, problems)
         if not isinstance(item.get("id"), str) or not item["id"].isidentifier():
             problems.append(f"{path}.id: {item.get('id')!r} must be a short identifier")
         for axis in ("performance", "value"):
