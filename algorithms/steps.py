@@ -1,7 +1,7 @@
 """What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
 configuration needs from a layer, run one engine step, write the layer with the step's columns."""
 from ..core.conditions import fields_of
-from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, add_rule_placeholders
+from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, add_rule_placeholders, rule_conditions
 from .assemble import canonical_with_originals, recognised_columns
 from .layer_io import read_frame, source_parameter, write_output
 from .results import aliases_for
@@ -14,11 +14,8 @@ def config_fields(cfg, extra=()):
     for _, spec in cfg.indicators():
         names += [spec.field, spec.id, spec.group_by]
     names.append(cfg.group_by)
-    for rules in (cfg.vetoes, cfg.types, cfg.categories):
-        for rule in rules:
-            names += fields_of(rule.when)
-    if cfg.tiers is not None:
-        names += fields_of(cfg.tiers.unrated_when) + fields_of(cfg.tiers.never_d_when)
+    for _, cond in rule_conditions(cfg):
+        names += fields_of(cond)
     return [n for n in dict.fromkeys(names) if n]
 
 
