@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessing,
 )
@@ -47,7 +48,10 @@ def _child(model, alg_id, x, sources, static=None):
 def build():
     model = QgsProcessingModelAlgorithm("LandEval pipeline / 低效用地评价流程", "LandEval", "landeval_pipeline")
     model.setHelpContent({"ALG_DESC": "Indicators, vetoes, scores, classification and the tier style, step by step "
-                                      "(the same result as landeval:evaluate without parks)."})
+                                      "(the same result as landeval:evaluate without parks). The ecological red "
+                                      "line, development boundary and POIs are optional; given, they add "
+                                      "redline_share, inside_dev_boundary and poi_count / poi_density (POIs within "
+                                      "poi_radius metres) for the vetoes, types and scores that use them."})
     _param(model, QgsProcessingParameterFeatureSource("parcels", "Parcels / 宗地", [QgsProcessing.TypeVectorPolygon]), 0)
     _param(model, QgsProcessingParameterField("parcel_id", "Parcel id field / 宗地编号字段",
                                               parentLayerParameterName="parcels"), 200)
@@ -60,11 +64,23 @@ def build():
                                              optional=True), 1000)
     _param(model, QgsProcessingParameterEnum("area_unit", "Area unit / 面积单位", ["mu", "ha", "km2"],
                                              defaultValue=0), 1200)
+    # The spatial inputs of computeindicators: without them the model gives no redline_share,
+    # inside_dev_boundary or poi_count, and the vetoes and types that use them never apply.
+    _param(model, QgsProcessingParameterFeatureSource("eco_redline", "Ecological red line / 生态保护红线",
+                                                      [QgsProcessing.TypeVectorPolygon], optional=True), 1400)
+    _param(model, QgsProcessingParameterFeatureSource("dev_boundary", "Urban development boundary / 城镇开发边界",
+                                                      [QgsProcessing.TypeVectorPolygon], optional=True), 1600)
+    _param(model, QgsProcessingParameterFeatureSource("pois", "Public-service POIs / 公共服务设施点",
+                                                      [QgsProcessing.TypeVectorPoint], optional=True), 1800)
+    _param(model, QgsProcessingParameterNumber("poi_radius", "POI radius (m) / 服务半径(米)",
+                                               QgsProcessingParameterNumber.Double, defaultValue=1000.0, minValue=1.0),
+           2000)
     p = QgsProcessingModelChildParameterSource.fromModelParameter
     out = QgsProcessingModelChildParameterSource.fromChildOutput
     _child(model, "computeindicators", 0, {"PARCELS": p("parcels"), "PARCEL_ID": p("parcel_id"),
-                                           "ENTERPRISES": p("enterprises"), "AREA_UNIT": p("area_unit")},
-           {"POI_RADIUS": 1000.0})
+                                           "ENTERPRISES": p("enterprises"), "AREA_UNIT": p("area_unit"),
+                                           "ECO_REDLINE": p("eco_redline"), "DEV_BOUNDARY": p("dev_boundary"),
+                                           "POIS": p("pois"), "POI_RADIUS": p("poi_radius")})
     _child(model, "checkvetoes", 250, {"INPUT": out("computeindicators", "OUTPUT"), "PRESET": p("preset"),
                                        "RULE_SET": p("rule_set")})
     _child(model, "scoreparcels", 500, {"INPUT": out("checkvetoes", "OUTPUT"), "PRESET": p("preset"),
