@@ -13,6 +13,7 @@ import datetime
 import functools
 import html
 import os
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -213,9 +214,16 @@ def _is_dark(colour):
     return 0.299 * r + 0.587 * g + 0.114 * b < 128
 
 
+def text_width(text, size=12):
+    """Rough width in pixels of `text` in the charts' sans-serif font: CJK characters are about one em wide,
+    Latin ones a little over half (enough to keep a long bilingual label inside the SVG)."""
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else 0.55 * size for ch in str(text))
+
+
 def svg_bars(items, width=680, bar=20, colour="#2c5aa0"):
-    """Horizontal bars: items = [(label, value)], largest first."""
-    left, right = 260, 60
+    """Horizontal bars: items = [(label, value)], largest first. The label column is as wide as the longest
+    label (at most 60 % of the chart)."""
+    left, right = int(min(max([260] + [text_width(label) + 16 for label, _ in items]), 0.6 * width)), 60
     pw = width - left - right
     height = max(len(items), 1) * (bar + 8) + 10
     vmax = max([v for _, v in items] + [1])

@@ -1,0 +1,80 @@
+#!/usr/bin/python3
+"""Screenshots of the HTML report for the README: docs/images/report_top.png (from the title to the map) and
+docs/images/report_charts.png (the charts and the start of the inefficient-parcel list).
+
+    bash scripts/demo.sh                      # writes output/report.html
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/report_screenshot.py [--report output/report.html]
+
+The page is laid out by QtWebKit (python3-pyqt5.qtwebkit, which QGIS 3.22 on Debian brings along) in a
+1000-pixel-wide viewport with no window (offscreen platform), painted whole, then cut at the headings: the
+top shot ends just after the map (where the by-tier table starts), the charts shot starts at 图表 Charts.
+"""
+import argparse
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WIDTH = 1000
+TOP_HEIGHT = 1250  # title, settings, overview and the map at 1000 px
+CHARTS_HEIGHT = 960  # the three charts and the first rows of the list
+MARGIN = 10  # pixels kept above a heading
+
+
+def render(app, report_path):
+    """The whole page as a QImage, laid out at WIDTH pixels, and {anchor id: top y} of its h2 headings."""
+    from PyQt5.QtCore import QSize, QUrl
+    from PyQt5.QtGui import QImage, QPainter
+    from PyQt5.QtWebKitWidgets import QWebPage
+
+    page = QWebPage()
+    frame = page.mainFrame()
+    loaded = []
+    page.loadFinished.connect(loaded.append)
+    frame.load(QUrl.fromLocalFile(os.path.abspath(report_path)))
+    while not loaded:
+        app.processEvents()
+    if not loaded[0]:
+        raise SystemExit(f"report_screenshot: QtWebKit could not load {report_path}")
+    page.setViewportSize(QSize(WIDTH, 800))
+    size = frame.contentsSize()
+    page.setViewportSize(QSize(WIDTH, size.height()))
+    image = QImage(WIDTH, size.height(), QImage.Format_ARGB32)
+    image.fill(0xFFFFFFFF)
+    painter = QPainter(image)
+    frame.render(painter)
+    painter.end()
+    tops = {e.attribute("id"): e.geometry().top() for e in frame.findAllElements("h2")}
+    return image, tops
+
+
+def qt_app():
+    """The QApplication (kept by the caller: QtWebKit crashes once it is gone)."""
+    from PyQt5.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--report", default=os.path.join(ROOT, "output", "report.html"))
+    ap.add_argument("--out-dir", default=os.path.join(ROOT, "docs", "images"))
+    args = ap.parse_args(argv)
+    if not os.path.isfile(args.report):
+        raise SystemExit(f"report_screenshot: {args.report} not found; run bash scripts/demo.sh first")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = qt_app()
+    image, tops = render(app, args.report)
+    if "charts" not in tops:
+        raise SystemExit("report_screenshot: the report has no charts heading")
+    shots = {"report_top.png": (0, TOP_HEIGHT),
+             "report_charts.png": (max(tops["charts"] - MARGIN, 0), CHARTS_HEIGHT)}
+    for name, (top, height) in shots.items():
+        path = os.path.join(args.out_dir, name)
+        if not image.copy(0, top, WIDTH, min(height, image.height() - top)).save(path, "PNG"):
+            raise SystemExit(f"report_screenshot: cannot write {path}")
+        print(f"wrote {os.path.relpath(path, os.getcwd())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
