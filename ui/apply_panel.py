@@ -16,9 +16,10 @@ from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, 
 from ..core.catalogue import load_catalogue
 from ..core.errors import ConfigError, LandEvalError
 from . import weight_file
-from .evaluate_runner import EvaluateRunner
+from .algorithm_runner import AlgorithmRunner
 from .tier_preview import TierPreview, tier_summary
 
+EVALUATE = "landeval:evaluate"
 PREVIEW_DELAY_MS = 300  # weight edits come in bursts (spin box arrows); recompute once they pause
 # Optional overlay inputs of landeval:evaluate: parameter name → label.
 OVERLAYS = (("PARKS", "Parks 园区 (scale levels)", QgsMapLayerProxyModel.PolygonLayer),
@@ -27,7 +28,7 @@ OVERLAYS = (("PARKS", "Parks 园区 (scale levels)", QgsMapLayerProxyModel.Polyg
             ("POIS", "POIs 公共服务设施", QgsMapLayerProxyModel.PointLayer))
 
 
-def _layer_combo(parent, filters, optional):
+def layer_combo(parent, filters, optional):
     combo = QgsMapLayerComboBox(parent)
     combo.setFilters(filters)
     combo.setAllowEmptyLayer(optional)
@@ -36,7 +37,7 @@ def _layer_combo(parent, filters, optional):
     return combo
 
 
-def _guess_field(field_combo, layer, canonical_id):
+def guess_field(field_combo, layer, canonical_id):
     """Pick the column the catalogue recognises as `canonical_id` (e.g. 宗地编号 for parcel_id)."""
     if layer is None:
         return
@@ -46,16 +47,17 @@ def _guess_field(field_combo, layer, canonical_id):
 
 
 class ApplyPanel(QWidget):
-    """`document()` is a callable giving the current weight set; `message(text, Qgis level)` reports to the
-    dock; `inputsChanged` tells the dock to remember the inputs in the project."""
+    """`document()` is a callable giving the current weight set; `runner` the dock's AlgorithmRunner (one run
+    at a time across the dock); `message(text, Qgis level)` reports to the dock; `inputsChanged` tells the dock
+    to remember the inputs in the project."""
 
     message = pyqtSignal(str, int)
     inputsChanged = pyqtSignal()
 
-    def __init__(self, document, parent=None):
+    def __init__(self, document, parent=None, runner=None):
         super().__init__(parent)
         self.document = document
-        self.runner = EvaluateRunner(self)
+        self.runner = runner or AlgorithmRunner(self)
         self.preview = TierPreview()
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -64,10 +66,10 @@ class ApplyPanel(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        self.parcels_combo = _layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, False)
+        self.parcels_combo = layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, False)
         self.parcel_id = QgsFieldComboBox(self)
         form.addRow("Parcels 宗地", self._pair(self.parcels_combo, self.parcel_id))
-        self.enterprises_combo = _layer_combo(self, QgsMapLayerProxyModel.VectorLayer, True)
+        self.enterprises_combo = layer_combo(self, QgsMapLayerProxyModel.VectorLayer, True)
         self.enterprise_parcel_id = QgsFieldComboBox(self)
         self.enterprise_parcel_id.setAllowEmptyFieldName(True)
         form.addRow("Enterprises 企业表", self._pair(self.enterprises_combo, self.enterprise_parcel_id))
@@ -75,7 +77,7 @@ class ApplyPanel(QWidget):
         spatial = QgsCollapsibleGroupBox("Spatial inputs 空间数据 (optional)", self)
         spatial_form = QFormLayout(spatial)
         for name, label, filters in OVERLAYS:
-            self.overlays[name] = _layer_combo(spatial, filters, True)
+            self.overlays[name] = layer_combo(spatial, filters, True)
             spatial_form.addRow(label, self.overlays[name])
             self.overlays[name].layerChanged.connect(self.inputsChanged.emit)
         spatial.setCollapsed(True)
@@ -94,7 +96,7 @@ class ApplyPanel(QWidget):
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.cancel_button)
 
-        self.evaluated_combo = _layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, True)
+        self.evaluated_combo = layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, True)
         self.evaluated_combo.setToolTip("A layer with score, tier and indicator columns (the result of Apply): "
                                         "tier counts, live preview and entropy/CRITIC read it.")
         self.tier_label = QLabel(self)
@@ -119,7 +121,8 @@ class ApplyPanel(QWidget):
         self.parcel_id.fieldChanged.connect(self.inputsChanged.emit)
         self.enterprise_parcel_id.fieldChanged.connect(self.inputsChanged.emit)
         self.evaluated_combo.layerChanged.connect(self._on_evaluated_changed)
-        self.runner.progress.connect(lambda p: self.progress.setValue(int(p)))
+        self.runner.started.connect(self._on_run_started)
+        self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_run_finished)
         self._on_parcels_changed(self.parcels_combo.currentLayer())
         self._pick_evaluated()
@@ -135,13 +138,13 @@ class ApplyPanel(QWidget):
     # -- inputs ---------------------------------------------------------------------------------------------
     def _on_parcels_changed(self, layer):
         self.parcel_id.setLayer(layer)
-        _guess_field(self.parcel_id, layer, "parcel_id")
+        guess_field(self.parcel_id, layer, "parcel_id")
         self.apply_button.setEnabled(layer is not None and not self.runner.running)
         self.inputsChanged.emit()
 
     def _on_enterprises_changed(self, layer):
         self.enterprise_parcel_id.setLayer(layer)
-        _guess_field(self.enterprise_parcel_id, layer, "parcel_id")
+        guess_field(self.enterprise_parcel_id, layer, "parcel_id")
         self.inputsChanged.emit()
 
     def inputs(self):
@@ -180,7 +183,8 @@ class ApplyPanel(QWidget):
             params["WEIGHT_SET"] = path
             if weight_file.validate(doc).has_rules:
                 params["RULE_SET"] = path  # the same file: rules and weights travel together
-            self.runner.start(params, f"{self.parcels_combo.currentLayer().name()} — LandEval")
+            self.runner.start(EVALUATE, params,
+                              names={"OUTPUT": f"{self.parcels_combo.currentLayer().name()} — LandEval"})
         except ConfigError as err:
             self.message.emit("Cannot apply, the weight set has problems 方案有问题:\n"
                               + "\n".join("• " + p for p in err.problems[:6]), Qgis.Warning)
@@ -188,17 +192,29 @@ class ApplyPanel(QWidget):
         except LandEvalError as err:
             self.message.emit(str(err), Qgis.Critical)
             return False
+        return True
+
+    def _on_run_started(self, algorithm_id):
+        # Any run of the dock's runner blocks Apply; only an evaluation shows its progress here.
         self.apply_button.setEnabled(False)
+        if algorithm_id != EVALUATE:
+            return
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.tier_label.setText("Evaluating… 评价中")
-        return True
 
-    def _on_run_finished(self, ok, layer, message):
+    def _on_progress(self, percent):
+        if self.runner.algorithm_id == EVALUATE:
+            self.progress.setValue(int(percent))
+
+    def _on_run_finished(self, ok, result, message):
+        self.apply_button.setEnabled(self.parcels_combo.currentLayer() is not None)
+        if result.algorithm_id != EVALUATE:
+            return
         self.cancel_button.setEnabled(False)
         self.progress.setVisible(False)
-        self.apply_button.setEnabled(self.parcels_combo.currentLayer() is not None)
+        layer = result.layer
         if not ok:
             self.tier_label.setText(f"<span style='color:#c0392b'>{message}</span>")
             self.message.emit(message, Qgis.Warning)

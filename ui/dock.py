@@ -1,13 +1,15 @@
 """The weight-set dock: start from a preset or a YAML file, edit the weight tree, derive weights (AHP,
-entropy / CRITIC), check each level, keep the set in the project, apply it to a parcel layer.
+entropy / CRITIC), check each level, keep the set in the project, apply it to a parcel layer, and run the
+decision-support algorithms on the evaluated layer.
 
 This module only composes the widgets and routes signals; the tree is WeightTreeModel, weights come from
-core.weighting, files and project storage from weight_file, the inputs, run and tier preview from ApplyPanel.
+core.weighting, files and project storage from weight_file, the inputs, run and tier preview from ApplyPanel,
+the decision-support runs from DecisionPanel; both panels share one AlgorithmRunner (one run at a time).
 """
 import os
 
 from qgis.core import Qgis, QgsApplication, QgsProject
-from qgis.gui import QgsDockWidget, QgsMessageBar
+from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMessageBar
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
                                  QInputDialog, QLabel, QMenu, QPushButton, QTabWidget, QToolBar, QToolButton,
@@ -20,8 +22,10 @@ from ..core.errors import ConfigError, LandEvalError
 from ..core.weighting import rounded_shares
 from . import weight_file
 from .ahp_editor import AHPEditor, matrix_from_weights
+from .algorithm_runner import AlgorithmRunner
 from .delegates import WeightTreeDelegate
 from .apply_panel import ApplyPanel
+from .decision_panel import DecisionPanel
 from .objective_panel import ObjectiveWeightsPanel
 from .weight_model import NAME, ROOT, WEIGHT_DECIMALS, WeightTreeModel
 
@@ -65,10 +69,18 @@ class WeightSetDock(QgsDockWidget):
         self.objective = ObjectiveWeightsPanel(self._read_layer_columns, body)
         self.tabs.addTab(self.objective, "Entropy/CRITIC 客观赋权")
         layout.addWidget(self.tabs, 1)
+        self.runner = AlgorithmRunner(self)
         apply_box = QGroupBox("Apply to parcels 应用到宗地图层", body)
-        self.apply_panel = ApplyPanel(self.model.document, apply_box)
+        self.apply_panel = ApplyPanel(self.model.document, apply_box, self.runner)
         QVBoxLayout(apply_box).addWidget(self.apply_panel)
         layout.addWidget(apply_box)
+        self.decision_box = QgsCollapsibleGroupBox("Decision support / 决策支持", body)
+        self.decision_box.setObjectName("LandEvalDecisionBox")
+        self.decision_panel = DecisionPanel(self.apply_panel, self.runner, self.model.document,
+                                            lambda: self.model.language, self.decision_box)
+        QVBoxLayout(self.decision_box).addWidget(self.decision_panel)
+        self.decision_box.setCollapsed(True)
+        layout.addWidget(self.decision_box)
         self.setWidget(body)
 
         self.model.weightsChanged.connect(self._on_weights_changed)
@@ -86,6 +98,8 @@ class WeightSetDock(QgsDockWidget):
         self.apply_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
                                                                         else 5))
         self.apply_panel.inputsChanged.connect(self._store_inputs)
+        self.decision_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
+                                                                           else 8))
         QgsProject.instance().readProject.connect(self._on_project_read)
 
         self._storing = False

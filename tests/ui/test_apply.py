@@ -48,12 +48,14 @@ def test_apply_runs_in_the_background_records_history_and_loads_the_styled_resul
     assert panel.inputs()["PARCEL_ID"] == "宗地编号"              # recognised from the catalogue's aliases
     assert panel.inputs()["ENTERPRISE_PARCEL_ID"] == "宗地编号"
     done = []
-    panel.runner.finished.connect(lambda ok, layer, message: done.append((ok, layer, message)))
+    panel.runner.finished.connect(lambda ok, result, message: done.append((ok, result, message)))
     assert panel.apply()
     assert panel.runner.running and not panel.apply_button.isEnabled() and panel.cancel_button.isEnabled()
     wait_for(lambda: done)
-    ok, layer, message = done[0]
+    ok, result, message = done[0]
     assert ok, message
+    assert result.algorithm_id == "landeval:evaluate" and list(result.layers) == ["OUTPUT"]
+    layer = result.layer
     assert layer.id() in QgsProject.instance().mapLayers() and layer.featureCount() == 2000
     assert {"score", "tier", "plot_ratio", "veto_failed"} <= set(layer.fields().names())
     assert layer.renderer().type() == "categorizedSymbol"          # the algorithm's tier style
@@ -71,11 +73,12 @@ def test_cancel_stops_the_run(dock_with_sample):
     dock, _parcels = dock_with_sample
     panel = dock.apply_panel
     done = []
-    panel.runner.finished.connect(lambda ok, layer, message: done.append((ok, layer, message)))
+    panel.runner.finished.connect(lambda ok, result, message: done.append((ok, result, message)))
     assert panel.apply()
     panel.cancel_button.click()
     wait_for(lambda: done)
-    assert done[0] == (False, None, "Cancelled / 已取消")
+    ok, result, message = done[0]
+    assert (ok, result.layers, message) == (False, {}, "Cancelled / 已取消")
     assert "Cancelled" in panel.tier_label.text() and panel.apply_button.isEnabled()
 
 

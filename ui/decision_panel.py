@@ -1,0 +1,390 @@
+"""The dock's "Decision support / 决策支持" box: the four decision-support algorithms run on the evaluated layer
+chosen under Apply, each through the dock's AlgorithmRunner (background task, Processing history, styled
+outputs loaded), each with a one-line summary of what came out.
+
+The extra inputs each algorithm asks for (layers, radius, unit costs) are built from the algorithm's own
+parameter definitions, so their labels, help, defaults and limits are the ones Processing shows. Renewal
+scenarios need parks with a level: a parks layer without one (the raw one under Apply) is classified first
+with landeval:classifyscale, a second run of its own in the history.
+"""
+from qgis.core import Qgis, QgsApplication, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProcessing
+from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget,
+                                 QVBoxLayout, QWidget)
+
+from ..algorithms.decision_output import LANGUAGES
+from ..algorithms.registry import ALGORITHMS
+from ..core.errors import LandEvalError
+from ..core.units import AREA_UNITS
+from . import decision_summary
+from .apply_panel import guess_field, layer_combo
+from .tier_preview import TierPreview
+
+PATHS = "landeval:suggestpaths"
+TWO_EVALUATIONS = "landeval:twoevaluations"
+SCENARIOS = "landeval:renewalscenarios"
+ROUNDS = "landeval:comparerounds"
+SCALE = "landeval:classifyscale"
+TITLES = {PATHS: "Paths 路径", TWO_EVALUATIONS: "Two evaluations 两评估", SCENARIOS: "Scenarios 更新情景",
+          ROUNDS: "Rounds 轮次对比"}
+# The optional layers twoevaluations reads, in the order its dialog lists them.
+VALUE_LAYERS = ("CENTRES", "TRANSIT", "ROADS", "POIS", "LANDUSE")
+COSTS = ("RELOCATION_COST", "DEMOLITION_COST", "CONSTRUCTION_COST", "COMPENSATION")
+LEVEL = "level"  # the field renewalscenarios reads on parcels and parks (its PARK_LEVEL_FIELD default)
+_FILTERS = {QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
+            QgsProcessing.TypeVectorLine: QgsMapLayerProxyModel.LineLayer,
+            QgsProcessing.TypeVectorPolygon: QgsMapLayerProxyModel.PolygonLayer}
+
+
+def algorithm_definition(algorithm_id):
+    """The algorithm, for reading its parameter definitions: the registered one, else a fresh instance of the
+    provider's class (the dock may be built before the provider is registered)."""
+    algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+    if algorithm is not None:
+        return algorithm
+    name = algorithm_id.split(":")[-1]
+    for cls in ALGORITHMS:
+        if cls.NAME == name:
+            algorithm = cls()
+            algorithm.initAlgorithm()
+            return algorithm
+    raise LandEvalError(f"LandEval has no algorithm {algorithm_id}; reinstall the plugin.")
+
+
+def _has_field(layer, name):
+    return layer is not None and layer.fields().lookupField(name) >= 0
+
+
+class DecisionPanel(QWidget):
+    """`apply_panel` gives the evaluated layer and the overlay layers (parks, development boundary);
+    `runner` is the dock's AlgorithmRunner; `document()` the weight set shown (its area unit) and
+    `language()` the dock's language ("zh"/"en") for the texts the algorithms write and the summaries."""
+
+    message = pyqtSignal(str, int)
+
+    def __init__(self, apply_panel, runner, document, language, parent=None):
+        super().__init__(parent)
+        self.apply_panel = apply_panel
+        self.runner = runner
+        self.document = document
+        self.language = language
+        self.run_buttons = {}
+        self.summaries = {}
+        self._then = None      # what to run once classifyscale has given the parks their levels
+        self._source = None    # name of the evaluated layer of the run under way, to name its outputs
+
+        self.pages = QTabWidget(self)
+        self.pages.addTab(self._paths_page(), TITLES[PATHS])
+        self.pages.addTab(self._value_page(), TITLES[TWO_EVALUATIONS])
+        self.pages.addTab(self._scenario_page(), TITLES[SCENARIOS])
+        self.pages.addTab(self._rounds_page(), TITLES[ROUNDS])
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("Cancel 取消", self)
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.layer_label = QLabel(self)
+        self.layer_label.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 1)
+        bottom.addStretch(0)
+        bottom.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.layer_label)
+        layout.addWidget(self.pages)
+        layout.addLayout(bottom)
+
+        self.runner.started.connect(self._on_started)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        apply_panel.evaluated_combo.layerChanged.connect(self._on_evaluated_changed)
+        apply_panel.overlays["PARKS"].layerChanged.connect(self._on_parks_changed)
+        self._on_evaluated_changed(apply_panel.evaluated_layer())
+        self._on_parks_changed(apply_panel.overlays["PARKS"].currentLayer())
+
+    # -- pages ----------------------------------------------------------------------------------------------
+    def _page(self, algorithm_id, button_text, rows):
+        """A page: its form rows, the run button and the summary of the last run."""
+        page = QWidget(self)
+        form = QFormLayout(page)
+        for label, widget in rows:
+            form.addRow(label, widget)
+        button = QPushButton(button_text, page)
+        button.setToolTip(algorithm_definition(algorithm_id).shortHelpString()[:400])
+        button.clicked.connect(lambda: self.run(algorithm_id))
+        summary = QLabel(page)
+        summary.setWordWrap(True)
+        summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        form.addRow(button)
+        form.addRow(summary)
+        self.run_buttons[algorithm_id] = button
+        self.summaries[algorithm_id] = summary
+        return page
+
+    def _paths_page(self):
+        self.boundary_note = QLabel(self)
+        self.boundary_note.setWordWrap(True)
+        return self._page(PATHS, "Suggest paths 路径建议", [("", self.boundary_note)])
+
+    def _value_page(self):
+        algorithm = algorithm_definition(TWO_EVALUATIONS)
+        self.value_layers = {}
+        rows = []
+        for name in VALUE_LAYERS:
+            definition = algorithm.parameterDefinition(name)
+            filters = QgsMapLayerProxyModel.Filters()
+            for kind in definition.dataTypes():
+                filters |= _FILTERS.get(kind, QgsMapLayerProxyModel.VectorLayer)
+            combo = layer_combo(self, filters, True)
+            combo.setToolTip(definition.help())
+            self.value_layers[name] = combo
+            rows.append((definition.description(), combo))
+        self.landuse_field = QgsFieldComboBox(self)
+        self.landuse_field.setAllowEmptyFieldName(True)
+        self.value_layers["LANDUSE"].layerChanged.connect(self.landuse_field.setLayer)
+        rows.append((algorithm.parameterDefinition("LANDUSE_FIELD").description(), self.landuse_field))
+        self.price_field = QgsFieldComboBox(self)
+        self.price_field.setFilters(QgsFieldProxyModel.Numeric)
+        self.price_field.setAllowEmptyFieldName(True)
+        rows.append((algorithm.parameterDefinition("LAND_PRICE_FIELD").description(), self.price_field))
+        self.radius = self._number(algorithm.parameterDefinition("RADIUS"), " m")
+        rows.append((algorithm.parameterDefinition("RADIUS").description(), self.radius))
+        return self._page(TWO_EVALUATIONS, "Two evaluations 两评估", rows)
+
+    def _scenario_page(self):
+        algorithm = algorithm_definition(SCENARIOS)
+        self.parks_note = QLabel(self)
+        self.parks_note.setWordWrap(True)
+        self.park_name_field = QgsFieldComboBox(self)
+        self.park_town_field = QgsFieldComboBox(self)
+        self.town_field = QgsFieldComboBox(self)
+        rows = [("", self.parks_note)]
+        for name, combo in (("PARK_NAME_FIELD", self.park_name_field), ("TOWN_FIELD", self.town_field),
+                            ("PARK_TOWN_FIELD", self.park_town_field)):
+            combo.setAllowEmptyFieldName(True)
+            combo.setToolTip(algorithm.parameterDefinition(name).help())
+            rows.append((algorithm.parameterDefinition(name).description(), combo))
+        self.costs = {}
+        for name in COSTS:
+            definition = algorithm.parameterDefinition(name)
+            self.costs[name] = self._number(definition)
+            rows.append((definition.description(), self.costs[name]))
+        return self._page(SCENARIOS, "Compare scenarios 情景比较", rows)
+
+    def _rounds_page(self):
+        algorithm = algorithm_definition(ROUNDS)
+        self.earlier_combo = layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, True)
+        self.earlier_combo.setToolTip(algorithm.parameterDefinition("EARLIER").help())
+        self.earlier_id = QgsFieldComboBox(self)
+        self.later_id = QgsFieldComboBox(self)
+        self.earlier_combo.layerChanged.connect(self._on_earlier_changed)
+        return self._page(ROUNDS, "Compare rounds 轮次对比", [
+            (algorithm.parameterDefinition("EARLIER").description(), self.earlier_combo),
+            (algorithm.parameterDefinition("EARLIER_ID_FIELD").description(), self.earlier_id),
+            (algorithm.parameterDefinition("ID_FIELD").description(), self.later_id)])
+
+    def _number(self, definition, suffix=""):
+        """A spin box with the parameter's default, limits and help (the default is also the clear value)."""
+        box = QgsDoubleSpinBox(self)
+        box.setDecimals(2)
+        box.setRange(max(definition.minimum(), 0.0), min(definition.maximum(), 1.0e9))
+        box.setClearValue(float(definition.defaultValue()))
+        box.setValue(float(definition.defaultValue()))
+        box.setSuffix(suffix)
+        box.setToolTip(definition.help())
+        return box
+
+    # -- inputs ---------------------------------------------------------------------------------------------
+    def evaluated_layer(self):
+        layer = self.apply_panel.evaluated_layer()
+        return layer if layer is not None and TierPreview.is_evaluated(layer) else None
+
+    def _on_evaluated_changed(self, layer):
+        for combo in (self.price_field, self.town_field, self.later_id):
+            combo.setLayer(layer)
+        guess_field(self.town_field, layer, "town")
+        guess_field(self.later_id, layer, "parcel_id")
+        self.earlier_combo.setExceptedLayerList([layer] if layer is not None else [])
+        if layer is None or not TierPreview.is_evaluated(layer):
+            self.layer_label.setText("Choose an evaluated layer under Apply (or apply the set) to run these. "
+                                     "请先在上方选择已评价图层。")
+        else:
+            self.layer_label.setText(f"On 评价结果: <b>{layer.name()}</b>")
+        self.boundary_note.setText(
+            "Boundary-dependent rules and clearance zones use the layer's inside_dev_boundary. 开发边界内外规则与清退分区"
+            "使用图层的 inside_dev_boundary 字段。" if _has_field(layer, "inside_dev_boundary") else
+            "This layer has no inside_dev_boundary: paths ignore the development boundary and no clearance zones "
+            "come out. Evaluate with the development boundary (Apply ▸ Spatial inputs) to get them. "
+            "未评价开发边界，不划清退分区。")
+        self._update_buttons()
+
+    def _on_parks_changed(self, layer):
+        for combo in (self.park_name_field, self.park_town_field):
+            combo.setLayer(layer)
+        guess_field(self.park_town_field, layer, "town")
+        if layer is not None and not self.park_name_field.currentField():
+            named = [f for f in layer.fields().names() if f.lower() == "name" or f.endswith("名称")]
+            self.park_name_field.setField(named[0] if named else "")
+        self.parks_note.setText(
+            "Parks 园区: choose them under Apply ▸ Spatial inputs. 请在“空间数据”中选择园区图层。" if layer is None else
+            f"Parks 园区: <b>{layer.name()}</b>" + ("" if _has_field(layer, LEVEL) else
+                                                  " (levels from landeval:classifyscale first 先划分园区层级)"))
+
+    def _on_earlier_changed(self, layer):
+        self.earlier_id.setLayer(layer)
+        guess_field(self.earlier_id, layer, "parcel_id")
+
+    def _update_buttons(self):
+        enabled = self.evaluated_layer() is not None and not self.runner.running
+        for button in self.run_buttons.values():
+            button.setEnabled(enabled)
+
+    # -- runs -----------------------------------------------------------------------------------------------
+    def run(self, algorithm_id):
+        """Start one of the four algorithms on the evaluated layer; False (with a message) when it cannot."""
+        layer = self.evaluated_layer()
+        if layer is None:
+            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.Warning)
+            return False
+        build = {PATHS: self._paths_inputs, TWO_EVALUATIONS: self._value_inputs, SCENARIOS: self._scenario_run,
+                 ROUNDS: self._rounds_inputs}[algorithm_id]
+        try:
+            inputs = build(layer)
+            if inputs is None:  # scenarios: started classifyscale, the scenarios follow
+                return True
+            self._start(algorithm_id, inputs, layer)
+        except LandEvalError as err:
+            self._then = None
+            self.message.emit(str(err), Qgis.Critical)
+            return False
+        return True
+
+    def _start(self, algorithm_id, inputs, layer, load=None):
+        self._source = layer.name()
+        self.runner.start(algorithm_id, inputs, load=load)
+
+    def _language_index(self):
+        lang = self.language()
+        return LANGUAGES.index(lang) if lang in LANGUAGES else 0
+
+    def _paths_inputs(self, layer):
+        return {"INPUT": layer.id(), "LANGUAGE": self._language_index()}
+
+    def _value_inputs(self, layer):
+        inputs = {"INPUT": layer.id(), "LANGUAGE": self._language_index(), "RADIUS": self.radius.value()}
+        inputs.update({name: combo.currentLayer().id() for name, combo in self.value_layers.items()
+                       if combo.currentLayer() is not None})
+        if "LANDUSE" in inputs and not self.landuse_field.currentField():
+            raise LandEvalError("Choose the land-use class field (地类字段) of the land-use layer, or clear the layer.")
+        for name, combo in (("LANDUSE_FIELD", self.landuse_field), ("LAND_PRICE_FIELD", self.price_field)):
+            if combo.currentField() and (name != "LANDUSE_FIELD" or "LANDUSE" in inputs):
+                inputs[name] = combo.currentField()
+        return inputs
+
+    def _scenario_run(self, layer):
+        """The scenario inputs, or None after starting classifyscale when the parks (or parcels) lack levels."""
+        parks = self.apply_panel.overlays["PARKS"].currentLayer()
+        if parks is None:
+            raise LandEvalError("Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs "
+                                "(Parks 园区). 请先选择园区图层。")
+        town, park_town = self.town_field.currentField(), self.park_town_field.currentField()
+        if bool(town) != bool(park_town):
+            raise LandEvalError("Give both town fields (parcels 宗地街镇字段 and parks 园区街镇字段) to keep moves "
+                                "within each town, or clear both to search the whole district.")
+        unit = self.document().get("area_unit") or "mu"
+        inputs = {"PARKS": parks.id(), "AREA_UNIT": AREA_UNITS.index(unit) if unit in AREA_UNITS else 0,
+                  **{name: box.value() for name, box in self.costs.items()}}
+        for name, value in (("PARK_NAME_FIELD", self.park_name_field.currentField()), ("TOWN_FIELD", town),
+                            ("PARK_TOWN_FIELD", park_town)):
+            if value:
+                inputs[name] = value
+        if _has_field(parks, LEVEL) and _has_field(layer, LEVEL):
+            return dict(inputs, INPUT=layer.id())
+        scale = {"PARCELS": layer.id(), "PARKS": parks.id()}
+        boundary = self.apply_panel.overlays["DEV_BOUNDARY"].currentLayer()
+        if boundary is not None and not _has_field(layer, "inside_dev_boundary"):
+            scale["DEV_BOUNDARY"] = boundary.id()
+
+        def then(result):
+            # The levels come from one classifyscale run: its park levels, and its parcel levels where the
+            # evaluated layer has none (evaluated without parks).
+            parcels = layer.id() if _has_field(layer, LEVEL) else result.outputs["OUTPUT"]
+            levelled = parks.id() if _has_field(parks, LEVEL) else result.outputs["OUTPUT_PARKS"]
+            self._start(SCENARIOS, dict(inputs, INPUT=parcels, PARKS=levelled), layer)
+
+        self._then = then
+        self._start(SCALE, scale, layer, load=())
+        return None
+
+    def _rounds_inputs(self, layer):
+        earlier = self.earlier_combo.currentLayer()
+        if earlier is None or earlier.id() == layer.id():
+            raise LandEvalError("Choose the earlier round's evaluated layer (上一轮评价) to compare with "
+                                f"'{layer.name()}'.")
+        if not self.later_id.currentField() or not self.earlier_id.currentField():
+            raise LandEvalError("Choose the parcel id field (宗地编号) of both rounds.")
+        return {"EARLIER": earlier.id(), "LATER": layer.id(), "ID_FIELD": self.later_id.currentField(),
+                "EARLIER_ID_FIELD": self.earlier_id.currentField()}
+
+    # -- runner signals -------------------------------------------------------------------------------------
+    def _ours(self, algorithm_id):
+        return algorithm_id in TITLES or (algorithm_id == SCALE and self._then is not None)
+
+    def _page_of(self, algorithm_id):
+        return SCENARIOS if algorithm_id == SCALE else algorithm_id
+
+    def _on_started(self, algorithm_id):
+        self._update_buttons()
+        if not self._ours(algorithm_id):
+            return
+        self.cancel_button.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        step = "Park levels… 园区层级划分中" if algorithm_id == SCALE else "Running… 运行中"
+        self.summaries[self._page_of(algorithm_id)].setText(step)
+
+    def _on_progress(self, percent):
+        if self._ours(self.runner.algorithm_id):
+            self.progress.setValue(int(percent))
+
+    def _on_finished(self, ok, result, message):
+        algorithm_id = result.algorithm_id
+        if not self._ours(algorithm_id):
+            self._update_buttons()
+            return
+        then, self._then = self._then, None
+        if algorithm_id == SCALE and ok:
+            try:
+                then(result)
+                return
+            except LandEvalError as err:
+                ok, message = False, str(err)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        self._update_buttons()
+        label = self.summaries[self._page_of(algorithm_id)]
+        if not ok:
+            label.setText(f"<span style='color:#c0392b'>{message}</span>")
+            self.message.emit(message, Qgis.Warning)
+            return
+        for layer in result.layers.values():
+            layer.setName(f"{self._source} — {layer.name()}")
+        try:
+            text = self.summary(algorithm_id, result.layers)
+        except LandEvalError as err:
+            text = f"Outputs loaded; no summary: {err}"
+        label.setText(text)
+        self.message.emit(f"{TITLES[algorithm_id]}: {text}", Qgis.Success)
+
+    def summary(self, algorithm_id, layers):
+        lang = self.language()
+        if algorithm_id == PATHS:
+            return decision_summary.paths_summary(layers, lang)
+        if algorithm_id == TWO_EVALUATIONS:
+            return decision_summary.quadrant_summary(layers, lang)
+        if algorithm_id == SCENARIOS:
+            return decision_summary.scenario_summary(layers, lang, self.document().get("area_unit") or "mu")
+        return decision_summary.change_summary(layers, lang)
