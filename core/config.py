@@ -260,7 +260,8 @@ def _validate_elements(elements, defaults, problems):
             problems.append(f"{path}.id: {eid!r} must be a short identifier (letters, digits, _)")
         elif eid in seen_elements:
             problems.append(f"{path}.id: duplicate element id {eid!r}")
-        seen_elements.add(eid)
+        else:
+            seen_elements.add(eid)
         check_label(element.get("label"), f"{path}.label", problems)
         indicators = element.get("indicators")
         if not isinstance(indicators, list) or not indicators:
@@ -344,7 +345,8 @@ def _validate_rules(items, key, problems):
             problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
         elif rid in seen:
             problems.append(f"{path}.id: duplicate id {rid!r}")
-        seen.add(rid)
+        else:
+            seen.add(rid)
         check_label(item.get("label"), f"{path}.label", problems)
         last = i == len(items) - 1
         if key == "categories" and last:

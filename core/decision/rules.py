@@ -95,7 +95,8 @@ def _ordered_rules(items, key, problems, allowed, item_check):
             problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
         elif rid in seen:
             problems.append(f"{path}.id: duplicate id {rid!r}")
-        seen.add(rid)
+        else:
+            seen.add(rid)
         if item.get("when") is not None:
             validate_condition(item["when"], f"{path}.when", problems)
         elif i < len(items) - 1:
@@ -128,7 +129,7 @@ def load_path_rules(name_or_path="paths"):
     _validate_industry_classes(data.get("industry_classes"), problems)
 
     def check(item, path):
-        if item.get("path") not in ids:
+        if not isinstance(item.get("path"), str) or item["path"] not in ids:
             problems.append(f"{path}.path: {item.get('path')!r} is not one of the paths listed under `paths`")
         if "reason" not in item:
             problems.append(f"{path}.reason: missing; say why the path is suggested")
@@ -216,9 +217,10 @@ def load_quadrant_rules(name_or_path="quadrants"):
             if item.get(axis) not in LEVELS:
                 problems.append(f"{path}.{axis}: {item.get(axis)!r} must be high or low")
         combo = (item.get("performance"), item.get("value"))
-        if combo in combos:
-            problems.append(f"{path}: performance {combo[0]} / value {combo[1]} is also {combos[combo]}")
-        combos[combo] = path
+        if not any(isinstance(level, (list, dict)) for level in combo):  # reported above; cannot be a key
+            if combo in combos:
+                problems.append(f"{path}: performance {combo[0]} / value {combo[1]} is also {combos[combo]}")
+            combos[combo] = path
         _text_label(item, path, problems)
         _text_label(item, path, problems, key="disposal")
         if item.get("list") not in LIST_CLASSES:

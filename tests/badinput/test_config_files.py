@@ -128,3 +128,41 @@ def test_loading_never_changes_the_file(tmp_path):
     before = path.read_bytes()
     load_config(path)
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("bad", ["[a, b]", "{a: 1}"])
+@pytest.mark.parametrize("section, where", [
+    ("elements", "elements[1].id"),
+    ("vetoes", "vetoes[0].id"),
+    ("categories", "categories[0].id"),
+])
+def test_an_id_written_as_a_list_or_mapping_is_a_listed_problem(tmp_path, section, where, bad):
+    # YAML makes `id: [a, b]` a list: it used to crash the validation with "unhashable type".
+    text = VALID.replace("  - id: money", f"  - id: {bad}") if section == "elements" else VALID + f"""\
+    {section}:
+      - {{id: {bad}, label: x, when: {{field: safety_ok, is: no}}}}
+      - {{id: rest, label: y}}
+"""
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, text))
+    assert any(p.startswith(f"{where}: ") and "must be a short identifier" in p for p in info.value.problems)
+
+
+@pytest.mark.parametrize("kind, text, where", [
+    ("paths", "paths: [{id: keep, label: 保留}]\nrules:\n  - {id: [a], when: {field: score, op: '<', value: 1}, "
+              "path: keep, reason: r}\n  - {id: rest, path: {a: 1}, reason: r}\n", "rules[0].id"),
+    ("paths", "paths: [{id: keep, label: 保留}]\nrules:\n  - {id: rest, path: [keep], reason: r}\n", "rules[0].path"),
+    ("clearance", "applies_to: {field: inside_dev_boundary, is: no}\nzones:\n  - {id: {a: 1}, label: z}\n",
+     "zones[0].id"),
+    ("quadrants", "performance: {field: score, split: 0.6}\nvalue: {field: value_score, split: 0.5}\nquadrants:\n"
+                  "  - {id: q, performance: [high], value: {a: 1}, label: x, disposal: y, list: A}\n",
+     "quadrants[0].performance"),
+])
+def test_rule_file_values_written_as_lists_or_mappings_are_listed_problems(tmp_path, kind, text, where):
+    from landeval.core.decision import rules
+
+    loader = {"paths": rules.load_path_rules, "clearance": rules.load_clearance_rules,
+              "quadrants": rules.load_quadrant_rules}[kind]
+    with pytest.raises(ConfigError) as info:
+        loader(write(tmp_path, text))
+    assert any(p.startswith(f"{where}: ") for p in info.value.problems)
