@@ -143,7 +143,7 @@ def scenario_section(table, aliases=None):
     for column, text in SUMMARY_LABELS.items():
         if column == "pattern" or column not in table:
             continue
-        cells = "".join(f"<td>{_scenario_cell(column, v)}</td>" for v in table[column].tolist())
+        cells = "".join(f'<td class="count">{_scenario_cell(column, v)}</td>' for v in table[column].tolist())
         rows.append(f'<tr data-figure="{column}"><th>{esc(aliases.get(column) or text["zh"])} '
                     f'<span class="en">{esc(text["en"])}</span></th>{cells}</tr>')
     note = ('<p class="note">大集中：产业街坊全部迁入最近的产业基地；小集聚：开发边界外的街坊迁入本街镇最近的基地或社区；'
@@ -244,7 +244,9 @@ def round_sections(frame, area, unit, labels, cfg=None):
                ("category_old", "上轮类别", "Category before", coded("category")),
                ("category_new", "本轮类别", "Category now", coded("category")),
                ("score_change", "得分变化", "Score change", lambda v: fmt_num(v, 3))]
-    parts += [heading("worsened", 3, TITLES), list_table(worse, columns, "worsened-table")]
+    parts.append(heading("worsened", 3, TITLES))
+    parts.append(list_table(worse, columns, "worsened-table") if len(worse) else
+                 '<p class="note" id="worsened-none">没有恶化的宗地 — no parcel worsened.</p>')
     return [("rounds", _title("rounds"), "".join(parts))]
 
 

@@ -6,8 +6,8 @@ docs/images/report_charts.png (the charts and the start of the inefficient-parce
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/report_screenshot.py [--report output/report.html]
 
 The page is laid out by QtWebKit (python3-pyqt5.qtwebkit, which QGIS 3.22 on Debian brings along) in a
-1000-pixel-wide viewport with no window (offscreen platform), painted whole, then cut at the headings: the
-top shot ends just after the map (where the by-tier table starts), the charts shot starts at 图表 Charts.
+1000-pixel-wide viewport with no window (offscreen platform) and painted from the headings down: the top
+shot ends just after the map (where the by-tier table starts), the charts shot starts at 图表 Charts.
 """
 import argparse
 import os
@@ -20,31 +20,42 @@ CHARTS_HEIGHT = 960  # the three charts and the first rows of the list
 MARGIN = 10  # pixels kept above a heading
 
 
-def render(app, report_path):
-    """The whole page as a QImage, laid out at WIDTH pixels, and {anchor id: top y} of its h2 headings."""
-    from PyQt5.QtCore import QSize, QUrl
-    from PyQt5.QtGui import QImage, QPainter
+def load(app, report_path):
+    """The report laid out by QtWebKit at WIDTH pixels: (QWebPage, {anchor id: top y} of its h2 headings)."""
+    from PyQt5.QtCore import QSize, Qt, QUrl
     from PyQt5.QtWebKitWidgets import QWebPage
 
     page = QWebPage()
-    frame = page.mainFrame()
+    for orientation in (Qt.Horizontal, Qt.Vertical):  # scroll bars would take width and show in the shots
+        page.mainFrame().setScrollBarPolicy(orientation, Qt.ScrollBarAlwaysOff)
     loaded = []
     page.loadFinished.connect(loaded.append)
-    frame.load(QUrl.fromLocalFile(os.path.abspath(report_path)))
+    page.setViewportSize(QSize(WIDTH, 800))
+    page.mainFrame().load(QUrl.fromLocalFile(os.path.abspath(report_path)))
     while not loaded:
         app.processEvents()
     if not loaded[0]:
         raise SystemExit(f"report_screenshot: QtWebKit could not load {report_path}")
-    page.setViewportSize(QSize(WIDTH, 800))
-    size = frame.contentsSize()
-    page.setViewportSize(QSize(WIDTH, size.height()))
-    image = QImage(WIDTH, size.height(), QImage.Format_ARGB32)
+    tops = {e.attribute("id"): e.geometry().top() for e in page.mainFrame().findAllElements("h2")}
+    return page, tops
+
+
+def shot(page, top, height):
+    """A WIDTH × height image of the page from `top` down. The page is scrolled there and its viewport
+    painted, because a long report (the parcel lists) is taller than QPainter's 32767-pixel limit."""
+    from PyQt5.QtCore import QPoint, QSize
+    from PyQt5.QtGui import QImage, QPainter
+
+    frame = page.mainFrame()
+    height = max(min(height, frame.contentsSize().height() - top), 1)
+    page.setViewportSize(QSize(WIDTH, height))
+    frame.setScrollPosition(QPoint(0, top))
+    image = QImage(WIDTH, height, QImage.Format_ARGB32)
     image.fill(0xFFFFFFFF)
     painter = QPainter(image)
     frame.render(painter)
     painter.end()
-    tops = {e.attribute("id"): e.geometry().top() for e in frame.findAllElements("h2")}
-    return image, tops
+    return image
 
 
 def qt_app():
@@ -63,14 +74,14 @@ def main(argv=None):
         raise SystemExit(f"report_screenshot: {args.report} not found; run bash scripts/demo.sh first")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = qt_app()
-    image, tops = render(app, args.report)
+    page, tops = load(app, args.report)
     if "charts" not in tops:
         raise SystemExit("report_screenshot: the report has no charts heading")
     shots = {"report_top.png": (0, TOP_HEIGHT),
              "report_charts.png": (max(tops["charts"] - MARGIN, 0), CHARTS_HEIGHT)}
     for name, (top, height) in shots.items():
         path = os.path.join(args.out_dir, name)
-        if not image.copy(0, top, WIDTH, min(height, image.height() - top)).save(path, "PNG"):
+        if not shot(page, top, height).save(path, "PNG"):
             raise SystemExit(f"report_screenshot: cannot write {path}")
         print(f"wrote {os.path.relpath(path, os.getcwd())}")
     return 0

@@ -80,7 +80,7 @@ def test_scenario_table_by_hand():
 
     def cells(figure):
         row = re.search(rf'data-figure="{figure}">(.*?)</tr>', grid, re.S).group(1)
-        return re.findall(r"<td>([^<]*)</td>", row)
+        return re.findall(r'<td class="count">([^<]*)</td>', row)
 
     assert cells("moved") == ["0", "12"] and cells("cost_total") == ["0", "16,950"]
     assert cells("relocated_area") == ["0.0", "123.5"] and cells("freed_quota") == ["0.0", "89.2"]
@@ -110,6 +110,8 @@ def test_round_comparison_by_hand():
                     "total": [1, 1, 3, 0, 0, 1, 6]}
     worse = re.search(r'id="worsened-table">(.*?)</table>', page, re.S).group(1)
     assert re.findall(r"<tr><td>(P\d)</td>", worse) == ["P2"] and "C类（观察提升）" in worse
+    calm, _ = page_of(pd.DataFrame({"area_m2": [MU]}), rounds=rounds[rounds["change"] != "worsened"])
+    assert 'id="worsened-none"' in calm and 'id="worsened-table"' not in calm
 
 
 # --- the decision algorithms' own outputs, recounted from the layers ---------------------------------------------
@@ -167,7 +169,7 @@ def test_report_shows_the_scenario_table(full_report, decision_outputs):
     assert patterns == values(table, "pattern") == ["current", "concentration", "clustering", "integration"]
     for figure in ("moved", "cost_total", "freed_quota", "industrial_land"):
         row = re.search(rf'data-figure="{figure}">(.*?)</tr>', grid, re.S).group(1)
-        shown = [float(v.replace(",", "")) for v in re.findall(r"<td>([^<]*)</td>", row)]
+        shown = [float(v.replace(",", "")) for v in re.findall(r'<td class="count">([^<]*)</td>', row)]
         digits = {"moved": 0, "cost_total": 0, "freed_quota": 1, "industrial_land": 1}[figure]
         assert shown == pytest.approx([round(f[figure], digits) for f in table.getFeatures()]), figure
     assert "腾退用地面积(亩)" in grid  # the table's own alias carries the unit
