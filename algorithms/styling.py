@@ -222,4 +222,10 @@ def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None):
         processor = LandEvalPostProcessor(dest_id, kind, names, cfg)
         _PENDING[dest_id] = processor
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
+        if layer is not None and os.path.isfile(layer.source().split("|")[0]):
+            # The desktop would load this very layer, opened here in the worker thread, whose GDAL connection
+            # the main thread cannot use ("unable to open database file", feature count -1). Dropping it
+            # makes QGIS open the file afresh; the style saved in it comes along, the post-processor adds the rest.
+            context.temporaryLayerStore().removeMapLayer(layer)
+            layer = None
     return layer

@@ -109,3 +109,28 @@ def test_inputs_are_never_styled_in_place(run, tmp_path, data_hashes):
     before = copy.read_bytes()
     run("computeindicators", {"PARCELS": str(copy), "PARCEL_ID": "宗地编号", "OUTPUT": str(tmp_path / "o.gpkg")})
     assert copy.read_bytes() == before
+
+
+def test_output_the_desktop_loads_is_left_for_the_main_thread_to_open(evaluated):
+    # In the toolbox the run happens in a worker thread; a layer opened there and handed to the main thread
+    # cannot use its GDAL connection ("unable to open database file", feature count -1). finish_output must
+    # leave the file for QGIS to open afresh, with the style saved in it and the post-processor registered.
+    from qgis.core import QgsProcessingContext
+
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    context.addLayerToLoadOnCompletion(evaluated, QgsProcessingContext.LayerDetails("ev", QgsProject.instance()))
+    assert styling.finish_output(evaluated, context, QgsProcessingFeedback(), kind="tier") is None
+    assert context.temporaryLayerStore().count() == 0
+    assert isinstance(context.layerToLoadOnCompletionDetails(evaluated).postProcessor(),
+                      styling.LandEvalPostProcessor)
+    styling._PENDING.pop(evaluated, None)
+    fresh = QgsVectorLayer(evaluated, "fresh", "ogr")
+    assert fresh.featureCount() > 0 and fresh.renderer().classAttribute() == "tier"
+
+
+def test_output_of_a_model_step_stays_in_the_context(evaluated):
+    context = QgsProcessingContext()
+    layer = styling.finish_output(evaluated, context, QgsProcessingFeedback(), kind="tier")
+    assert layer is not None and layer.renderer().classAttribute() == "tier"
+    assert context.temporaryLayerStore().count() == 1
