@@ -180,6 +180,21 @@ def check_keys(item, allowed, path, problems):
         problems.append(f"{path}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(allowed))})")
 
 
+def check_entry(item, allowed, path, seen, problems, what="", is_id=_ID_RE.match):
+    """The checks every entry of a list of named items shares (elements; vetoes, types and categories; the
+    rules of a rule file): only `allowed` keys, and an `id` that is a short identifier (`is_id`) not used
+    before in the list. `seen` holds the ids so far and gains this one; `what` names the kind of item in the
+    duplicate message ("element ")."""
+    check_keys(item, allowed, path, problems)
+    rid = item.get("id")
+    if not isinstance(rid, str) or not is_id(rid):
+        problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
+    elif rid in seen:
+        problems.append(f"{path}.id: duplicate {what}id {rid!r}")
+    else:
+        seen.add(rid)
+
+
 def _level_weights(items, path, problems, what):
     """Resolved weights of one level (weights or "+" marks), checking sign and that they sum to 1."""
     uses_marks = ["marks" in item for item in items]
@@ -254,14 +269,7 @@ def _validate_elements(elements, defaults, problems):
         if not isinstance(element, dict):
             problems.append(f"{path}: must be a mapping with id, weight and indicators")
             continue
-        check_keys(element, _ELEMENT_KEYS, path, problems)
-        eid = element.get("id")
-        if not isinstance(eid, str) or not _ID_RE.match(eid):
-            problems.append(f"{path}.id: {eid!r} must be a short identifier (letters, digits, _)")
-        elif eid in seen_elements:
-            problems.append(f"{path}.id: duplicate element id {eid!r}")
-        else:
-            seen_elements.add(eid)
+        check_entry(element, _ELEMENT_KEYS, path, seen_elements, problems, what="element ")
         check_label(element.get("label"), f"{path}.label", problems)
         indicators = element.get("indicators")
         if not isinstance(indicators, list) or not indicators:
@@ -339,14 +347,7 @@ def _validate_rules(items, key, problems):
         if not isinstance(item, dict):
             problems.append(f"{path}: must be a mapping with id, label and when")
             continue
-        check_keys(item, _RULE_ITEM_KEYS, path, problems)
-        rid = item.get("id")
-        if not isinstance(rid, str) or not _ID_RE.match(rid):
-            problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
-        elif rid in seen:
-            problems.append(f"{path}.id: duplicate id {rid!r}")
-        else:
-            seen.add(rid)
+        check_entry(item, _RULE_ITEM_KEYS, path, seen, problems)
         check_label(item.get("label"), f"{path}.label", problems)
         last = i == len(items) - 1
         if key == "categories" and last:

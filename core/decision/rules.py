@@ -8,7 +8,7 @@ import string
 from pathlib import Path
 
 from ..conditions import validate_condition
-from ..config import check_keys, check_label, parse_yaml
+from ..config import check_entry, check_keys, check_label, parse_yaml
 from ..errors import ConfigError, LandEvalError
 
 RULES_DIR = Path(__file__).resolve().parents[2] / "resources" / "rules"
@@ -89,14 +89,8 @@ def _ordered_rules(items, key, problems, allowed, item_check):
         if not isinstance(item, dict):
             problems.append(f"{path}: must be a mapping with id, when and the rule's result")
             continue
-        check_keys(item, allowed, path, problems)
-        rid = item.get("id")
-        if not isinstance(rid, str) or not rid.isidentifier():
-            problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
-        elif rid in seen:
-            problems.append(f"{path}.id: duplicate id {rid!r}")
-        else:
-            seen.add(rid)
+        # Rule ids may be any Python identifier (Chinese ones too), not only the weight sets' ASCII ones.
+        check_entry(item, allowed, path, seen, problems, is_id=str.isidentifier)
         if item.get("when") is not None:
             validate_condition(item["when"], f"{path}.when", problems)
         elif i < len(items) - 1:

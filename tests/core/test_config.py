@@ -170,3 +170,19 @@ def test_benchmark_normalization_without_any_benchmark_is_reported():
     with pytest.raises(ConfigError) as err:
         EvalConfig.from_dict(_benchmark_set(normalization="benchmark"))
     assert any("elements[0].indicators[0].benchmark" in p and "top level" in p for p in err.value.problems)
+
+
+def test_list_entries_share_the_key_and_id_checks():
+    element = {"id": "e", "weight": 1.0, "indicators": [{"id": "plot_ratio", "weight": 1.0}]}
+    rule = {"label": "x", "when": {"field": "safety_ok", "is": "no"}}
+    data = {"elements": [element, {**element, "id": "门类", "colour": "red"}],
+            "vetoes": [{"id": "v", **rule}, {"id": "v", **rule}, {"id": "safe", "weight": 1, **rule}],
+            "categories": [{"id": "1st", **rule}, {"id": "rest"}]}
+    with pytest.raises(ConfigError) as info:
+        EvalConfig.from_dict(data)
+    problems = info.value.problems
+    assert "elements[1]: unknown key(s) colour (allowed: id, indicators, label, marks, meta, note, weight)" in problems
+    assert "elements[1].id: '门类' must be a short identifier (letters, digits, _)" in problems  # ASCII ids only
+    assert "vetoes[1].id: duplicate id 'v'" in problems
+    assert "vetoes[2]: unknown key(s) weight (allowed: id, label, note, when)" in problems
+    assert "categories[0].id: '1st' must be a short identifier (letters, digits, _)" in problems

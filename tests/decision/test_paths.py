@@ -138,6 +138,22 @@ rules:
     assert any(p.startswith("rules[1].reason: placeholder {area mu}") for p in problems)
 
 
+def test_rule_ids_may_be_any_identifier_but_not_a_number(tmp_path):
+    path = write(tmp_path, """
+paths:
+  - {id: exit, label: {zh: 清退}}
+rules:
+  - {id: 红线清退, when: {field: level, is: yes}, path: exit, reason: x, colour: red}
+  - {id: 2nd, path: exit, reason: ok}
+""")
+    with pytest.raises(ConfigError) as err:
+        load_path_rules(path)
+    problems = err.value.problems
+    assert not any(p.startswith("rules[0].id") for p in problems)  # Chinese ids are fine in rule files
+    assert "rules[0]: unknown key(s) colour (allowed: id, note, path, reason, when)" in problems
+    assert "rules[1].id: '2nd' must be a short identifier (letters, digits, _)" in problems
+
+
 def test_clearance_file_needs_applies_to(tmp_path):
     path = write(tmp_path, "zones:\n  - {id: z, label: {zh: 区}}\n")
     with pytest.raises(ConfigError, match="applies_to: missing"):
