@@ -17,11 +17,11 @@ import string
 import numpy as np
 import pandas as pd
 
-from ..conditions import evaluate
+from ..conditions import evaluate, fields_of
 from ..errors import LandEvalError
 from ..tables import to_text
 from ..units import M2_PER_UNIT
-from .rules import label
+from .rules import label, template_fields
 
 MISSING_TEXT = "—"
 # Output fields of checkvetoes; every other veto_<id> is derived from veto_reasons.
@@ -80,8 +80,8 @@ def _names_used(path_rules, clearance_rules):
     """Every field name the rules' conditions and reason templates mention (derived ones included)."""
     conditions = [path_rules.get("applies_to"), clearance_rules["applies_to"]]
     conditions += [r.get("when") for r in path_rules["rules"]] + [z.get("when") for z in clearance_rules["zones"]]
-    placeholders = {name for r in path_rules["rules"] for name in _placeholders(r["reason"])}
-    return {name for cond in conditions for name in _fields_of(cond)} | placeholders
+    placeholders = {name for r in path_rules["rules"] for name in template_fields(r["reason"])}
+    return {name for cond in conditions for name in fields_of(cond)} | placeholders
 
 
 def fields_to_read(path_rules, clearance_rules):
@@ -111,27 +111,6 @@ def value_labels(path_rules, clearance_rules, lang="zh"):
 
 def _in_lang(text, lang):
     return text if isinstance(text, str) else (text.get(lang) or text.get("zh") or next(iter(text.values())))
-
-
-def _placeholders(reason):
-    texts = [reason] if isinstance(reason, str) else list(reason.values())
-    return {name for t in texts for _, name, _, _ in string.Formatter().parse(t) if name}
-
-
-def _fields_of(cond):
-    """Every field name a condition reads (including benchmark group_by fields)."""
-    if not isinstance(cond, dict):
-        return set()
-    out = set()
-    if isinstance(cond.get("field"), str):
-        out.add(cond["field"])
-    bench = cond.get("benchmark")
-    if isinstance(bench, dict) and isinstance(bench.get("group_by"), str):
-        out.add(bench["group_by"])
-    for key in ("any", "all"):
-        for part in cond.get(key) or []:
-            out |= _fields_of(part)
-    return out | _fields_of(cond.get("not"))
 
 
 def with_derived_fields(df, names, industry_classes, warnings):

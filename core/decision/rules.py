@@ -57,9 +57,11 @@ def _text_label(item, path, problems, key="label", required=True):
     check_label(item[key], f"{path}.{key}", problems)
 
 
-def _template_fields(template):
-    """Field names a reason template refers to: '{redline_share:.0%} 位于红线内' → ['redline_share']."""
-    return [name for _, name, _, _ in string.Formatter().parse(template) if name]
+def template_fields(template):
+    """Field names a reason template refers to: '{redline_share:.0%} 位于红线内' → ['redline_share']. A
+    {zh: …, en: …} template gives the names of all its texts. A malformed text raises ValueError."""
+    texts = list(template.values()) if isinstance(template, dict) else [template]
+    return [name for text in texts for _, name, _, _ in string.Formatter().parse(text) if name]
 
 
 def _validate_template(value, path, problems):
@@ -69,7 +71,7 @@ def _validate_template(value, path, problems):
             problems.append(f"{path}: a reason is text or {{zh: …, en: …}}")
             continue
         try:
-            names = _template_fields(text)
+            names = template_fields(text)
         except ValueError as err:
             problems.append(f"{path}: {err} in {text!r}; placeholders look like {{field}} or {{field:.0%}}")
             continue
