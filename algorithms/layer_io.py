@@ -444,10 +444,6 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
         # declared Polygon would refuse them.
         wkb = QgsWkbTypes.multiType(wkb)
     sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs(), feedback)
-    if sink is None:
-        if stage:
-            stage.discard()
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     if source.wkbType() == wkb and bulk_io.may_fill(source, dest_id):
         del sink  # the empty layer with its fields, filled in SQL from the source GeoPackage
         try:
@@ -464,10 +460,6 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
                 feedback.setProgress(100)
             return dest_id
         sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs())
-        if sink is None:
-            if stage:
-                stage.discard()
-            raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     rows = _result_rows(results, plan)
     res_cols = [c for kind, c in plan if kind == "res"]
     empty_row = (None,) * len(res_cols)
@@ -526,10 +518,6 @@ def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=No
     fields, _ = output_fields(QgsFields(), frame, aliases)
     sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb_type,
                                      crs or QgsCoordinateReferenceSystem(), feedback)
-    if sink is None:
-        if stage:
-            stage.discard()
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     rows = list(zip(*(_python_values(frame[c]) for c in frame.columns))) if len(frame.columns) else []
     try:
         for n, row in enumerate(rows):

@@ -9,7 +9,13 @@ import os
 import re
 import shutil
 
-from qgis.core import QgsProcessing, QgsProcessingOutputLayerDefinition, QgsProperty, QgsVectorLayer
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+    QgsVectorLayer,
+)
 
 from ..core.errors import LandEvalError
 
@@ -110,7 +116,8 @@ def warn_shapefile_names(dest_id, fields, feedback):
 
 def open_sink(alg, parameters, name, context, fields, wkb, crs, feedback=None):
     """parameterAsSink, staged when the destination is a file: returns (sink, destination id, Stage or None).
-    With `feedback`, warns about field names a Shapefile destination will cut."""
+    A destination that cannot be created is Processing's invalid-sink error (the staged file goes). With
+    `feedback`, warns about field names a Shapefile destination will cut."""
     final = file_destination(parameters, name, context)
     stage = Stage(final) if final else None
     try:
@@ -121,4 +128,8 @@ def open_sink(alg, parameters, name, context, fields, wkb, crs, feedback=None):
             stage.discard()
         raise
     warn_shapefile_names(dest_id, fields, feedback)
+    if sink is None:
+        if stage:
+            stage.discard()
+        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
     return sink, dest_id, stage
