@@ -1,12 +1,8 @@
 """Writing derived weights (AHP, entropy, CRITIC) as a LandEval weight set a person can read and reuse."""
-import re
-
 from ..core.catalogue import load_catalogue
-from ..core.config import save_config
+from ..core.config import ID_RE, save_config
 from ..core.errors import LandEvalError
 from ..core.weighting import rounded_shares
-
-_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
 
 
 def indicator_entry(name, weight, cost, catalogue, position):
@@ -26,7 +22,7 @@ def indicator_entry(name, weight, cost, catalogue, position):
         if name in cost or cid in cost:
             item["direction"] = "cost"
         return item
-    iid = name if _ID_RE.match(name) else f"custom_{position + 1}"
+    iid = name if ID_RE.match(name) else f"custom_{position + 1}"
     item = {"id": iid, "weight": weight, "direction": "cost" if name in cost else "benefit", "custom": True,
             "field": name}
     if iid != name:

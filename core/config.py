@@ -40,8 +40,9 @@ _INDICATOR_KEYS = {
 }
 _RULE_ITEM_KEYS = {"id", "label", "when", "note"}
 _TIER_KEYS = {"method", "breaks", "veto_cap", "unrated_when", "never_d_when", "note"}
-# Element ids become output fields s_<id>, so they must be plain identifiers.
-_ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
+# Ids of a weight set (elements, rules; the custom indicators weight_sets writes): element ids become output
+# fields s_<id>, so they must be plain ASCII identifiers short enough for any format's field names.
+ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
 
 
 def _is_number(value):
@@ -180,7 +181,7 @@ def check_keys(item, allowed, path, problems):
         problems.append(f"{path}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(allowed))})")
 
 
-def check_entry(item, allowed, path, seen, problems, what="", is_id=_ID_RE.match):
+def check_entry(item, allowed, path, seen, problems, what="", is_id=ID_RE.match):
     """The checks every entry of a list of named items shares (elements; vetoes, types and categories; the
     rules of a rule file): only `allowed` keys, and an `id` that is a short identifier (`is_id`) not used
     before in the list. `seen` holds the ids so far and gains this one; `what` names the kind of item in the
