@@ -1,15 +1,12 @@
 """landeval:ahpweights — AHP priority weights from a pairwise comparison matrix."""
-import json
 from fractions import Fraction
 
 import numpy as np
 from qgis.core import (
     QgsProcessingOutputBoolean,
     QgsProcessingOutputNumber,
-    QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterString,
 )
@@ -18,7 +15,7 @@ from ..core import weighting
 from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
 from .params import split_names, with_help
-from .weight_sets import save_weight_set
+from .weight_sets import add_weight_outputs, weight_outputs
 
 # Enum order is a public contract: eigenvector, geometric mean, column mean.
 METHODS = weighting.AHP_METHODS
@@ -94,13 +91,7 @@ class AHPWeights(LandEvalAlgorithm):
             "When checked, a matrix with CR > 0.10 is an error and nothing is written; otherwise it is a warning "
             "naming the judgement to revise and the weights are still returned.",
         ))
-        self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
-                                                  fileFilter="YAML (*.yaml *.yml)", optional=True,
-                                                  createByDefault=False),
-            "Optional: write the weights as a LandEval weight set (YAML).",
-        ))
-        self.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
+        add_weight_outputs(self)
         self.addOutput(QgsProcessingOutputNumber("LAMBDA_MAX", "λmax / 最大特征根"))
         self.addOutput(QgsProcessingOutputNumber("CR", "Consistency ratio CR / 一致性比率"))
         self.addOutput(QgsProcessingOutputBoolean("CONSISTENT", "Consistent (CR ≤ 0.10) / 通过一致性检验"))
@@ -128,10 +119,7 @@ class AHPWeights(LandEvalAlgorithm):
             if self.parameterAsBoolean(parameters, "STRICT", context):
                 raise LandEvalError(message + " (STRICT is set, so no weights were produced.)")
             feedback.pushWarning(message)
-        out = {"WEIGHTS": json.dumps(weights, ensure_ascii=False), "LAMBDA_MAX": result.lambda_max,
-               "CR": result.cr, "CONSISTENT": result.consistent}
-        path = self.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
-        if path:
-            note = f"AHP ({method}), CR = {result.cr:.4f}"
-            out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(weights, path, "ahp", {"zh": "层次分析法", "en": "AHP"}, note))
+        out = weight_outputs(self, parameters, context, weights, "ahp", {"zh": "层次分析法", "en": "AHP"},
+                             f"AHP ({method}), CR = {result.cr:.4f}")
+        out.update({"LAMBDA_MAX": result.lambda_max, "CR": result.cr, "CONSISTENT": result.consistent})
         return out

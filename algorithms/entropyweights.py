@@ -1,13 +1,9 @@
 """landeval:entropyweights — objective weights (entropy or CRITIC) from the values of layer fields."""
-import json
-
 import pandas as pd
 from qgis.core import (
-    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
 )
 
 from ..core import tables, weighting
@@ -15,7 +11,7 @@ from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
 from .layer_io import read_frame, source_parameter
 from .params import split_names, with_help
-from .weight_sets import save_weight_set
+from .weight_sets import add_weight_outputs, weight_outputs
 
 # Enum order is a public contract: entropy, CRITIC.
 METHODS = ("entropy", "critic")
@@ -60,13 +56,7 @@ class EntropyWeights(LandEvalAlgorithm):
             QgsProcessingParameterEnum("METHOD", "Method / 方法", options=METHOD_OPTIONS, defaultValue=0),
             "entropy (default) or CRITIC.",
         ))
-        self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
-                                                  fileFilter="YAML (*.yaml *.yml)", optional=True,
-                                                  createByDefault=False),
-            "Optional: write the weights as a LandEval weight set (YAML).",
-        ))
-        self.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
+        add_weight_outputs(self)
 
     def execute(self, parameters, context, feedback):
         source = source_parameter(self, parameters, "INPUT", context, feedback)
@@ -89,11 +79,7 @@ class EntropyWeights(LandEvalAlgorithm):
         result = {name: float(weights[name]) for name in fields}
         for name, w in result.items():
             feedback.pushInfo(f"{name}: {w:.4f}{' (cost)' if name in cost else ''}")
-        out = {"WEIGHTS": json.dumps(result, ensure_ascii=False)}
-        path = self.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
-        if path:
-            label = {"zh": "熵权法" if method == "entropy" else "CRITIC法", "en": method.upper() if method == "critic"
-                     else "Entropy"}
-            out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(result, path, method, label,
-                                                           f"{label['en']} weights from {len(frame)} parcels", cost))
-        return out
+        label = {"zh": "熵权法" if method == "entropy" else "CRITIC法", "en": method.upper() if method == "critic"
+                 else "Entropy"}
+        return weight_outputs(self, parameters, context, result, method, label,
+                              f"{label['en']} weights from {len(frame)} parcels", cost)
