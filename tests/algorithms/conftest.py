@@ -34,6 +34,17 @@ def data_hashes():
 
 
 @pytest.fixture
+def evaluated(run, tmp_path):
+    """The golden evaluation (golden_config.yaml, with parks) written to a GeoPackage (path)."""
+    config = str(DATA / "golden_config.yaml")
+    out = str(tmp_path / "ev.gpkg")
+    run("evaluate", {"PARCELS": str(DATA / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
+                     "ENTERPRISES": str(DATA / "enterprises_utf8.csv"), "WEIGHT_SET": config, "RULE_SET": config,
+                     "PARKS": str(DATA / "parks.gpkg"), "OUTPUT": out})
+    return out
+
+
+@pytest.fixture
 def base_params():
     """The evaluation inputs of tests/data (see make_test_data.py) as algorithm parameters."""
     return {

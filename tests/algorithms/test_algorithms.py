@@ -6,7 +6,6 @@ import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-CONFIG = str(DATA / "golden_config.yaml")
 
 CONTRACT = {
     "computeindicators": ["PARCELS", "PARCEL_ID", "ENTERPRISES", "ENTERPRISE_PARCEL_ID", "FIELD_MAP", "AREA_UNIT",
@@ -47,15 +46,6 @@ def test_ids_parameters_and_help(landeval_provider, alg_id):
 def test_enum_orders(landeval_provider, alg_id, param):
     options = _alg(alg_id).parameterDefinition(param).options()
     assert [o for o, word in zip(options, ENUMS[(alg_id, param)]) if word.lower() not in o.lower()] == []
-
-
-@pytest.fixture
-def evaluated(run, tmp_path):
-    out = str(tmp_path / "ev.gpkg")
-    run("evaluate", {"PARCELS": str(DATA / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
-                     "ENTERPRISES": str(DATA / "enterprises_utf8.csv"), "WEIGHT_SET": CONFIG, "RULE_SET": CONFIG,
-                     "PARKS": str(DATA / "parks.gpkg"), "OUTPUT": out})
-    return out
 
 
 def test_classifyscale_parks(run, data_hashes):

@@ -11,16 +11,6 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 CONFIG = str(DATA / "golden_config.yaml")
 
 
-@pytest.fixture
-def evaluated(run, tmp_path):
-    """The golden evaluation written to a GeoPackage (path)."""
-    out = str(tmp_path / "ev.gpkg")
-    run("evaluate", {"PARCELS": str(DATA / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
-                     "ENTERPRISES": str(DATA / "enterprises_utf8.csv"), "WEIGHT_SET": CONFIG, "RULE_SET": CONFIG,
-                     "PARKS": str(DATA / "parks.gpkg"), "OUTPUT": out})
-    return out
-
-
 @pytest.mark.parametrize("style,kind,renderer", [(0, "tier", "categorizedSymbol"), (1, "category", "categorizedSymbol"),
                                                  (2, "ineff_type", "categorizedSymbol"), (3, "level", "categorizedSymbol"),
                                                  (4, "score", "graduatedSymbol")])
