@@ -141,10 +141,11 @@ def in_qgis():
             raise RuntimeError("Apply refused: " + (item.text() if item else "no message"))
 
     @guarded
-    def applied(ok, layer, message):
+    def applied(ok, result, message):
         dock = state["dock"]
         if not ok:
             raise RuntimeError("evaluation failed: " + message)
+        layer = result.layer
         status["steps"].append("evaluated: " + layer.name())
         status["tiers"] = dock.apply_panel.tier_label.text()
         # The map shows the result over the largest park (the industrial base), where parcels are dense

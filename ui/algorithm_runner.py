@@ -133,7 +133,7 @@ class AlgorithmRunner(QObject):
         if not ok:
             raise LandEvalError(f"{algorithm_id}: {problem}")
         self.feedback = _Feedback()
-        self.feedback.progressChanged.connect(self.progress.emit)
+        self.feedback.progressChanged.connect(self.progress)
         _record_history(algorithm, params, self.context)
         loaded = {name: path for name, path in files.items() if load is None or name in load}
         self._state = {"algorithm": algorithm, "params": params, "loaded": loaded,
@@ -183,5 +183,9 @@ class AlgorithmRunner(QObject):
             # A layer opened inside the worker thread keeps a GeoPackage connection the main thread cannot
             # use ("unable to open database file", feature count -1); reopening the provider here fixes that.
             layer.dataProvider().reloadData()
+            # Processing opens a result file without its default style, but the LandEval algorithms save
+            # their whole look there (decision QMLs, value maps such as 必须清退区, aliases): apply it.
+            layer.loadDefaultStyle()
+            layer.triggerRepaint()
             layers[name] = layer
         return layers

@@ -79,7 +79,7 @@ class ApplyPanel(QWidget):
         for name, label, filters in OVERLAYS:
             self.overlays[name] = layer_combo(spatial, filters, True)
             spatial_form.addRow(label, self.overlays[name])
-            self.overlays[name].layerChanged.connect(self.inputsChanged.emit)
+            self.overlays[name].layerChanged.connect(self.inputsChanged)
         spatial.setCollapsed(True)
 
         self.apply_button = QPushButton("Apply 评价", self)
@@ -118,8 +118,8 @@ class ApplyPanel(QWidget):
 
         self.parcels_combo.layerChanged.connect(self._on_parcels_changed)
         self.enterprises_combo.layerChanged.connect(self._on_enterprises_changed)
-        self.parcel_id.fieldChanged.connect(self.inputsChanged.emit)
-        self.enterprise_parcel_id.fieldChanged.connect(self.inputsChanged.emit)
+        self.parcel_id.fieldChanged.connect(self.inputsChanged)
+        self.enterprise_parcel_id.fieldChanged.connect(self.inputsChanged)
         self.evaluated_combo.layerChanged.connect(self._on_evaluated_changed)
         self.runner.started.connect(self._on_run_started)
         self.runner.progress.connect(self._on_progress)

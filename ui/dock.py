@@ -11,9 +11,9 @@ import os
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMessageBar
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox, QHBoxLayout, QHeaderView,
-                                 QInputDialog, QLabel, QMenu, QPushButton, QTabWidget, QToolBar, QToolButton,
-                                 QTreeView, QVBoxLayout, QWidget)
+from qgis.PyQt.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
+                                 QHeaderView, QInputDialog, QLabel, QMenu, QPushButton, QScrollArea, QTabWidget,
+                                 QToolBar, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
 from ..algorithms.layer_io import read_frame
 from ..core import config
@@ -79,9 +79,16 @@ class WeightSetDock(QgsDockWidget):
         self.decision_panel = DecisionPanel(self.apply_panel, self.runner, self.model.document,
                                             lambda: self.model.language, self.decision_box)
         QVBoxLayout(self.decision_box).addWidget(self.decision_panel)
+        self.decision_box.collapsedStateChanged.connect(self._sync_decision_box)
         self.decision_box.setCollapsed(True)
+        self._sync_decision_box()
         layout.addWidget(self.decision_box)
-        self.setWidget(body)
+        # Expanded, everything is taller than many screens: the dock scrolls rather than stretching QGIS.
+        scroll = QScrollArea(self)
+        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
 
         self.model.weightsChanged.connect(self._on_weights_changed)
         self.model.modelReset.connect(self._refresh_levels)
@@ -190,6 +197,15 @@ class WeightSetDock(QgsDockWidget):
         self.sum_label.setWordWrap(True)
         layout.addWidget(self.sum_label)
         return tab
+
+    def _sync_decision_box(self, *_args):
+        # A collapsed group box still reserves its contents' minimum height; hiding them gives it back. The
+        # box tells its state only while shown (it restores the last one on its first show), hence showEvent.
+        self.decision_panel.setVisible(not self.decision_box.isCollapsed())
+
+    def showEvent(self, event):  # noqa: N802 - Qt API name
+        super().showEvent(event)
+        self._sync_decision_box()
 
     # -- messages -------------------------------------------------------------------------------------------
     def _tell(self, text, level=Qgis.Info, duration=6):

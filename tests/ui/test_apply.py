@@ -1,22 +1,10 @@
 """Apply from the dock: landeval:evaluate runs as a background task on the sample county, its command goes to the
 Processing history, the styled result is loaded and becomes the evaluated layer; Cancel stops a run."""
-import time
 from pathlib import Path
 
 import pytest
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-
-
-def wait_for(condition, seconds=120):
-    from qgis.PyQt.QtCore import QCoreApplication
-
-    end = time.monotonic() + seconds
-    while not condition():
-        if time.monotonic() > end:
-            raise AssertionError(f"not done within {seconds} s")
-        QCoreApplication.processEvents()
-        time.sleep(0.01)
 
 
 @pytest.fixture
@@ -39,7 +27,7 @@ def dock_with_sample(qgis_iface, qgis_new_project, landeval_provider):
     dock.deleteLater()
 
 
-def test_apply_runs_in_the_background_records_history_and_loads_the_styled_result(dock_with_sample):
+def test_apply_runs_in_the_background_records_history_and_loads_the_styled_result(dock_with_sample, wait_for):
     from processing.core.ProcessingLog import ProcessingLog
     from qgis.core import QgsProject
 
@@ -69,7 +57,7 @@ def test_apply_runs_in_the_background_records_history_and_loads_the_styled_resul
     assert parcels.featureCount() == 2000 and "score" not in parcels.fields().names()  # input untouched
 
 
-def test_cancel_stops_the_run(dock_with_sample):
+def test_cancel_stops_the_run(dock_with_sample, wait_for):
     dock, _parcels = dock_with_sample
     panel = dock.apply_panel
     done = []
