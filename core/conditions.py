@@ -23,7 +23,8 @@ _NO_WORDS = ("no", "否", "n", "false", "0")
 _KEYS = {"field", "op", "value", "benchmark", "is", "any", "all", "not", "label", "note"}
 
 
-def _is_number(value):
+def is_number(value):
+    """True for a number read from YAML (int or float), not for a yes/no read as a bool."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -41,7 +42,7 @@ def yes_no_value(value):
 
 def validate_benchmark(bench, path, problems):
     """A benchmark is a positive number or {stat: mean|double_mean|median|max, group_by: field}."""
-    if _is_number(bench):
+    if is_number(bench):
         if not bench > 0:
             problems.append(f"{path}: a fixed benchmark must be positive, not {bench}")
     elif isinstance(bench, dict):
@@ -95,7 +96,7 @@ def validate_condition(cond, path, problems):
         problems.append(f"{path}: give either value or benchmark (or use `is: yes|no`)")
     elif has_value:
         value = cond["value"]
-        if not _is_number(value) and not (isinstance(value, str) and cond.get("op") in ("==", "!=")):
+        if not is_number(value) and not (isinstance(value, str) and cond.get("op") in ("==", "!=")):
             problems.append(f"{path}.value: {value!r} must be a number (text only with == or !=)")
     else:
         validate_benchmark(cond["benchmark"], f"{path}.benchmark", problems)
@@ -115,7 +116,7 @@ def benchmark_values(values, bench, groups=None):
 
     Missing values are ignored by the statistics; a group without any value gets a NaN benchmark.
     """
-    if _is_number(bench):
+    if is_number(bench):
         return np.full(len(values), float(bench))
     stat = bench["stat"]
     series = pd.Series(np.asarray(values, dtype=float))

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .catalogue import DIRECTIONS, PRESETS_DIR, SAFE_LOADER, load_catalogue
-from .conditions import validate_benchmark, validate_condition
+from .conditions import is_number, validate_benchmark, validate_condition
 from .errors import ConfigError, LandEvalError
 from .normalize import METHODS as NORMALIZATIONS
 from .units import AREA_UNITS
@@ -43,10 +43,6 @@ _TIER_KEYS = {"method", "breaks", "veto_cap", "unrated_when", "never_d_when", "n
 # Ids of a weight set (elements, rules; the custom indicators weight_sets writes): element ids become output
 # fields s_<id>, so they must be plain ASCII identifiers short enough for any format's field names.
 ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
-
-
-def _is_number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _indicator_defaults(data):
@@ -208,7 +204,7 @@ def _level_weights(items, path, problems, what):
         value = item.get(key)
         if key == "marks" and isinstance(value, str) and value and set(value) == {"+"}:
             value = len(value)
-        if not _is_number(value):
+        if not is_number(value):
             problems.append(f"{path}[{i}].{key}: missing or not a number ({value!r})")
             values.append(None)
         else:
@@ -242,13 +238,13 @@ def _validate(data, problems):
             problems.append(f"{key}: {data[key]!r} is not one of {', '.join(allowed)}")
     if "group_by" in data and data["group_by"] is not None and not isinstance(data["group_by"], str):
         problems.append("group_by: must be a field name")
-    if "threshold" in data and not (_is_number(data["threshold"]) and 0 <= data["threshold"] <= 1):
+    if "threshold" in data and not (is_number(data["threshold"]) and 0 <= data["threshold"] <= 1):
         problems.append(f"threshold: {data['threshold']!r} must be a number between 0 and 1")
-    if "review_band" in data and not (_is_number(data["review_band"]) and data["review_band"] >= 0):
+    if "review_band" in data and not (is_number(data["review_band"]) and data["review_band"] >= 0):
         problems.append(f"review_band: {data['review_band']!r} must be a number ≥ 0")
     if "benchmark" in data:
         validate_benchmark(data["benchmark"], "benchmark", problems)
-    if "cap" in data and not (_is_number(data["cap"]) and data["cap"] > 0):
+    if "cap" in data and not (is_number(data["cap"]) and data["cap"] > 0):
         problems.append(f"cap: {data['cap']!r} must be a positive number")
     if "elements" in data:
         _validate_elements(data["elements"], _indicator_defaults(data), problems)
@@ -317,7 +313,7 @@ def _validate_indicator(ind, path, defaults, catalogue, problems):
             problems.append(f"{path}.scores: a categorical indicator needs a value→score map, e.g. {{国有企业: 1.0}}")
         else:
             for value, score in scores.items():
-                if not (_is_number(score) and 0 <= score <= 1):
+                if not (is_number(score) and 0 <= score <= 1):
                     problems.append(f"{path}.scores.{value}: score {score!r} must be a number between 0 and 1")
     elif "scores" in ind:
         problems.append(f"{path}.scores: only categorical indicators take a value→score map")
@@ -332,7 +328,7 @@ def _validate_indicator(ind, path, defaults, catalogue, problems):
             validate_benchmark(ind["benchmark"], f"{path}.benchmark", problems)
     elif "benchmark" in ind and norm != "benchmark":
         problems.append(f"{path}.benchmark: given, but normalization is {norm!r}, not benchmark")
-    if "cap" in ind and not (_is_number(ind["cap"]) and ind["cap"] > 0):
+    if "cap" in ind and not (is_number(ind["cap"]) and ind["cap"] > 0):
         problems.append(f"{path}.cap: {ind['cap']!r} must be a positive number")
     if "group_by" in ind and ind["group_by"] is not None and not isinstance(ind["group_by"], str):
         problems.append(f"{path}.group_by: must be a field name")
@@ -383,7 +379,7 @@ def _validate_tiers(tiers, problems):
 
 def check_tier_breaks(method, breaks, path="tiers.breaks"):
     """Problems with quantile shares (% per tier, summing to 100) or score thresholds (descending, in 0–1)."""
-    if not isinstance(breaks, list) or not all(_is_number(b) for b in breaks):
+    if not isinstance(breaks, list) or not all(is_number(b) for b in breaks):
         return [f"{path}: must be a list of numbers"]
     if method == "quantile":
         if not 2 <= len(breaks) <= len(TIER_LABELS):

@@ -7,7 +7,7 @@ A rule file is named by a path or by the name of a shipped file (`paths`, `clear
 import string
 from pathlib import Path
 
-from ..conditions import validate_condition
+from ..conditions import is_number, validate_condition
 from ..config import check_entry, check_keys, check_label, parse_yaml
 from ..errors import ConfigError, LandEvalError
 
@@ -194,7 +194,7 @@ def load_quadrant_rules(name_or_path="quadrants"):
         if isinstance(split, dict):
             if split.get("stat") not in _SPLIT_STATS or set(split) - {"stat"}:
                 problems.append(f"{axis}.split: {{stat: median}} or {{stat: mean}}, not {split!r}")
-        elif not (isinstance(split, (int, float)) and not isinstance(split, bool) and 0 <= split <= 1):
+        elif not (is_number(split) and 0 <= split <= 1):
             problems.append(f"{axis}.split: a score between 0 and 1, or {{stat: median}} ({split!r} given)")
     items = data.get("quadrants")
     combos = {}
