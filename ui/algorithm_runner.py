@@ -153,8 +153,11 @@ class AlgorithmRunner(QObject):
         result = RunResult(algorithm.id(), outputs=dict(results or {}))
         message = ""
         if ok:
-            result.layers = self._load(algorithm, state)
-            missing = sorted(set(state["loaded"]) - set(result.layers))
+            try:
+                result.layers = self._load(algorithm, state)
+                missing = sorted(set(state["loaded"]) - set(result.layers))
+            except Exception as err:  # noqa: BLE001 - an exception escaping a Qt slot would abort QGIS
+                missing = [f"({type(err).__name__}: {err})"]
             if missing:
                 ok = False
                 message = (f"{algorithm.id()} finished but its output {', '.join(missing)} could not be loaded; "
@@ -171,8 +174,9 @@ class AlgorithmRunner(QObject):
         """Load the outputs into the project and find each by its file: {output name: layer}."""
         from processing.gui.Postprocessing import handleAlgorithmResults
 
-        if not state["loaded"] or not handleAlgorithmResults(algorithm, self.context, self.feedback, False,
-                                                             state["params"]):
+        # `parameters` by name: QGIS 3.22 has a showResults argument before it, 3.40 does not.
+        if not state["loaded"] or not handleAlgorithmResults(algorithm, self.context, self.feedback,
+                                                             parameters=state["params"]):
             return {}
         by_file = {_file_of(path): name for name, path in state["loaded"].items()}
         layers = {}

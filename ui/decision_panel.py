@@ -135,9 +135,11 @@ class DecisionPanel(QWidget):
         rows = []
         for name in VALUE_LAYERS:
             definition = algorithm.parameterDefinition(name)
-            filters = QgsMapLayerProxyModel.Filters()
-            for kind in definition.dataTypes():
-                filters |= _FILTERS.get(kind, QgsMapLayerProxyModel.VectorLayer)
+            # OR-ed from the first, not from an empty Filters(): QGIS 3.34+ moved that type to Qgis.LayerFilters.
+            kinds = [_FILTERS.get(kind, QgsMapLayerProxyModel.VectorLayer) for kind in definition.dataTypes()]
+            filters = kinds[0] if kinds else QgsMapLayerProxyModel.VectorLayer
+            for kind in kinds[1:]:
+                filters |= kind
             combo = layer_combo(self, filters, True)
             combo.setToolTip(definition.help())
             self.value_layers[name] = combo

@@ -18,3 +18,22 @@ def wait_for():
             time.sleep(0.01)
 
     return _wait
+
+
+@pytest.fixture
+def history():
+    """history() → the Processing history's commands, oldest first (3.22: ProcessingLog's file; 3.24+: the
+    history provider registry, where ProcessingLog no longer exists)."""
+    def _commands():
+        try:
+            from processing.core.ProcessingLog import ProcessingLog
+        except ImportError:
+            from qgis.gui import QgsGui
+
+            entries = QgsGui.historyProviderRegistry().queryEntries()
+            entries = sorted((e for e in entries if e.providerId == "processing"), key=lambda e: e.timestamp)
+            return [e.entry.get("python_command", "") for e in entries]
+        with open(ProcessingLog.logFilename(), encoding="utf-8") as log:
+            return log.read().strip().splitlines()
+
+    return _commands

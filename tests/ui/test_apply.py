@@ -27,8 +27,8 @@ def dock_with_sample(qgis_iface, qgis_new_project, landeval_provider):
     dock.deleteLater()
 
 
-def test_apply_runs_in_the_background_records_history_and_loads_the_styled_result(dock_with_sample, wait_for):
-    from processing.core.ProcessingLog import ProcessingLog
+def test_apply_runs_in_the_background_records_history_and_loads_the_styled_result(dock_with_sample, wait_for,
+                                                                                  history):
     from qgis.core import QgsProject
 
     dock, parcels = dock_with_sample
@@ -51,8 +51,7 @@ def test_apply_runs_in_the_background_records_history_and_loads_the_styled_resul
     tiers = panel.tier_label.text()
     assert tiers.startswith("Tiers 等级 (2000 parcels 宗):") and "<b>A</b>" in tiers
     assert "<b>0</b> of 2000 parcels would change tier" in panel.preview_label.text()
-    with open(ProcessingLog.logFilename(), encoding="utf-8") as log:
-        last = log.read().strip().splitlines()[-1]
+    last = history()[-1]
     assert 'processing.run("landeval:evaluate"' in last and "'WEIGHT_SET':" in last
     assert parcels.featureCount() == 2000 and "score" not in parcels.fields().names()  # input untouched
 

@@ -69,13 +69,6 @@ def by_id(layer, field="宗地编号"):
     return {f[field]: f for f in layer.getFeatures()}
 
 
-def last_history_line():
-    from processing.core.ProcessingLog import ProcessingLog
-
-    with open(ProcessingLog.logFilename(), encoding="utf-8") as log:
-        return log.read().strip().splitlines()[-1]
-
-
 def test_one_runner_serves_apply_and_decision_support_and_blocks_both_while_running(dock, wait_for):
     from landeval.ui.algorithm_runner import AlgorithmRunner
     from landeval.ui.decision_panel import PATHS
@@ -96,7 +89,7 @@ def test_one_runner_serves_apply_and_decision_support_and_blocks_both_while_runn
     assert dock.apply_panel.apply_button.isEnabled() == (dock.apply_panel.parcels_combo.currentLayer() is not None)
 
 
-def test_paths_run_in_the_background_and_summarize_paths_and_clearance_zones(dock, run_decision):
+def test_paths_run_in_the_background_and_summarize_paths_and_clearance_zones(dock, run_decision, history):
     from qgis.core import QgsProject
 
     from landeval.ui.decision_panel import PATHS
@@ -120,22 +113,22 @@ def test_paths_run_in_the_background_and_summarize_paths_and_clearance_zones(doc
     assert layer.fields().field("clearance_zone").alias() != ""
     assert dock.decision_panel.summaries[PATHS].text() == (
         "路径: 工业生态修复 1 · 收回收储 1 · 清退 1 | 清退分区: 必须清退区 1 · 鼓励清退区 2 · 可考虑清退区 1")
-    assert 'processing.run("landeval:suggestpaths"' in last_history_line()
+    assert 'processing.run("landeval:suggestpaths"' in history()[-1]
 
 
-def test_paths_summary_follows_the_dock_language(dock, run_decision):
+def test_paths_summary_follows_the_dock_language(dock, run_decision, history):
     from landeval.ui.decision_panel import PATHS
 
     dock.language_combo.setCurrentIndex(dock.language_combo.findData("en"))
     (ok, result, message), _ = run_decision(PATHS)
     assert ok, message
-    assert "'LANGUAGE':1" in last_history_line()
+    assert "'LANGUAGE':1" in history()[-1]
     summary = dock.decision_panel.summaries[PATHS].text()
     assert summary.startswith("Paths: Ecological restoration 1 · Reclaim into the land reserve 1 · Clear out 1 |")
     assert by_id(result.layer)["P06"]["path_reason"].startswith("Inefficient industrial land outside")
 
 
-def test_two_evaluations_take_the_extra_layers_and_count_parcels_per_quadrant(dock, run_decision):
+def test_two_evaluations_take_the_extra_layers_and_count_parcels_per_quadrant(dock, run_decision, history):
     from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsProject, QgsVectorLayer
 
     from landeval.ui.decision_panel import TWO_EVALUATIONS
@@ -162,12 +155,10 @@ def test_two_evaluations_take_the_extra_layers_and_count_parcels_per_quadrant(do
                         "P06": "lv_lp"}
     assert panel.summaries[TWO_EVALUATIONS].text() == (
         "A 高价值·高绩效 1 · B 低价值·高绩效 0 · C 高价值·低绩效 2 · D 低价值·低绩效 2 · 无象限 1")
-    assert "'CENTRES':" in last_history_line()
+    assert "'CENTRES':" in history()[-1]
 
 
-def test_scenarios_classify_the_parks_first_then_compare_the_patterns_with_edited_costs(dock, run_decision):
-    from processing.core.ProcessingLog import ProcessingLog
-
+def test_scenarios_classify_the_parks_first_then_compare_the_patterns_with_edited_costs(dock, run_decision, history):
     from landeval.ui.decision_panel import SCENARIOS
 
     panel = dock.decision_panel
@@ -182,8 +173,7 @@ def test_scenarios_classify_the_parks_first_then_compare_the_patterns_with_edite
     assert [r[1].algorithm_id for r in runs] == ["landeval:classifyscale", SCENARIOS]
     assert runs[0][1].layers == {}                              # the park levels stay a file, not a layer
     assert set(result.layers) == {"OUTPUT", "OUTPUT_LINES", "OUTPUT_TABLE"}
-    with open(ProcessingLog.logFilename(), encoding="utf-8") as log:
-        lines = log.read().strip().splitlines()
+    lines = history()
     assert 'processing.run("landeval:classifyscale"' in lines[-2]
     assert 'processing.run("landeval:renewalscenarios"' in lines[-1] and "'RELOCATION_COST':500" in lines[-1]
     # Only P06 is a block. Concentration: into the nearest base, PA (150 m below it). Clustering: P06 is
