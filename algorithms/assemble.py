@@ -18,7 +18,16 @@ from ..core.errors import LandEvalError
 from ..core.keys import describe_positions, key_strings
 from ..core.tables import canonical_table, numeric_columns
 from . import spatial
-from .layer_io import check_coordinates, field_indices, measure_areas, read_features, require_crs, require_polygons
+from . import bulk_io
+from .layer_io import (
+    check_coordinates,
+    field_indices,
+    measure_areas,
+    measure_source_areas,
+    read_features,
+    require_crs,
+    require_polygons,
+)
 
 
 @dataclass
@@ -34,6 +43,7 @@ class Inputs:
     dev_boundary: object = None
     pois: object = None
     poi_radius: float = 1000.0
+    keep_geometries: bool = False  # the caller needs Assembled.geometries (scale levels from PARKS)
 
 
 @dataclass
@@ -179,6 +189,14 @@ def _spatial(inputs, geoms, crs, context, feedback):
     return out
 
 
+def _needs_geometries(inputs):
+    """Whether an overlay or a location join of enterprise points will need the parcel geometries."""
+    if inputs.redline is not None or inputs.dev_boundary is not None or inputs.pois is not None:
+        return True
+    ent = inputs.enterprises
+    return ent is not None and QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.PointGeometry
+
+
 def _id_problems(keys, parcel_id):
     """Warnings for parcels without an id and ids used twice: each row is still evaluated on its own, but a
     result keyed by id would be ambiguous (an enterprise table naming such an id is an error, see above)."""
@@ -209,7 +227,12 @@ def assemble(inputs, context, feedback):
         warnings.append(suspicious)
     field_indices(parcels, [inputs.parcel_id], what="parcel layer")
     names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id])
-    table = read_features(parcels, names, geometry=True, feedback=steps, what="parcel layer")
+    # Geometries are read into Python only when something needs them: the caller, an overlay, or enterprise
+    # points joined by location. Otherwise a GeoPackage's areas are measured in SQL (measure_source_areas):
+    # a million QgsGeometry objects cost about 1.4 GB and 14 s.
+    geometry = (inputs.keep_geometries or _needs_geometries(inputs) or crs.isGeographic()
+                or not bulk_io.is_geopackage(parcels))
+    table = read_features(parcels, names, geometry=geometry, feedback=steps, what="parcel layer")
     keys = key_strings(table.frame[inputs.parcel_id])
     n = len(table.fids)
     if n == 0:
@@ -219,7 +242,14 @@ def assemble(inputs, context, feedback):
     counts["parcels"] = n
     warnings += _id_problems(keys, inputs.parcel_id)
     steps.setCurrentStep(1)
-    areas = measure_areas(table.geometries, crs, context, steps)
+    areas = None if geometry else measure_source_areas(parcels, table.fids, crs, context, steps)
+    if areas is None:
+        geometries = table.geometries
+        if geometries is None:  # the SQL could not measure them (e.g. no SpatiaLite): read them after all
+            again = read_features(parcels, [], geometry=True, feedback=steps, what="parcel layer")
+            by_fid = dict(zip(again.fids.tolist(), again.geometries))
+            geometries = [by_fid.get(f) for f in table.fids.tolist()]
+        areas = measure_areas(geometries, crs, context, steps)
     counts["repaired_geometries"] = int(len(areas.repaired))
     counts["empty_geometries"] = int(len(areas.empty))
     if len(areas.repaired):

@@ -83,6 +83,7 @@ class Evaluate(LandEvalAlgorithm):
         started = time.monotonic()
         cfg = load_eval_config(self, parameters, context, weights=True, rules=True)
         inputs = read_inputs(self, parameters, context, feedback)
+        inputs.keep_geometries = bool(parameters.get("PARKS"))  # scale levels need the parcel geometries
         unit = area_unit(self, parameters, context, default=cfg.area_unit)
         assembled = assemble(inputs, context, feedback)
         table = assembled.table

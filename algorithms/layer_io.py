@@ -340,13 +340,45 @@ def measure_areas(geometries, crs, context, feedback=None):
     fixed, repaired, empty = repair(geometries)
     da = distance_area(crs, context)
     to_m2 = da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaSquareMeters)
+    # In the plane, the geometry's own shoelace area: QgsDistanceArea.measureArea loses about 1e-8 of it on
+    # projected coordinates of millions of metres, and SQLite's area (measure_source_areas) is this one.
+    measure = da.measureArea if crs.isGeographic() else QgsGeometry.area
     area = np.full(len(fixed), np.nan)
     for i, g in enumerate(fixed):
         if i % _CHUNK == 0:
             check_canceled(feedback)
         if g is not None:
-            area[i] = da.measureArea(g)
+            area[i] = measure(g)
     return AreaResult(area * to_m2, fixed, repaired, empty)
+
+
+def measure_source_areas(source, fids, crs, context, feedback=None):
+    """measure_areas for the features `fids` of `source` without reading every geometry into Python: for a
+    whole GeoPackage layer in a projected CRS, SQLite measures the valid geometries (bulk_io.geopackage_areas)
+    and only the rest — invalid, empty, unreadable — are read and measured one by one, with the same repairs
+    and counts. Returns an AreaResult without geometries (None), or None when the fast path does not apply
+    (geographic CRS: ellipsoidal areas; another source; a feature the SQL did not see)."""
+    if crs.isGeographic():
+        return None
+    bulk = bulk_io.geopackage_areas(source)
+    if bulk is None:
+        return None
+    sql_fids, sql_area, ok = bulk
+    fids = np.asarray(fids, dtype=np.int64)
+    where = pd.Index(sql_fids).get_indexer(fids)
+    if (where < 0).any():
+        return None
+    check_canceled(feedback)
+    da = distance_area(crs, context)
+    area = sql_area[where] * da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaSquareMeters)
+    rest = np.flatnonzero(~ok[where])
+    if not len(rest):
+        return AreaResult(area, None, np.array([], dtype=np.int64), np.array([], dtype=np.int64))
+    request = QgsFeatureRequest().setFilterFids(fids[rest].tolist())
+    geometry_of = {feat.id(): feat.geometry() for feat in _iter_features(source, request)}
+    measured = measure_areas([geometry_of.get(int(f)) for f in fids[rest]], crs, context, feedback)
+    area[rest] = measured.area_m2
+    return AreaResult(area, None, rest[measured.repaired], rest[measured.empty])
 
 
 # --------------------------------------------------------------------------------------------- writing

@@ -75,3 +75,52 @@ def test_geopackage_written_in_sql_equals_the_feature_by_feature_write(landeval_
     assert fast_columns == slow_columns
     assert fast_rows == slow_rows
     assert fast_extent == pytest.approx(slow_extent)
+
+
+def test_areas_measured_in_sql_equal_the_per_feature_areas(landeval_provider, tmp_path):
+    """measure_source_areas (SQLite for the valid geometries, per feature for the rest) gives the areas, repairs
+    and empty positions of measure_areas over every geometry read into Python."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsProcessingContext, QgsVectorLayer
+
+    from landeval.algorithms import bulk_io
+    from landeval.algorithms.layer_io import measure_areas, measure_source_areas, read_features
+
+    path = str(tmp_path / "areas.gpkg")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = dataset.CreateLayer("parcels", srs, ogr.wkbMultiPolygon)
+    x, y = 500000.0, 3500000.0  # Gauss-Kruger metres: large coordinates, where planar precision matters
+    shapes = [
+        f"MULTIPOLYGON((({x} {y},{x + 100} {y},{x + 100} {y + 50},{x} {y + 50},{x} {y})))",  # 5000 m²
+        # a bow tie (invalid): repaired into two triangles of 25 m² each
+        f"MULTIPOLYGON((({x} {y},{x + 10} {y + 10},{x + 10} {y},{x} {y + 10},{x} {y})))",
+        None,  # no geometry
+        "MULTIPOLYGON EMPTY",
+        # 100 × 100 with a 20 × 20 hole, plus a 10 × 10 part
+        f"MULTIPOLYGON((({x} {y},{x + 100} {y},{x + 100} {y + 100},{x} {y + 100},{x} {y}),"
+        f"({x + 10} {y + 10},{x + 30} {y + 10},{x + 30} {y + 30},{x + 10} {y + 30},{x + 10} {y + 10})),"
+        f"(({x + 200} {y},{x + 210} {y},{x + 210} {y + 10},{x + 200} {y + 10},{x + 200} {y})))",
+        f"MULTIPOLYGON((({x + 0.123} {y + 0.456},{x + 37.7} {y + 3.3},{x + 20.01} {y + 41.9},{x + 0.123} {y + 0.456})))",
+    ]
+    for wkt in shapes:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        if wkt is not None:
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    dataset = None
+
+    source = QgsVectorLayer(f"{path}|layername=parcels", "parcels", "ogr")
+    context = QgsProcessingContext()
+    table = read_features(source, [], geometry=True)
+    slow = measure_areas(table.geometries, source.sourceCrs(), context)
+    assert measure_source_areas(source, table.fids, source.sourceCrs(), context) is None  # not remembered
+    setattr(source, bulk_io._GPKG_TAG, (path, "parcels"))
+    fast = measure_source_areas(source, table.fids, source.sourceCrs(), context)
+    assert fast is not None and fast.geometries is None
+    # Both are the shoelace area; only the order of the sums differs (about 1e-12 at these coordinates).
+    np.testing.assert_allclose(fast.area_m2, slow.area_m2, rtol=1e-10)
+    np.testing.assert_allclose(fast.area_m2, [5000, 50, np.nan, np.nan, 9700, slow.area_m2[5]], rtol=1e-10)
+    assert fast.repaired.tolist() == slow.repaired.tolist() == [1]
+    assert fast.empty.tolist() == slow.empty.tolist() == [2, 3]
