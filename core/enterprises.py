@@ -73,11 +73,10 @@ def join_enterprises(canon, positions, parcel_keys, how, row_labels):
     if canon.empty:
         firms = pd.DataFrame({"n_enterprises": np.zeros(n, dtype=np.int64)})
     else:
-        firms = aggregate_enterprises(canon, "parcel_id").set_index("parcel_id").reindex(np.arange(n))
+        # `canon` is parsed already (the caller's canonical_table reported its cells, by enterprise id).
+        firms = aggregate_enterprises(canon, "parcel_id", parsed=True).set_index("parcel_id").reindex(np.arange(n))
         firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
-        # Aggregation parses the columns again; their signs were reported once, by enterprise id, when the
-        # caller made `canon`.
-        warnings += [w for w in firms.attrs.get("warnings", []) if "negative value(s)" not in w]
+        warnings += firms.attrs.get("warnings", [])
     without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)
     counts["parcels_without_enterprise"] = int(len(without))
     if len(without):

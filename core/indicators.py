@@ -19,7 +19,7 @@ def _dominant_rows(df, parcel_key):
     return order.drop_duplicates(parcel_key, keep="first").set_index(parcel_key)
 
 
-def aggregate_enterprises(df, parcel_key="parcel_id"):
+def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
     """One row per parcel from an enterprise table (several tenants on one parcel).
 
     Each canonical column is combined as catalogue.yaml's `aggregate` says: extensive quantities summed
@@ -27,10 +27,11 @@ def aggregate_enterprises(df, parcel_key="parcel_id"):
     where no weight is known), categories and industry code from the dominant firm (largest output_value),
     yes/no flags `any` (yes if any firm) or `all` (no if any firm says no — the veto flags). Shares of flagged
     firms (above_scale_share, high_tech_share) count firms with a known answer. Adds `n_enterprises`.
-    Rows without a parcel key are left out; warnings are in `result.attrs["warnings"]`.
+    Rows without a parcel key are left out; warnings are in `result.attrs["warnings"]`. `parsed`: `df` is
+    already canonical_table's output (core.enterprises), so its columns are not parsed a second time.
     """
     catalogue = load_catalogue()
-    frame, warnings = canonical_table(df)
+    frame, warnings = (df, []) if parsed else canonical_table(df)
     if parcel_key not in frame.columns:
         raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
                             "map it in the field mapping.")
