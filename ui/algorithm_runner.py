@@ -166,8 +166,9 @@ class AlgorithmRunner(QObject):
             reason = self.feedback.errors[-1].strip() if self.feedback.errors else (
                 "see the Processing log (View ▸ Panels ▸ Log Messages) for the reason")
             message = "Cancelled / 已取消" if self.feedback.isCanceled() else f"{algorithm.id()} failed: {reason}"
-        self.task = None
-        self._state = None
+        # The run's context and feedback go with this call: kept until the next run, they held result layers
+        # that outlived QGIS at exit (a crash in garbage collection). A slot may start the next run.
+        self.task = self._state = self.context = self.feedback = None
         self.finished.emit(ok, result, message)
 
     def _load(self, algorithm, state):

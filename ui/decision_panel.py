@@ -216,6 +216,7 @@ class DecisionPanel(QWidget):
         else:
             self.layer_label.setText(f"On 评价结果: <b>{layer.name()}</b>")
         self.boundary_note.setText(
+            "" if layer is None else
             "Boundary-dependent rules and clearance zones use the layer's inside_dev_boundary. 开发边界内外规则与清退分区"
             "使用图层的 inside_dev_boundary 字段。" if _has_field(layer, "inside_dev_boundary") else
             "This layer has no inside_dev_boundary: paths ignore the development boundary and no clearance zones "
@@ -257,15 +258,15 @@ class DecisionPanel(QWidget):
             inputs = build(layer)
             if inputs is None:  # scenarios: started classifyscale, the scenarios follow
                 return True
-            self._start(algorithm_id, inputs, layer)
+            self._start(algorithm_id, inputs, layer.name())
         except LandEvalError as err:
             self._then = None
             self.message.emit(str(err), Qgis.Critical)
             return False
         return True
 
-    def _start(self, algorithm_id, inputs, layer, load=None):
-        self._source = layer.name()
+    def _start(self, algorithm_id, inputs, source_name, load=None):
+        self._source = source_name
         self.runner.start(algorithm_id, inputs, load=load)
 
     def _language_index(self):
@@ -303,22 +304,25 @@ class DecisionPanel(QWidget):
                             ("PARK_TOWN_FIELD", park_town)):
             if value:
                 inputs[name] = value
-        if _has_field(parks, LEVEL) and _has_field(layer, LEVEL):
+        parcels_levelled, parks_levelled = _has_field(layer, LEVEL), _has_field(parks, LEVEL)
+        if parcels_levelled and parks_levelled:
             return dict(inputs, INPUT=layer.id())
         scale = {"PARCELS": layer.id(), "PARKS": parks.id()}
         boundary = self.apply_panel.overlays["DEV_BOUNDARY"].currentLayer()
         if boundary is not None and not _has_field(layer, "inside_dev_boundary"):
             scale["DEV_BOUNDARY"] = boundary.id()
+        # Plain values only: the layers may be removed from the project while classifyscale runs.
+        layer_id, name = layer.id(), layer.name()
 
         def then(result):
             # The levels come from one classifyscale run: its park levels, and its parcel levels where the
             # evaluated layer has none (evaluated without parks).
-            parcels = layer.id() if _has_field(layer, LEVEL) else result.outputs["OUTPUT"]
-            levelled = parks.id() if _has_field(parks, LEVEL) else result.outputs["OUTPUT_PARKS"]
-            self._start(SCENARIOS, dict(inputs, INPUT=parcels, PARKS=levelled), layer)
+            parcels = layer_id if parcels_levelled else result.outputs["OUTPUT"]
+            levelled = inputs["PARKS"] if parks_levelled else result.outputs["OUTPUT_PARKS"]
+            self._start(SCENARIOS, dict(inputs, INPUT=parcels, PARKS=levelled), name)
 
         self._then = then
-        self._start(SCALE, scale, layer, load=())
+        self._start(SCALE, scale, name, load=())
         return None
 
     def _rounds_inputs(self, layer):

@@ -16,18 +16,23 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 X0, Y0 = 560000.0, 3320000.0  # make_test_data's origin (EPSG:4547)
 
 
-@pytest.fixture(scope="module")
-def evaluated_path(tmp_path_factory, landeval_provider):
+def evaluate(folder, with_parks):
     import processing
 
-    out = tmp_path_factory.mktemp("decision") / "evaluated.gpkg"
+    out = folder / ("evaluated.gpkg" if with_parks else "evaluated_without_levels.gpkg")
     config = str(DATA / "golden_config.yaml")
+    parks = {"PARKS": str(DATA / "parks.gpkg")} if with_parks else {}
     processing.run("landeval:evaluate", {
         "PARCELS": str(DATA / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
         "ENTERPRISES": str(DATA / "enterprises_utf8.csv"), "ECO_REDLINE": str(DATA / "redline_4490.gpkg"),
         "DEV_BOUNDARY": str(DATA / "dev_boundary.gpkg"), "POIS": str(DATA / "pois_4490.gpkg"), "POI_RADIUS": 200,
-        "PARKS": str(DATA / "parks.gpkg"), "WEIGHT_SET": config, "RULE_SET": config, "OUTPUT": str(out)})
+        "WEIGHT_SET": config, "RULE_SET": config, "OUTPUT": str(out), **parks})
     return str(out)
+
+
+@pytest.fixture(scope="module")
+def evaluated_path(tmp_path_factory, landeval_provider):
+    return evaluate(tmp_path_factory.mktemp("decision"), with_parks=True)
 
 
 @pytest.fixture
@@ -188,6 +193,29 @@ def test_scenarios_classify_the_parks_first_then_compare_the_patterns_with_edite
         "大集中: 迁移 1 宗, 释放 6.0 亩, 845 万元 · 小集聚: 迁移 1 宗, 释放 5.5 亩, 845 万元 · "
         "小集聚+适度并园: 迁移 1 宗, 释放 6.0 亩, 845 万元")
     assert result.layers["OUTPUT_LINES"].featureCount() == 3
+
+
+def test_scenarios_take_the_parcel_levels_from_classifyscale_when_the_layer_has_none(dock, run_decision, history,
+                                                                                     tmp_path):
+    from qgis.core import QgsProject, QgsVectorLayer
+
+    from landeval.ui.decision_panel import SCENARIOS
+
+    unlevelled = QgsVectorLayer(evaluate(tmp_path, with_parks=False), "evaluated without levels", "ogr")
+    assert unlevelled.fields().lookupField("level") < 0
+    QgsProject.instance().addMapLayer(unlevelled)
+    dock.apply_panel.evaluated_combo.setLayer(unlevelled)
+    dock.decision_panel.park_name_field.setField("park_id")
+    (ok, result, message), runs = run_decision(SCENARIOS)
+    assert ok, message
+    scale_run = runs[0][1]
+    assert history()[-1].count(scale_run.outputs["OUTPUT"]) == 1      # the scenarios read its parcel levels
+    assert "'DEV_BOUNDARY'" not in history()[-2]                        # the layer already has the flag
+    # The same parks give the same levels as the evaluation with parks: the same moves and figures.
+    assert dock.decision_panel.summaries[SCENARIOS].text() == (
+        "大集中: 迁移 1 宗, 释放 6.0 亩, 805 万元 · 小集聚: 迁移 1 宗, 释放 5.5 亩, 805 万元 · "
+        "小集聚+适度并园: 迁移 1 宗, 释放 6.0 亩, 805 万元")
+    assert result.layer.name().startswith("evaluated without levels — ")
 
 
 def test_scenarios_need_the_parks_and_both_town_fields(dock):
