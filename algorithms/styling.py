@@ -171,6 +171,9 @@ class LandEvalPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 - QGIS API name
         try:
+            # Processing opens outputs without the style finish_output saved in the file (a decision output's
+            # own QML and value maps, for one): restore it before adding ours.
+            layer.loadDefaultStyle()
             if self.kind:
                 apply_style(layer, self.kind, self.cfg)
             else:

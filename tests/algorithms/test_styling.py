@@ -124,3 +124,25 @@ def test_output_of_a_model_step_stays_in_the_context(evaluated):
     layer = styling.finish_output(evaluated, context, QgsProcessingFeedback(), kind="tier")
     assert layer is not None and layer.renderer().classAttribute() == "tier"
     assert context.temporaryLayerStore().count() == 1
+
+
+def test_post_processor_restores_the_style_saved_in_the_file(run, evaluated):
+    # Processing loads outputs without their default style; an output finished without a style kind (the
+    # decision algorithms style their own) must come back with what was saved in the file.
+    run("applystyle", {"INPUT": evaluated, "STYLE": 1})
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = False
+    layer = QgsVectorLayer(evaluated, "as Processing loads it", "ogr", options)
+    assert layer.renderer().type() == "singleSymbol"
+    project = QgsProject.instance()
+    project.addMapLayer(layer)
+    try:
+        context = QgsProcessingContext()
+        context.setProject(project)
+        styling.LandEvalPostProcessor("k2", None, None).postProcessLayer(layer, context, QgsProcessingFeedback())
+        assert layer.renderer().classAttribute() == "category"
+    finally:
+        project.removeAllMapLayers()
+        root = project.layerTreeRoot()
+        if root.findGroup(styling.GROUP_NAME):
+            root.removeChildNode(root.findGroup(styling.GROUP_NAME))
