@@ -243,15 +243,20 @@ def _execute(dataset, sql):
 
     gdal.ErrorReset()
     gdal.PushErrorHandler("CPLQuietErrorHandler")
+    failure = None
     try:
         result = dataset.ExecuteSQL(sql)
+    except RuntimeError as err:  # raised instead of returned when some code called gdal.UseExceptions()
+        result, failure = None, str(err)
     finally:
         gdal.PopErrorHandler()
     if result is not None:
         dataset.ReleaseResultSet(result)
-    if gdal.GetLastErrorType() >= gdal.CE_Failure:
+    if failure is None and gdal.GetLastErrorType() >= gdal.CE_Failure:
+        failure = gdal.GetLastErrorMsg()
+    if failure is not None:
         # The cause is the last line; the SQL statement before it means nothing to the technician.
-        cause = (gdal.GetLastErrorMsg().strip().splitlines() or ["unknown error"])[-1].strip()
+        cause = (failure.strip().splitlines() or ["unknown error"])[-1].strip()
         raise LandEvalError(f"Writing {os.path.basename(dataset.GetDescription())} failed: {cause}. Check the free "
                             "disk space and that the output folder is writable, and run again.")
 
