@@ -40,3 +40,22 @@ def landeval_provider(qgis_app, qgis_processing):
         provider = LandEvalProvider()
         registry.addProvider(provider)
     return provider
+
+
+def pytest_sessionfinish(session, exitstatus):
+    session.config._landeval_exit_status = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    """Leave without CPython's finalization once pytest has reported.
+
+    pytest-qgis calls exitQgis() when the session ends; any QGIS object still alive then (a failed test's
+    traceback keeps its layers, for one) is deleted during interpreter finalization and crashes it, turning a
+    clean result into exit 139. The result pytest computed is the answer, so exit with it now.
+    """
+    status = getattr(config, "_landeval_exit_status", None)
+    if status is not None:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
