@@ -23,6 +23,7 @@ from qgis.core import (
 )
 
 from ..core.errors import LandEvalError
+from ..core.tables import TEXT_CELLS
 
 # Rows per block when reading text or loading results: bounds the Python objects alive at once.
 _BLOCK = 50000
@@ -54,15 +55,13 @@ def _delimited_file(source):
 
 
 def _numbers_where_plain(cells):
-    """Cells of a numeric column: plain numbers as floats; everything else (empty, 暂无, 12万, 1,234) kept as
-    the text OGR gives, so the table parser still reads and reports it exactly as before."""
+    """(floats, positions, texts) of a block of a numeric column: plain numbers as floats (NaN elsewhere), and
+    every other cell (empty, 暂无, 12万, 1,234) kept as the text OGR gives, by position, for the table parser
+    to read and report exactly as before. A million Python floats in an object column cost 32 bytes each."""
     values = pd.to_numeric(pd.Series(cells, dtype=object), errors="coerce").to_numpy(dtype=float)
-    plain = np.isfinite(values)
-    if plain.all():
-        return values
-    mixed = cells.astype(object)
-    mixed[plain] = values[plain]
-    return mixed
+    other = np.flatnonzero(~np.isfinite(values))
+    values[other] = np.nan
+    return values, other, _shared_strings(cells[other])
 
 
 def _shared_strings(cells):
@@ -78,8 +77,10 @@ def read_delimited(source, names, numeric=()):
     """(frame, fids) of the columns `names` of a CSV/TSV layer, or None when `source` is not one.
 
     Cells are OGR's: text as written ('' for an empty cell). Columns in `numeric` — those the caller parses
-    as numbers anyway — hold floats where a cell is a plain number, which is what the parser would make of
-    it, and keep every other cell as text. Feature ids are OGR's for CSV: 1, 2, 3, …
+    as numbers anyway — are float columns holding the plain numbers, which is what the parser would make of
+    them; their other cells are NaN there and kept as text in `frame.attrs[TEXT_CELLS]` (see
+    core.tables.canonical_table, which reads them as it would have read them in the column). Feature ids are
+    OGR's for CSV: 1, 2, 3, …
     """
     spec = _delimited_file(source)
     if spec is None:
@@ -87,25 +88,38 @@ def read_delimited(source, names, numeric=()):
     path, codec, separator = spec
     numeric = set(numeric)
     blocks = {name: [] for name in names}
+    texts = {name: ([], []) for name in names if name in numeric}
+    start = 0
     try:
         reader = pd.read_csv(path, sep=separator, encoding=codec, dtype=str, keep_default_na=False,
                              na_filter=False, usecols=list(names), chunksize=_BLOCK, engine="c")
         for block in reader:
             for name in names:
                 cells = block[name].to_numpy(dtype=object)
-                blocks[name].append(_numbers_where_plain(cells) if name in numeric else _shared_strings(cells))
+                if name in numeric:
+                    values, where, text = _numbers_where_plain(cells)
+                    blocks[name].append(values)
+                    texts[name][0].append(where + start)
+                    texts[name][1].append(text)
+                else:
+                    blocks[name].append(_shared_strings(cells))
+            start += len(block)
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
         return None  # a header OGR renamed, a ragged row, bad bytes: OGR's own reading decides
     data = {}
     for name in names:
         parts = blocks[name]
         if not parts:
-            data[name] = np.array([], dtype=object)
-        elif all(p.dtype == float for p in parts):
-            data[name] = np.concatenate(parts)
+            data[name] = np.array([], dtype=float if name in numeric else object)
         else:
-            data[name] = np.concatenate([p.astype(object) for p in parts])
+            data[name] = np.concatenate(parts)
     frame = pd.DataFrame(data, columns=list(names))
+    text_cells = {}
+    for name, (where, text) in texts.items():
+        if where and sum(len(w) for w in where):
+            text_cells[name] = pd.Series(np.concatenate(text), index=np.concatenate(where), dtype=object)
+    if text_cells:
+        frame.attrs[TEXT_CELLS] = text_cells
     return frame, np.arange(1, len(frame) + 1, dtype=np.int64)
 
 

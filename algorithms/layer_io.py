@@ -147,7 +147,8 @@ def read_features(source, fields=None, geometry=False, feedback=None, what="laye
     geometry is skipped unless `geometry` is true. Returns a FeatureTable whose frame has one column per
     requested field (numeric fields as float64, or int64 when an integer field has no NULL; others as
     objects with None for NULL), the feature ids in reading order, and the geometries when asked for.
-    `numeric`: names the caller parses as numbers; a CSV read by pandas may give their plain cells as floats.
+    `numeric`: names the caller parses as numbers; a CSV read by pandas gives them as floats, with their other
+    cells as text in `frame.attrs` (core.tables.TEXT_CELLS, read by canonical_table).
     """
     all_fields = source.fields()
     names = list(all_fields.names()) if fields is None else list(dict.fromkeys(fields))

@@ -15,6 +15,12 @@ MISSING_TOKENS = frozenset({
     "null", "none", "nan", "...", "…",
 })
 
+# Key of DataFrame.attrs a bulk reader (algorithms/bulk_io.read_delimited) may set: {column: object Series of
+# the cells that are not plain numbers, indexed by row position}, for a column it gives as floats with NaN at
+# those rows. canonical_table reads them as it reads text cells in the column itself, with the same warnings,
+# without the reader keeping a Python object per cell of a million-row table.
+TEXT_CELLS = "landeval_text_cells"
+
 # number, optional magnitude (千/万/亿), optional 元, optional %.
 _NUMBER_RE = r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(千|万|亿)?(元)?(%)?$"
 _MAGNITUDE = {"千": 1.0e3, "万": 1.0e4, "亿": 1.0e8}
@@ -218,6 +224,18 @@ def numeric_columns(columns, field_map=None):
     return [column for fid, column in resolved.items() if reading_of(fid, catalogue.get(fid)) == "number"]
 
 
+def _numbers_with_text_cells(series, text_cells, field, unit):
+    """to_numeric of a column whose cells that are not plain numbers were set aside (TEXT_CELLS): the text
+    cells are read on their own — same values and warnings as within the column, where the plain numbers
+    give no warning — and put back in place."""
+    if text_cells is None or not len(text_cells):
+        return to_numeric(series, field, unit=unit)
+    values = series.to_numpy(dtype=float, na_value=np.nan).copy()
+    parsed, warnings = to_numeric(text_cells.reset_index(drop=True), field, unit=unit)
+    values[text_cells.index.to_numpy()] = parsed
+    return values, warnings
+
+
 def canonical_table(df, field_map=None):
     """Rename recognised columns to canonical ids and parse them; return `(frame, warnings)`.
 
@@ -232,6 +250,7 @@ def canonical_table(df, field_map=None):
     resolved = catalogue.resolve_columns(df.columns, field_map)
     by_column = {column: fid for fid, column in resolved.items()}
     data, warnings = {}, []
+    text_cells = df.attrs.get(TEXT_CELLS, {})
     key_column = resolved.get("enterprise_id") or resolved.get("parcel_id")
     row_labels = df[key_column].astype(str).to_numpy() if key_column else None
     for column in df.columns:
@@ -243,7 +262,7 @@ def canonical_table(df, field_map=None):
         series = df[column]
         how = reading_of(fid, entry)
         if fid == "area_m2" or entry is None:
-            values, found = to_numeric(series, fid, unit="m²")
+            values, found = _numbers_with_text_cells(series, text_cells.get(column), fid, "m²")
             warnings += found
             values = _negatives(values, fid, column, "Area", row_labels, catalogue, warnings)
         elif how == "yes_no":
@@ -253,7 +272,7 @@ def canonical_table(df, field_map=None):
         elif how == "text":
             values = to_text(series)
         else:
-            values, found = to_numeric(series, column, unit=entry.unit)
+            values, found = _numbers_with_text_cells(series, text_cells.get(column), column, entry.unit)
             warnings += found
             values = _negatives(values, fid, column, entry.en, row_labels, catalogue, warnings)
         data[fid] = pd.Series(values, index=df.index) if not isinstance(values, pd.Series) else values
