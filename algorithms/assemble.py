@@ -130,12 +130,15 @@ def _join_enterprises(inputs, parcel_keys, geoms, crs, context, feedback, counts
     names = recognised_columns(ent, inputs.field_map, extra)
     ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table",
                               numeric=numeric_columns(names, map_for(inputs.field_map, names)))
-    frame = ent_table.frame
-    pos, how = _enterprise_positions(inputs, frame, ent_table.fids, parcel_keys, geoms, crs, context, feedback,
-                                     warnings)
+    frame, fids = ent_table.frame, ent_table.fids
+    del ent_table
+    pos, how = _enterprise_positions(inputs, frame, fids, parcel_keys, geoms, crs, context, feedback, warnings)
     canon, found = canonical_table(frame, map_for(inputs.field_map, frame.columns))
+    # The cells as read are not needed any more: freed before aggregating (a third of a GB per 10⁶ firms).
+    del frame
     warnings += found
-    joined = join_enterprises(canon, pos, parcel_keys, how, ent_table.fids)
+    joined = join_enterprises(canon, pos, parcel_keys, how, fids)
+    del canon
     counts.update(joined.counts)
     warnings += joined.warnings
     return joined.firms

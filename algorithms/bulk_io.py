@@ -331,8 +331,7 @@ def fill_geopackage(source, dest_id, fields, plan, results, fids, python_values,
                                         dir=QgsProcessingUtils.tempFolder())
     os.close(handle)
     try:
-        _load_results(res_path, results.reset_index(drop=True), fids, res_cols, python_values, feedback,
-                      check_canceled)
+        _load_results(res_path, results, fids, res_cols, python_values, feedback, check_canceled)
         check_canceled(feedback)
         if feedback is not None:
             feedback.setProgress(50.0)

@@ -98,6 +98,8 @@ class Evaluate(LandEvalAlgorithm):
         result = run_pipeline(table, cfg, area_unit=unit, threshold=threshold, tier_method=method,
                               tier_breaks=breaks, normalization=normalization(self, parameters, context),
                               group_field=self.parameterAsString(parameters, "GROUP_FIELD", context) or None)
+        # The engine's table holds every input column again: the assembled one is not needed for writing.
+        assembled.table = table = None
         warnings = assembled.warnings + result.warnings
         for warning in warnings:
             feedback.pushWarning(warning)

@@ -469,7 +469,8 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
     missing from `fids` gets NULL results. `source` may have no geometry (a table). Returns the
     destination id of the sink. Progress 0–100 on `feedback`; Cancel stops the write.
     """
-    results = results.reset_index(drop=True)
+    if not results.index.equals(pd.RangeIndex(len(results))):
+        results = results.reset_index(drop=True)  # a copy: only when the rows are not labelled 0 … n−1 already
     fields, plan = output_fields(source.fields(), results, aliases)
     wkb = source.wkbType()
     if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):

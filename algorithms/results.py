@@ -1,4 +1,6 @@
 """Which result columns an algorithm writes, in what order, with which aliases — and the write itself."""
+import pandas as pd
+
 from ..core import labels
 from ..core.catalogue import load_catalogue
 from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS
@@ -36,7 +38,9 @@ def write_results(alg, parameters, context, feedback, source, assembled, table, 
     """Write the parcels with the new columns of `table` (one row per assembled parcel) to OUTPUT."""
     exclude = set(assembled.source_columns) | {"parcel_id"}
     columns = result_columns(table, exclude, unit)
-    dest = write_output(alg, parameters, "OUTPUT", context, source, table[columns], assembled.fids, feedback,
+    # The columns side by side without copying them (table[columns] would copy ~100 columns × 10⁶ rows).
+    results = pd.concat([table[c] for c in columns], axis=1, copy=False) if columns else table[columns]
+    dest = write_output(alg, parameters, "OUTPUT", context, source, results, assembled.fids, feedback,
                         aliases_for(columns, unit, cfg))
     finish_output(dest, context, feedback, kind=kind, names=names, cfg=cfg)
     return dest

@@ -13,10 +13,13 @@ from .units import check_unit, from_m2
 
 
 def _dominant_rows(df, parcel_key):
-    """Row labels of each parcel's dominant firm: the largest output_value (first row where none is known)."""
-    order = df.assign(_out=df["output_value"] if "output_value" in df else np.nan, _pos=np.arange(len(df)))
-    order = order.sort_values([parcel_key, "_out", "_pos"], ascending=[True, False, True], na_position="last")
-    return order.drop_duplicates(parcel_key, keep="first").set_index(parcel_key)
+    """Row positions of each parcel's dominant firm (a Series indexed by parcel key): the largest
+    output_value, the first row where none is known. Only the three sort keys are sorted, not a copy of the
+    whole enterprise table."""
+    output = df["output_value"].to_numpy() if "output_value" in df else np.full(len(df), np.nan)
+    order = pd.DataFrame({"key": df[parcel_key].to_numpy(), "out": output, "pos": np.arange(len(df))})
+    order = order.sort_values(["key", "out", "pos"], ascending=[True, False, True], na_position="last")
+    return order.drop_duplicates("key", keep="first").set_index("key")["pos"]
 
 
 def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
@@ -53,7 +56,7 @@ def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
             out[fid] = _weighted_mean(frame, groups, fid, entry.weight_by, parcel_key)
         elif rule == "dominant":
             dominant = _dominant_rows(frame, parcel_key) if dominant is None else dominant
-            out[fid] = dominant[fid]
+            out[fid] = pd.Series(frame[fid].to_numpy()[dominant.to_numpy()], index=dominant.index)
         elif rule == "any":
             out[fid] = groups[fid].max()
         elif rule == "all":
