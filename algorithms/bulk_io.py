@@ -25,8 +25,11 @@ from qgis.core import (
 from ..core.errors import LandEvalError
 from ..core.tables import TEXT_CELLS
 
-# Rows per block when reading text or loading results: bounds the Python objects alive at once.
+# Rows per block when loading results: bounds the Python objects alive at once.
 _BLOCK = 50000
+# Rows per block when reading text: the parser makes a Python string per cell of a block (~80 bytes each, 50
+# columns), and the few that stay (names, ids) pin the memory of the rest, so blocks are kept small.
+_READ_BLOCK = 10000
 # Attribute set by `remember_geopackage_layer` on a source that is a whole GeoPackage layer on disk.
 _GPKG_TAG = "_landeval_geopackage"
 
@@ -92,7 +95,7 @@ def read_delimited(source, names, numeric=()):
     start = 0
     try:
         reader = pd.read_csv(path, sep=separator, encoding=codec, dtype=str, keep_default_na=False,
-                             na_filter=False, usecols=list(names), chunksize=_BLOCK, engine="c")
+                             na_filter=False, usecols=list(names), chunksize=_READ_BLOCK, engine="c")
         for block in reader:
             for name in names:
                 cells = block[name].to_numpy(dtype=object)

@@ -137,7 +137,8 @@ def compute_indicators(df, area_unit="mu"):
         new[iid] = values
         reasons[iid] = pd.Series(np.where(reason == "", None, reason), index=df.index, dtype=object)
     # One concatenation instead of one insert per indicator (which fragments and copies a 10⁶-row frame).
-    out = pd.concat([df.drop(columns=[c for c in new if c in df.columns]), pd.DataFrame(new, index=df.index)],
+    replaced = [c for c in new if c in df.columns]
+    out = pd.concat([df.drop(columns=replaced) if replaced else df, pd.DataFrame(new, index=df.index)],
                     axis=1)
     return out, reasons
 
