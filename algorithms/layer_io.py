@@ -120,7 +120,10 @@ def _header_diagnosis(names):
     if any(_mojibake_of_utf8(n) for n in names):
         return (" The headers look garbled: the table is UTF-8 text opened as GBK/GB18030. Give the file path "
                 "instead of the loaded layer, or set the layer's Data source encoding to UTF-8.")
-    if names and all(re.fullmatch(r"Field\d+", n) for n in names):
+    # GDAL names the columns of a header-less first row Field1, Field2, …; GDAL ≥ 3.8 names the first one after
+    # a merged title cell spanning the row instead, so allow one column that is not FieldN.
+    generic = sum(bool(re.fullmatch(r"Field\d+", n)) for n in names)
+    if generic and generic >= len(names) - 1:
         return (" The first row of the sheet holds no column headers (e.g. a title row or merged cells above "
                 "them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … and save "
                 "again.")

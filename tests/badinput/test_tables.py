@@ -99,7 +99,9 @@ def write_xlsx(path, title_rows):
 def test_xlsx_with_merged_title_rows_says_delete_them(provider, tmp_path):
     path = write_xlsx(tmp_path / "企业.xlsx", ["2023年企业亩均效益评价表", "单位：万元"])
     refused("entropyweights", {"INPUT": path, "FIELDS": "总税收;容积率"},
-            "Field '总税收' is not in the input layer", "Its fields are: Field1, Field2, Field3",
+            # GDAL 3.6 (QGIS 3.22) lists Field1, Field2, Field3; GDAL 3.10 (QGIS 3.40) names the first column
+            # after the merged title: "2023年企业亩均效益评价表, Field2, Field3".
+            "Field '总税收' is not in the input layer", "Field2, Field3",
             "delete the rows above the header row")
 
 
@@ -128,3 +130,12 @@ def test_a_field_with_fewer_than_two_values_is_refused_by_name(provider, tmp_pat
     path.write_text(HEADER + "P1,暂无,1\nP2,—,2\nP3,5,0.5\n", encoding="utf-8")
     refused("entropyweights", {"INPUT": str(path), "FIELDS": "总税收;容积率"},
             "at least 2 parcels with a value", "总税收")
+
+
+def test_title_row_hint_whichever_way_gdal_names_the_columns():
+    from landeval.algorithms.layer_io import _header_diagnosis
+
+    hint = "delete the rows above the header row"
+    assert hint in _header_diagnosis(["Field1", "Field2", "Field3"])  # GDAL 3.6
+    assert hint in _header_diagnosis(["2023年企业亩均效益评价表", "Field2", "Field3"])  # GDAL ≥ 3.8
+    assert _header_diagnosis(["宗地编号", "总税收", "Field3"]) == ""  # a real header with one blank cell

@@ -127,7 +127,9 @@ def test_scores_in_unit_interval_and_monotone_in_benefit(data, aggregation, miss
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.floats(-1e4, 1e4), st.floats(0, 1), st.floats(-1e4, 1e4)), min_size=2, max_size=15),
+# Subnormal values are left out: scaling 5e-324 by 0.5 underflows to 0, which really does change the column.
+@given(st.lists(st.tuples(st.floats(-1e4, 1e4, allow_subnormal=False), st.floats(0, 1),
+                          st.floats(-1e4, 1e4, allow_subnormal=False)), min_size=2, max_size=15),
        st.floats(1e-3, 1e3))
 def test_minmax_scores_unchanged_by_positive_scaling(rows, factor):
     df = pd.DataFrame(rows, columns=["plot_ratio", "idle_rate", "tax_per_area"])

@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from qgis.core import Qgis
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLES = ROOT / "resources" / "styles"
@@ -109,6 +110,9 @@ def _xml_tree(path):
     return walk(ET.parse(path).getroot())
 
 
+@pytest.mark.skipif(Qgis.QGIS_VERSION_INT // 100 != 322,
+                    reason="the committed QML is written by QGIS 3.22; other versions write other but equivalent XML "
+                           "(test_qml_loads_with_palette_colours_and_labels checks them on every version)")
 def test_regenerating_the_styles_gives_the_committed_files(qgis_app, tmp_path):
     make_styles.write_styles(PALETTE, str(tmp_path))
     for kind in KINDS:
