@@ -150,6 +150,70 @@ def remember_geopackage_layer(alg, parameters, name, context, source):
         setattr(source, _GPKG_TAG, (os.path.abspath(path), table))
 
 
+def read_geopackage(source, names, kinds):
+    """(frame, fids) of the columns `names` of a remembered GeoPackage layer, read as Arrow arrays through GDAL
+    (no Python call per feature), or None when `source` is not one or a column is not plain text or number.
+
+    `kinds`: per name "text", "int" or "float" (the field's QGIS type). The cells are those read_features
+    makes of QGIS's: text with None for NULL, integers as int64 (float with NaN when a NULL occurs), floats
+    with NaN; rows in feature id order, as QGIS gives a GeoPackage's features.
+    """
+    tag = getattr(source, _GPKG_TAG, None)
+    info = _layer_info(*tag) if tag is not None else None
+    if info is None or info[1] is None or None in kinds:
+        return None
+    table, fid, columns = info[0], info[1], info[6]
+    if any(n not in columns or n == fid for n in names):
+        return None
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(tag[0], gdal.OF_VECTOR | gdal.OF_READONLY)
+    if dataset is None:
+        return None
+    select = ", ".join([_quote(fid) + " AS le_fid"] + [_quote(n) for n in names])
+    parts = {"le_fid": []} | {n: [] for n in names}
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        result = dataset.ExecuteSQL(f"SELECT {select} FROM {_quote(table)} ORDER BY {_quote(fid)}")
+        if result is None or not hasattr(result, "GetArrowStreamAsNumPy"):
+            return None
+        try:
+            # GDAL takes le_fid as the result's FID column and gives it under that name.
+            for batch in result.GetArrowStreamAsNumPy():
+                for name, found in parts.items():
+                    found.append(batch[name])
+        finally:
+            dataset.ReleaseResultSet(result)
+    except (RuntimeError, KeyError):
+        return None
+    finally:
+        gdal.PopErrorHandler()
+        dataset = None
+    fid_parts = parts.pop("le_fid")
+    fids = np.concatenate(fid_parts).astype(np.int64) if fid_parts else np.array([], dtype=np.int64)
+    data = {name: _arrow_column(parts[name], kind) for name, kind in zip(names, kinds)}
+    return pd.DataFrame(data, columns=list(names)), fids
+
+
+def _arrow_column(batches, kind):
+    """One column from GDAL's Arrow batches (masked where NULL) as read_features gives it."""
+    if not batches:
+        return np.array([], dtype=object if kind == "text" else float)
+    values = np.ma.concatenate([np.ma.asarray(b) for b in batches])
+    null = np.ma.getmaskarray(values)
+    data = np.ma.getdata(values)
+    if kind == "text":
+        # Fixed-width UTF-8 bytes: each distinct value is decoded once and shared by its cells.
+        codes, uniques = pd.factorize(data)
+        text = np.array([u.decode("utf-8") for u in uniques] + [None], dtype=object)
+        return text[np.where(null, len(uniques), codes)]
+    if kind == "int" and not null.any():
+        return data.astype(np.int64)
+    out = data.astype(float)
+    out[null] = np.nan
+    return out
+
+
 def _quote(name):
     return '"' + str(name).replace('"', '""') + '"'
 

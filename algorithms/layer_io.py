@@ -143,6 +143,15 @@ def _column(values, qtype):
     return np.array([None if v.__class__ is QVariant else v for v in values], dtype=object)
 
 
+def _arrow_kind(qtype):
+    """How bulk_io.read_geopackage reads a field of this type ("text", "int", "float"), None = it cannot."""
+    if qtype == QVariant.String:
+        return "text"
+    if qtype in _INT_TYPES:
+        return "int"
+    return "float" if qtype == QVariant.Double else None
+
+
 def read_features(source, fields=None, geometry=False, feedback=None, what="layer", numeric=()):
     """Read `source` (a QgsFeatureSource or vector layer) in one pass.
 
@@ -157,6 +166,8 @@ def read_features(source, fields=None, geometry=False, feedback=None, what="laye
     names = list(all_fields.names()) if fields is None else list(dict.fromkeys(fields))
     idx = field_indices(source, names, what)
     fast = None if geometry else bulk_io.read_delimited(source, names, numeric)
+    if fast is None and not geometry:
+        fast = bulk_io.read_geopackage(source, names, [_arrow_kind(all_fields.at(i).type()) for i in idx])
     if fast is not None:
         return FeatureTable(fast[0], fast[1], None)
     request = QgsFeatureRequest()

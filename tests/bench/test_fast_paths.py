@@ -124,3 +124,45 @@ def test_areas_measured_in_sql_equal_the_per_feature_areas(landeval_provider, tm
     np.testing.assert_allclose(fast.area_m2, [5000, 50, np.nan, np.nan, 9700, slow.area_m2[5]], rtol=1e-10)
     assert fast.repaired.tolist() == slow.repaired.tolist() == [1]
     assert fast.empty.tolist() == slow.empty.tolist() == [2, 3]
+
+
+def test_geopackage_attributes_read_in_bulk_equal_the_feature_by_feature_read(landeval_provider, tmp_path):
+    """read_features of a remembered GeoPackage layer (Arrow arrays through GDAL) gives the frame and fids of
+    QGIS's feature-by-feature read: text with None for NULL and '' kept, int64 without NULL, floats with NaN."""
+    from osgeo import ogr, osr
+    from qgis.core import QgsVectorLayer
+
+    from landeval.algorithms import bulk_io
+    from landeval.algorithms.layer_io import read_features
+
+    path = str(tmp_path / "attributes.gpkg")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = dataset.CreateLayer("parcels", srs, ogr.wkbMultiPolygon)
+    for name, kind in (("宗地编号", ogr.OFTString), ("n", ogr.OFTInteger), ("big", ogr.OFTInteger64),
+                       ("x", ogr.OFTReal), ("full", ogr.OFTInteger)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    rows = [("P01", 1, 2 ** 40, 1.5, 7), (None, None, None, None, 8), ("", 0, 0, 0.0, 9), ("街镇 A", -3, -1, -2.25, 10)]
+    for values in rows:
+        feature = ogr.Feature(layer.GetLayerDefn())
+        for name, value in zip(("宗地编号", "n", "big", "x", "full"), values):
+            if value is None:
+                feature.SetFieldNull(name)
+            else:
+                feature.SetField(name, value)
+        layer.CreateFeature(feature)
+    dataset = None
+
+    names = ["宗地编号", "n", "big", "x", "full"]
+    source = QgsVectorLayer(f"{path}|layername=parcels", "parcels", "ogr")
+    slow = read_features(source, names)
+    setattr(source, bulk_io._GPKG_TAG, (path, "parcels"))
+    assert bulk_io.read_geopackage(source, names, ["text", "int", "int", "float", "int"]) is not None
+    fast = read_features(source, names)
+    assert fast.fids.tolist() == slow.fids.tolist() == [1, 2, 3, 4]
+    assert fast.frame["宗地编号"].tolist() == slow.frame["宗地编号"].tolist() == ["P01", None, "", "街镇 A"]
+    for name in names[1:]:
+        assert fast.frame[name].dtype == slow.frame[name].dtype, name
+        np.testing.assert_array_equal(fast.frame[name].to_numpy(), slow.frame[name].to_numpy(), err_msg=name)
+    assert fast.frame["full"].dtype == np.int64 and fast.frame["n"].dtype == float
