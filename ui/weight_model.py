@@ -349,6 +349,8 @@ class WeightTreeModel(QAbstractItemModel):
         if column == DIRECTION:
             return self.direction(path)
         if column == NORMALIZATION:
+            if self.direction(path) == "categorical":
+                return "(scores)"  # scored through its value→score map, whatever the normalization says
             return item.get("normalization") or "({})".format(self._doc.get("normalization", "minmax"))
         if column == FIELD:
             return item.get("field") or item["id"]

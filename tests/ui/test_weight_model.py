@@ -157,3 +157,16 @@ def test_weights_changed_is_emitted_for_every_edit(model):
     model.setData(model.index_for((0,), WEIGHT), 0.5)
     model.undo_stack.undo()
     assert len(seen) == 2
+
+
+def test_categorical_indicator_shows_it_is_scored_by_its_map(qgis_app):
+    from landeval.core.catalogue import load_catalogue
+    from landeval.ui.weight_model import NORMALIZATION, WeightTreeModel
+
+    m = WeightTreeModel(load_catalogue())
+    m.set_document({"name": "c", "normalization": "benchmark", "benchmark": {"stat": "median"}, "elements": [
+        {"id": "enterprise", "weight": 1, "indicators": [
+            {"id": "enterprise_type", "weight": 0.5, "direction": "categorical", "scores": {"国有企业": 1.0}},
+            {"id": "patents", "weight": 0.5, "direction": "benefit"}]}]})
+    assert cell(m, (0, 0), NORMALIZATION) == "(scores)"
+    assert cell(m, (0, 1), NORMALIZATION) == "(benchmark)"
