@@ -185,12 +185,6 @@ class AlgorithmRunner(QObject):
             name = by_file.get(_file_of(layer.source()))
             if layer_id in state["before"] or name is None:
                 continue
-            # A layer opened inside the worker thread keeps a GeoPackage connection the main thread cannot
-            # use ("unable to open database file", feature count -1); reopening the provider here fixes that.
-            layer.dataProvider().reloadData()
-            # Processing opens a result file without its default style, but the LandEval algorithms save
-            # their whole look there (decision QMLs, value maps such as 必须清退区, aliases): apply it.
-            layer.loadDefaultStyle()
-            layer.triggerRepaint()
+            # Opened in the main thread and styled from the file by styling.finish_output's post-processor.
             layers[name] = layer
         return layers
