@@ -141,7 +141,9 @@ def config_info(cfg):
         "threshold": cfg.threshold,
         "review_band": cfg.review_band,
         "tier_method": tiers.method if tiers else None,
-        "tier_breaks": list(tiers.breaks) if tiers else None,
+        # Jenks breaks are a class count, the other methods' a list.
+        "tier_breaks": (list(tiers.breaks) if isinstance(tiers.breaks, (list, tuple)) else tiers.breaks)
+        if tiers else None,
         "area_unit": cfg.area_unit,
     }
 

@@ -39,31 +39,59 @@ def _flag(df, name):
     return parse_yes_no(df[name], name) == 1.0
 
 
-def determine(df, cfg, threshold=None):
-    """Final determination (Jiangning): `inefficient`, `review` and `category`.
+def identify(df, cfg, threshold=None):
+    """This evaluation's own identification (低效认定) and the review flag, before the other categories.
 
-    inefficient = a veto failed (`veto_failed`) OR score < threshold OR reported by the local government
-    (`reported` = yes). review = score in [threshold, threshold + review_band) for a parcel not already
-    inefficient — "a small number above 0.6 need a combined judgment". A parcel without a score is not
-    inefficient by score. category = the first of cfg.categories whose condition holds (they may use
-    `inefficient`); None when the configuration has no categories.
+    identification: score (Jiangning, "综合权重值低于0.6的用地认定为低效工业用地") — a failed veto or a score
+    below the threshold; review = score in [threshold, threshold + review_band) ("另有少量高于0.6的工业用地需结合
+    实际情况综合判定"); a parcel without a score is not identified by score.
+    identification: screening (county paper §3.3) — a failed veto or a flag of the ordered screens
+    (`ineff_type` not empty); the score does not decide and nobody is in review. Returns (identified, review) as
+    boolean arrays.
     """
+    veto = _flag(df, "veto_failed")
+    if cfg.identification == "screening":
+        if "ineff_type" not in df.columns:
+            raise LandEvalError("The county screening needs the inefficiency types (ineff_type): screen the "
+                                "parcels with the rule set's types before the determination.")
+        typed = df["ineff_type"].fillna("").astype(str).str.len().to_numpy() > 0
+        return veto | typed, np.zeros(len(df), dtype=bool)
     threshold = cfg.threshold if threshold is None else threshold
     if threshold is None:
         raise LandEvalError(f"Configuration {cfg.name!r} sets no threshold: put `threshold:` in the rule set "
-                            "or give the THRESHOLD parameter.")
+                            "or give the THRESHOLD parameter (or identification: screening).")
     if "score" not in df.columns:
         raise LandEvalError("The table has no score field; score the parcels before the determination.")
     score = pd.to_numeric(df["score"], errors="coerce").to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         below = score < threshold
         in_band = (score >= threshold) & (score < threshold + cfg.review_band)
-    inefficient = _flag(df, "veto_failed") | below | _flag(df, "reported")
+    return veto | below, in_band
+
+
+def determine(df, cfg, threshold=None):
+    """Final determination (Jiangning, lines 468–474): `inefficient`, `review` and `category`.
+
+    The categories' conditions see `identified` (this evaluation's own identification, see identify; also
+    under its former name `inefficient`, for rule files written before). category = the first of
+    cfg.categories whose condition holds. inefficient = 1 exactly for the parcels of every category but the
+    last, catch-all one (现状保留): the paper takes projects under way, red-line exits, locally reported land
+    and the identified land together as the land to redevelop. Without categories, inefficient = identified or
+    locally reported (`reported` = yes). review only for a parcel not inefficient.
+    """
+    identified, in_band = identify(df, cfg, threshold)
+    flags = pd.DataFrame({"identified": identified.astype("int64"), "inefficient": identified.astype("int64")},
+                         index=df.index)
+    needed = {name for rule in cfg.categories for name in fields_of(rule.when)} - set(flags.columns)
+    frame = pd.concat([df[[c for c in df.columns if c in needed]], flags], axis=1)
+    category = assign_categories(frame, cfg)
+    if cfg.categories:
+        inefficient = category != cfg.categories[-1].id
+    else:
+        inefficient = identified | _flag(df, "reported")
     out = pd.DataFrame({"inefficient": inefficient.astype("int64"),
                         "review": (in_band & ~inefficient).astype("int64")}, index=df.index)
-    needed = {name for rule in cfg.categories for name in fields_of(rule.when)} - set(out.columns)
-    frame = pd.concat([df[[c for c in df.columns if c in needed]], out], axis=1)
-    out["category"] = assign_categories(frame, cfg)
+    out["category"] = category
     return out
 
 

@@ -3,6 +3,8 @@
     {field: f, op: "<", value: 0.5}             comparison with a number (== and != also take text)
     {field: f, op: "<", benchmark: 30}           comparison with a fixed benchmark
     {field: f, op: "<", benchmark: {stat: mean, group_by: industry_code}}   with a statistic of the data
+    {field: f, op: "<", benchmark: {stat: median, group_by: [level, industry_code]}}   within the first of
+                                                 these fields the table has (over all parcels if none)
     {field: f, is: yes}                          yes/no field (1/0, 是/否, … as core.tables.parse_yes_no)
     {any: [...]}, {all: [...]}, {not: {...}}
 
@@ -51,8 +53,11 @@ def validate_benchmark(bench, path, problems):
             problems.append(f"{path}: unknown key(s) {sorted(unknown)}; use stat and group_by")
         if bench.get("stat") not in BENCHMARK_STATS:
             problems.append(f"{path}.stat: {bench.get('stat')!r} is not one of {', '.join(BENCHMARK_STATS)}")
-        if "group_by" in bench and not isinstance(bench["group_by"], str):
-            problems.append(f"{path}.group_by: must be a field name")
+        group_by = bench.get("group_by")
+        if "group_by" in bench and not (isinstance(group_by, str) or (
+                isinstance(group_by, list) and group_by and all(isinstance(g, str) for g in group_by))):
+            problems.append(f"{path}.group_by: must be a field name, or a list of field names (the first one "
+                            "the table has is used)")
     else:
         problems.append(f"{path}: a benchmark is a positive number or {{stat: mean|double_mean|median|max}}")
 
@@ -111,6 +116,18 @@ def _column(df, name, path):
     return df[name]
 
 
+def group_field(df, group_by):
+    """The field a benchmark groups by: a name as given; from a list of candidates, the first that `df` has
+    with at least one value (None when none has: the benchmark is then taken over all parcels). A list lets one
+    rule file say "within the scale level, else the industry, where the table has them" (docs/methods.md)."""
+    if not isinstance(group_by, list):
+        return group_by
+    for name in group_by:
+        if name in df.columns and df[name].notna().any():
+            return name
+    return None
+
+
 def benchmark_values(values, bench, groups=None):
     """Benchmark per row: a fixed number, or mean / 2×mean / median / max of `values`, within `groups`.
 
@@ -157,8 +174,9 @@ def _truth(cond, df, path):
     else:
         bench = cond["benchmark"]
         groups = None
-        if isinstance(bench, dict) and bench.get("group_by"):
-            groups = _column(df, bench["group_by"], path + ".benchmark.group_by")
+        name = group_field(df, bench.get("group_by")) if isinstance(bench, dict) else None
+        if name:
+            groups = _column(df, name, path + ".benchmark.group_by")
         target = benchmark_values(values, bench, groups)
     with np.errstate(invalid="ignore"):
         result = {
@@ -168,6 +186,14 @@ def _truth(cond, df, path):
     return np.where(np.isnan(values) | np.isnan(target), np.nan, result)
 
 
+def truth(cond, df, path="when"):
+    """Three-valued result of `cond` on every row of `df`: 1.0 true, 0.0 false, NaN unknown (a value the
+    condition needs is missing). Vetoes use it to tell "passed" from "not known" (core.vetoes)."""
+    if cond is None:
+        return np.ones(len(df))
+    return _truth(cond, df, path)
+
+
 def evaluate(cond, df, path="when"):
     """Boolean ndarray: rows of `df` where `cond` holds (unknown = False). `path` locates it in messages."""
     if cond is None:
@@ -175,19 +201,26 @@ def evaluate(cond, df, path="when"):
     return _truth(cond, df, path) == 1.0
 
 
-def fields_of(cond):
-    """Every field a condition reads (including benchmark group_by fields), in order of appearance."""
+def fields_of(cond, optional=True):
+    """Every field a condition reads (including benchmark group_by fields), in order of appearance.
+
+    optional=False leaves out the candidates of a group_by list: the condition works without them, so they are
+    read when present but never get a placeholder column.
+    """
     if not isinstance(cond, dict):
         return []
     found = []
     for key in ("any", "all"):
         for part in cond.get(key) or []:
-            found += fields_of(part)
+            found += fields_of(part, optional)
     if "not" in cond:
-        found += fields_of(cond["not"])
+        found += fields_of(cond["not"], optional)
     if isinstance(cond.get("field"), str):
         found.append(cond["field"])
     bench = cond.get("benchmark")
-    if isinstance(bench, dict) and isinstance(bench.get("group_by"), str):
-        found.append(bench["group_by"])
+    group_by = bench.get("group_by") if isinstance(bench, dict) else None
+    if isinstance(group_by, str):
+        found.append(group_by)
+    elif isinstance(group_by, list) and optional:
+        found += [g for g in group_by if isinstance(g, str)]
     return list(dict.fromkeys(found))

@@ -25,12 +25,20 @@ AGGREGATIONS = ("arithmetic", "geometric")
 MISSING_POLICIES = ("reweight", "mean", "zero")
 TIER_METHODS = ("quantile", "threshold", "jenks")
 TIER_LABELS = ("A", "B", "C", "D")
+# How a parcel is identified inefficient (docs/methods.md): `score` — a failed veto or a score below the
+# threshold (Jiangning); `screening` — a failed veto or a flag of the ordered inefficiency screens (county
+# paper §3.3), the score then informs but never decides.
+IDENTIFICATIONS = ("score", "screening")
+# What a veto whose value is missing (no column, or empty for a parcel) means: `verify` — the parcel is not
+# failed but marked needs_verification and listed; `pass` — treated as passed; `fail` — treated as failed.
+VETO_UNKNOWN_POLICIES = ("verify", "pass", "fail")
 WEIGHT_TOLERANCE = 1e-6
 
 # Documented defaults for method keys a file leaves out (design.md: minmax, arithmetic, reweight, 亩).
 DEFAULTS = {"normalization": "minmax", "aggregation": "arithmetic", "missing": "reweight", "area_unit": "mu"}
 WEIGHT_KEYS = ("normalization", "benchmark", "cap", "aggregation", "missing", "area_unit", "group_by", "elements")
-RULE_KEYS = ("threshold", "review_band", "vetoes", "types", "categories", "tiers")
+RULE_KEYS = ("threshold", "review_band", "identification", "veto_unknown", "vetoes", "types", "categories",
+             "tiers")
 _INFO_KEYS = ("name", "label", "source", "description", "notes", "meta")
 _TOP_KEYS = set(_INFO_KEYS + WEIGHT_KEYS + RULE_KEYS)
 _ELEMENT_KEYS = {"id", "label", "weight", "marks", "indicators", "note", "meta"}
@@ -107,6 +115,8 @@ class EvalConfig:
     group_by: str = None
     threshold: float = None
     review_band: float = 0.0
+    identification: str = "score"
+    veto_unknown: str = "verify"
     elements: list = field(default_factory=list)
     vetoes: list = field(default_factory=list)
     types: list = field(default_factory=list)
@@ -240,6 +250,9 @@ def _validate(data, problems):
         problems.append("group_by: must be a field name")
     if "threshold" in data and not (is_number(data["threshold"]) and 0 <= data["threshold"] <= 1):
         problems.append(f"threshold: {data['threshold']!r} must be a number between 0 and 1")
+    for key, allowed in (("identification", IDENTIFICATIONS), ("veto_unknown", VETO_UNKNOWN_POLICIES)):
+        if key in data and data[key] not in allowed:
+            problems.append(f"{key}: {data[key]!r} is not one of {', '.join(allowed)}")
     if "review_band" in data and not (is_number(data["review_band"]) and data["review_band"] >= 0):
         problems.append(f"review_band: {data['review_band']!r} must be a number ≥ 0")
     if "benchmark" in data:
@@ -437,6 +450,8 @@ def _build(cls, data, source):
         group_by=data.get("group_by"),
         threshold=float(data["threshold"]) if data.get("threshold") is not None else None,
         review_band=float(data.get("review_band") or 0.0),
+        identification=data.get("identification", "score"),
+        veto_unknown=data.get("veto_unknown", "verify"),
         elements=elements, vetoes=rules("vetoes"), types=rules("types"), categories=rules("categories"),
         tiers=tiers,
     )

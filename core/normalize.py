@@ -47,7 +47,31 @@ def _tame(x):
     return np.ldexp(x, -int(np.frexp(top)[1]))
 
 
-def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None):
+def _percentile(x, keys, reference):
+    """Share of the *other* reference values (of the parcel's group) that `x` beats, ties counting half, and
+    the number of those values. For a reference parcel this is (average rank − 1)/(n − 1); a parcel outside the
+    reference is placed among the n reference values the same way. Sorted keys instead of a per-group loop."""
+    n = len(x)
+    valid = ~np.isnan(x)
+    codes = np.zeros(n, dtype=np.int64) if keys is None else pd.factorize(keys)[0].astype(np.int64)
+    dense = np.zeros(n, dtype=np.int64)
+    if valid.any():
+        dense[valid] = np.unique(x[valid], return_inverse=True)[1].ravel()
+    span = int(dense.max()) + 2
+    key = codes * span + dense                       # one sortable integer per (group, value)
+    ref_keys = np.sort(key[valid & reference])
+    start = np.searchsorted(ref_keys, codes * span, side="left")
+    stop = np.searchsorted(ref_keys, (codes + 1) * span, side="left")
+    less = np.searchsorted(ref_keys, key, side="left") - start
+    equal = np.searchsorted(ref_keys, key, side="right") - start - less
+    own = (reference & valid).astype(np.int64)       # a reference parcel does not beat itself
+    others = (stop - start) - own
+    with np.errstate(invalid="ignore", divide="ignore"):
+        pct = (less + (equal - own) / 2.0) / np.maximum(others, 1)
+    return pct, others
+
+
+def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None, reference=None):
     """Scores 0–1 (float ndarray, NaN where the value is missing) of one indicator.
 
     method: minmax — benefit (x − min)/(max − min), cost (max − x)/(max − min);
@@ -57,6 +81,9 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None):
             percentile — (average rank − 1)/(n − 1), ties share their mean rank; cost reversed;
             zscore — (x − mean)/σ (population σ) clipped to ±3, then (z + 3)/6; cost reversed.
     groups: optional labels (industry code, level): min, max, ranks, statistics are taken within each group.
+    reference: optional boolean mask of the parcels the statistics (min, max, median, mean, σ, ranks) are taken
+    from; every parcel is then scored against them. The pipeline leaves out the parcels that fail a veto: the
+    papers score only the parcels that pass (docs/methods.md).
     """
     x = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float).copy()
     x[~np.isfinite(x)] = np.nan
@@ -68,7 +95,8 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None):
     keys = None if groups is None else _group_keys(groups, len(x))
     if method != "benchmark" or not isinstance(benchmark, (int, float)):
         x = _tame(x)
-    s = pd.Series(x)
+    reference = np.ones(len(x), dtype=bool) if reference is None else np.asarray(reference, dtype=bool)
+    s = pd.Series(np.where(reference, x, np.nan))    # the values the statistics see
     cost = direction == "cost"
     with np.errstate(invalid="ignore", divide="ignore"):
         if method == "minmax":
@@ -80,18 +108,16 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None):
                 raise LandEvalError("Benchmark normalization needs a benchmark (a number or {stat: mean}).")
             if isinstance(benchmark, (int, float)) and not benchmark > 0:
                 raise LandEvalError(f"Benchmark {benchmark} must be positive.")
-            b = benchmark_values(x, benchmark, keys)
+            b = benchmark_values(s.to_numpy(), benchmark, keys)
             b = np.where(b > 0, b, np.nan)
             ratio = x / b
             out = np.clip((2.0 - ratio) if cost else ratio, 0.0, cap) / cap
         elif method == "percentile":
-            ranks = s.rank(method="average") if keys is None else s.groupby(keys).rank(method="average")
-            count = _stat(s, keys, "count")
-            pct = (ranks.to_numpy(dtype=float) - 1.0) / np.maximum(count - 1.0, 1.0)
-            out = np.where(count > 1, (1.0 - pct) if cost else pct, CONSTANT_SCORE)
+            pct, others = _percentile(x, keys, reference)
+            out = np.where(others > 0, (1.0 - pct) if cost else pct, CONSTANT_SCORE)
         elif method == "zscore":
             mean = _stat(s, keys, "mean")
-            sd = np.sqrt(_stat(pd.Series((x - mean) ** 2), keys, "mean"))
+            sd = np.sqrt(_stat(pd.Series((s.to_numpy() - mean) ** 2), keys, "mean"))
             z = np.clip((x - mean) / np.where(sd > 0, sd, 1.0), -Z_CLIP, Z_CLIP)
             out = np.where(sd > 0, ((Z_CLIP - z) if cost else (z + Z_CLIP)) / (2 * Z_CLIP), CONSTANT_SCORE)
         else:

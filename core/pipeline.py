@@ -1,5 +1,5 @@
-"""The whole evaluation on one parcel table: parse → indicators → scores → vetoes → types → determination →
-tiers. What the one-shot `landeval:evaluate` algorithm and the dock's "evaluate" button run."""
+"""The whole evaluation on one parcel table: parse → indicators → vetoes → scores (against the parcels that
+pass the vetoes) → types → determination → tiers. What the one-shot `landeval:evaluate` algorithm and the dock's "evaluate" button run."""
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -15,7 +15,8 @@ from .indicators import absent_inputs, compute_indicators
 from .keys import key_strings
 from .tables import canonical_table
 
-TAIL_FIELDS = ("n_enterprises", "veto_failed", "veto_reasons", "score", "score_rank")
+TAIL_FIELDS = ("n_enterprises", "veto_failed", "veto_reasons", "veto_unknown", "needs_verification", "score",
+               "score_rank")
 RULE_FIELDS = ("missing_count", "weakest", "ineff_type", "ineff_flags", "inefficient", "review", "category",
                "tier", "level")
 
@@ -55,10 +56,11 @@ def add_rule_placeholders(work, cfg, warnings):
     warning per field to `warnings`: such a rule never fires, and says so. Fields the evaluation itself
     produces (score, inefficient, …) are not placeholders. Returns the names added, for the caller to drop
     from its output."""
-    produced = {"inefficient", "review", "veto_failed", "score", "ineff_type", "ineff_flags", "category"}
+    produced = {"inefficient", "identified", "review", "veto_failed", "veto_unknown", "needs_verification", "score",
+                "ineff_type", "ineff_flags", "category"}
     added = []
     for where, cond in rule_conditions(cfg):
-        for name in fields_of(cond):
+        for name in fields_of(cond, optional=False):
             if name not in work.columns and name not in produced and name not in added:
                 added.append(name)
                 warnings.append(f"{where}: field {name!r} ({load_catalogue().label(name)}) is not in the table; "
@@ -66,6 +68,14 @@ def add_rule_placeholders(work, cfg, warnings):
     for name in added:
         work[name] = np.nan
     return added
+
+
+def _score_columns(cfg, group_field):
+    """The columns scoring reads: indicator fields and group fields."""
+    names = [group_field, cfg.group_by]
+    for _, spec in cfg.indicators():
+        names += [spec.field, spec.group_by]
+    return [n for n in dict.fromkeys(names) if n]
 
 
 def _quality(table, cfg, details, reasons):
@@ -90,8 +100,22 @@ def _quality(table, cfg, details, reasons):
         for vid in str(combo).split(";"):
             if vid in failed:
                 failed[vid] += int(count)
+    unknown = {v.id: 0 for v in cfg.vetoes}
+    for combo, count in table["veto_unknown"].value_counts().items():
+        for vid in str(combo).split(";"):
+            if vid in unknown:
+                unknown[vid] += int(count)
+    verify = table["needs_verification"].to_numpy() == 1
+    retained = (table["category"] == cfg.categories[-1].id).to_numpy() if cfg.categories else ~verify
     return {
         "config": cfg.name,
+        "identification": cfg.identification,
+        "veto_unknown_policy": cfg.veto_unknown,
+        "vetoes_unknown": unknown,
+        "needs_verification": int(verify.sum()),
+        # 现状保留 counted only where every veto could be checked: the others are not known to be clean.
+        "retained_clean": int((retained & ~verify).sum()),
+        "retained_unverified": int((retained & verify).sum()),
         "config_digest": cfg.digest(),
         "parcels": int(len(table)),
         "scored": int(table["score"].notna().sum()),
@@ -150,14 +174,20 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
                             f"{', '.join(absent)}; the indicator is missing for every parcel.")
             work[spec.field] = np.nan
     added = add_rule_placeholders(work, cfg, warnings)
-    details = scoring.score_details(work, cfg, normalization, group_field)
+    # Vetoes first: the parcels failing one are left out of the statistics the others are scored against.
+    checked = vetoes.check_vetoes(work, cfg)
+    scored = [c for c in _score_columns(cfg, group_field) if c in work.columns and c != "veto_failed"]
+    details = scoring.score_details(pd.concat([work[scored], checked[["veto_failed"]]], axis=1), cfg,
+                                    normalization, group_field)
     warnings += details.warnings
+    if cfg.identification == "screening" and threshold is not None:
+        warnings.append(f"Configuration {cfg.name!r} identifies inefficient parcels by screening, not by score: "
+                        f"the threshold {threshold:g} is not used.")
     # The rules read a few columns: give them a narrow frame instead of copying the whole table at every step.
     needed = {name for _, cond in rule_conditions(cfg) for name in fields_of(cond)} | {"reported"}
-    rules = pd.concat([work[[c for c in work.columns if c in needed]], details.table], axis=1)
-    steps = [details.table]
-    for step in (lambda f: vetoes.check_vetoes(f, cfg), lambda f: classify.classify_types(f, cfg),
-                 lambda f: classify.determine(f, cfg, threshold)):
+    rules = pd.concat([work[[c for c in work.columns if c in needed]], checked, details.table], axis=1)
+    steps = [checked, details.table]
+    for step in (lambda f: classify.classify_types(f, cfg), lambda f: classify.determine(f, cfg, threshold)):
         steps.append(step(rules))
         rules = pd.concat([rules, steps[-1]], axis=1)
     if cfg.tiers is not None or tier_method is not None:

@@ -255,7 +255,8 @@ def settings_section(info):
         ("低效阈值 Threshold", "—" if threshold is None else f"{float(threshold):.2f}"),
         ("复核区间 Review band", "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
         ("分级方法 Tier method", esc(info.get("tier_method") or "—")),
-        ("分级断点 Tier breaks", esc(", ".join(f"{b:g}" for b in breaks) if breaks else "—")),
+        ("分级断点 Tier breaks", esc("—" if not breaks else ", ".join(f"{b:g}" for b in breaks)
+                                   if isinstance(breaks, (list, tuple)) else f"{breaks:g}")),
         ("面积单位 Area unit", esc(f"{unit_label(info['area_unit'], 'zh')} / {unit_label(info['area_unit'], 'en')}")),
         ("图层 Layer", esc(info.get("layer") or "—")),
         ("日期 Date", esc(info.get("date") or datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))),

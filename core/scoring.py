@@ -30,18 +30,29 @@ class ScoreDetails:
     warnings: list
 
 
+def statistics_mask(df):
+    """The parcels the normalization statistics come from: those that do not fail a veto (`veto_failed` ≠ 1;
+    all parcels when the table has no veto_failed). The papers score only the parcels that pass the vetoes, so
+    a vetoed plant must not stretch the min–max range or move the median the others are scored against."""
+    if "veto_failed" not in df.columns:
+        return np.ones(len(df), dtype=bool)
+    return pd.to_numeric(df["veto_failed"], errors="coerce").to_numpy(dtype=float) != 1.0
+
+
 def normalized_indicators(df, cfg, normalization=None, group=None):
     """0–1 scores of every indicator of `cfg` (columns = indicator ids) and warnings.
 
     normalization: override the method of every non-categorical indicator (benchmark without a benchmark in
     the weight set uses the mean of the data). group: column to normalise within (overrides the weight set's
-    group_by). A column the table lacks scores NaN everywhere, with a warning.
+    group_by). A column the table lacks scores NaN everywhere, with a warning. Parcels failing a veto are
+    scored too, against the statistics of the others (statistics_mask).
     """
     if normalization is not None and normalization not in NORMALIZATIONS:
         raise LandEvalError(f"Unknown normalization {normalization!r}: use one of {', '.join(NORMALIZATIONS)}.")
     if group is not None and group not in df.columns:
         raise LandEvalError(f"Group field {group!r} for normalization is not in the table.")
     warnings, columns = [], {}
+    reference = statistics_mask(df)
     for element, spec in cfg.indicators():
         where = f"{element.id}/{spec.id}"
         if spec.field not in df.columns:
@@ -65,18 +76,20 @@ def normalized_indicators(df, cfg, normalization=None, group=None):
             raise LandEvalError(f"{where}: group field {group_field!r} is not in the table.")
         groups = df[group_field] if group_field else None
         columns[spec.id] = normalize(values, method, spec.direction, benchmark=benchmark, cap=spec.cap,
-                                     groups=groups)
+                                     groups=groups, reference=reference)
     return pd.DataFrame(columns, index=df.index), warnings
 
 
-def _aggregate(scores, weights, policy, aggregation):
-    """Weighted aggregate of a parcels × indicators score matrix under a missing-value policy."""
+def _aggregate(scores, weights, policy, aggregation, reference=None):
+    """Weighted aggregate of a parcels × indicators score matrix under a missing-value policy (the `mean`
+    policy's means are taken over the `reference` rows, default all)."""
     present = ~np.isnan(scores)
     if policy == "zero":
         scores = np.where(present, scores, 0.0)
     elif policy == "mean":
-        counts = present.sum(axis=0)
-        means = np.where(counts > 0, np.where(present, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
+        counted = present if reference is None else present & reference[:, np.newaxis]
+        counts = counted.sum(axis=0)
+        means = np.where(counts > 0, np.where(counted, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
         scores = np.where(present, scores, means[np.newaxis, :])
     used = ~np.isnan(scores)
     w = np.where(used, weights[np.newaxis, :], 0.0)
@@ -120,14 +133,15 @@ def score_details(df, cfg, normalization=None, group=None):
     combined = cfg.combined_weights()
     weights = np.array([combined[i] for i in ids])
     table = pd.DataFrame(index=df.index)
-    table["score"] = _aggregate(scores, weights, cfg.missing, cfg.aggregation)
+    reference = statistics_mask(df)
+    table["score"] = _aggregate(scores, weights, cfg.missing, cfg.aggregation, reference)
     ranks = pd.Series(table["score"]).rank(method="min", ascending=False)
     table["score_rank"] = ranks.astype("Int64")
     start = 0
     for element in cfg.elements:
         stop = start + len(element.indicators)
         local = np.array([ind.weight for ind in element.indicators])
-        table[f"s_{element.id}"] = _aggregate(scores[:, start:stop], local, cfg.missing, cfg.aggregation)
+        table[f"s_{element.id}"] = _aggregate(scores[:, start:stop], local, cfg.missing, cfg.aggregation, reference)
         start = stop
     table["missing_count"] = np.isnan(scores).sum(axis=1).astype("int64")
     table["weakest"] = _weakest(scores, weights, ids)
