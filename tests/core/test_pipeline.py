@@ -33,15 +33,18 @@ def test_small_evaluation_by_hand():
     t = result.table.set_index("parcel_id")
     np.testing.assert_allclose(t["plot_ratio"], [1, 3, 1, np.nan])
     np.testing.assert_allclose(t["tax_per_area"], [10, 30, np.nan, np.nan])
-    # plot ratio 1, 3, 1 → 0, 1, 0; tax 10, 30 → 0, 1; reweight over what is present
-    np.testing.assert_allclose(t["score"], [0.0, 1.0, 0.0, np.nan])
+    # B fails the safety veto, and "the papers score only the parcels that pass the vetoes" (SPEC §3.6): the
+    # min–max ranges come from A and C alone. Plot ratio 1, 1 → constant, every parcel 0.5 (B's 3 too); tax only
+    # A's 10 → constant 0.5. So every score is 0.5: no parcel is below 0.5, A and C are in [0.5, 0.6) → review.
+    np.testing.assert_allclose(t["score"], [0.5, 0.5, 0.5, np.nan])
+    assert t["review"].tolist() == [1, 0, 1, 0]
     assert t["missing_count"].tolist() == [0, 0, 1, 2]
     assert t["veto_failed"].tolist() == [0, 1, 0, 0]
-    assert t["inefficient"].tolist() == [1, 1, 1, 0]
-    assert t["category"].tolist() == ["identified", "identified", "identified", "retained"]
-    assert t["tier"].tolist() == ["D", "C", "D", "T"]          # B capped at C by its veto; D has no score
+    assert t["inefficient"].tolist() == [0, 1, 0, 0]
+    assert t["category"].tolist() == ["retained", "identified", "retained", "retained"]
+    assert t["tier"].tolist() == ["B", "C", "B", "T"]          # B capped at C by its veto; D has no score
     assert t["ineff_type"].tolist() == ["equity", "", "", ""]  # mean tax per 亩 = 20
-    assert t["score_rank"].tolist()[:3] == [2, 1, 2]
+    assert t["score_rank"].tolist()[:3] == [1, 1, 1]
     q = result.quality
     assert q["parcels"] == 4 and q["scored"] == 3 and q["veto_failed"] == 1
     assert q["indicators"]["plot_ratio"] == {"missing": 1, "reasons": {"parcel area is zero": 1}}
