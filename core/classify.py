@@ -179,8 +179,8 @@ def assign_tiers(df, cfg, method=None, breaks=None):
 
     method: quantile (breaks = % shares from A down, e.g. [20, 55, 20, 5]; by rank, ties take the better tier),
     threshold (breaks = score cuts, highest first: score ≥ 0.8 → A, …) or jenks (breaks = number of classes,
-    default 4). Defaults come from cfg.tiers. Then a failed veto caps the tier at tiers.veto_cap (or the
-    last tier when there are fewer tiers), parcels
+    default 4). Defaults come from cfg.tiers. Then a failed veto, or a parcel matching tiers.cap_when, caps
+    the tier at tiers.veto_cap (or the last tier when there are fewer tiers), parcels
     matching tiers.never_d_when are graded at worst C, and parcels matching tiers.unrated_when or without a
     score are T.
     """
@@ -212,7 +212,10 @@ def assign_tiers(df, cfg, method=None, breaks=None):
     if spec is not None and spec.veto_cap is not None:
         # With fewer tiers than the cap assumes (say A/B only, cap C) a failed veto still costs: the last tier.
         cap = min(TIER_LABELS.index(spec.veto_cap), count - 1)
-        index = np.where(_flag(df, "veto_failed") & (index >= 0), np.maximum(index, cap), index)
+        capped = _flag(df, "veto_failed")
+        if spec.cap_when is not None:
+            capped = capped | evaluate(spec.cap_when, df, "tiers.cap_when")
+        index = np.where(capped & (index >= 0), np.maximum(index, cap), index)
     if spec is not None and spec.never_d_when is not None and count == len(TIER_LABELS):
         spared = evaluate(spec.never_d_when, df, "tiers.never_d_when")
         index = np.where(spared & (index == count - 1), count - 2, index)

@@ -10,7 +10,8 @@
 
 Evaluation uses three-valued logic so that "a missing value never satisfies a comparison" also holds under
 `not`: a comparison on a missing value is *unknown*; `any` is true if one part is true, `all` false if one part
-is false, `not unknown` stays unknown, and an unknown result finally counts as not satisfied.
+is false, `not unknown` stays unknown, and an unknown result finally counts as not satisfied. Numeric comparisons
+allow a relative rounding tolerance of 1e-9 (COMPARE_TOLERANCE): 0.49999999999 from an overlay is "≥ 0.5".
 """
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ from .errors import LandEvalError
 from .tables import parse_yes_no, to_text
 
 OPS = ("<", "<=", ">", ">=", "==", "!=")
+COMPARE_TOLERANCE = 1e-9   # relative; see _truth
 BENCHMARK_STATS = ("mean", "double_mean", "median", "max")
 _YES_WORDS = ("yes", "是", "y", "true", "1")
 _NO_WORDS = ("no", "否", "n", "false", "0")
@@ -178,10 +180,15 @@ def _truth(cond, df, path):
         if name:
             groups = _column(df, name, path + ".benchmark.group_by")
         target = benchmark_values(values, bench, groups)
+    # Values computed from geometry carry rounding: a parcel exactly half inside the red line comes out as
+    # 0.49999999999. Comparisons therefore allow a relative 1e-9, the same way for every operator, so `<` stays
+    # the exact complement of `>=`.
+    eps = COMPARE_TOLERANCE * np.maximum(1.0, np.abs(target))
     with np.errstate(invalid="ignore"):
         result = {
-            "<": values < target, "<=": values <= target, ">": values > target,
-            ">=": values >= target, "==": values == target, "!=": values != target,
+            "<": values < target - eps, "<=": values <= target + eps, ">": values > target + eps,
+            ">=": values >= target - eps, "==": np.abs(values - target) <= eps,
+            "!=": np.abs(values - target) > eps,
         }[op].astype(float)
     return np.where(np.isnan(values) | np.isnan(target), np.nan, result)
 

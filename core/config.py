@@ -47,7 +47,7 @@ _INDICATOR_KEYS = {
     "group_by", "custom", "note", "meta",
 }
 _RULE_ITEM_KEYS = {"id", "label", "when", "note"}
-_TIER_KEYS = {"method", "breaks", "veto_cap", "unrated_when", "never_d_when", "note"}
+_TIER_KEYS = {"method", "breaks", "veto_cap", "cap_when", "unrated_when", "never_d_when", "note"}
 # Ids of a weight set (elements, rules; the custom indicators weight_sets writes): element ids become output
 # fields s_<id>, so they must be plain ASCII identifiers short enough for any format's field names.
 ID_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,30}$")
@@ -97,6 +97,7 @@ class TierSpec:
     method: str
     breaks: list
     veto_cap: str = None
+    cap_when: dict = None      # parcels matching it are capped like a failed veto (e.g. a red-line exit)
     unrated_when: dict = None
     never_d_when: dict = None
 
@@ -385,7 +386,9 @@ def _validate_tiers(tiers, problems):
         problems.extend(check_tier_breaks(method, breaks))
     if tiers.get("veto_cap") is not None and tiers["veto_cap"] not in TIER_LABELS:
         problems.append(f"tiers.veto_cap: {tiers['veto_cap']!r} is not one of {', '.join(TIER_LABELS)}")
-    for key in ("unrated_when", "never_d_when"):
+    if tiers.get("cap_when") is not None and tiers.get("veto_cap") is None:
+        problems.append("tiers.cap_when: caps at veto_cap, so give tiers.veto_cap too")
+    for key in ("cap_when", "unrated_when", "never_d_when"):
         if tiers.get(key) is not None:
             validate_condition(tiers[key], f"tiers.{key}", problems)
 
@@ -440,7 +443,7 @@ def _build(cls, data, source):
     if data.get("tiers"):
         t = data["tiers"]
         tiers = TierSpec(method=t["method"], breaks=t.get("breaks"), veto_cap=t.get("veto_cap"),
-                         unrated_when=t.get("unrated_when"), never_d_when=t.get("never_d_when"))
+                         cap_when=t.get("cap_when"), unrated_when=t.get("unrated_when"), never_d_when=t.get("never_d_when"))
     return cls(
         name=data.get("name") or Path(str(source)).stem, data=data, source=str(source),
         normalization=default_norm,

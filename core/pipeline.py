@@ -47,7 +47,8 @@ def rule_conditions(cfg):
     found += [(f"types[{i}]", t.when) for i, t in enumerate(cfg.types)]
     found += [(f"categories[{i}]", c.when) for i, c in enumerate(cfg.categories)]
     if cfg.tiers is not None:
-        found += [("tiers.unrated_when", cfg.tiers.unrated_when), ("tiers.never_d_when", cfg.tiers.never_d_when)]
+        found += [("tiers.cap_when", cfg.tiers.cap_when), ("tiers.unrated_when", cfg.tiers.unrated_when),
+                  ("tiers.never_d_when", cfg.tiers.never_d_when)]
     return found
 
 

@@ -96,7 +96,7 @@ class TierPreview:
         if cfg.tiers is not None:
             # Conditions on inputs the result layer does not carry (new_project comes from the enterprise
             # table) cannot be re-evaluated; weights do not change them either, so such parcels keep their T.
-            for key in ("unrated_when", "never_d_when"):
+            for key in ("cap_when", "unrated_when", "never_d_when"):
                 fields = _condition_fields(getattr(cfg.tiers, key))
                 if all(f in available for f in fields):
                     extra += fields
