@@ -28,10 +28,14 @@ class CheckVetoes(LandEvalAlgorithm):
     DISPLAY = "Check vetoes / 一票否决检查"
     HELP = ("Applies the rule set's veto criteria (一票否决): yes/no fields such as a legal land certificate or "
             "environmental compliance, and numeric conditions such as a red-line share above 0.5. Failing any one "
-            "makes the parcel inefficient whatever its score (Jiangning). A missing value never fails a veto; a "
-            "veto whose field the layer lacks never fires, and the log says so.")
-    OUTPUT_HELP = ("veto_failed (1 = at least one veto failed, 0 = none) and veto_reasons (the ids of the failed "
-                   "vetoes, ';'-joined, in rule-set order; shown with their Chinese labels in the report).")
+            "makes the parcel inefficient whatever its score (Jiangning). A veto that cannot be checked (the "
+            "layer lacks its field, or the cell is empty) is not counted as passed: under the rule set's "
+            "veto_unknown policy (verify, the default) the parcel is marked needs_verification; pass treats it "
+            "as passed, fail as failed.")
+    OUTPUT_HELP = ("veto_failed (1 = at least one veto failed, 0 = none), veto_reasons (the ids of the failed "
+                   "vetoes, ';'-joined, in rule-set order; shown with their Chinese labels in the report), "
+                   "veto_unknown (the ids of the vetoes without data) and needs_verification (1 = some veto could "
+                   "not be checked, under the verify policy).")
     METHOD_HELP = "Jiangning paper, Table 1 定性指标 (8 veto criteria in two elements); SPEC §3.3."
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name

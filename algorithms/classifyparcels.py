@@ -40,10 +40,12 @@ class ClassifyParcels(LandEvalAlgorithm):
     NAME = "classifyparcels"
     DISPLAY = "Classify parcels / 低效认定与分级"
     HELP = ("Screens each parcel with the rule set's inefficiency types in order (first match = type, every match "
-            "= flags), decides whether it is inefficient (a failed veto, a score below THRESHOLD, or locally "
-            "reported), gives its final category by precedence, and grades tiers A/B/C/D (T = unrated, e.g. new "
-            "projects) with a failed veto capping the tier. Needs the score (scoreparcels) and, for vetoes, "
-            "veto_failed (checkvetoes).")
+            "= flags), identifies it (identification: score — a failed veto or a score below THRESHOLD, as the "
+            "Jiangning paper; screening — a failed veto or any screen, as the county paper, the score then only "
+            "informs), gives its final category by precedence (Jiangning: 正在推进 › 生态清退 › 地方上报 › 低效认定 › "
+            "现状保留) and grades tiers A/B/C/D (T = unrated, e.g. new projects) with a failed veto capping the "
+            "tier. inefficient = 1 for every category but the last (现状保留). Needs the score (scoreparcels) "
+            "and, for vetoes, veto_failed (checkvetoes).")
     OUTPUT_HELP = ("ineff_type (green/efficiency/quality/equity/safety or empty), ineff_flags (every matching type, "
                    "';'-joined), inefficient (1/0), review (1 = score in the review band just above the threshold), "
                    "category (in_progress/eco_exit/reported/identified/retained), tier (A/B/C/D/T). Value maps "

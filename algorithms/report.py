@@ -29,7 +29,8 @@ PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 # What the report reads from the layer: the output fields of docs/design.md; every indicator too, for the
 # missing-value table of a layer reported on its own.
 REPORT_FIELDS = ("area_m2", "score", "score_rank", "tier", "category", "ineff_type", "ineff_flags", "level",
-                 "inefficient", "review", "veto_failed", "veto_reasons", "weakest", "missing_count", "n_enterprises")
+                 "inefficient", "review", "veto_failed", "veto_reasons", "veto_unknown", "needs_verification",
+                 "weakest", "missing_count", "n_enterprises")
 # The fields of the decision-support outputs (suggestpaths, twoevaluations, comparerounds) the report reads.
 DECISION_FIELDS = ("path", "path_reason", "clearance_zone", "quadrant", "disposal", "abcd_list", "value_score",
                    "change", "tier_old", "tier_new", "tier_steps", "category_old", "category_new", "score_old",
@@ -140,6 +141,8 @@ def config_info(cfg):
         "digest": cfg.digest(),
         "threshold": cfg.threshold,
         "review_band": cfg.review_band,
+        "identification": cfg.identification,
+        "veto_unknown": cfg.veto_unknown,
         "tier_method": tiers.method if tiers else None,
         # Jenks breaks are a class count, the other methods' a list.
         "tier_breaks": (list(tiers.breaks) if isinstance(tiers.breaks, (list, tuple)) else tiers.breaks)

@@ -14,8 +14,10 @@ class ScoreParcels(LandEvalAlgorithm):
     HELP = ("Normalizes every indicator of the weight set to 0–1 (min-max, benchmark ratio, percentile or clipped "
             "z-score; cost indicators reversed; categorical ones through their score map), multiplies by the "
             "combined weight (element weight × indicator weight) and sums (or takes the weighted geometric mean). "
-            "Missing values follow the weight set's policy (re-weight, mean, zero). Raw indicator values stay in "
-            "the layer beside the scores.")
+            "Missing values follow the weight set's policy (re-weight, mean, zero). When the layer has veto_failed "
+            "(checkvetoes), the parcels failing a veto are left out of the statistics (min, max, median, ranks) "
+            "the others are scored against — the papers score only the parcels that pass — and are scored "
+            "against them too. Raw indicator values stay in the layer beside the scores.")
     OUTPUT_HELP = ("score (0–1, higher is better), score_rank (1 = best; ties share the best rank), s_<element> "
                    "(element sub-scores 0–1), missing_count (indicators missing for the parcel), weakest (up to 3 "
                    "indicator ids with the largest weighted shortfall, ';'-joined).")

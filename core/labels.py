@@ -13,6 +13,8 @@ OUTPUT_FIELDS = {
     "n_enterprises": ("企业数", "Enterprises"),
     "veto_failed": ("否决", "Veto failed"),
     "veto_reasons": ("否决原因", "Failed vetoes"),
+    "veto_unknown": ("待核实否决项", "Vetoes not checked (no data)"),
+    "needs_verification": ("需核实", "Needs verification"),
     "score": ("综合得分", "Composite score"),
     "score_rank": ("得分排名", "Score rank"),
     "missing_count": ("缺失指标数", "Missing indicators"),
@@ -43,6 +45,7 @@ VALUE_LABELS = {
     "inefficient": _YES_NO,
     "review": _YES_NO,
     "veto_failed": _YES_NO,
+    "needs_verification": _YES_NO,
 }
 _RULE_FIELDS = {"ineff_type": "types", "category": "categories", "veto": "vetoes"}
 
@@ -88,7 +91,7 @@ def translate_ids(joined, field, lang="zh", cfg=None, sep=";"):
         ids = [rid for rid in str(joined or "").split(sep) if rid]
         names = [catalogue.label(rid, lang) for rid in ids]
     else:
-        table = value_labels("veto" if field == "veto_reasons" else "ineff_type", lang, cfg)
+        table = value_labels("veto" if field in ("veto_reasons", "veto_unknown") else "ineff_type", lang, cfg)
         names = [table.get(rid, rid) for rid in str(joined or "").split(sep) if rid]
     return ("；" if lang == "zh" else "; ").join(names)
 

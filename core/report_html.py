@@ -21,6 +21,7 @@ import yaml
 
 from . import labels
 from .catalogue import load_catalogue
+from .conditions import fields_of
 from .units import M2_PER_UNIT, unit_label
 
 PALETTE_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles", "palette.yaml")
@@ -38,6 +39,7 @@ HEADINGS = {
     "tier_by_level": ("各规模层级的分级构成", "Tier shares by scale level"),
     "weakest": ("低效宗地的短板指标", "Weakest indicators of inefficient parcels"),
     "inefficient": ("低效宗地清单", "Inefficient parcels"),
+    "verification": ("需核实的宗地", "Parcels needing verification"),
     "quality": ("数据质量", "Data quality"),
 }
 MAX_LIST_ROWS = 1000  # a province-wide run lists the weakest parcels; the layer holds the rest
@@ -252,6 +254,11 @@ def settings_section(info):
     rows = [
         ("权重方案 Weight set", esc(info.get("preset") or "—") + (f" — {esc(info['label'])}" if info.get("label") else "")),
         ("方案摘要 Digest (sha256)", f'<code title="{esc(digest)}">{esc(digest[:16]) or "—"}</code>'),
+        ("认定方式 Identification", esc({"score": "综合得分低于阈值或一票否决 score below the threshold or a failed veto",
+                                         "screening": "五层递进筛查或一票否决 five-layer screening or a failed veto"}
+                                        .get(info.get("identification"), "—"))),
+        ("否决项缺数据时 Veto without data", esc({"verify": "需核实 needs verification", "pass": "视为通过 passed",
+                                            "fail": "视为否决 failed"}.get(info.get("veto_unknown"), "—"))),
         ("低效阈值 Threshold", "—" if threshold is None else f"{float(threshold):.2f}"),
         ("复核区间 Review band", "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
         ("分级方法 Tier method", esc(info.get("tier_method") or "—")),
@@ -279,6 +286,19 @@ def overview_section(frame, area, unit):
         ("一票否决 Veto failed", f'<span id="n-veto">{int(flag(frame, "veto_failed").sum()):,}</span>'),
         ("需复核 In the review band", f'<span id="n-review">{int(flag(frame, "review").sum()):,}</span>'),
     ]
+    if "needs_verification" in frame:
+        verify = flag(frame, "needs_verification")
+        # 现状保留 is "clean" only where every veto could be checked (docs/methods.md, unknown vetoes).
+        retained = (frame["category"].fillna("").astype(str) == "retained").to_numpy() if "category" in frame \
+            else ~flag(frame, "inefficient")
+        rows += [
+            ("需核实（否决项缺数据）Needs verification (veto data missing)",
+             f'<span id="n-verify">{int(verify.sum()):,}</span>'),
+            ("现状保留：已核查 Retained, every veto checked",
+             f'<span id="n-retained-clean">{int((retained & ~verify).sum()):,}</span>'),
+            ("现状保留：待核实 Retained, not yet verified",
+             f'<span id="n-retained-unverified">{int((retained & verify).sum()):,}</span>'),
+        ]
     return heading("overview") + kv_table(rows, "overview-table")
 
 
@@ -383,6 +403,37 @@ def inefficient_section(frame, area, unit, cfg=None):
             list_table(ineff, columns, "inefficient-table"))
 
 
+def verification_section(frame, area, unit, cfg=None):
+    """The parcels whose vetoes could not all be checked, with the vetoes that lack data: what to collect for
+    whom before the list is official."""
+    if "needs_verification" not in frame:
+        return heading("verification") + ('<p class="note">图层没有 needs_verification 字段（旧版评价结果）— the '
+                                           'layer has no needs_verification field: evaluate it again to list '
+                                           'the parcels whose vetoes could not be checked.</p>')
+    verify = flag(frame, "needs_verification")
+    rows = frame[verify].copy()
+    rows["_area"] = area[verify]
+    if "category" in rows:
+        order = {v: i for i, v in enumerate(class_values(frame, "category", cfg))}
+        rows = rows.assign(_cat=rows["category"].fillna("").astype(str).map(order)).sort_values(
+            "_cat", kind="stable")
+
+    cat = load_catalogue()
+    vetoes = {rule.id: rule for rule in cfg.vetoes} if cfg is not None else {}
+
+    def unknown(value):
+        # The question the data must answer (是否有合法工业用地证), not the veto's failure label: nothing failed.
+        ids = [i for i in (value if isinstance(value, str) else "").split(";") if i]
+        fields = [next(iter(fields_of(vetoes[i].when)), i) if i in vetoes else i for i in ids]
+        return "；".join(cat.label(f, "zh") if cat.get(f) is not None else
+                        labels.translate_ids(i, "veto_unknown", "zh", cfg) for i, f in zip(ids, fields))
+
+    columns = parcel_columns(unit, cfg) + [("veto_unknown", "缺数据的否决项", "Vetoes without data", unknown)]
+    return (heading("verification") + f'<p class="note">共 <span id="n-verify-listed">{len(rows):,}</span> 宗：'
+            '以下否决项缺少数据，未视为通过 — these parcels lack the data for the vetoes listed; they are not '
+            'treated as having passed them.</p>' + list_table(rows, columns, "verification-table"))
+
+
 def quality_section(frame, info):
     quality = info.get("quality") or {}
     cat = load_catalogue()
@@ -454,9 +505,10 @@ def build_report(frame, info, map_png=None, cfg=None, extra_sections=()):
                                          f'src="data:image/png;base64,{data}">')
     sections += [class_section(frame, kind, area, unit_text, cfg) for kind in CLASS_FIELDS if kind in frame]
     sections += [charts_section(frame, info, cfg), inefficient_section(frame, area, unit_text, cfg)]
+    sections.append(verification_section(frame, area, unit_text, cfg))
     sections += [body for _, _, body in extra_sections]
     sections.append(quality_section(frame, info))
-    keys = ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient")
+    keys = ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient", "verification")
     links = [(k, HEADINGS[k][0]) for k in keys] + [(k, title) for k, title, _ in extra_sections]
     links.append(("quality", HEADINGS["quality"][0]))
     nav = "".join(f'<a href="#{k}">{esc(title)}</a>' for k, title in links)
