@@ -443,7 +443,8 @@ def _build(cls, data, source):
     if data.get("tiers"):
         t = data["tiers"]
         tiers = TierSpec(method=t["method"], breaks=t.get("breaks"), veto_cap=t.get("veto_cap"),
-                         cap_when=t.get("cap_when"), unrated_when=t.get("unrated_when"), never_d_when=t.get("never_d_when"))
+                         cap_when=t.get("cap_when"), unrated_when=t.get("unrated_when"),
+                         never_d_when=t.get("never_d_when"))
     return cls(
         name=data.get("name") or Path(str(source)).stem, data=data, source=str(source),
         normalization=default_norm,

@@ -1,5 +1,6 @@
 """The whole evaluation on one parcel table: parse → indicators → vetoes → scores (against the parcels that
-pass the vetoes) → types → determination → tiers. What the one-shot `landeval:evaluate` algorithm and the dock's "evaluate" button run."""
+pass the vetoes) → types → determination → tiers. What the one-shot `landeval:evaluate` algorithm and the
+dock's "evaluate" button run."""
 from dataclasses import dataclass, field
 
 import numpy as np
