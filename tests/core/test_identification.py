@@ -178,7 +178,8 @@ def test_group_by_list_is_validated():
 # --- 4. Vetoed parcels stay out of the statistics -----------------------------------------------------------------
 
 def test_vetoed_parcels_do_not_move_min_max_median_or_ranks():
-    # SPEC §3.6 (from the Jiangning method): "The papers score only the parcels that pass the vetoes."
+    # Jiangning 196–200: "将不满足指标层中任意一项指标的工业用地直接认定为低效工业用地，符合定性指标的存量工业用地
+    # 则会进入“人—地—企—产—财—能”定量指标准则层，通过权重分析来计算其效能" — only the passing parcels are scored.
     # Values 1, 2, 3 pass; 100 fails a veto. Min–max over 1..3: 0, 0.5, 1 (the vetoed 100 clipped to 1).
     x, ok = [1.0, 2.0, 3.0, 100.0], np.array([True, True, True, False])
     np.testing.assert_allclose(normalize(x, "minmax", "benefit", reference=ok), [0, 0.5, 1, 1])

@@ -33,7 +33,7 @@ def test_small_evaluation_by_hand():
     t = result.table.set_index("parcel_id")
     np.testing.assert_allclose(t["plot_ratio"], [1, 3, 1, np.nan])
     np.testing.assert_allclose(t["tax_per_area"], [10, 30, np.nan, np.nan])
-    # B fails the safety veto, and "the papers score only the parcels that pass the vetoes" (SPEC §3.6): the
+    # B fails the safety veto, and "符合定性指标的存量工业用地则会进入…定量指标准则层" (Jiangning 198–200): the
     # min–max ranges come from A and C alone. Plot ratio 1, 1 → constant, every parcel 0.5 (B's 3 too); tax only
     # A's 10 → constant 0.5. So every score is 0.5: no parcel is below 0.5, A and C are in [0.5, 0.6) → review.
     np.testing.assert_allclose(t["score"], [0.5, 0.5, 0.5, np.nan])
