@@ -94,8 +94,9 @@ def read_results(gpkg):
     layer = ds.GetLayer(0)
     names = [layer.GetLayerDefn().GetFieldDefn(i).GetName() for i in range(layer.GetLayerDefn().GetFieldCount())]
     area_field = next((n for n in names if n == "area_mu"), None)
+    verify = "needs_verification" in names
     rows = [(f.GetField("tier"), f.GetField("category"), f.GetField(area_field) if area_field else 0.0,
-             f.GetField("inefficient")) for f in layer]
+             f.GetField("inefficient"), f.GetField("needs_verification") if verify else 0) for f in layer]
     styled = ds.GetLayerByName("layer_styles") is not None
     return rows, styled
 
@@ -109,7 +110,7 @@ def pad(text, width):
 def summary(rows, elapsed, styled, out_dir):
     counts, areas = Counter(), defaultdict(float)
     cats, cat_areas = Counter(), defaultdict(float)
-    for tier, category, area, _ in rows:
+    for tier, category, area, *_ in rows:
         counts[tier] += 1
         areas[tier] += area or 0.0
         cats[category] += 1
@@ -129,7 +130,11 @@ def summary(rows, elapsed, styled, out_dir):
         if cats[key]:
             lines.append(f"  {pad(label, 34)}{cats[key]:>7}  {100 * cats[key] / total:5.1f}%  {cat_areas[key]:>10,.0f}")
     inefficient = sum(1 for r in rows if r[3] == 1)
-    lines += ["", f"Inefficient / 低效: {inefficient} parcels ({100 * inefficient / total:.1f}%)", "",
+    unverified = sum(1 for r in rows if r[4] == 1)
+    unverified_retained = sum(1 for r in rows if r[4] == 1 and r[1] == "retained")
+    lines += ["", f"Inefficient / 低效: {inefficient} parcels ({100 * inefficient / total:.1f}%)",
+              f"Needs verification / 需核实 (veto data missing): {unverified} parcels, {unverified_retained} of them "
+              "现状保留", "",
               f"Written to {os.path.relpath(out_dir, os.getcwd())}/:",
               f"  sample_county_evaluated.gpkg  (style {'saved in the file' if styled else 'NOT saved'}: opens styled "
               "in QGIS)", "  report.html                   (open in a browser; works offline)",

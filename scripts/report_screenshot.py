@@ -77,7 +77,9 @@ def main(argv=None):
     page, tops = load(app, args.report)
     if "charts" not in tops:
         raise SystemExit("report_screenshot: the report has no charts heading")
-    shots = {"report_top.png": (0, TOP_HEIGHT),
+    # The top shot ends where the by-tier table starts, however many rows the settings and overview have.
+    top_height = tops["tier"] - MARGIN if "tier" in tops else TOP_HEIGHT
+    shots = {"report_top.png": (0, top_height),
              "report_charts.png": (max(tops["charts"] - MARGIN, 0), CHARTS_HEIGHT)}
     for name, (top, height) in shots.items():
         path = os.path.join(args.out_dir, name)
