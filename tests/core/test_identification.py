@@ -266,3 +266,12 @@ def test_unverified_parcels_are_not_counted_as_clean_retained():
     q = result.quality
     assert q["retained_clean"] == 2 and q["retained_unverified"] == 1 and q["needs_verification"] == 1
     assert q["vetoes_unknown"] == {"legal_certificate": 0, "safety_ok": 1}
+
+
+def test_new_rule_keys_are_validated_with_their_place():
+    with pytest.raises(ConfigError) as err:
+        EvalConfig.from_dict({"identification": "vote", "tiers": {
+            "method": "quantile", "breaks": [50, 50], "cap_when": {"field": "category", "op": "==", "value": "x"}}})
+    problems = " | ".join(err.value.problems)
+    assert "identification: 'vote' is not one of score, screening" in problems
+    assert "tiers.cap_when: caps at veto_cap, so give tiers.veto_cap too" in problems
