@@ -1,12 +1,16 @@
 """Macro evaluation (county paper Table 2, SPEC §3.9): parcel results summed per zone and compared with the
 whole district. Pure pandas/numpy; the QGIS side (algorithms/aggregatezones.py) only finds each parcel's zone."""
+from dataclasses import dataclass, field
+
 import numpy as np
 import pandas as pd
 
 from . import labels
 from .catalogue import load_catalogue
+from .errors import LandEvalError
 from .indicators import compute_indicators
 from .units import from_m2, unit_label
+from .weighting import entropy_weights
 
 TIERS = ("A", "B", "C", "D", "T")
 
@@ -17,6 +21,33 @@ def _sums(df, groups):
     cols = [c for c, e in catalogue.raw.items() if e.aggregate == "sum" and c in df.columns]
     numeric = df[cols].apply(pd.to_numeric, errors="coerce")
     return numeric.groupby(groups, sort=False).sum(min_count=1)
+
+
+def _means(df, groups, area):
+    """Per-zone values of the indicators that are not ratios of sums: a share of firms (above_scale_share,
+    high_tech_share) weighted by the parcels' firm counts (n_enterprises; one per parcel without it), and a
+    spatial or intensive parcel value used as an indicator (poi_density, accessibility, agglomeration,
+    redline_share) weighted by parcel area."""
+    catalogue = load_catalogue()
+    firms = (pd.to_numeric(df["n_enterprises"], errors="coerce").fillna(0.0).to_numpy(dtype=float)
+             if "n_enterprises" in df else np.ones(len(df)))
+    out = {}
+    for iid, entry in catalogue.indicators.items():
+        raw = catalogue.raw.get(iid)
+        if iid not in df.columns:
+            continue
+        if "share" in entry.formula:
+            weight = firms
+        elif not entry.formula and raw is not None and raw.kind in ("spatial", "intensive"):
+            weight = area
+        else:
+            continue
+        value = pd.to_numeric(df[iid], errors="coerce").to_numpy(dtype=float)
+        has = ~np.isnan(value) & (weight > 0)
+        frame = pd.DataFrame({"vw": np.where(has, value * weight, 0.0), "w": np.where(has, weight, 0.0)})
+        sums = frame.groupby(groups, sort=False).sum()
+        out[iid] = sums["vw"] / sums["w"].where(sums["w"] > 0)
+    return pd.DataFrame(out)
 
 
 def _count_area(mask, area, groups, unit):
@@ -67,7 +98,7 @@ def summarize(df, zones, area_unit="mu"):
             sums = w.groupby(g, sort=False).sum()
             out["mean_score"] = (sums["sw"] / sums["w"].where(sums["w"] > 0)).to_numpy()
         sums = _sums(part, g)
-        out = out.join(sums)
+        out = out.join(sums).join(_means(part, g, a))
         tables.append(out)
     per_zone, total = tables
     per_zone, _ = compute_indicators(per_zone, area_unit)
@@ -107,3 +138,178 @@ def zone_aliases(columns, area_unit, cfg=None):
             if alias:
                 out[c] = alias
     return out
+
+
+# Table 2 zone evaluation ------------------------------------------------------------------------------------
+# A zone's Table 2 score is the weighted mean of its indicator indices, each the zone's value over the
+# district's (district's over the zone's for a cost indicator), capped at INDEX_CAP: 1 = the district, 2 = at
+# least twice as good. The county paper gives no formula ("methods such as the Delphi method, AHP, or Entropy
+# Weight Method can be adopted", line 90); a ratio to the district keeps the score readable with a handful of
+# zones, where min-max across two or three bases would turn every difference into 0 or 1. The cap stops one
+# extreme ratio from outweighing the rest.
+INDEX_CAP = 2.0
+WEIGHTINGS = ("weights", "entropy")
+T2_LABELS = {
+    "zone_level": {"zh": "分区层级", "en": "Zone level"},
+    "t2_score": {"zh": "表2综合指数(全域=1)", "en": "Table 2 index (district = 1)"},
+    "t2_indicators": {"zh": "参与计算指标数", "en": "Indicators used"},
+    "t2_rank_level": {"zh": "同层级排名", "en": "Rank within its level"},
+    "t2_vs_level": {"zh": "表2指数(相对同层级)", "en": "Table 2 index vs its level"},
+    "t2_weak": {"zh": "低于全域的指标", "en": "Indicators below the district"},
+}
+
+
+@dataclass
+class ZoneEvaluation:
+    zones: pd.DataFrame  # per zone: summarize() columns + zone_level, t2_*, <ind>_vs_level, <ind>_vs_<ref>
+    district: pd.Series  # the all-zone row, with t2_score = 1
+    levels: pd.DataFrame  # per level: summarize() columns + t2_score against the district
+    weights: dict  # indicator id → weight actually used (renormalised over the indicators with values)
+    references: pd.DataFrame  # per reference: t2_score of the district against it + the reference values
+    warnings: list = field(default_factory=list)
+
+
+def t2_indicators(cfg):
+    """[(indicator id, direction, weight)] of a weight set (the Table 2 system of county_table2)."""
+    weights = cfg.combined_weights()
+    return [(spec.id, spec.direction, weights[spec.id]) for _, spec in cfg.indicators()
+            if spec.direction in ("benefit", "cost")]
+
+
+def indices(values, base, direction, cap=INDEX_CAP):
+    """Direction-aware ratio of `values` (zones × indicators DataFrame) to `base` (Series of the same
+    indicators): value / base for a benefit indicator, base / value for a cost one, capped at `cap`; NaN where
+    either side is missing or not positive."""
+    v = values.astype(float)
+    b = base.reindex(values.columns).astype(float)
+    cost = np.array([direction[c] == "cost" for c in values.columns])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(cost, b.to_numpy() / v.to_numpy(), v.to_numpy() / b.to_numpy())
+    ok = (v.to_numpy() > 0) & (b.to_numpy() > 0) & np.isfinite(ratio)
+    return pd.DataFrame(np.where(ok, np.minimum(ratio, cap), np.nan), index=values.index, columns=values.columns)
+
+
+def weighted_index(idx, weights):
+    """(Σ w·index / Σ w over the indicators each zone has, number of indicators used)."""
+    w = np.array([weights[c] for c in idx.columns], dtype=float)
+    have = idx.notna().to_numpy()
+    num = np.nansum(idx.to_numpy() * w, axis=1)
+    den = (have * w).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan), have.sum(axis=1)
+
+
+def _entropy(values, direction):
+    """Entropy weights of the indicators over the zones (cost ones reversed); indicators with a missing zone
+    value are left out (weight 0) because the method needs every zone."""
+    complete = [c for c in values.columns if values[c].notna().all()]
+    if len(values) < 2 or not complete:
+        raise LandEvalError("Entropy weights need at least two zones with values of at least one Table 2 "
+                            "indicator; use the weight set's weights (WEIGHTING = weights).")
+    w = entropy_weights(values[complete], cost=[c for c in complete if direction[c] == "cost"])
+    return {c: float(w[c]) if c in complete else 0.0 for c in values.columns}
+
+
+def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=None, weighting="weights",
+                   cap=INDEX_CAP):
+    """Macro evaluation with the Table 2 indicator system of `cfg` (county paper §3.2, SPEC §3.9).
+
+    df, zones, area_unit: as summarize(). zone_levels: {zone key: level} (base / community / block or any
+    text); each zone is then compared with the parcels of all zones of its level together. references:
+    DataFrame with a `name` column and indicator columns (the same units as the output, i.e. `area_unit`):
+    each reference (another district, a provincial or national figure) adds <indicator>_vs_ref<k> (zone ÷
+    reference) and t2_vs_ref<k> (the zone's Table 2 index against the reference instead of the district).
+    weighting: "weights" (the weight set's, e.g. the "+" marks or AHP) or "entropy" (over the zones).
+    Raw indicator values stay in the output beside the index: the paper warns that "excessive dimensionality
+    reduction or normalization may obscure important original attributes" (county paper, line 90).
+    """
+    if weighting not in WEIGHTINGS:
+        raise LandEvalError(f"Unknown weighting {weighting!r}: use one of {', '.join(WEIGHTINGS)}.")
+    per_zone, total = summarize(df, zones, area_unit)
+    system = t2_indicators(cfg)
+    direction = {i: d for i, d, _ in system}
+    used = [i for i, _, _ in system if i in per_zone.columns and per_zone[i].notna().any()]
+    warnings = []
+    missing = [i for i, _, _ in system if i not in used]
+    if missing:
+        warnings.append(f"Table 2 indicators without values in any zone, left out of the index: {', '.join(missing)} "
+                        "(their inputs are not in the evaluated layer).")
+    if not used:
+        raise LandEvalError(f"None of the indicators of {cfg.name!r} can be computed per zone: the evaluated layer "
+                            "needs their inputs (output_value, tax, floor_area, employees, electricity, …).")
+    values = per_zone[used]
+    if weighting == "entropy":
+        weights = _entropy(values, direction)
+    else:
+        weights = {i: w for i, _, w in system if i in used}
+    total_w = sum(weights.values())
+    weights = {i: w / total_w for i, w in weights.items()} if total_w > 0 else weights
+    idx = indices(values, total, direction, cap)
+    per_zone["t2_score"], per_zone["t2_indicators"] = weighted_index(idx, weights)
+    per_zone["t2_weak"] = _below(idx)
+
+    levels = pd.DataFrame()
+    if zone_levels is not None:
+        keys = pd.Series(zones, index=df.index, dtype=object)
+        level_of = keys.map(dict(zone_levels))
+        levels, _ = summarize(df, level_of.where(level_of.notna(), None), area_unit)
+        levels["t2_score"], levels["t2_indicators"] = weighted_index(indices(levels.reindex(columns=used), total,
+                                                                             direction, cap), weights)
+        per_zone["zone_level"] = pd.Series(per_zone.index, index=per_zone.index, dtype=object).map(dict(zone_levels))
+        level_rows = levels.reindex(per_zone["zone_level"].to_numpy())
+        level_rows.index = per_zone.index
+        for ind in used:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                per_zone[f"{ind}_vs_level"] = per_zone[ind] / level_rows[ind].where(level_rows[ind] > 0)
+        per_zone["t2_vs_level"] = per_zone["t2_score"] / level_rows["t2_score"].where(level_rows["t2_score"] > 0)
+        per_zone["t2_rank_level"] = (per_zone.groupby("zone_level", sort=False)["t2_score"]
+                                     .rank(ascending=False, method="min").astype("Int64"))
+
+    refs = _references(per_zone, total, references, used, direction, weights, cap, warnings)
+    district = total.copy()
+    district["t2_score"] = 1.0
+    return ZoneEvaluation(per_zone, district, levels, weights, refs, warnings)
+
+
+def _below(idx):
+    """Per zone, the indicators whose index is under 1 (worse than the district), worst first, ;-joined."""
+    ranked = idx.where(idx < 1)
+    order = np.argsort(ranked.fillna(np.inf).to_numpy(), axis=1, kind="stable")
+    names = np.asarray(idx.columns, dtype=object)[order]
+    below = np.take_along_axis(ranked.notna().to_numpy(), order, axis=1)
+    text = np.full(len(idx), "", dtype=object)
+    for j in range(names.shape[1]):  # one pass per indicator (a handful), not per zone
+        add = below[:, j]
+        text = np.where(add & (text != ""), text + ";" + names[:, j], np.where(add, names[:, j], text))
+    return np.where(text == "", None, text)
+
+
+def _references(per_zone, total, references, used, direction, weights, cap, warnings):
+    """Add <ind>_vs_ref<k> and t2_vs_ref<k> to per_zone; return the reference table with the district's
+    t2_score against each reference."""
+    if references is None or not len(references):
+        return pd.DataFrame()
+    if "name" not in references:
+        raise LandEvalError("The reference table needs a column 'name' (参照名称: e.g. 邻区, 全省, 全国) and one column "
+                            "per indicator.")
+    table = references.reset_index(drop=True).copy()
+    given = [i for i in used if i in table.columns]
+    if not given:
+        raise LandEvalError(f"The reference table has none of the Table 2 indicators in use ({', '.join(used)}); "
+                            "name its columns by indicator id or Chinese header.")
+    unknown = [c for c in table.columns if c != "name" and c not in used]
+    if unknown:
+        warnings.append(f"Reference columns not used (not a Table 2 indicator with zone values): {', '.join(map(str, unknown))}.")
+    values = table[given].apply(pd.to_numeric, errors="coerce")
+    district_scores = []
+    for k, row in values.iterrows():  # one pass per reference (a handful of rows)
+        base = row.reindex(used)
+        tag = f"ref{k + 1}"
+        for ind in given:
+            with np.errstate(invalid="ignore", divide="ignore"):
+                per_zone[f"{ind}_vs_{tag}"] = per_zone[ind] / base[ind] if base[ind] > 0 else np.nan
+        per_zone[f"t2_vs_{tag}"], _ = weighted_index(indices(per_zone[used], base, direction, cap), weights)
+        district_scores.append(weighted_index(indices(total[used].to_frame().T, base, direction, cap), weights)[0][0])
+    table["district_t2_score"] = district_scores
+    table["tag"] = [f"ref{k + 1}" for k in range(len(table))]
+    return table

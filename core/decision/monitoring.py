@@ -140,3 +140,70 @@ def transition_matrix(before, after, in_before, in_after, order):
     table["total"] = table.sum(axis=1)
     table.index.name, table.columns.name = "from", "to"
     return table
+
+
+PERSISTENCE_LABELS = {
+    "persistent": {"zh": "连续低效", "en": "Persistently flagged"},
+    "flagged_rounds": {"zh": "近N轮低效次数", "en": "Rounds flagged (last N)"},
+    "streak": {"zh": "连续低效轮数", "en": "Consecutive rounds flagged"},
+    "history": {"zh": "历轮低效记录", "en": "Flag history (oldest → latest)"},
+}
+
+
+def round_flags(table, key, worst_tier=None, which="round"):
+    """Series (index = parcel id) of 1.0 where a round flags the parcel, 0.0 where it does not, NaN where the
+    round cannot tell. Flagged = inefficient = 1, or with `worst_tier` (A–D) rated `worst_tier` or worse (T,
+    unrated, is never flagged by tier)."""
+    prepared = _prepare(table, key, which)
+    if worst_tier is None:
+        if prepared["inefficient"].isna().all():
+            raise LandEvalError(f"The {which} has no 'inefficient' field: give evaluated layers, or flag by tier.")
+        return prepared["inefficient"].where(prepared["inefficient"].isna(), (prepared["inefficient"] == 1) * 1.0)
+    if worst_tier not in _RATED:
+        raise LandEvalError(f"Tier {worst_tier!r} is not one of A, B, C, D.")
+    if prepared["tier"].isna().all():
+        raise LandEvalError(f"The {which} has no 'tier' field: give evaluated layers, or flag by 'inefficient'.")
+    rank = prepared["tier"].map(_RATED)
+    flagged = (rank >= _RATED[worst_tier]).astype(float)
+    return flagged.where(prepared["tier"].notna(), np.nan)
+
+
+def persistence(rounds, key="parcel_id", n_last=3, worst_tier=None, names=None):
+    """Parcels flagged in each of the last `n_last` rounds (SPEC §3.12: cities act on persistence, e.g. low
+    output three years in a row).
+
+    rounds: evaluated tables, oldest first, each with `key` (comparable text ids) and `inefficient` (or `tier`
+    when `worst_tier` is given). Returns a DataFrame with one row per parcel of the latest round, in its order:
+    key, flagged_rounds (of the last n_last), streak (consecutive flagged rounds ending with the latest),
+    persistent (1 if flagged in each of the last n_last rounds, else 0) and history (one mark per round, oldest
+    first: 1 flagged, 0 not, ? unknown, - absent). A parcel absent from a round, or whose flag that round
+    cannot tell, is not flagged in that round: persistence must be shown, not assumed.
+    """
+    if len(rounds) < 2:
+        raise LandEvalError("Persistence needs at least two yearly rounds; give the evaluated layers of two or "
+                            "more years, oldest first.")
+    n_last = int(n_last)
+    if not 1 <= n_last <= len(rounds):
+        raise LandEvalError(f"N = {n_last} rounds asked for but {len(rounds)} given: N must be between 1 and the "
+                            "number of rounds.")
+    names = list(names) if names else [f"round {i + 1}" for i in range(len(rounds))]
+    latest = _prepare(rounds[-1], key, names[-1])
+    ids = latest.index
+    flags = np.column_stack([round_flags(table, key, worst_tier, name).reindex(ids).to_numpy(dtype=float)
+                             for table, name in zip(rounds, names)])
+    present = np.column_stack([ids.isin(table[key].to_numpy(dtype=object)) for table in rounds])
+    hit = flags == 1
+    last = hit[:, -n_last:]
+    # Consecutive flagged rounds counted back from the latest: the running product stops at the first miss.
+    streak = np.cumprod(hit[:, ::-1], axis=1).sum(axis=1)
+    marks = np.where(~present, "-", np.where(np.isnan(flags), "?", np.where(hit, "1", "0")))
+    history = marks[:, 0]
+    for column in marks[:, 1:].T:
+        history = np.char.add(history, column)
+    return pd.DataFrame({
+        key: ids.to_numpy(dtype=object),
+        "flagged_rounds": last.sum(axis=1).astype(np.int64),
+        "streak": streak.astype(np.int64),
+        "persistent": last.all(axis=1).astype(np.int64),
+        "history": history.astype(object),
+    })
