@@ -156,12 +156,12 @@ def round_flags(table, key, worst_tier=None, which="round"):
     unrated, is never flagged by tier)."""
     prepared = _prepare(table, key, which)
     if worst_tier is None:
-        if prepared["inefficient"].isna().all():
+        if "inefficient" not in table.columns:
             raise LandEvalError(f"The {which} has no 'inefficient' field: give evaluated layers, or flag by tier.")
         return prepared["inefficient"].where(prepared["inefficient"].isna(), (prepared["inefficient"] == 1) * 1.0)
     if worst_tier not in _RATED:
         raise LandEvalError(f"Tier {worst_tier!r} is not one of A, B, C, D.")
-    if prepared["tier"].isna().all():
+    if "tier" not in table.columns:
         raise LandEvalError(f"The {which} has no 'tier' field: give evaluated layers, or flag by 'inefficient'.")
     rank = prepared["tier"].map(_RATED)
     flagged = (rank >= _RATED[worst_tier]).astype(float)
