@@ -3,12 +3,15 @@ from .aggregatezones import AggregateZones
 from .ahpweights import AHPWeights
 from .applystyle import ApplyStyle
 from .checkvetoes import CheckVetoes
+from .check_contracts import CheckContracts
 from .classifyparcels import ClassifyParcels
 from .classifyscale import ClassifyScale
 from .compare_rounds import CompareRounds
 from .computeindicators import ComputeIndicators
 from .entropyweights import EntropyWeights
 from .evaluate import Evaluate
+from .persistence import Persistence
+from .potential_classes import PotentialClasses
 from .renewal_scenarios import RenewalScenarios
 from .report import Report
 from .scoreparcels import ScoreParcels
@@ -19,6 +22,7 @@ ALGORITHMS = [
     AggregateZones,
     AHPWeights,
     ApplyStyle,
+    CheckContracts,
     CheckVetoes,
     ClassifyParcels,
     ClassifyScale,
@@ -26,6 +30,8 @@ ALGORITHMS = [
     ComputeIndicators,
     EntropyWeights,
     Evaluate,
+    Persistence,
+    PotentialClasses,
     RenewalScenarios,
     Report,
     ScoreParcels,

@@ -1,0 +1,103 @@
+"""landeval:persistence — parcels inefficient (or at or below a chosen tier) in each of the last N yearly rounds."""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+
+from ..core.decision import monitoring as core
+from ..core.errors import LandEvalError
+from ..core.keys import key_strings
+from .base import LandEvalAlgorithm
+from .canonical_read import read_canonical
+from .decision_output import aliases, finish_decision_output
+from .layer_io import write_output
+from .params import split_names, with_help
+
+KEY = "parcel_id"
+CRITERIA = (None, "B", "C", "D")
+CRITERION_OPTIONS = ["inefficient = 1 / 低效", "tier B or worse / B类及以下", "tier C or worse / C类及以下",
+                     "tier D / D类"]
+
+
+class Persistence(LandEvalAlgorithm):
+    NAME = "persistence"
+    DISPLAY = "Persistent inefficiency / 连续低效识别"
+    GROUP = "Decision support / 决策支持"
+    GROUP_ID = "decision"
+    HELP = ("Many cities act only on parcels that stay inefficient, e.g. low output three years in a row. Give the "
+            "evaluated layers of two or more years, oldest first: every parcel of the latest round is flagged "
+            "persistent when each of the last N rounds flags it — inefficient = 1, or rated at or below a chosen "
+            "tier. Parcels are matched by id (宗地编号) across rounds. A parcel absent from a round, or whose "
+            "flag that round cannot tell, is not flagged in that round: persistence has to be shown by the data.")
+    OUTPUT_HELP = ("The latest round's features and fields plus flagged_rounds (how many of the last N flag it), "
+                   "streak (consecutive flagged rounds ending with the latest), persistent (1/0) and history (one "
+                   "mark per round, oldest first: 1 flagged, 0 not, ? unknown, - absent). Coloured by persistent.")
+    METHOD_HELP = ("SPEC §3.12 (cities act on persistence, e.g. low output three years in a row); county paper "
+                   "§4.3, line 187 (annual project evaluations, addressing non-compliance).")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterMultipleLayers("ROUNDS", "Evaluated rounds, oldest first / 历年评价结果（由早到晚）",
+                                                 QgsProcessing.TypeVector),
+            "Two or more evaluated layers (landeval:evaluate outputs), one per year, oldest first. The output "
+            "keeps the features of the last one.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterString("ID_FIELD", "Parcel id field / 宗地编号字段", "parcel_id", optional=True),
+            "Field with the parcel id in every round; empty: parcel_id or a field with a recognised header "
+            "(宗地编号, 地块编号, …). Ids are compared as text (101, 101.0 and '101' match).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber("N", "Consecutive rounds N / 连续轮数N", QgsProcessingParameterNumber.Integer,
+                                         3, minValue=1),
+            "How many of the latest rounds must all flag a parcel (default 3: three years in a row).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum("CRITERION", "Flagged when / 认定条件", options=CRITERION_OPTIONS,
+                                       defaultValue=0),
+            "What flags a parcel in one round: inefficient = 1 (default), or its tier at or below B, C or D "
+            "(T, unrated, never counts).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterString("NAMES", "Round names / 轮次名称", optional=True),
+            "Optional names of the rounds in the same order, comma-separated (e.g. 2022,2023,2024), used in "
+            "messages.",
+        ))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Persistent inefficiency / 连续低效"))
+
+    def execute(self, parameters, context, feedback):
+        layers = self.parameterAsLayerList(parameters, "ROUNDS", context)
+        names = split_names(self.parameterAsString(parameters, "NAMES", context).replace(",", ";").replace("，", ";"))
+        if names and len(names) != len(layers):
+            raise LandEvalError(f"NAMES gives {len(names)} name(s) for {len(layers)} round(s): give one per round "
+                                "or none.")
+        names = names or [layer.name() for layer in layers]
+        id_field = self.parameterAsString(parameters, "ID_FIELD", context) or KEY
+        n_last = self.parameterAsInt(parameters, "N", context)
+        worst = CRITERIA[self.parameterAsEnum(parameters, "CRITERION", context)]
+        rounds = [_read_round(layer, id_field, name, feedback) for layer, name in zip(layers, names)]
+        table = core.persistence([r for r, _ in rounds], KEY, n_last, worst, names)
+        feedback.pushInfo(f"{int(table['persistent'].sum())} of {len(table)} parcel(s) of {names[-1]} are flagged in "
+                          f"each of the last {n_last} round(s).")
+        field_aliases = aliases(core.PERSISTENCE_LABELS)
+        field_aliases["flagged_rounds"] = f"近{n_last}轮低效次数"
+        dest = write_output(self, parameters, "OUTPUT", context, layers[-1], table.drop(columns=[KEY]),
+                            rounds[-1][1], feedback, field_aliases)
+        finish_decision_output(dest, context, feedback, {"zh": "连续低效", "en": "Persistent inefficiency"},
+                               field_aliases, {}, qml="persistent")
+        return {"OUTPUT": dest}
+
+
+def _read_round(layer, id_field, name, feedback):
+    """(round as DataFrame with parcel_id as comparable text, inefficient and tier; feature ids)."""
+    frame, fids = read_canonical(layer, (KEY, id_field, "inefficient", "tier"), feedback, f"round {name}")
+    column = id_field if id_field in frame else KEY if KEY in frame else None
+    if column is None:
+        raise LandEvalError(f"Round {name!r} has no parcel id field {id_field!r} (nor a 宗地编号 column): set "
+                            "ID_FIELD to the field that holds the parcel id.")
+    frame[KEY] = key_strings(frame[column].to_numpy())
+    return frame, fids

@@ -1,0 +1,113 @@
+"""The capability algorithms of issue 12 through processing.run on small hand-made layers (Chinese headers as a
+parcel table carries them); the numbers are worked out in tests/core/test_potential_contracts.py and
+tests/decision/test_persistence.py, which quote the sources."""
+import sqlite3
+
+import numpy as np
+import pandas as pd
+import pytest
+
+MU = 10000.0 / 15.0
+
+
+def gpkg(tmp_path, name):
+    return str(tmp_path / f"{name}.gpkg")
+
+
+def stored_qml(out):
+    with sqlite3.connect(out.split("|")[0]) as db:
+        (qml,) = db.execute("select styleQML from layer_styles where useAsDefault").fetchone()
+    return qml
+
+
+def test_potentialclasses(run, qgs, tmp_path):
+    # County paper, line 78: "approved but un-supplied ..., supplied but undeveloped ..., underutilized
+    # industrial land in urban areas, and underutilized industrial land in rural areas".
+    df = pd.DataFrame({
+        "宗地编号": ["A", "B", "C", "D", "E"],
+        "供地状态": ["未供", "已供", "已供", "已供", "已供"],
+        "开发利用状态": [None, "未开工", "已竣工", "已竣工", "已竣工"],
+        "inefficient": [0, 0, 1, 1, 0],
+        "inside_dev_boundary": [1, 1, 1, 0, 0],
+        "area_m2": np.array([10.0, 20, 30, 40, 50]) * MU,
+    })
+    layer = qgs.layer(df, [qgs.square(1000 * i, 0, 50) for i in range(5)])
+    out = run("potentialclasses", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "potential")})["OUTPUT"]
+    table, _ = qgs.read(out)
+    assert dict(zip(table["宗地编号"], table["potential"])) == {
+        "A": "approved_unsupplied", "B": "supplied_undeveloped", "C": "underused_urban", "D": "underused_rural",
+        "E": None}
+    assert list(table["land_stage"]) == ["approved", "supplied", "built", "built", "built"]
+    qml = stored_qml(out)
+    assert 'attr="potential"' in qml and "批而未供" in qml and "潜力类型" in qml
+
+
+def test_potentialclasses_names_an_unknown_status(run, qgs):
+    from qgis.core import QgsProcessingException
+
+    layer = qgs.layer(pd.DataFrame({"建设状态": ["停工待定"], "inefficient": [1]}), [qgs.square(0, 0, 10)])
+    with pytest.raises(QgsProcessingException, match="停工待定"):
+        run("potentialclasses", {"INPUT": layer, "OUTPUT": "memory:"})
+
+
+def test_checkcontracts_and_a_veto_on_its_result(run, qgs, tmp_path):
+    # Jiangning paper, lines 593–597: 双合同监管 … 在项目竣工、达产、正常运营与使用年期到期前，开展投入、产出、过程与续期评估.
+    # 50 亩 parcels: output 30 000 万元 = 600 万元/亩 against a contract of 800 (达产 passed) → gap −200.
+    df = pd.DataFrame({
+        "宗地编号": ["met", "short", "early"],
+        "合同亩均产值": [500.0, 800.0, 800.0],
+        "合同投资强度": [300.0, 300.0, 300.0],
+        "约定竣工日期": ["2021-06-30", "2021-06-30", "2026-06-30"],
+        "约定达产日期": ["2022-06-30", "2022-06-30", "2027-06-30"],
+        "实际竣工日期": ["2021-05-01", "2021-05-01", None],
+        "总产值": [30000.0, 30000.0, 0.0],
+        "固定资产投资": [20000.0, 20000.0, 1000.0],
+        "area_m2": np.array([50.0, 50, 50]) * MU,
+    })
+    layer = qgs.layer(df, [qgs.square(1000 * i, 0, 50) for i in range(3)])
+    out = run("checkcontracts", {"INPUT": layer, "EVAL_DATE": "2024年12月31日",
+                                 "OUTPUT": gpkg(tmp_path, "contracts")})["OUTPUT"]
+    table, _ = qgs.read(out)
+    t = table.set_index("宗地编号")
+    assert list(t["contract_stage"]) == ["operation", "operation", "construction"]
+    assert t.loc["short", "gap_output"] == pytest.approx(-200)
+    assert t.loc["met", "gap_output"] == pytest.approx(100)
+    assert t.loc["met", "gap_investment"] == pytest.approx(400 - 300)
+    assert list(t["contract_breach"]) == [0, 1, 0]
+    assert t.loc["short", "contract_shortfalls"] == "output"
+    assert 'attr="contract_breach"' in stored_qml(out)
+
+    # The breach is an ordinary field: a rule file can make it a veto (Jiangning's 是否按照合同约定履行).
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("vetoes:\n  - {id: contract, label: {zh: 未履行合同, en: Contract breached}, "
+                     "when: {field: contract_breach, is: yes}}\n", encoding="utf-8")
+    vetoed = run("checkvetoes", {"INPUT": out, "RULE_SET": str(rules), "OUTPUT": gpkg(tmp_path, "vetoed")})["OUTPUT"]
+    v, _ = qgs.read(vetoed)
+    assert dict(zip(v["宗地编号"], v["veto_failed"])) == {"met": 0, "short": 1, "early": 0}
+    assert v.set_index("宗地编号").loc["short", "veto_reasons"] == "contract"
+
+
+def test_persistence(run, qgs, tmp_path):
+    # Four yearly rounds as layers (the rounds of test_persistence.py), ids under the header 宗地编号: P1 is
+    # inefficient every year, P2 the last three, P3 in 2021, 2022 and 2024, P4 since 2023.
+    ids = [["P1", "P2", "P3"], ["P1", "P2", "P3"], ["P1", "P2", "P3", "P4"], ["P1", "P2", "P3", "P4"]]
+    flags = [[1, 0, 1], [1, 1, 1], [1, 1, 0, 1], [1, 1, 1, 1]]
+    layers = [qgs.layer(pd.DataFrame({"宗地编号": i, "inefficient": f}), [qgs.square(100 * k, 0, 40) for k in range(len(i))],
+                        name=f"r{2021 + n}") for n, (i, f) in enumerate(zip(ids, flags))]
+    out = run("persistence", {"ROUNDS": layers, "ID_FIELD": "宗地编号", "N": 3, "NAMES": "2021,2022,2023,2024",
+                              "OUTPUT": gpkg(tmp_path, "persistence")})["OUTPUT"]
+    table, _ = qgs.read(out)
+    t = table.set_index("宗地编号")
+    assert dict(t["persistent"]) == {"P1": 1, "P2": 1, "P3": 0, "P4": 0}
+    assert dict(t["history"]) == {"P1": "1111", "P2": "0111", "P3": "1101", "P4": "--11"}
+    assert dict(t["streak"]) == {"P1": 4, "P2": 3, "P3": 1, "P4": 2}
+    assert 'attr="persistent"' in stored_qml(out)
+
+
+def test_persistence_asks_for_enough_rounds(run, qgs):
+    from qgis.core import QgsProcessingException
+
+    layers = [qgs.layer(pd.DataFrame({"parcel_id": ["P"], "inefficient": [1]}), [qgs.square(0, 0, 10)],
+                        name=f"r{n}") for n in range(2)]
+    with pytest.raises(QgsProcessingException, match="N = 3 rounds asked for but 2 given"):
+        run("persistence", {"ROUNDS": layers, "OUTPUT": "memory:"})
