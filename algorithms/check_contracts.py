@@ -63,7 +63,8 @@ class CheckContracts(LandEvalAlgorithm):
             "says only 'before expiry'. Default 365.",
         ))
         self.addParameter(language_param())
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Contract compliance / 履约核查"))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Contract compliance / 履约核查"),
+                                         "The input parcels with the fields described under Output."))
 
     def execute(self, parameters, context, feedback):
         lang = language(self, parameters, context)

@@ -67,7 +67,8 @@ class Persistence(LandEvalAlgorithm):
             "Optional names of the rounds in the same order, comma-separated (e.g. 2022,2023,2024), used in "
             "messages.",
         ))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Persistent inefficiency / 连续低效"))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Persistent inefficiency / 连续低效"),
+                                         "The input parcels with the fields described under Output."))
 
     def execute(self, parameters, context, feedback):
         layers = self.parameterAsLayerList(parameters, "ROUNDS", context)

@@ -43,7 +43,8 @@ class PotentialClasses(LandEvalAlgorithm):
             "approval and construction columns.",
         ))
         self.addParameter(language_param())
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Potential classes / 潜力类型"))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Potential classes / 潜力类型"),
+                                         "The input parcels with the fields described under Output."))
 
     def execute(self, parameters, context, feedback):
         lang = language(self, parameters, context)

@@ -211,7 +211,7 @@ def _entropy(values, direction):
 
 
 def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=None, weighting="weights",
-                   cap=INDEX_CAP):
+                   cap=INDEX_CAP, require=True):
     """Macro evaluation with the Table 2 indicator system of `cfg` (county paper §3.2, SPEC §3.9).
 
     df, zones, area_unit: as summarize(). zone_levels: {zone key: level} (base / community / block or any
@@ -220,6 +220,8 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     each reference (another district, a provincial or national figure) adds <indicator>_vs_ref<k> (zone ÷
     reference) and t2_vs_ref<k> (the zone's Table 2 index against the reference instead of the district).
     weighting: "weights" (the weight set's, e.g. the "+" marks or AHP) or "entropy" (over the zones).
+    require: when False, a layer without the inputs of any Table 2 indicator gives the plain summary (no t2_*
+    fields) and a warning instead of an error.
     Raw indicator values stay in the output beside the index: the paper warns that "excessive dimensionality
     reduction or normalization may obscure important original attributes" (county paper, line 90).
     """
@@ -234,6 +236,10 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     if missing:
         warnings.append(f"Table 2 indicators without values in any zone, left out of the index: {', '.join(missing)} "
                         "(their inputs are not in the evaluated layer).")
+    if not used and not require:
+        warnings.append(f"None of the indicators of {cfg.name!r} can be computed per zone (their inputs are not in the "
+                        "evaluated layer): the zones are summarised without the Table 2 index.")
+        return ZoneEvaluation(per_zone, total, pd.DataFrame(), {}, pd.DataFrame(), warnings)
     if not used:
         raise LandEvalError(f"None of the indicators of {cfg.name!r} can be computed per zone: the evaluated layer "
                             "needs their inputs (output_value, tax, floor_area, employees, electricity, …).")
@@ -313,3 +319,35 @@ def _references(per_zone, total, references, used, direction, weights, cap, warn
     table["district_t2_score"] = district_scores
     table["tag"] = [f"ref{k + 1}" for k in range(len(table))]
     return table
+
+
+def dominant_levels(zones, levels, area_m2):
+    """{zone key: the level (base / community / block) covering most of the zone's parcel area}: the level of a
+    zone when the zone layer does not carry one."""
+    frame = pd.DataFrame({"zone": pd.Series(zones, dtype=object).to_numpy(),
+                          "level": pd.Series(levels, dtype=object).to_numpy(),
+                          "area": np.nan_to_num(np.asarray(area_m2, dtype=float))})
+    frame = frame[frame["zone"].notna() & frame["level"].notna()]
+    if frame.empty:
+        return {}
+    by = frame.groupby(["zone", "level"], sort=False)["area"].sum().reset_index()
+    top = by.sort_values("area", ascending=False, kind="stable").drop_duplicates("zone")
+    return dict(zip(top["zone"], top["level"]))
+
+
+def table2_aliases(columns, area_unit, references=None):
+    """Chinese aliases of the Table 2 columns evaluate_zones adds (the rest: zone_aliases)."""
+    names = {}
+    if references is not None and len(references):
+        names = dict(zip(references["tag"], references["name"].astype(str)))
+    out = {c: t["zh"] for c, t in T2_LABELS.items() if c in columns}
+    for c in columns:
+        base, _, tail = str(c).rpartition("_vs_")
+        if not base:
+            continue
+        alias = T2_LABELS["t2_score"]["zh"] if base == "t2" else labels.field_alias(base, "zh", area_unit) or base
+        if tail == "level" and base != "t2":
+            out[c] = f"{alias}(相对同层级)"
+        elif tail in names:
+            out[c] = f"{alias}(相对{names[tail]})"
+    return out

@@ -14,7 +14,11 @@ CONTRACT = {
     "scoreparcels": ["INPUT", "PRESET", "WEIGHT_SET", "NORMALIZATION", "GROUP_FIELD", "OUTPUT"],
     "classifyparcels": ["INPUT", "PRESET", "RULE_SET", "THRESHOLD", "TIER_METHOD", "TIER_BREAKS", "OUTPUT"],
     "classifyscale": ["PARCELS", "PARKS", "DEV_BOUNDARY", "BASE_KM2", "COMMUNITY_KM2", "OUTPUT", "OUTPUT_PARKS"],
-    "aggregatezones": ["INPUT", "ZONES", "ZONE_FIELD", "OUTPUT"],
+    "aggregatezones": ["INPUT", "ZONES", "ZONE_FIELD", "ZONE_LEVEL_FIELD", "SYSTEM", "WEIGHT_SET", "WEIGHTING",
+                       "REFERENCES", "OUTPUT", "OUTPUT_LEVELS"],
+    "potentialclasses": ["INPUT", "LANGUAGE", "OUTPUT"],
+    "checkcontracts": ["INPUT", "EVAL_DATE", "EXPIRY_WINDOW", "LANGUAGE", "OUTPUT"],
+    "persistence": ["ROUNDS", "ID_FIELD", "N", "CRITERION", "NAMES", "OUTPUT"],
     "ahpweights": ["CRITERIA", "MATRIX", "METHOD", "OUTPUT_WEIGHT_SET"],
     "entropyweights": ["INPUT", "FIELDS", "COST_FIELDS", "METHOD", "OUTPUT_WEIGHT_SET"],
     "applystyle": ["INPUT", "STYLE"],
@@ -24,7 +28,9 @@ CONTRACT = {
 ENUMS = {("computeindicators", "AREA_UNIT"): ["mu", "ha", "km"], ("classifyparcels", "TIER_METHOD"):
          ["quantile", "threshold", "jenks"], ("ahpweights", "METHOD"): ["eigenvector", "geometric", "column"],
          ("entropyweights", "METHOD"): ["entropy", "CRITIC"],
-         ("applystyle", "STYLE"): ["Tier", "category", "type", "level", "score"]}
+         ("applystyle", "STYLE"): ["Tier", "category", "type", "level", "score"],
+         ("aggregatezones", "WEIGHTING"): ["weights", "entropy"], ("persistence", "CRITERION"):
+         ["inefficient", "B or worse", "C or worse", "D"]}
 
 
 def _alg(alg_id):

@@ -111,3 +111,38 @@ def test_persistence_asks_for_enough_rounds(run, qgs):
                         name=f"r{n}") for n in range(2)]
     with pytest.raises(QgsProcessingException, match="N = 3 rounds asked for but 2 given"):
         run("persistence", {"ROUNDS": layers, "OUTPUT": "memory:"})
+
+
+def test_aggregatezones_table2(run, qgs, tmp_path):
+    # The district of tests/core/test_zone_table2.py as layers: bases B1 (two parcels) and B2, community C1,
+    # one parcel in no zone; areas in km² as Table 2 quotes them. County paper, line 143: "By benchmarking
+    # against other districts in the same city or the national level".
+    km2 = 1.0e6
+    parcels = qgs.layer(pd.DataFrame({
+        "parcel_id": ["p1", "p2", "p3", "p4", "p5"],
+        "area_m2": np.array([1.0, 1, 2, 1, 4]) * km2, "area_km2": [1.0, 1, 2, 1, 4],
+        "output_value": [300.0, 100, 200, 50, 50], "tax": [30.0, 10, 60, 5, 5],
+    }), [qgs.square(x, 0, 10) for x in (100, 200, 1100, 2100, 9000)])
+    zones = qgs.layer(pd.DataFrame({"name": ["B1", "B2", "C1"], "level": ["base", "base", "community"]}),
+                      ["POLYGON((0 -500,500 -500,500 500,0 500,0 -500))",
+                       "POLYGON((1000 -500,1500 -500,1500 500,1000 500,1000 -500))",
+                       "POLYGON((2000 -500,2500 -500,2500 500,2000 500,2000 -500))"], name="zones")
+    refs = tmp_path / "refs.csv"
+    refs.write_text("名称,地均产值,地均税收\n全省,100,20\n", encoding="utf-8")
+    res = run("aggregatezones", {"INPUT": parcels, "ZONES": zones, "ZONE_LEVEL_FIELD": "level",
+                                 "REFERENCES": str(refs), "OUTPUT": gpkg(tmp_path, "zones"),
+                                 "OUTPUT_LEVELS": gpkg(tmp_path, "levels")})
+    table, _ = qgs.read(res["OUTPUT"])
+    z = table.set_index("name")
+    assert z.loc["B1", "t2_score"] == pytest.approx((2 + 20 / (110 / 9)) / 2)
+    assert z.loc["C1", "t2_weak"] == "tax_per_area;output_per_area"
+    assert dict(z["t2_rank_level"]) == {"B1": 1, "B2": 2, "C1": 1}
+    assert z.loc["B2", "output_per_area_vs_level"] == pytest.approx(100 / 150)
+    assert z.loc["B1", "t2_vs_ref1"] == pytest.approx(1.5)
+    assert z.loc["B1", "output_per_area"] == pytest.approx(200)  # raw values beside the index
+    levels, _ = qgs.read(res["OUTPUT_LEVELS"])
+    lv = levels.set_index("row")
+    assert lv.loc["district", "t2_score"] == 1.0
+    assert lv.loc["base", "t2_score"] == pytest.approx((150 / (700 / 9) + 2) / 2)
+    qml = stored_qml(res["OUTPUT"])
+    assert 'attr="t2_score"' in qml and "表2综合指数" in qml and "相对全省" in qml
