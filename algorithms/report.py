@@ -34,7 +34,11 @@ REPORT_FIELDS = ("area_m2", "score", "score_rank", "tier", "category", "ineff_ty
 # The fields of the decision-support outputs (suggestpaths, twoevaluations, comparerounds) the report reads.
 DECISION_FIELDS = ("path", "path_reason", "clearance_zone", "quadrant", "disposal", "abcd_list", "value_score",
                    "change", "tier_old", "tier_new", "tier_steps", "category_old", "category_new", "score_old",
-                   "score_new", "score_change")
+                   "score_new", "score_change",
+                   # landeval:potentialclasses, persistence and checkcontracts
+                   "potential", "land_stage", "persistent", "flagged_rounds", "streak", "history", "contract_stage",
+                   "contract_breach", "contract_shortfalls", "contract_unverified", "gap_investment",
+                   "gap_plot_ratio", "gap_output", "gap_tax", "gap_completion_days")
 # Coded decision fields whose value maps (stored with the outputs) label ids of a custom rule file.
 CODED_FIELDS = ("path", "clearance_zone", "quadrant", "change")
 
@@ -51,6 +55,10 @@ DECISION_INPUTS = (
     ("ROUNDS", "Round comparison / 轮次对比",
      "Optional: the OUTPUT of landeval:comparerounds; adds the counts of improved / worsened / unchanged / appeared "
      "/ disappeared parcels, the tier and category transition matrices and the list of parcels that worsened."),
+    ("ZONES", "Zone evaluation / 分区评价",
+     "Optional: the OUTPUT of landeval:aggregatezones with the Table 2 evaluation; adds each zone's index, its rank "
+     "in its level, the indicators below the district and every indicator's value beside its ratio to the "
+     "district."),
 )
 
 
@@ -152,7 +160,7 @@ def config_info(cfg):
 
 
 def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=None, kind="tier", scenarios=None,
-                 two_evaluations=None, rounds=None, context=None):
+                 two_evaluations=None, rounds=None, context=None, zones=None):
     """Write the self-contained HTML report of an evaluated `layer` to `html_path`.
 
     run_info: preset (weight-set name), label, digest, threshold, review_band, tier_method, tier_breaks,
@@ -160,7 +168,9 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     repaired_geometries), elapsed_s. `map_path`: also save the map PNG there. `cfg`: the EvalConfig, for rule
     labels of a custom rule set. Decision support: path and clearance-zone sections come from `layer`'s own
     fields (suggestpaths output); `scenarios` (renewalscenarios' comparison table), `two_evaluations`
-    (twoevaluations output) and `rounds` (comparerounds output) are layers adding their sections when given.
+    (twoevaluations output), `rounds` (comparerounds output) and `zones` (aggregatezones output) are layers
+    adding their sections when given; potential classes, persistence and contract compliance are reported when
+    `layer` carries the fields of potentialclasses, persistence or checkcontracts.
     Returns {"html": html_path, "map": map_path or None}.
     """
     if layer is None or not layer.isValid():
@@ -180,7 +190,7 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
         png = render_map(layer, style)
     page = report_html.build_report(frame, info, png, cfg,
                                     _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations,
-                                                       rounds, cfg, context, feedback))
+                                                       rounds, cfg, context, feedback, zones))
     try:
         folder = os.path.dirname(os.path.abspath(html_path))
         os.makedirs(folder, exist_ok=True)
@@ -195,7 +205,7 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     return {"html": html_path, "map": map_path if png else None}
 
 
-def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, cfg, context, feedback):
+def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, cfg, context, feedback, zones=None):
     context = context or QgsProcessingContext()
     table, aliases = table_frame(scenarios, feedback, "scenario table") if scenarios is not None else (None, None)
     if table is not None and "pattern" not in table:
@@ -210,8 +220,13 @@ def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, c
     if changes is not None and "change" not in changes:
         raise LandEvalError(f"Layer {rounds.name()!r} has no field 'change': give the OUTPUT of "
                             "landeval:comparerounds.")
+    zone_table, zone_aliases = table_frame(zones, feedback, "zone summary") if zones is not None else (None, None)
+    if zone_table is not None and "t2_score" not in zone_table:
+        raise LandEvalError(f"Layer {zones.name()!r} has no field 't2_score': give the OUTPUT of "
+                            "landeval:aggregatezones run on a layer with the Table 2 inputs.")
     return report_decision.decision_sections(frame, unit, table, aliases, two, changes,
-                                             value_maps([layer, two_evaluations, rounds]), cfg)
+                                             value_maps([layer, two_evaluations, rounds]), cfg, zone_table,
+                                             zone_aliases)
 
 
 class Report(LandEvalAlgorithm):
@@ -229,7 +244,10 @@ class Report(LandEvalAlgorithm):
             "and areas per path and per clearance zone and the list of parcels with their path and reason; the "
             "optional SCENARIOS, TWO_EVALUATIONS and ROUNDS inputs add the renewal-scenario comparison, the "
             "quadrant and ABCD-list counts and the change since an earlier round (counts, tier and category "
-            "transition matrices, parcels that worsened). Headings are in Chinese and English.")
+            "transition matrices, parcels that worsened); ZONES (aggregatezones output) adds the Table 2 zone "
+            "evaluation. When the layer carries the fields of potentialclasses, persistence or checkcontracts, "
+            "counts and areas per potential class, the persistently inefficient parcels and the contract "
+            "breaches with their gaps are reported too. Headings are in Chinese and English.")
     OUTPUT_HELP = "OUTPUT: the HTML file; MAP: the tier map as PNG when a path is given."
     METHOD_HELP = "Map styles from resources/styles (palette.yaml); labels from the LandEval catalogue and presets."
 

@@ -146,3 +146,34 @@ def test_aggregatezones_table2(run, qgs, tmp_path):
     assert lv.loc["base", "t2_score"] == pytest.approx((150 / (700 / 9) + 2) / 2)
     qml = stored_qml(res["OUTPUT"])
     assert 'attr="t2_score"' in qml and "表2综合指数" in qml and "相对全省" in qml
+
+
+def test_report_sections_of_the_capabilities(run, qgs, tmp_path):
+    # An evaluated layer → potentialclasses → checkcontracts → report, with the zone evaluation of the same
+    # parcels: each capability adds its section, recounted from the fields.
+    df = pd.DataFrame({
+        "parcel_id": ["A", "B", "C", "D"],
+        "score": [0.3, 0.7, 0.5, 0.8], "tier": ["D", "B", "C", "A"],
+        "category": ["identified", "retained", "identified", "retained"],
+        "inefficient": [1, 0, 1, 0], "inside_dev_boundary": [1, 1, 0, 1],
+        "供地状态": ["已供", "已供", "已供", "未供"],
+        "合同亩均产值": [800.0, 500.0, np.nan, np.nan],
+        "约定达产日期": ["2022-06-30", "2022-06-30", None, None],
+        "area_m2": np.array([50.0, 50, 20, 10]) * MU,
+        "output_value": [30000.0, 30000.0, 1000.0, 0.0], "tax": [100.0, 2000.0, 10.0, 0.0],
+        "level": ["base", "base", "block", "block"],
+    })
+    layer = qgs.layer(df, [qgs.square(1000 * i, 0, 50) for i in range(4)])
+    step1 = run("potentialclasses", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "p")})["OUTPUT"]
+    step2 = run("checkcontracts", {"INPUT": step1, "EVAL_DATE": "2024-12-31", "OUTPUT": gpkg(tmp_path, "c")})["OUTPUT"]
+    zones = run("aggregatezones", {"INPUT": step2, "ZONE_FIELD": "level", "OUTPUT": gpkg(tmp_path, "z")})["OUTPUT"]
+    html = tmp_path / "r.html"
+    run("report", {"INPUT": step2, "ZONES": zones, "OUTPUT": str(html)})
+    page = html.read_text(encoding="utf-8")
+    for anchor in ("potential", "contracts", "zones"):
+        assert f'id="{anchor}"' in page, anchor
+    assert '<tr data-value="underused_urban"><td>城镇低效工业用地</td><td class="en">Underused industrial land, urban' \
+           '</td><td class="count">1</td>' in page
+    assert '<tr data-value="approved_unsupplied">' in page and '<tr data-value="breach"><td>违约</td>' in page
+    assert "亩均产值未达约定" in page  # A: 600 万元/亩 against 800
+    assert 'id="zone-table"' in page and "表2指数" in page

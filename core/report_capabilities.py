@@ -1,0 +1,143 @@
+"""The report sections of the capabilities of issue 12 (no QGIS): potential classes, persistent inefficiency and
+contract compliance from the evaluated layer's own fields (written by landeval:potentialclasses, persistence,
+checkcontracts), and the Table 2 zone evaluation from the output of landeval:aggregatezones.
+
+Each function returns [(anchor id, Chinese title, HTML)] for `core.report_html.build_report(extra_sections=…)`,
+empty when the layer lacks the fields, and recounts everything from those fields.
+"""
+import numpy as np
+import pandas as pd
+
+from . import labels as field_labels
+from .contracts import SHORTFALL_LABELS
+from .contracts import STAGE_LABELS as CONTRACT_STAGES
+from .potential import CLASS_LABELS
+from .report_html import counts_table, esc, fmt_num, heading, list_table, text_of
+
+TITLES = {
+    "potential": ("按潜力类型统计", "By potential class"),
+    "persistence": ("连续低效宗地", "Persistently inefficient parcels"),
+    "contracts": ("标准地/双合同履约核查", "Land-contract compliance"),
+    "contract_breaches": ("违约宗地清单", "Parcels in breach"),
+    "zones": ("分区宏观评价（表2）", "Zone evaluation (Table 2)"),
+}
+NONE = ("无", "None")
+
+
+def _pairs(mapping):
+    return {k: (v["zh"], v["en"]) for k, v in mapping.items()}
+
+
+def _counts(values, area, classes):
+    """counts_table input: classes in order (zero rows kept), then the parcels without a value."""
+    text = pd.Series(values, dtype=object).map(text_of).to_numpy()
+    area = np.asarray(area, dtype=float)
+    rows = [dict(value=k, zh=zh, en=en, colour=None, count=int((text == k).sum()), area=float(area[text == k].sum()))
+            for k, (zh, en) in classes.items()]
+    rest = ~np.isin(text, list(classes))
+    if rest.any():
+        rows.append(dict(value="", zh=NONE[0], en=NONE[1], colour=None, count=int(rest.sum()),
+                         area=float(area[rest].sum())))
+    return pd.DataFrame(rows, columns=["value", "zh", "en", "colour", "count", "area"])
+
+
+def _parcel_key(frame):
+    return [("parcel_id", "宗地编号", "Parcel", text_of)] if "parcel_id" in frame else []
+
+
+def potential_sections(frame, area, unit):
+    """Counts and areas of the four potential classes (county paper §2, Figure 1)."""
+    if "potential" not in frame:
+        return []
+    table = _counts(frame["potential"], area, _pairs(CLASS_LABELS))
+    note = ('<p class="note">县域论文图1：批而未供、供而未用、城镇低效与农村低效工业用地（开发边界内为城镇，边界外为农村）；'
+            '"无"为在建或高效宗地 — county paper, Figure 1; urban = inside the development boundary, rural = '
+            'outside; "None": under construction or efficient.</p>')
+    return [("potential", TITLES["potential"][0],
+             heading("potential", titles=TITLES) + note + counts_table(table, unit, "by-potential"))]
+
+
+def persistence_sections(frame, area, unit):
+    """How many parcels are flagged in each of the last N rounds, and which."""
+    if "persistent" not in frame:
+        return []
+    flag = pd.to_numeric(frame["persistent"], errors="coerce").fillna(0).to_numpy() == 1
+    table = _counts(np.where(flag, "1", "0"), area, {"1": ("连续低效", "Persistent"), "0": ("否", "Not persistent")})
+    listed = frame.assign(_area=area)[flag]
+    columns = _parcel_key(frame) + [
+        ("_area", "面积", f"Area ({unit})", fmt_num), ("history", "历轮记录(早→晚)", "History (oldest → latest)", text_of),
+        ("streak", "连续低效轮数", "Streak", text_of), ("tier", "本轮分级", "Tier", text_of),
+        ("category", "本轮类别", "Category", text_of)]
+    note = ('<p class="note">每轮一位：1 低效，0 否，? 未知，- 该轮无此宗地 — one mark per round: 1 flagged, 0 not, '
+            '? unknown, - absent.</p>')
+    return [("persistence", TITLES["persistence"][0],
+             heading("persistence", titles=TITLES) + counts_table(table, unit, "by-persistence") + note +
+             (list_table(listed, columns, "persistent-table") if len(listed) else
+              '<p class="note" id="persistent-none">没有连续低效的宗地 — no persistently flagged parcel.</p>'))]
+
+
+def contract_sections(frame, area, unit):
+    """Parcels per contract milestone, breaches and their gaps (Jiangning 双合同 assessments)."""
+    if "contract_breach" not in frame:
+        return []
+    stages = _counts(frame.get("contract_stage", pd.Series(None, index=frame.index, dtype=object)), area, _pairs(CONTRACT_STAGES))
+    breach = pd.to_numeric(frame["contract_breach"], errors="coerce").to_numpy()
+    state = np.where(breach == 1, "breach", np.where(breach == 0, "met", ""))
+    verdict = _counts(state, area, {"breach": ("违约", "Breached"), "met": ("履约", "Met")})
+    shortfall = {k: v["zh"] for k, v in SHORTFALL_LABELS.items()}
+
+    def reasons(value):
+        return "；".join(shortfall.get(k, k) for k in text_of(value).split(";") if k)
+
+    listed = frame.assign(_area=area)[breach == 1]
+    columns = _parcel_key(frame) + [
+        ("_area", "面积", f"Area ({unit})", fmt_num), ("contract_stage", "履约节点", "Milestone",
+                                                      lambda v: CONTRACT_STAGES.get(text_of(v), {}).get("zh", text_of(v))),
+        ("contract_shortfalls", "未达约定项", "Shortfalls", reasons),
+        ("gap_investment", "投资强度差距", "Investment gap", fmt_num), ("gap_output", "亩均产值差距", "Output gap", fmt_num),
+        ("gap_tax", "亩均税收差距", "Tax gap", fmt_num), ("gap_plot_ratio", "容积率差距", "Plot ratio gap",
+                                                         lambda v: fmt_num(v, 2)),
+        ("gap_completion_days", "逾期天数", "Days late", lambda v: fmt_num(v, 0))]
+    note = ('<p class="note">江宁论文：在项目竣工、达产、正常运营与使用年期到期前，开展投入、产出、过程与续期评估；差距 = 实际 − '
+            '约定（负值为未达），"无"为不在合同监管内或缺实际值待核实 — gaps are achieved − target; "None": not under '
+            'a contract, or a target without an achieved value (unverified).</p>')
+    return [("contracts", TITLES["contracts"][0],
+             heading("contracts", titles=TITLES) + note + counts_table(verdict, unit, "by-breach") +
+             counts_table(stages, unit, "by-contract-stage") + heading("contract_breaches", 3, TITLES) +
+             (list_table(listed, columns, "breach-table") if len(listed) else
+              '<p class="note" id="breach-none">没有违约宗地 — no parcel in breach.</p>'))]
+
+
+def zone_sections(zones, aliases=None, area_unit="mu"):
+    """The Table 2 evaluation of each zone: index, rank in its level, the indicators below the district, and
+    each indicator's raw value beside its ratio to the district (a composite can hide what they show)."""
+    if zones is None or "t2_score" not in zones:
+        return []
+    aliases = aliases or {}
+    indicators = [c[:-7] for c in zones.columns if str(c).endswith("_vs_all") and c[:-7] in zones]
+    known = {"n_parcels", "area_m2", "zone_level", "fid"} | {c for c in zones.columns if str(c).startswith(
+        ("n_", "area_", "t2_"))} | set(indicators) | {c for c in zones.columns if "_vs_" in str(c)}
+    names = [c for c in zones.columns if c not in known and zones[c].dtype == object]
+    name_col = names[0] if names else None
+    rows = zones.sort_values(["zone_level", "t2_score"] if "zone_level" in zones else ["t2_score"],
+                             ascending=[True, False] if "zone_level" in zones else [False], kind="stable")
+
+    def label(column):
+        return aliases.get(column) or field_labels.field_alias(column, "zh", area_unit) or column
+
+    head = ["分区 Zone", "层级 Level", "表2指数 Index", "同层排名 Rank", "低于全域的指标 Below the district"]
+    head += [f"{label(i)} / 相对全域" for i in indicators]
+    body = []
+    for rec in rows.to_dict("records"):
+        cells = [text_of(rec.get(name_col)) if name_col else "", text_of(rec.get("zone_level")),
+                 fmt_num(rec.get("t2_score"), 3), text_of(rec.get("t2_rank_level")),
+                 "；".join(label(i) for i in text_of(rec.get("t2_weak")).split(";") if i)]
+        cells += [f"{fmt_num(rec.get(i), 2)} / {fmt_num(rec.get(i + '_vs_all'), 2)}" for i in indicators]
+        body.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+    note = ('<p class="note">指数 = 各指标相对全域之比（成本型取倒数，上限 2）的加权平均，全域 = 1；县域论文提醒"过度降维或标准化可能'
+            '掩盖重要的原始属性"，故原值与比值并列 — index = weighted mean of each indicator relative to the district '
+            '(inverted for cost indicators, capped at 2), district = 1; raw values are shown beside it because a '
+            'composite can hide what the indicators show.</p>')
+    table = ('<table class="list" id="zone-table"><tr>' + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>" +
+             "".join(body) + "</table>")
+    return [("zones", TITLES["zones"][0], heading("zones", titles=TITLES) + note + table)]
