@@ -152,9 +152,13 @@ class AggregateZones(LandEvalAlgorithm):
             else:
                 zone_levels = self._parcel_levels(frame, keys)
         else:
+            level_field = ""
             keys = frame[zone_field].where(frame[zone_field].notna(), None)
             zone_levels = None if zone_field == "level" else self._parcel_levels(frame, keys)
-        result = evaluate_zones(frame, keys, cfg, unit, zone_levels, references, weighting, require=False)
+        # Levels taken from the parcels are summarised over all their parcels (scattered blocks included).
+        parcel_levels = frame["level"] if zone_levels and not level_field and "level" in frame else None
+        result = evaluate_zones(frame, keys, cfg, unit, zone_levels, references, weighting, require=False,
+                                parcel_levels=parcel_levels)
         for warning in result.warnings:
             feedback.pushWarning(warning)
         per_zone, total = result.zones, result.district

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels as field_labels
+from .catalogue import load_catalogue
 from .contracts import SHORTFALL_LABELS
 from .contracts import STAGE_LABELS as CONTRACT_STAGES
 from .potential import CLASS_LABELS
@@ -114,13 +115,21 @@ def zone_sections(zones, aliases=None, area_unit="mu"):
     if zones is None or "t2_score" not in zones:
         return []
     aliases = aliases or {}
-    indicators = [c[:-7] for c in zones.columns if str(c).endswith("_vs_all") and c[:-7] in zones]
+    # The Table 2 indicators in use have a ratio to their level; without levels, every ratio to the district.
+    suffix = "_vs_level" if any(str(c).endswith("_vs_level") and c != "t2_vs_level" for c in zones.columns) \
+        else "_vs_all"
+    indicators = [c[:-len(suffix)] for c in zones.columns
+                  if str(c).endswith(suffix) and c != "t2_vs_level" and c[:-len(suffix)] in zones]
     known = {"n_parcels", "area_m2", "zone_level", "fid"} | {c for c in zones.columns if str(c).startswith(
-        ("n_", "area_", "t2_"))} | set(indicators) | {c for c in zones.columns if "_vs_" in str(c)}
+        ("n_", "area_", "t2_", "mean_", "ineff_"))} | {c for c in zones.columns if "_vs_" in str(c)}
+    known |= set(load_catalogue().raw) | set(load_catalogue().indicators)
     names = [c for c in zones.columns if c not in known and zones[c].dtype == object]
     name_col = names[0] if names else None
-    rows = zones.sort_values(["zone_level", "t2_score"] if "zone_level" in zones else ["t2_score"],
-                             ascending=[True, False] if "zone_level" in zones else [False], kind="stable")
+    level_names = field_labels.value_labels("level", "zh")
+    order = {v: i for i, v in enumerate(level_names)}
+    rows = zones.assign(_order=zones.get("zone_level", pd.Series(None, index=zones.index, dtype=object))
+                        .map(order).fillna(len(order)))
+    rows = rows.sort_values(["_order", "t2_score"], ascending=[True, False], kind="stable")
 
     def label(column):
         return aliases.get(column) or field_labels.field_alias(column, "zh", area_unit) or column
@@ -129,7 +138,8 @@ def zone_sections(zones, aliases=None, area_unit="mu"):
     head += [f"{label(i)} / 相对全域" for i in indicators]
     body = []
     for rec in rows.to_dict("records"):
-        cells = [text_of(rec.get(name_col)) if name_col else "", text_of(rec.get("zone_level")),
+        level = text_of(rec.get("zone_level"))
+        cells = [text_of(rec.get(name_col)) if name_col else "", level_names.get(level, level),
                  fmt_num(rec.get("t2_score"), 3), text_of(rec.get("t2_rank_level")),
                  "；".join(label(i) for i in text_of(rec.get("t2_weak")).split(";") if i)]
         cells += [f"{fmt_num(rec.get(i), 2)} / {fmt_num(rec.get(i + '_vs_all'), 2)}" for i in indicators]

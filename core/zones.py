@@ -211,7 +211,7 @@ def _entropy(values, direction):
 
 
 def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=None, weighting="weights",
-                   cap=INDEX_CAP, require=True):
+                   cap=INDEX_CAP, require=True, parcel_levels=None):
     """Macro evaluation with the Table 2 indicator system of `cfg` (county paper §3.2, SPEC §3.9).
 
     df, zones, area_unit: as summarize(). zone_levels: {zone key: level} (base / community / block or any
@@ -220,6 +220,9 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     each reference (another district, a provincial or national figure) adds <indicator>_vs_ref<k> (zone ÷
     reference) and t2_vs_ref<k> (the zone's Table 2 index against the reference instead of the district).
     weighting: "weights" (the weight set's, e.g. the "+" marks or AHP) or "entropy" (over the zones).
+    parcel_levels: each parcel's own level (classifyscale), when the zone levels were taken from it: a level is
+    then summarised over all its parcels, scattered land outside every zone included (the county paper's blocks
+    are "smaller industrial parks below the municipal level, and other scattered industrial lands", line 84).
     require: when False, a layer without the inputs of any Table 2 indicator gives the plain summary (no t2_*
     fields) and a warning instead of an error.
     Raw indicator values stay in the output beside the index: the paper warns that "excessive dimensionality
@@ -243,6 +246,9 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     if not used:
         raise LandEvalError(f"None of the indicators of {cfg.name!r} can be computed per zone: the evaluated layer "
                             "needs their inputs (output_value, tax, floor_area, employees, electricity, …).")
+    for ind in used:  # firm shares and spatial values are not ratios of sums: summarize gave them no ratio
+        if f"{ind}_vs_all" not in per_zone and total.get(ind, 0) > 0:
+            per_zone[f"{ind}_vs_all"] = per_zone[ind] / total[ind]
     values = per_zone[used]
     if weighting == "entropy":
         weights = _entropy(values, direction)
@@ -257,7 +263,8 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     levels = pd.DataFrame()
     if zone_levels is not None:
         keys = pd.Series(zones, index=df.index, dtype=object)
-        level_of = keys.map(dict(zone_levels))
+        level_of = (pd.Series(parcel_levels, index=df.index, dtype=object) if parcel_levels is not None
+                    else keys.map(dict(zone_levels)))
         levels, _ = summarize(df, level_of.where(level_of.notna(), None), area_unit)
         levels["t2_score"], levels["t2_indicators"] = weighted_index(indices(levels.reindex(columns=used), total,
                                                                              direction, cap), weights)

@@ -96,3 +96,14 @@ def test_no_table2_inputs_is_an_error(table2):
         evaluate_zones(PARCELS[["area_m2"]], ZONES, table2, "km2")
     with pytest.raises(LandEvalError, match="column 'name'"):
         evaluate_zones(PARCELS, ZONES, table2, "km2", references=pd.DataFrame({"output_per_area": [1.0]}))
+
+
+def test_levels_over_all_their_parcels(table2):
+    # County paper, line 84: blocks are "smaller industrial parks below the municipal level, and other scattered
+    # industrial lands". With the parcels' own levels, the block level also holds the parcel outside every zone:
+    # C1 (a community here) and the scattered parcel p5 (block, 4 km², output 50, tax 5).
+    levels = ["base", "base", "base", "community", "block"]
+    result = evaluate_zones(PARCELS, ZONES, table2, "km2", LEVELS, parcel_levels=levels)
+    assert result.levels.loc["block", "output_per_area"] == pytest.approx(50 / 4)
+    assert result.levels.loc["block", "n_parcels"] == 1
+    assert result.zones.loc["C1", "t2_vs_level"] == pytest.approx(1.0)
