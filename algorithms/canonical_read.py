@@ -2,7 +2,7 @@
 (宗地编号, 供地状态, 合同亩均产值, …) and parsed as core.tables does, for the capability algorithms (potential
 classes, contract compliance, persistence)."""
 from ..core.catalogue import load_catalogue
-from ..core.tables import canonical_table
+from .assemble import canonical_with_originals
 from .layer_io import measure_areas, read_features, read_frame, require_crs
 
 
@@ -17,10 +17,7 @@ def read_canonical(source, ids, feedback=None, what="layer"):
             columns[fid] = fid
     frame, fids = read_frame(source, list(dict.fromkeys(columns.values())), feedback, what)
     frame = frame.rename(columns={column: fid for fid, column in columns.items()})
-    canon, warnings = canonical_table(frame)
-    for column in frame.columns:
-        if column not in canon.columns:
-            canon[column] = frame[column]
+    canon, warnings = canonical_with_originals(frame, {})
     if feedback is not None:
         for warning in warnings:
             feedback.pushWarning(warning)

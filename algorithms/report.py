@@ -16,7 +16,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import report_decision, report_html
+from ..core import report_capabilities, report_decision, report_html
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
@@ -224,9 +224,9 @@ def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, c
     if zone_table is not None and "t2_score" not in zone_table:
         raise LandEvalError(f"Layer {zones.name()!r} has no field 't2_score': give the OUTPUT of "
                             "landeval:aggregatezones run on a layer with the Table 2 inputs.")
-    return report_decision.decision_sections(frame, unit, table, aliases, two, changes,
-                                             value_maps([layer, two_evaluations, rounds]), cfg, zone_table,
-                                             zone_aliases)
+    return (report_decision.decision_sections(frame, unit, table, aliases, two, changes,
+                                              value_maps([layer, two_evaluations, rounds]), cfg) +
+            report_capabilities.capability_sections(frame, unit, zone_table, zone_aliases))
 
 
 class Report(LandEvalAlgorithm):

@@ -97,8 +97,8 @@ def achieved_per_mu(df, target, area_unit="mu"):
 def milestone(df, on, expiry_window_days=365):
     """Stage of every parcel on date `on` (datetime64[D]) from its agreed dates (STAGES)."""
     n = len(df)
-    dates = {c: parse_dates(df[c], f"{c} ({DATE_COLUMNS[c]})") if c in df else np.full(n, np.datetime64("NaT"), "datetime64[D]")
-             for c in DATE_COLUMNS}
+    absent = np.full(n, np.datetime64("NaT"), "datetime64[D]")
+    dates = {c: parse_dates(df[c], f"{c} ({DATE_COLUMNS[c]})") if c in df else absent for c in DATE_COLUMNS}
     completion, production, expiry = (dates["agreed_completion_date"], dates["agreed_production_date"],
                                       dates["expiry_date"])
     window = np.timedelta64(int(expiry_window_days), "D")

@@ -164,7 +164,6 @@ def classify_potential(df):
         list(CLASSES),
         default=None,
     ).astype(object)
-    potential[potential == "None"] = None
     table = pd.DataFrame({"land_stage": stage, "potential": potential}, index=df.index)
     return PotentialResult(table, warnings)
 

@@ -13,7 +13,9 @@ from .catalogue import load_catalogue
 from .contracts import SHORTFALL_LABELS
 from .contracts import STAGE_LABELS as CONTRACT_STAGES
 from .potential import CLASS_LABELS
-from .report_html import counts_table, esc, fmt_num, heading, list_table, text_of
+from .report_decision import grouped_counts
+from .report_html import area_in_unit, counts_table, esc, fmt_num, heading, list_table, text_of
+from .units import unit_label
 
 TITLES = {
     "potential": ("按潜力类型统计", "By potential class"),
@@ -22,24 +24,10 @@ TITLES = {
     "contract_breaches": ("违约宗地清单", "Parcels in breach"),
     "zones": ("分区宏观评价（表2）", "Zone evaluation (Table 2)"),
 }
-NONE = ("无", "None")
 
 
 def _pairs(mapping):
     return {k: (v["zh"], v["en"]) for k, v in mapping.items()}
-
-
-def _counts(values, area, classes):
-    """counts_table input: classes in order (zero rows kept), then the parcels without a value."""
-    text = pd.Series(values, dtype=object).map(text_of).to_numpy()
-    area = np.asarray(area, dtype=float)
-    rows = [dict(value=k, zh=zh, en=en, colour=None, count=int((text == k).sum()), area=float(area[text == k].sum()))
-            for k, (zh, en) in classes.items()]
-    rest = ~np.isin(text, list(classes))
-    if rest.any():
-        rows.append(dict(value="", zh=NONE[0], en=NONE[1], colour=None, count=int(rest.sum()),
-                         area=float(area[rest].sum())))
-    return pd.DataFrame(rows, columns=["value", "zh", "en", "colour", "count", "area"])
 
 
 def _parcel_key(frame):
@@ -50,7 +38,7 @@ def potential_sections(frame, area, unit):
     """Counts and areas of the four potential classes (county paper §2, Figure 1)."""
     if "potential" not in frame:
         return []
-    table = _counts(frame["potential"], area, _pairs(CLASS_LABELS))
+    table = grouped_counts(frame["potential"], area, _pairs(CLASS_LABELS))
     note = ('<p class="note">县域论文图1：批而未供、供而未用、城镇低效与农村低效工业用地（开发边界内为城镇，边界外为农村）；'
             '"无"为在建或高效宗地 — county paper, Figure 1; urban = inside the development boundary, rural = '
             'outside; "None": under construction or efficient.</p>')
@@ -63,7 +51,8 @@ def persistence_sections(frame, area, unit):
     if "persistent" not in frame:
         return []
     flag = pd.to_numeric(frame["persistent"], errors="coerce").fillna(0).to_numpy() == 1
-    table = _counts(np.where(flag, "1", "0"), area, {"1": ("连续低效", "Persistent"), "0": ("否", "Not persistent")})
+    table = grouped_counts(np.where(flag, "1", "0"), area,
+                           {"1": ("连续低效", "Persistent"), "0": ("否", "Not persistent")})
     listed = frame.assign(_area=area)[flag]
     columns = _parcel_key(frame) + [
         ("_area", "面积", f"Area ({unit})", fmt_num), ("history", "历轮记录(早→晚)", "History (oldest → latest)", text_of),
@@ -81,10 +70,11 @@ def contract_sections(frame, area, unit):
     """Parcels per contract milestone, breaches and their gaps (Jiangning 双合同 assessments)."""
     if "contract_breach" not in frame:
         return []
-    stages = _counts(frame.get("contract_stage", pd.Series(None, index=frame.index, dtype=object)), area, _pairs(CONTRACT_STAGES))
+    stage = frame["contract_stage"] if "contract_stage" in frame else pd.Series(None, index=frame.index, dtype=object)
+    stages = grouped_counts(stage, area, _pairs(CONTRACT_STAGES))
     breach = pd.to_numeric(frame["contract_breach"], errors="coerce").to_numpy()
     state = np.where(breach == 1, "breach", np.where(breach == 0, "met", ""))
-    verdict = _counts(state, area, {"breach": ("违约", "Breached"), "met": ("履约", "Met")})
+    verdict = grouped_counts(state, area, {"breach": ("违约", "Breached"), "met": ("履约", "Met")})
     shortfall = {k: v["zh"] for k, v in SHORTFALL_LABELS.items()}
 
     def reasons(value):
@@ -92,8 +82,8 @@ def contract_sections(frame, area, unit):
 
     listed = frame.assign(_area=area)[breach == 1]
     columns = _parcel_key(frame) + [
-        ("_area", "面积", f"Area ({unit})", fmt_num), ("contract_stage", "履约节点", "Milestone",
-                                                      lambda v: CONTRACT_STAGES.get(text_of(v), {}).get("zh", text_of(v))),
+        ("_area", "面积", f"Area ({unit})", fmt_num),
+        ("contract_stage", "履约节点", "Milestone", lambda v: CONTRACT_STAGES.get(text_of(v), {}).get("zh", text_of(v))),
         ("contract_shortfalls", "未达约定项", "Shortfalls", reasons),
         ("gap_investment", "投资强度差距", "Investment gap", fmt_num), ("gap_output", "亩均产值差距", "Output gap", fmt_num),
         ("gap_tax", "亩均税收差距", "Tax gap", fmt_num), ("gap_plot_ratio", "容积率差距", "Plot ratio gap",
@@ -151,3 +141,11 @@ def zone_sections(zones, aliases=None, area_unit="mu"):
     table = ('<table class="list" id="zone-table"><tr>' + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>" +
              "".join(body) + "</table>")
     return [("zones", TITLES["zones"][0], heading("zones", titles=TITLES) + note + table)]
+
+
+def capability_sections(frame, area_unit="mu", zones=None, zone_aliases=None):
+    """Every section above that the evaluated layer's fields (and the zone summary, when given) allow."""
+    area = area_in_unit(frame, area_unit)
+    unit = f"{unit_label(area_unit, 'zh')} / {unit_label(area_unit, 'en')}"
+    return (potential_sections(frame, area, unit) + persistence_sections(frame, area, unit) +
+            contract_sections(frame, area, unit) + zone_sections(zones, zone_aliases, area_unit))

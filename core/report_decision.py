@@ -11,7 +11,6 @@ the decision algorithms store with their outputs).
 import numpy as np
 import pandas as pd
 
-from . import report_capabilities
 from .decision import monitoring
 from .decision.paths import value_labels as path_value_labels
 from .decision.rules import label, load_clearance_rules, load_path_rules, load_quadrant_rules
@@ -252,15 +251,13 @@ def round_sections(frame, area, unit, labels, cfg=None):
 
 
 def decision_sections(frame, area_unit="mu", scenarios=None, scenario_aliases=None, two_evaluations=None,
-                      rounds=None, labels=None, cfg=None, zones=None, zone_aliases=None):
+                      rounds=None, labels=None, cfg=None):
     """The decision-support sections for what is given (see the module docstring).
 
     frame: the evaluated layer (path sections when it has `path` / `clearance_zone`; quadrant sections when
     it has `quadrant` and no `two_evaluations` is given); scenarios: the comparison table of
     renewalscenarios (scenario_aliases: its field aliases); two_evaluations: the twoevaluations layer;
-    rounds: the comparerounds layer; labels: {field: {id: text}} for ids of custom rule files; zones: the
-    aggregatezones output (zone_aliases: its field aliases). Potential classes, persistence and contract
-    compliance come from `frame`'s own fields (core.report_capabilities).
+    rounds: the comparerounds layer; labels: {field: {id: text}} for ids of custom rule files.
     Areas are in `area_unit`, from each frame's area_<unit> or area_m2 (zero where a frame has neither).
     """
     labels = merged_labels(labels)
@@ -273,9 +270,4 @@ def decision_sections(frame, area_unit="mu", scenarios=None, scenario_aliases=No
         out += two_evaluation_sections(quadrant_frame, area_in_unit(quadrant_frame, area_unit), unit, labels)
     if rounds is not None and "change" in rounds:
         out += round_sections(rounds, area_in_unit(rounds, area_unit), unit, labels, cfg)
-    area = area_in_unit(frame, area_unit)
-    out += report_capabilities.potential_sections(frame, area, unit)
-    out += report_capabilities.persistence_sections(frame, area, unit)
-    out += report_capabilities.contract_sections(frame, area, unit)
-    out += report_capabilities.zone_sections(zones, zone_aliases, area_unit)
     return out

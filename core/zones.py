@@ -312,7 +312,8 @@ def _references(per_zone, total, references, used, direction, weights, cap, warn
                             "name its columns by indicator id or Chinese header.")
     unknown = [c for c in table.columns if c != "name" and c not in used]
     if unknown:
-        warnings.append(f"Reference columns not used (not a Table 2 indicator with zone values): {', '.join(map(str, unknown))}.")
+        warnings.append("Reference columns not used (not a Table 2 indicator with zone values): "
+                        f"{', '.join(map(str, unknown))}.")
     values = table[given].apply(pd.to_numeric, errors="coerce")
     district_scores = []
     for k, row in values.iterrows():  # one pass per reference (a handful of rows)

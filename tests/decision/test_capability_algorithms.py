@@ -92,8 +92,9 @@ def test_persistence(run, qgs, tmp_path):
     # inefficient every year, P2 the last three, P3 in 2021, 2022 and 2024, P4 since 2023.
     ids = [["P1", "P2", "P3"], ["P1", "P2", "P3"], ["P1", "P2", "P3", "P4"], ["P1", "P2", "P3", "P4"]]
     flags = [[1, 0, 1], [1, 1, 1], [1, 1, 0, 1], [1, 1, 1, 1]]
-    layers = [qgs.layer(pd.DataFrame({"宗地编号": i, "inefficient": f}), [qgs.square(100 * k, 0, 40) for k in range(len(i))],
-                        name=f"r{2021 + n}") for n, (i, f) in enumerate(zip(ids, flags))]
+    layers = [qgs.layer(pd.DataFrame({"宗地编号": i, "inefficient": f}),
+                        [qgs.square(100 * k, 0, 40) for k in range(len(i))], name=f"r{2021 + n}")
+              for n, (i, f) in enumerate(zip(ids, flags))]
     out = run("persistence", {"ROUNDS": layers, "ID_FIELD": "宗地编号", "N": 3, "NAMES": "2021,2022,2023,2024",
                               "OUTPUT": gpkg(tmp_path, "persistence")})["OUTPUT"]
     table, _ = qgs.read(out)
