@@ -46,8 +46,11 @@ FIELD_LABELS = {
 }
 # Status words, tested in this order (未竣工 before 竣工, 未开工 before 开工). Only whole phrases people write in
 # a 供地状态 / 建设状态 column; anything else is an error that lists it, never a silent guess.
-_SUPPLY_WORDS = (("未供|待供|未出让|未划拨|未供应", 0.0), ("已供|供应|出让|划拨|已供地", 1.0))
-_BUILD_WORDS = (("未开工|未动工|未建|尚未开工", 0), ("未竣工|在建|施工|开工|动工", 1), ("竣工|建成|投产|已建|运营|使用", 2))
+# A 是否供地 column holds 是/否. 闲置 (idle land) counts as not started: under the idle-land rules it is
+# supplied land whose construction has not begun in time.
+_SUPPLY_WORDS = (("未供|待供|未出让|未划拨|未供应|^否$", 0.0), ("已供|供应|出让|划拨|已供地|^是$", 1.0))
+_BUILD_WORDS = (("未开工|未动工|未建|尚未开工|闲置", 0), ("未竣工|在建|施工|开工|动工", 1),
+                ("竣工|建成|投产|已建|运营|使用", 2))
 NOT_STARTED, UNDER_WAY, BUILT = 0, 1, 2
 
 

@@ -35,6 +35,12 @@ def test_four_classes_from_status_words():
     assert totals["approved_unsupplied"] == (1, pytest.approx(10 * MU))
 
 
+def test_yes_no_supply_column_and_idle_land():
+    # 是否供地 holds 是/否; 闲置 (idle) land is supplied land whose construction has not begun.
+    df = pd.DataFrame({"supply_status": ["否", "是"], "construction_status": [None, "闲置"], "inefficient": [0, 0]})
+    assert list(classify_potential(df).table["potential"]) == ["approved_unsupplied", "supplied_undeveloped"]
+
+
 def test_classes_from_dates_and_approval():
     # No status words: supplied = a supply date, started = an actual start date, built = a completion date.
     df = pd.DataFrame({
