@@ -13,7 +13,8 @@ CONTRACT = {
     "checkvetoes": ["INPUT", "PRESET", "RULE_SET", "OUTPUT"],
     "scoreparcels": ["INPUT", "PRESET", "WEIGHT_SET", "NORMALIZATION", "GROUP_FIELD", "OUTPUT"],
     "classifyparcels": ["INPUT", "PRESET", "RULE_SET", "THRESHOLD", "TIER_METHOD", "TIER_BREAKS", "OUTPUT"],
-    "classifyscale": ["PARCELS", "PARKS", "DEV_BOUNDARY", "BASE_KM2", "COMMUNITY_KM2", "OUTPUT", "OUTPUT_PARKS"],
+    "classifyscale": ["PARCELS", "PARKS", "ZONE_TYPE_FIELD", "ZONE_LEVEL_FIELD", "SHARE_FIELD", "DEV_BOUNDARY",
+                      "BASE_KM2", "COMMUNITY_KM2", "OUTPUT", "OUTPUT_PARKS"],
     "aggregatezones": ["INPUT", "ZONES", "ZONE_FIELD", "ZONE_LEVEL_FIELD", "SYSTEM", "WEIGHT_SET", "WEIGHTING",
                        "REFERENCES", "OUTPUT", "OUTPUT_LEVELS"],
     "potentialclasses": ["INPUT", "LANGUAGE", "OUTPUT"],
@@ -69,8 +70,9 @@ def test_classifyscale_parks(run, data_hashes):
 
 
 def test_classifyscale_computes_the_industrial_share_without_a_share_field(run, tmp_path):
-    # Without industrial_share the share is parcel area / park area: PA holds 45 000 m² of 5.75 km²
-    # (0.0078), far below 60 %, so no park qualifies and every parcel is a block.
+    # Without industrial_share the share is parcel area / park area: PA holds 45 000 m² of 5.75 km² (0.0078).
+    # The share is a target reported against the park, not a test: without a zone type the area levels the
+    # parks (PA 5.75 km² > 4 base, PB 1.21 km² > 1 community) and a warning says standing was unknown.
     parks = QgsVectorLayer(str(DATA / "parks.gpkg"), "parks", "ogr")
     res = run("classifyscale", {"PARCELS": str(DATA / "parcels_4547.gpkg"), "PARKS": parks, "SHARE_FIELD": "",
                                 "ZONE_TYPE_FIELD": "zone_type", "OUTPUT": "TEMPORARY_OUTPUT",
@@ -89,7 +91,9 @@ def test_classifyscale_computes_the_industrial_share_without_a_share_field(run, 
                                 "OUTPUT": "TEMPORARY_OUTPUT", "OUTPUT_PARKS": "TEMPORARY_OUTPUT"})
     shares = {f["park_id"]: f["industrial_share"] for f in res["OUTPUT_PARKS"].getFeatures()}
     assert shares["PA"] == pytest.approx(45000 / 5.75e6)
-    assert {f["level"] for f in res["OUTPUT"].getFeatures()} == {"block"}
+    levels = {f["park_id"]: (f["level"], f["level_basis"], f["meets_share_target"])
+              for f in res["OUTPUT_PARKS"].getFeatures()}
+    assert levels == {"PA": ("base", "area", 0), "PB": ("community", "area", 0)}
 
 
 def test_aggregatezones_by_level(run, evaluated):

@@ -1,29 +1,8 @@
-import numpy as np
 import pandas as pd
-import pytest
 
 from landeval.core import labels
 from landeval.core.config import load_config
-from landeval.core.errors import LandEvalError
-from landeval.core.scale import park_levels
 from landeval.core.vetoes import check_vetoes
-
-
-def test_park_levels_from_area_zone_and_share():
-    parks = pd.DataFrame({
-        "area_km2": [5.0, 5.0, 2.0, 2.0, 0.5, 5.0, 5.0],
-        "zone_type": ["高新区", "市级园区", "市级园区", None, "开发区", "开发区", "开发区"],
-        "industrial_share": [0.7, 0.7, 0.55, 0.9, 0.9, 0.55, np.nan],
-    })
-    assert park_levels(parks).tolist() == ["base", "community", "community", "block", "block", "community", "block"]
-
-
-def test_park_levels_area_only_and_m2():
-    parks = pd.DataFrame({"area_m2": [4.5e6, 1.5e6, 0.9e6]})
-    assert park_levels(parks).tolist() == ["base", "community", "block"]
-    assert park_levels(parks, base_km2=5, community_km2=1).tolist() == ["community", "community", "block"]
-    with pytest.raises(LandEvalError, match="area_km2 or area_m2"):
-        park_levels(pd.DataFrame({"x": [1]}))
 
 
 def test_vetoes_list_every_failure():
