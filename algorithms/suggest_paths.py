@@ -19,9 +19,12 @@ class SuggestPaths(LandEvalAlgorithm):
     GROUP = "Decision support / 决策支持"
     GROUP_ID = "decision"
     HELP = ("For every inefficient parcel of an evaluated layer, the redevelopment path of the first rule that "
-            "holds in the path rule file, keyed on inefficiency type, scale level, inside/outside the urban "
-            "development boundary, parcel size and industry: 工改工 (高标准厂房/工业上楼; 增容技改 for sites over "
-            "100 亩), 工改科研, 工改其他 (商办/居住/配套/连片改造), 工业生态修复, 收回收储, 整治提升, 清退. Parcels "
+            "holds in the path rule file. The shipped rules check, in this order: the ecological red line "
+            "(工业生态修复); failed vetoes (safety, environment, spatial plan: rectify or exit; others: 收回收储); "
+            "outside the urban development boundary (清退); then the inefficiency type, heavy industry before any "
+            "rule that raises intensity: 整治提升, 工改工 (增容技改 for sites of 100 亩 or more whose firm has left "
+            "the market; 高标准厂房/工业上楼; 淘汰落后产能，转给高新技术或规模工业企业), and by scale level. "
+            "工改科研 and 工改其他 are in the vocabulary for rules a planner adds. Parcels "
             "outside the development boundary also get a clearance zone (必须清退区 / 鼓励清退区 / 可考虑清退区) from "
             "the clearance rule file. Both files are YAML tables in the rule-set language of LandEval; the "
             "shipped ones (resources/rules/paths.yaml, clearance.yaml) state their sources. A field a rule needs "
@@ -31,16 +34,20 @@ class SuggestPaths(LandEvalAlgorithm):
                    "LANGUAGE), path_rule (id of the rule that fired) and clearance_zone (must_exit / "
                    "encouraged_exit / may_exit, shown as 必须清退区 / 鼓励清退区 / 可考虑清退区). Parcels the rules "
                    "do not cover (efficient ones, redevelopment under way) have empty paths.")
-    METHOD_HELP = ("SPEC §3.10: Jiangning paper §4.2.2 (modes of renewal, 增容技改 for sites over 100 亩) and "
-                   "§4.2.3 (three clearance zones); county paper §4.1 (strategy per inefficiency type, e.g. "
-                   "green-deficient land with more than 50 % under rigid ecological control is reclaimed and "
-                   "restored; heavy industry is not simply built higher).")
+    METHOD_HELP = ("SPEC §3.10: Jiangning paper §4.2.2 (modes of renewal; 增容技改 for land of 100 亩 or more "
+                   "whose firm has left the market) and §4.2.3 (three clearance zones); county paper §4.1 "
+                   "(strategy per inefficiency type: red-line land with more than 50 % under rigid control is "
+                   "reclaimed and restored; heavy industry is not simply built higher; quality-deficient firms "
+                   "phase out outdated capacity or re-let to high-tech or large industrial firms; safety risks "
+                   "rectify or exit). Every choice of ours: docs/methods.md, \"Redevelopment paths and clearance "
+                   "zones\".")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地"),
             "The output of landeval:evaluate or classifyparcels: inefficient, ineff_type, ineff_flags, category, "
-            "level, veto_failed, veto_reasons, redline_share, inside_dev_boundary, area_m2, industry_code …",
+            "level, veto_failed, veto_reasons, redline_share, inside_dev_boundary, area_m2, industry_code, "
+            "registration_status …",
         ))
         self.addParameter(rules_param("PATH_RULES", "Path rules (YAML) / 路径规则", "paths",
                                       "applies_to, paths, industry_classes, rules"))

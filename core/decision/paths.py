@@ -6,6 +6,8 @@ where its condition holds. Besides the layer's own fields a rule may use these d
 - `area_mu`: the parcel area in 亩 (from `area_m2`);
 - `industry_class`: the class whose code prefix (industry_classes in paths.yaml) matches `industry_code`
   longest, e.g. heavy / light; empty when no prefix matches;
+- `market_exit` (1/0): the firm has left the market — its status field (market_exit in paths.yaml, e.g.
+  registration_status) holds one of the listed values (注销, 吊销, 停业 …); empty where the status is missing;
 - `flag_<type>` (1/0): `<type>` is among the parcel's `ineff_flags`;
 - `veto_<id>` (1/0): veto `<id>` is among the parcel's `veto_reasons`.
 A field the layer lacks is taken as missing for every parcel (a condition on it never holds) and reported.
@@ -49,7 +51,7 @@ def suggest_paths(df, path_rules, clearance_rules, lang="zh"):
     """
     warnings = []
     work = with_derived_fields(df, _names_used(path_rules, clearance_rules), path_rules.get("industry_classes"),
-                               warnings)
+                               warnings, path_rules.get("market_exit"))
 
     n = len(work)
     path = np.full(n, None, dtype=object)
@@ -88,7 +90,8 @@ def fields_to_read(path_rules, clearance_rules):
     """The layer fields suggest_paths may need: those the rules name plus the sources of derived fields."""
     names = _names_used(path_rules, clearance_rules)
     sources = {"area_mu": "area_m2", "industry_class": (path_rules.get("industry_classes") or {}).get(
-        "field", "industry_code")}
+        "field", "industry_code"), "market_exit": (path_rules.get("market_exit") or {}).get(
+        "field", "registration_status")}
     out = set()
     for name in names:
         if name in sources:
@@ -113,16 +116,21 @@ def _in_lang(text, lang):
     return text if isinstance(text, str) else (text.get(lang) or text.get("zh") or next(iter(text.values())))
 
 
-def with_derived_fields(df, names, industry_classes, warnings):
+def with_derived_fields(df, names, industry_classes, warnings, market_exit_spec=None):
     """A copy of `df` with every field of `names` it lacks: derived where the module docstring says how,
     else all-missing (and a warning naming it)."""
     work = df.copy()
     absent = []
     for name in sorted(set(names) - set(df.columns)):
         if name == "area_mu" and "area_m2" in df.columns:
-            work[name] = pd.to_numeric(df["area_m2"], errors="coerce") / M2_PER_UNIT["mu"]
+            # Rounded to 10⁻⁶ 亩 (under 0.001 m²) so that a site of exactly 100 亩 stored in m² is not 99.999… 亩
+            # and miss a "100 亩以上" rule by floating-point noise.
+            work[name] = (pd.to_numeric(df["area_m2"], errors="coerce") / M2_PER_UNIT["mu"]).round(6)
         elif name == "industry_class" and industry_classes:
             work[name] = industry_class(df, industry_classes)
+        elif name == "market_exit" and market_exit_spec and market_exit_spec.get(
+                "field", "registration_status") in df.columns:
+            work[name] = market_exit(df, market_exit_spec)
         elif name.startswith("flag_") and "ineff_flags" in df.columns:
             work[name] = list_member(df["ineff_flags"], name[len("flag_"):])
         elif name.startswith("veto_") and name not in _VETO_FIELDS and "veto_reasons" in df.columns:
@@ -144,6 +152,16 @@ def list_member(series, item):
     pattern = r"(?:^|;)\s*" + re.escape(item) + r"\s*(?:;|$)"
     hit = text.fillna("").astype(str).str.contains(pattern, regex=True).to_numpy(dtype=float)
     return np.where(missing, np.nan, hit)
+
+
+def market_exit(df, spec):
+    """1.0 where the status field holds one of spec["values"] (the firm has left the market), 0.0 where it holds
+    another status, NaN where it is empty. A cell may hold several ;-joined statuses (tenants): any one counts."""
+    text = pd.Series(to_text(df[spec.get("field", "registration_status")]).fillna("").str.strip().to_numpy(),
+                     dtype=object)  # positional index: explode/groupby below must not meet duplicate labels
+    statuses = text.str.split(r"\s*[;；,，]\s*", regex=True).explode()
+    hit = statuses.isin(set(spec["values"])).groupby(level=0).any().reindex(range(len(text)), fill_value=False)
+    return np.where((text == "").to_numpy(), np.nan, hit.to_numpy(dtype=float))
 
 
 def industry_class(df, spec):

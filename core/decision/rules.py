@@ -102,10 +102,12 @@ def _ordered_rules(items, key, problems, allowed, item_check):
 
 def load_path_rules(name_or_path="paths"):
     """Redevelopment path rules: `paths` (vocabulary with labels), `rules` (ordered, first match gives the
-    path and its reason), optional `applies_to` condition and `industry_classes` (code prefixes → class)."""
+    path and its reason), optional `applies_to` condition, `industry_classes` (code prefixes → class) and
+    `market_exit` (the status field and the values meaning the firm has left the market)."""
     data, source = _read(name_or_path, "paths")
     problems = []
-    check_keys(data, _INFO | {"applies_to", "paths", "industry_classes", "rules"}, "(top level)", problems)
+    check_keys(data, _INFO | {"applies_to", "paths", "industry_classes", "market_exit", "rules"}, "(top level)",
+               problems)
     if data.get("applies_to") is not None:
         validate_condition(data["applies_to"], "applies_to", problems)
     ids = set()
@@ -123,6 +125,7 @@ def load_path_rules(name_or_path="paths"):
             ids.add(item["id"])
             _text_label(item, f"paths[{i}]", problems)
     _validate_industry_classes(data.get("industry_classes"), problems)
+    _validate_market_exit(data.get("market_exit"), problems)
 
     def check(item, path):
         if not isinstance(item.get("path"), str) or item["path"] not in ids:
@@ -159,6 +162,21 @@ def _validate_industry_classes(spec, problems):
             if p in owner:
                 problems.append(f"{path}: prefix {p!r} is also listed under {owner[p]}")
             owner[p] = name
+
+
+def _validate_market_exit(spec, problems):
+    if spec is None:
+        return
+    if not isinstance(spec, dict):
+        problems.append("market_exit: must be a mapping with field and values, e.g. "
+                        "{field: registration_status, values: [注销, 吊销]}")
+        return
+    check_keys(spec, {"field", "values", "note"}, "market_exit", problems)
+    if not isinstance(spec.get("field", "registration_status"), str):
+        problems.append("market_exit.field: must be a field name")
+    values = spec.get("values")
+    if not isinstance(values, list) or not values or not all(isinstance(v, str) and v for v in values):
+        problems.append("market_exit.values: a non-empty list of status texts (注销, 吊销, 停业, …)")
 
 
 def load_clearance_rules(name_or_path="clearance"):

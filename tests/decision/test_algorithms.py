@@ -14,10 +14,11 @@ def gpkg(tmp_path, name):
 
 
 def test_suggestpaths(run, qgs, tmp_path):
-    # Four parcels of test_paths.CASES: A (green, 62 % red line, outside), E (efficiency, 150 亩),
-    # P (efficient, outside), Q (redevelopment under way). Squares of the right area in EPSG:4547.
+    # Four parcels of test_paths.CASES: A (green, 62 % red line, outside), E2 (efficiency, 150 亩, the firm
+    # struck off — 增容技改 for "退出市场的占地100亩以上的工业用地", Jiangning lines 524–526), P (efficient,
+    # outside), Q (redevelopment under way). Squares of the right area in EPSG:4547.
     df = pd.DataFrame({
-        "parcel_id": ["A", "E", "P", "Q"],
+        "parcel_id": ["A", "E2", "P", "Q"],
         "inefficient": [1, 1, 0, 1],
         "category": ["eco_exit", "identified", "retained", "in_progress"],
         "ineff_type": ["green", "efficiency", None, "efficiency"],
@@ -26,14 +27,15 @@ def test_suggestpaths(run, qgs, tmp_path):
         "level": ["block", "base", "block", "base"],
         "veto_failed": [1, 0, 0, 0],
         "area_m2": np.array([10, 150, 5, 5]) * MU,
+        "registration_status": ["存续", "注销", "存续", "存续"],
     })
     layer = qgs.layer(df, [qgs.square(1000 * i, 0, 100) for i in range(4)])
     out = run("suggestpaths", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "paths")})["OUTPUT"]
     table, written = qgs.read(out)
     got = dict(zip(table["parcel_id"], zip(table["path"], table["clearance_zone"])))
-    assert got == {"A": ("eco_restoration", "must_exit"), "E": ("capacity_upgrade", None),
+    assert got == {"A": ("eco_restoration", "must_exit"), "E2": ("capacity_upgrade", None),
                    "P": (None, "may_exit"), "Q": (None, None)}
-    assert table.loc[1, "path_reason"].startswith("效率缺位，用地 150 亩")
+    assert table.loc[1, "path_reason"].startswith("企业已退出市场（注销），用地 150 亩（100 亩以上）")
     assert list(table.columns[: len(df.columns) + 1]) == ["fid"] + list(df.columns)  # input fields kept
     # The GeoPackage carries its style: aliases and the Chinese value map of `path`.
     with sqlite3.connect(out.split("|")[0]) as db:

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
 GPKG = SAMPLE / "sample_county.gpkg"
 N_PARCELS = 2000
-PATHS = {"highstd_factory", "capacity_upgrade", "to_research", "to_other", "eco_restoration", "reclaim", "rectify",
-         "exit"}
+PATHS = {"highstd_factory", "capacity_upgrade", "upgrade_relet", "to_research", "to_other", "eco_restoration",
+         "reclaim", "rectify", "exit"}
 ZONES = {"must_exit", "encouraged_exit", "may_exit"}
 PATTERNS = ("concentration", "clustering", "integration")
 QUADRANT_LIST = {"hv_hp": "A", "lv_hp": "B", "hv_lp": "C", "lv_lp": "D"}
