@@ -161,7 +161,7 @@ def scale_levels(alg, parameters, context, feedback, parcel_geoms, parcel_area_m
             frame[SHARE] = np.where(areas.area_m2 > 0, industrial / areas.area_m2, np.nan)
     levels = classify_parks(frame, alg.parameterAsDouble(parameters, "BASE_KM2", context),
                             alg.parameterAsDouble(parameters, "COMMUNITY_KM2", context),
-                            type_column=ZONE_TYPE, level_column=ZONE_LEVEL)
+                            type_column=ZONE_TYPE, level_column=ZONE_LEVEL, level_label=level_field or None)
     warnings += levels.warnings
     for column in levels.table.columns:
         frame[column] = levels.table[column].to_numpy()

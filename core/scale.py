@@ -115,7 +115,8 @@ def read_named_level(text):
     return level
 
 
-def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type", level_column="zone_level"):
+def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type", level_column="zone_level",
+                   level_label=None):
     """Level of every park from its standing (zone type and/or level column), else from its area.
 
     Columns: area_km2 or area_m2 (required); `type_column` (e.g. 国家级经济技术开发区, 市级工业园区) and
@@ -126,6 +127,7 @@ def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type
     a park whose standing cannot be read: area > base_km2 base, > community_km2 community, else block
     (level_basis = "area"), and a warning lists every value that could not be placed.
     Areas outside the usual range of a level set by standing are listed in a warning.
+    `level_label`: the level field's name in the user's layer, for messages (default `level_column`).
     """
     if not 0 < community_km2 <= base_km2:
         raise LandEvalError(f"Scale thresholds must satisfy 0 < community ({community_km2} km²) ≤ base "
@@ -136,6 +138,7 @@ def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type
     dev_zone = _contains_any(kind, DEV_ZONE_WORDS) | _contains_any(grade, DEV_ZONE_WORDS)
     # The level column is the more deliberate statement of standing; the type's words fill in where it is silent.
     rank = read_rank(grade, whole_values=True)
+    grade_unread = (grade != "").to_numpy() & (rank == None) & ~_contains_any(grade, DEV_ZONE_WORDS)  # noqa: E711
     from_type = read_rank(kind)
     rank = np.where(rank == None, from_type, rank)  # noqa: E711
 
@@ -154,6 +157,12 @@ def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type
         "level_basis": np.where(known, "standing", "area").astype(object),
     }, index=parks_df.index)
     warnings = _unplaced_warnings(parks_df, kind, grade, known, level, type_column, level_column)
+    if (grade_unread & known).any():
+        # The type placed these parks, but a level value nobody could read may hide a data error: name it too.
+        values = sorted(set(to_text(parks_df[level_column]).to_numpy(dtype=object)[grade_unread & known]))
+        warnings.append(f"Level value(s) {', '.join(repr(v) for v in values)} of field {level_label or level_column} name no "
+                        "standing (国家级/省级/市级/县级/镇级); the zone type set the level of those "
+                        f"{int((grade_unread & known).sum())} park(s).")
     warnings += _area_warnings(parks_df, area, level, known, base_km2, community_km2)
     share = (pd.to_numeric(parks_df["industrial_share"], errors="coerce").to_numpy(dtype=float)
              if "industrial_share" in parks_df.columns else np.full(len(parks_df), np.nan))

@@ -60,6 +60,14 @@ def test_the_level_field_wins_over_a_level_in_the_type():
     assert park_levels(table).tolist() == ["block"]
 
 
+def test_an_unreadable_level_value_is_named_even_when_the_type_decides():
+    out = classify_parks(parks(area_km2=[2.0, 2.0], zone_type=["市级工业园区", "市级工业园区"],
+                               zone_level=["特色", "特色"]))
+    assert out.table["level"].tolist() == ["community", "community"]
+    assert out.warnings == ["Level value(s) '特色' of field zone_level name no standing (国家级/省级/市级/县级/镇级); "
+                            "the zone type set the level of those 2 park(s)."]
+
+
 def test_city_and_town_type_communities_are_not_read_as_standing():
     # Jiangning line 176–177: "可分为城市型和城镇型工业社区" — 城市型/城镇型 describe the kind, not the standing.
     assert read_rank(pd.Series(["城市型工业社区", "城镇型工业社区", "市级园区"])).tolist() == [None, None, "municipal"]
