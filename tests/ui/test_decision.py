@@ -106,11 +106,12 @@ def test_paths_run_in_the_background_and_summarize_paths_and_clearance_zones(doc
     assert list(result.layers) == ["OUTPUT"] and layer.id() in QgsProject.instance().mapLayers()
     assert layer.name().startswith("evaluated — ")
     rows = by_id(layer)
-    # Paths for the inefficient parcels not under way (paths.yaml, first rule that holds): P01 is green with
-    # exactly half in the red line (not "> 0.5") inside the boundary → rectify; P02 fails a veto inside the
-    # boundary → reclaim; P04 has 5/6 in the red line → eco_restoration; P06 is outside → exit.
+    # Paths for the inefficient parcels not under way (paths.yaml, first rule that holds): P01 has exactly half
+    # in the red line, which the preset counts as inside (生态清退), and red-line land comes first →
+    # eco_restoration; P02 fails a veto inside the boundary → reclaim; P04 has 5/6 in the red line →
+    # eco_restoration; P06 is outside → exit.
     assert {k: f["path"] for k, f in rows.items() if f["path"]} == {
-        "P01": "rectify", "P02": "reclaim", "P04": "eco_restoration", "P06": "exit"}
+        "P01": "eco_restoration", "P02": "reclaim", "P04": "eco_restoration", "P06": "exit"}
     # Clearance zones outside the boundary: P04 in the red line must go, P05 and P06 are inefficient
     # (encouraged), P03 is efficient (may).
     assert {k: f["clearance_zone"] for k, f in rows.items() if f["clearance_zone"]} == {
@@ -119,7 +120,7 @@ def test_paths_run_in_the_background_and_summarize_paths_and_clearance_zones(doc
     assert layer.editorWidgetSetup(path_field).type() == "ValueMap"   # 工改工 … shown in the attribute table
     assert layer.fields().field("clearance_zone").alias() != ""
     assert dock.decision_panel.summaries[PATHS].text() == (
-        "路径: 工业生态修复 1 · 收回收储 1 · 整治提升 1 · 清退 1 | 清退分区: 必须清退区 1 · 鼓励清退区 2 · 可考虑清退区 1")
+        "路径: 工业生态修复 2 · 收回收储 1 · 清退 1 | 清退分区: 必须清退区 1 · 鼓励清退区 2 · 可考虑清退区 1")
     assert 'processing.run("landeval:suggestpaths"' in history()[-1]
 
 
@@ -131,8 +132,7 @@ def test_paths_summary_follows_the_dock_language(dock, run_decision, history):
     assert ok, message
     assert "'LANGUAGE':1" in history()[-1]
     summary = dock.decision_panel.summaries[PATHS].text()
-    assert summary.startswith("Paths: Ecological restoration 1 · Reclaim into the land reserve 1 · "
-                               "Rectify and improve on site 1 · Clear out 1 |")
+    assert summary.startswith("Paths: Ecological restoration 2 · Reclaim into the land reserve 1 · Clear out 1 |")
     assert by_id(result.layer)["P06"]["path_reason"].startswith("Inefficient industrial land outside")
 
 
