@@ -59,6 +59,9 @@ DECISION_INPUTS = (
      "Optional: the OUTPUT of landeval:aggregatezones with the Table 2 evaluation; adds each zone's index, its rank "
      "in its level, the indicators below the district and every indicator's value beside its ratio to the "
      "district."),
+    ("ZONE_LEVELS", "District and levels / 全域与层级汇总",
+     "Optional, with ZONES: the OUTPUT_LEVELS table of landeval:aggregatezones; adds the district and each level "
+     "(base, community, block) with their index and indicator values above the zone table."),
 )
 
 
@@ -160,7 +163,7 @@ def config_info(cfg):
 
 
 def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=None, kind="tier", scenarios=None,
-                 two_evaluations=None, rounds=None, context=None, zones=None):
+                 two_evaluations=None, rounds=None, context=None, zones=None, zone_levels=None):
     """Write the self-contained HTML report of an evaluated `layer` to `html_path`.
 
     run_info: preset (weight-set name), label, digest, threshold, review_band, tier_method, tier_breaks,
@@ -168,7 +171,8 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     repaired_geometries), elapsed_s. `map_path`: also save the map PNG there. `cfg`: the EvalConfig, for rule
     labels of a custom rule set. Decision support: path and clearance-zone sections come from `layer`'s own
     fields (suggestpaths output); `scenarios` (renewalscenarios' comparison table), `two_evaluations`
-    (twoevaluations output), `rounds` (comparerounds output) and `zones` (aggregatezones output) are layers
+    (twoevaluations output), `rounds` (comparerounds output), `zones` and `zone_levels` (aggregatezones' OUTPUT
+    and OUTPUT_LEVELS) are layers
     adding their sections when given; potential classes, persistence and contract compliance are reported when
     `layer` carries the fields of potentialclasses, persistence or checkcontracts.
     Returns {"html": html_path, "map": map_path or None}.
@@ -190,7 +194,7 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
         png = render_map(layer, style)
     page = report_html.build_report(frame, info, png, cfg,
                                     _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations,
-                                                       rounds, cfg, context, feedback, zones))
+                                                       rounds, cfg, context, feedback, zones, zone_levels))
     try:
         folder = os.path.dirname(os.path.abspath(html_path))
         os.makedirs(folder, exist_ok=True)
@@ -205,7 +209,8 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     return {"html": html_path, "map": map_path if png else None}
 
 
-def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, cfg, context, feedback, zones=None):
+def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, cfg, context, feedback, zones=None,
+                       zone_levels=None):
     context = context or QgsProcessingContext()
     table, aliases = table_frame(scenarios, feedback, "scenario table") if scenarios is not None else (None, None)
     if table is not None and "pattern" not in table:
@@ -221,12 +226,16 @@ def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, c
         raise LandEvalError(f"Layer {rounds.name()!r} has no field 'change': give the OUTPUT of "
                             "landeval:comparerounds.")
     zone_table, zone_aliases = table_frame(zones, feedback, "zone summary") if zones is not None else (None, None)
+    levels = table_frame(zone_levels, feedback, "district and levels")[0] if zone_levels is not None else None
+    if levels is not None and "row" not in levels:
+        raise LandEvalError(f"Layer {zone_levels.name()!r} has no field 'row': give the OUTPUT_LEVELS of "
+                            "landeval:aggregatezones.")
     if zone_table is not None and "t2_score" not in zone_table:
         raise LandEvalError(f"Layer {zones.name()!r} has no field 't2_score': give the OUTPUT of "
                             "landeval:aggregatezones run on a layer with the Table 2 inputs.")
     return (report_decision.decision_sections(frame, unit, table, aliases, two, changes,
                                               value_maps([layer, two_evaluations, rounds]), cfg) +
-            report_capabilities.capability_sections(frame, unit, zone_table, zone_aliases))
+            report_capabilities.capability_sections(frame, unit, zone_table, zone_aliases, levels))
 
 
 class Report(LandEvalAlgorithm):
@@ -244,8 +253,8 @@ class Report(LandEvalAlgorithm):
             "and areas per path and per clearance zone and the list of parcels with their path and reason; the "
             "optional SCENARIOS, TWO_EVALUATIONS and ROUNDS inputs add the renewal-scenario comparison, the "
             "quadrant and ABCD-list counts and the change since an earlier round (counts, tier and category "
-            "transition matrices, parcels that worsened); ZONES (aggregatezones output) adds the Table 2 zone "
-            "evaluation. When the layer carries the fields of potentialclasses, persistence or checkcontracts, "
+            "transition matrices, parcels that worsened); ZONES and ZONE_LEVELS (aggregatezones' OUTPUT and "
+            "OUTPUT_LEVELS) add the Table 2 evaluation of the zones, the district and its levels. When the layer carries the fields of potentialclasses, persistence or checkcontracts, "
             "counts and areas per potential class, the persistently inefficient parcels and the contract "
             "breaches with their gaps are reported too. Headings are in Chinese and English.")
     OUTPUT_HELP = "OUTPUT: the HTML file; MAP: the tier map as PNG when a path is given."

@@ -99,9 +99,25 @@ def contract_sections(frame, area, unit):
               '<p class="note" id="breach-none">没有违约宗地 — no parcel in breach.</p>'))]
 
 
-def zone_sections(zones, aliases=None, area_unit="mu"):
+def _html_table(head, rows, table_id):
+    return (f'<table class="list" id="{table_id}"><tr>' + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>" +
+            "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>" for cells in rows) + "</table>")
+
+
+def level_table(levels, indicators, label):
+    """The district and each level (aggregatezones' OUTPUT_LEVELS): parcels, index, every indicator's value."""
+    names = {"district": "全域 District", **{k: v for k, v in field_labels.value_labels("level", "zh").items()}}
+    head = ["范围 Scope", "宗地数 Parcels", "表2指数 Index"] + [label(i) for i in indicators]
+    rows = [[names.get(text_of(rec.get("row")), text_of(rec.get("row"))), fmt_num(rec.get("n_parcels"), 0),
+             fmt_num(rec.get("t2_score"), 3)] + [fmt_num(rec.get(i), 2) for i in indicators]
+            for rec in levels.to_dict("records")]
+    return _html_table(head, rows, "level-table")
+
+
+def zone_sections(zones, aliases=None, area_unit="mu", levels=None):
     """The Table 2 evaluation of each zone: index, rank in its level, the indicators below the district, and
-    each indicator's raw value beside its ratio to the district (a composite can hide what they show)."""
+    each indicator's raw value beside its ratio to the district (a composite can hide what they show); with
+    `levels` (OUTPUT_LEVELS) first the district and each level."""
     if zones is None or "t2_score" not in zones:
         return []
     aliases = aliases or {}
@@ -133,19 +149,19 @@ def zone_sections(zones, aliases=None, area_unit="mu"):
                  fmt_num(rec.get("t2_score"), 3), text_of(rec.get("t2_rank_level")),
                  "；".join(label(i) for i in text_of(rec.get("t2_weak")).split(";") if i)]
         cells += [f"{fmt_num(rec.get(i), 2)} / {fmt_num(rec.get(i + '_vs_all'), 2)}" for i in indicators]
-        body.append("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>")
+        body.append(cells)
     note = ('<p class="note">指数 = 各指标相对全域之比（成本型取倒数，上限 2）的加权平均，全域 = 1；县域论文提醒"过度降维或标准化可能'
             '掩盖重要的原始属性"，故原值与比值并列 — index = weighted mean of each indicator relative to the district '
             '(inverted for cost indicators, capped at 2), district = 1; raw values are shown beside it because a '
             'composite can hide what the indicators show.</p>')
-    table = ('<table class="list" id="zone-table"><tr>' + "".join(f"<th>{esc(h)}</th>" for h in head) + "</tr>" +
-             "".join(body) + "</table>")
-    return [("zones", TITLES["zones"][0], heading("zones", titles=TITLES) + note + table)]
+    scope = level_table(levels, indicators, label) if levels is not None and "row" in levels else ""
+    return [("zones", TITLES["zones"][0],
+             heading("zones", titles=TITLES) + note + scope + _html_table(head, body, "zone-table"))]
 
 
-def capability_sections(frame, area_unit="mu", zones=None, zone_aliases=None):
+def capability_sections(frame, area_unit="mu", zones=None, zone_aliases=None, levels=None):
     """Every section above that the evaluated layer's fields (and the zone summary, when given) allow."""
     area = area_in_unit(frame, area_unit)
     unit = f"{unit_label(area_unit, 'zh')} / {unit_label(area_unit, 'en')}"
     return (potential_sections(frame, area, unit) + persistence_sections(frame, area, unit) +
-            contract_sections(frame, area, unit) + zone_sections(zones, zone_aliases, area_unit))
+            contract_sections(frame, area, unit) + zone_sections(zones, zone_aliases, area_unit, levels))

@@ -167,9 +167,10 @@ def test_report_sections_of_the_capabilities(run, qgs, tmp_path):
     layer = qgs.layer(df, [qgs.square(1000 * i, 0, 50) for i in range(4)])
     step1 = run("potentialclasses", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "p")})["OUTPUT"]
     step2 = run("checkcontracts", {"INPUT": step1, "EVAL_DATE": "2024-12-31", "OUTPUT": gpkg(tmp_path, "c")})["OUTPUT"]
-    zones = run("aggregatezones", {"INPUT": step2, "ZONE_FIELD": "level", "OUTPUT": gpkg(tmp_path, "z")})["OUTPUT"]
+    agg = run("aggregatezones", {"INPUT": step2, "ZONE_FIELD": "level", "OUTPUT": gpkg(tmp_path, "z"),
+                                 "OUTPUT_LEVELS": gpkg(tmp_path, "lv")})
     html = tmp_path / "r.html"
-    run("report", {"INPUT": step2, "ZONES": zones, "OUTPUT": str(html)})
+    run("report", {"INPUT": step2, "ZONES": agg["OUTPUT"], "ZONE_LEVELS": agg["OUTPUT_LEVELS"], "OUTPUT": str(html)})
     page = html.read_text(encoding="utf-8")
     for anchor in ("potential", "contracts", "zones"):
         assert f'id="{anchor}"' in page, anchor
@@ -178,3 +179,4 @@ def test_report_sections_of_the_capabilities(run, qgs, tmp_path):
     assert '<tr data-value="approved_unsupplied">' in page and '<tr data-value="breach"><td>违约</td>' in page
     assert "亩均产值未达约定" in page  # A: 600 万元/亩 against 800
     assert 'id="zone-table"' in page and "表2指数" in page
+    assert 'id="level-table"' in page and "<td>全域 District</td><td>4</td><td>1.000</td>" in page

@@ -73,9 +73,10 @@ def test_zone_evaluation_potential_persistence_and_report(county):
     assert set(persistent["history"]) <= {"111", "000"}
 
     html = d / "report.html"
-    run("report", {"INPUT": d / "potential.gpkg", "ZONES": d / "zones.gpkg", "OUTPUT": html})
+    run("report", {"INPUT": d / "potential.gpkg", "ZONES": d / "zones.gpkg", "ZONE_LEVELS": d / "levels.gpkg",
+                   "OUTPUT": html})
     page = html.read_text(encoding="utf-8")
-    assert 'id="potential"' in page and 'id="zone-table"' in page
+    assert 'id="potential"' in page and 'id="zone-table"' in page and 'id="level-table"' in page
 
 
 def test_checkcontracts_headless(county, tmp_path):
