@@ -104,6 +104,12 @@ def _html_table(head, rows, table_id):
             "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in cells) + "</tr>" for cells in rows) + "</table>")
 
 
+def _weakest(text, label, shown=3):
+    """The first `shown` of a worst-first ;-joined indicator list, labelled (the layer's t2_weak has them all)."""
+    items = [i for i in text.split(";") if i]
+    return "；".join(label(i) for i in items[:shown]) + ("…" if len(items) > shown else "")
+
+
 def level_table(levels, indicators, label):
     """The district and each level (aggregatezones' OUTPUT_LEVELS): parcels, index, every indicator's value."""
     names = {"district": "全域 District", **{k: v for k, v in field_labels.value_labels("level", "zh").items()}}
@@ -140,20 +146,22 @@ def zone_sections(zones, aliases=None, area_unit="mu", levels=None):
     def label(column):
         return aliases.get(column) or field_labels.field_alias(column, "zh", area_unit) or column
 
-    head = ["分区 Zone", "层级 Level", "表2指数 Index", "同层排名 Rank", "低于全域的指标 Below the district"]
-    head += [f"{label(i)} / 相对全域" for i in indicators]
+    head = ["分区 Zone", "层级 Level", "表2指数 Index", "同层排名 Rank", "最弱指标 Weakest vs the district"]
+    head += [label(i) for i in indicators]
     body = []
     for rec in rows.to_dict("records"):
         level = text_of(rec.get("zone_level"))
         cells = [text_of(rec.get(name_col)) if name_col else "", level_names.get(level, level),
                  fmt_num(rec.get("t2_score"), 3), text_of(rec.get("t2_rank_level")),
-                 "；".join(label(i) for i in text_of(rec.get("t2_weak")).split(";") if i)]
+                 _weakest(text_of(rec.get("t2_weak")), label)]
         cells += [f"{fmt_num(rec.get(i), 2)} / {fmt_num(rec.get(i + '_vs_all'), 2)}" for i in indicators]
         body.append(cells)
     note = ('<p class="note">指数 = 各指标相对全域之比（成本型取倒数，上限 2）的加权平均，全域 = 1；县域论文提醒"过度降维或标准化可能'
-            '掩盖重要的原始属性"，故原值与比值并列 — index = weighted mean of each indicator relative to the district '
-            '(inverted for cost indicators, capped at 2), district = 1; raw values are shown beside it because a '
-            'composite can hide what the indicators show.</p>')
+            '掩盖重要的原始属性"，故原值与比值并列：分区表每格为"原值 / 相对全域"，"最弱指标"为低于全域最多的三项（图层字段 t2_weak 列出全部）— '
+            'index = weighted mean of each indicator relative to the district (inverted for cost indicators, capped '
+            'at 2), district = 1; raw values are shown beside it because a composite can hide what the indicators '
+            'show: each zone cell is "value / ratio to the district"; the weakest three below the district are '
+            'listed (t2_weak in the layer has all).</p>')
     scope = level_table(levels, indicators, label) if levels is not None and "row" in levels else ""
     return [("zones", TITLES["zones"][0],
              heading("zones", titles=TITLES) + note + scope + _html_table(head, body, "zone-table"))]
