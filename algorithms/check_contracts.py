@@ -1,6 +1,7 @@
 """landeval:checkcontracts — land-contract (标准地 / 双合同) compliance at the milestones 竣工, 达产, 运营, 到期."""
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterNumber,
@@ -16,7 +17,7 @@ from .layer_io import source_parameter, write_output
 from .params import with_help
 from .styling import area_unit_of_fields
 
-READ = ("area_m2", "completion_date", "agreed_completion_date", "agreed_production_date", "expiry_date") + tuple(
+READ = ("area_m2", "contract_fulfilled", "completion_date", "agreed_completion_date", "agreed_production_date", "expiry_date") + tuple(
     name for target in core.TARGETS.values() for name in target if name)
 
 
@@ -40,7 +41,7 @@ class CheckContracts(LandEvalAlgorithm):
                    "(achieved − target in 万元/亩 or plot ratio; negative = shortfall; empty when not due), "
                    "gap_completion_days (days late), contract_shortfalls and contract_unverified (target ids, "
                    ";-joined) and contract_breach (1 breach, 0 met, empty = not under contract or not verifiable). "
-                   "Coloured by contract_breach.")
+                   "With SET_VETO_FIELD, also contract_fulfilled (1/0). Coloured by contract_breach.")
     METHOD_HELP = ("Jiangning paper §4.2.3, lines 593–597 (双合同监管; 在项目竣工、达产、正常运营与使用年期到期前，开展投入、"
                    "产出、过程与续期评估); county paper §4.3, line 187 (evaluation of compliance with construction "
                    "progress and achievement of production capacity).")
@@ -62,6 +63,13 @@ class CheckContracts(LandEvalAlgorithm):
             "How many days before the land-use right expires the renewal assessment (续期评估) applies; the paper "
             "says only 'before expiry'. Default 365.",
         ))
+        self.addParameter(with_help(
+            QgsProcessingParameterBoolean("SET_VETO_FIELD", "Write contract_fulfilled for the veto / 写入履约否决字段",
+                                          False),
+            "Also write contract_fulfilled (是否按合同约定履行), the field the jiangning preset's veto reads: 0 where a "
+            "breach is found or the layer already records 否, 1 where the contract is met, the layer's own value "
+            "where the check cannot tell. Then landeval:evaluate / checkvetoes on this output apply the veto.",
+        ))
         self.addParameter(language_param())
         self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Contract compliance / 履约核查"),
                                          "The input parcels with the fields described under Output."))
@@ -76,6 +84,9 @@ class CheckContracts(LandEvalAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         table = result.table
+        if self.parameterAsBool(parameters, "SET_VETO_FIELD", context):
+            recorded = frame["contract_fulfilled"] if "contract_fulfilled" in frame else None
+            table["contract_fulfilled"] = core.fulfilled_flag(table["contract_breach"], recorded)
         feedback.pushInfo(f"Judged on {on}: {int((table['contract_breach'] == 1).sum())} breach(es), "
                           f"{int((table['contract_breach'] == 0).sum())} met, "
                           f"{int(table['contract_stage'].notna().sum())} parcel(s) under contract.")

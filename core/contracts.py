@@ -171,6 +171,15 @@ def check_contracts(df, on, area_unit="mu", expiry_window_days=365):
     return ContractResult(out, warnings)
 
 
+def fulfilled_flag(breach, recorded=None):
+    """The Jiangning veto input 是否按合同约定履行 (`contract_fulfilled`, 1/0/NaN) from `contract_breach` and the
+    value a table already records: a parcel fails if either says so, passes if the check finds it met and the
+    record does not contradict it, and keeps the record where the check cannot tell."""
+    breach = np.asarray(breach, dtype=float)
+    recorded = np.full(len(breach), np.nan) if recorded is None else np.asarray(recorded, dtype=float)
+    return np.where((breach == 1) | (recorded == 0), 0.0, np.where(breach == 0, 1.0, recorded))
+
+
 def _append(text, mask, item):
     """`item` added (;-joined) to the texts where `mask` holds."""
     joined = np.where(text == "", item, text + ";" + item)

@@ -18,7 +18,7 @@ CONTRACT = {
     "aggregatezones": ["INPUT", "ZONES", "ZONE_FIELD", "ZONE_LEVEL_FIELD", "SYSTEM", "WEIGHT_SET", "WEIGHTING",
                        "REFERENCES", "OUTPUT", "OUTPUT_LEVELS"],
     "potentialclasses": ["INPUT", "LANGUAGE", "OUTPUT"],
-    "checkcontracts": ["INPUT", "EVAL_DATE", "EXPIRY_WINDOW", "LANGUAGE", "OUTPUT"],
+    "checkcontracts": ["INPUT", "EVAL_DATE", "EXPIRY_WINDOW", "SET_VETO_FIELD", "LANGUAGE", "OUTPUT"],
     "persistence": ["ROUNDS", "ID_FIELD", "N", "CRITERION", "NAMES", "OUTPUT"],
     "ahpweights": ["CRITERIA", "MATRIX", "METHOD", "OUTPUT_WEIGHT_SET"],
     "entropyweights": ["INPUT", "FIELDS", "COST_FIELDS", "METHOD", "OUTPUT_WEIGHT_SET"],

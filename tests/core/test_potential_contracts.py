@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from landeval.core.contracts import check_contracts
+from landeval.core.contracts import check_contracts, fulfilled_flag
 from landeval.core.dates import parse_dates
 from landeval.core.errors import LandEvalError
 from landeval.core.potential import class_totals, classify_potential
@@ -132,6 +132,15 @@ def test_achieved_values_from_per_area_indicators():
                        "agreed_production_date": ["2020-01-01"]})
     result = check_contracts(df, ON, area_unit="km2")
     assert result.table.loc[0, "gap_output"] == pytest.approx(600 - 800)
+
+
+def test_the_jiangning_veto_field_from_the_check():
+    # Jiangning Table 1 (line 348) vetoes 是否按照合同约定履行; the check feeds that field: a breach or a recorded 否
+    # fails, a met contract passes unless the record says 否, an unknown check keeps the record.
+    breach = [1, 0, 0, np.nan, np.nan, 1]
+    recorded = [1, 1, 0, 0, np.nan, np.nan]
+    got = fulfilled_flag(breach, recorded)
+    assert got[:4].tolist() == [0, 1, 0, 0] and np.isnan(got[4]) and got[5] == 0
 
 
 def test_no_contract_columns_is_an_error():

@@ -86,6 +86,15 @@ def test_checkcontracts_and_a_veto_on_its_result(run, qgs, tmp_path):
     assert dict(zip(v["宗地编号"], v["veto_failed"])) == {"met": 0, "short": 1, "early": 0}
     assert v.set_index("宗地编号").loc["short", "veto_reasons"] == "contract"
 
+    # Or straight into the jiangning preset's own veto 是否按照合同约定履行 (contract_fulfilled).
+    out2 = run("checkcontracts", {"INPUT": layer, "EVAL_DATE": "2024-12-31", "SET_VETO_FIELD": True,
+                                  "OUTPUT": gpkg(tmp_path, "contracts2")})["OUTPUT"]
+    vetoed = run("checkvetoes", {"INPUT": out2, "PRESET": "jiangning", "OUTPUT": gpkg(tmp_path, "jn")})["OUTPUT"]
+    j = qgs.read(vetoed)[0].set_index("宗地编号")
+    assert list(j["contract_fulfilled"]) == [1, 0, 1]
+    assert "contract_fulfilled" in j.loc["short", "veto_reasons"].split(";")
+    assert "contract_fulfilled" not in str(j.loc["met", "veto_reasons"]).split(";")
+
 
 def test_persistence(run, qgs, tmp_path):
     # Four yearly rounds as layers (the rounds of test_persistence.py), ids under the header 宗地编号: P1 is
