@@ -18,9 +18,11 @@ from .layer_io import write_output
 from .params import split_names, with_help
 
 KEY = "parcel_id"
-CRITERIA = (None, "B", "C", "D")
+# (worst tier, inefficiency type) per CRITERION option; the order is public (models store the index).
+CRITERIA = ((None, None), ("B", None), ("C", None), ("D", None), (None, "efficiency"), (None, "equity"))
 CRITERION_OPTIONS = ["inefficient = 1 / 低效", "tier B or worse / B类及以下", "tier C or worse / C类及以下",
-                     "tier D / D类"]
+                     "tier D / D类", "efficiency-deficient: low output per 亩 / 效率缺位（亩均产出低）",
+                     "equity-deficient: low tax per 亩 / 公平缺位（亩均税收低）"]
 
 
 class Persistence(LandEvalAlgorithm):
@@ -59,8 +61,9 @@ class Persistence(LandEvalAlgorithm):
         self.addParameter(with_help(
             QgsProcessingParameterEnum("CRITERION", "Flagged when / 认定条件", options=CRITERION_OPTIONS,
                                        defaultValue=0),
-            "What flags a parcel in one round: inefficient = 1 (default), or its tier at or below B, C or D "
-            "(T, unrated, never counts).",
+            "What flags a parcel in one round: inefficient = 1 (default), its tier at or below B, C or D (T, "
+            "unrated, never counts), or an inefficiency type among its ineff_flags — efficiency (low output per 亩: "
+            "'low output three years in a row') or equity (low tax per 亩).",
         ))
         self.addParameter(with_help(
             QgsProcessingParameterString("NAMES", "Round names / 轮次名称", optional=True),
@@ -79,9 +82,9 @@ class Persistence(LandEvalAlgorithm):
         names = names or [layer.name() for layer in layers]
         id_field = self.parameterAsString(parameters, "ID_FIELD", context) or KEY
         n_last = self.parameterAsInt(parameters, "N", context)
-        worst = CRITERIA[self.parameterAsEnum(parameters, "CRITERION", context)]
+        worst, flag_type = CRITERIA[self.parameterAsEnum(parameters, "CRITERION", context)]
         rounds = [_read_round(layer, id_field, name, feedback) for layer, name in zip(layers, names)]
-        table = core.persistence([r for r, _ in rounds], KEY, n_last, worst, names)
+        table = core.persistence([r for r, _ in rounds], KEY, n_last, worst, names, flag_type)
         feedback.pushInfo(f"{int(table['persistent'].sum())} of {len(table)} parcel(s) of {names[-1]} are flagged in "
                           f"each of the last {n_last} round(s).")
         field_aliases = aliases(core.PERSISTENCE_LABELS)
@@ -95,7 +98,8 @@ class Persistence(LandEvalAlgorithm):
 
 def _read_round(layer, id_field, name, feedback):
     """(round as DataFrame with parcel_id as comparable text, inefficient and tier; feature ids)."""
-    frame, fids = read_canonical(layer, (KEY, id_field, "inefficient", "tier"), feedback, f"round {name}")
+    frame, fids = read_canonical(layer, (KEY, id_field, "inefficient", "tier", "ineff_flags"), feedback,
+                                 f"round {name}")
     column = id_field if id_field in frame else KEY if KEY in frame else None
     if column is None:
         raise LandEvalError(f"Round {name!r} has no parcel id field {id_field!r} (nor a 宗地编号 column): set "

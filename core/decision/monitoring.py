@@ -6,6 +6,7 @@ Direction of change: the tier decides when the parcel is rated A–D in both rou
 reported but never decides: min-max and percentile scores are relative to the parcels of their own round, so
 a parcel's score can move while nothing about it changed.
 """
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,11 +151,18 @@ PERSISTENCE_LABELS = {
 }
 
 
-def round_flags(table, key, worst_tier=None, which="round"):
+def round_flags(table, key, worst_tier=None, which="round", flag_type=None):
     """Series (index = parcel id) of 1.0 where a round flags the parcel, 0.0 where it does not, NaN where the
     round cannot tell. Flagged = inefficient = 1, or with `worst_tier` (A–D) rated `worst_tier` or worse (T,
-    unrated, is never flagged by tier)."""
+    unrated, is never flagged by tier), or with `flag_type` (e.g. efficiency: low output per 亩) that type among
+    the parcel's `ineff_flags`."""
     prepared = _prepare(table, key, which)
+    if flag_type is not None:
+        if "ineff_flags" not in table.columns:
+            raise LandEvalError(f"The {which} has no 'ineff_flags' field: give evaluated layers (their inefficiency "
+                                "flags), or flag by 'inefficient'.")
+        flags = pd.Series(table["ineff_flags"].to_numpy(dtype=object), index=prepared.index).fillna("").astype(str)
+        return flags.str.contains(rf"(?:^|;){re.escape(flag_type)}(?:;|$)").astype(float)
     if worst_tier is None:
         if "inefficient" not in table.columns:
             raise LandEvalError(f"The {which} has no 'inefficient' field: give evaluated layers, or flag by tier.")
@@ -168,12 +176,12 @@ def round_flags(table, key, worst_tier=None, which="round"):
     return flagged.where(prepared["tier"].notna(), np.nan)
 
 
-def persistence(rounds, key="parcel_id", n_last=3, worst_tier=None, names=None):
+def persistence(rounds, key="parcel_id", n_last=3, worst_tier=None, names=None, flag_type=None):
     """Parcels flagged in each of the last `n_last` rounds (SPEC §3.12: cities act on persistence, e.g. low
     output three years in a row).
 
     rounds: evaluated tables, oldest first, each with `key` (comparable text ids) and `inefficient` (or `tier`
-    when `worst_tier` is given). Returns a DataFrame with one row per parcel of the latest round, in its order:
+    when `worst_tier` is given, `ineff_flags` with `flag_type`). Returns a DataFrame with one row per parcel of the latest round, in its order:
     key, flagged_rounds (of the last n_last), streak (consecutive flagged rounds ending with the latest),
     persistent (1 if flagged in each of the last n_last rounds, else 0) and history (one mark per round, oldest
     first: 1 flagged, 0 not, ? unknown, - absent). A parcel absent from a round, or whose flag that round
@@ -189,7 +197,7 @@ def persistence(rounds, key="parcel_id", n_last=3, worst_tier=None, names=None):
     names = list(names) if names else [f"round {i + 1}" for i in range(len(rounds))]
     latest = _prepare(rounds[-1], key, names[-1])
     ids = latest.index
-    flags = np.column_stack([round_flags(table, key, worst_tier, name).reindex(ids).to_numpy(dtype=float)
+    flags = np.column_stack([round_flags(table, key, worst_tier, name, flag_type).reindex(ids).to_numpy(dtype=float)
                              for table, name in zip(rounds, names)])
     present = np.column_stack([ids.isin(table[key].to_numpy(dtype=object)) for table in rounds])
     hit = flags == 1

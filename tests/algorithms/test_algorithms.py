@@ -31,7 +31,7 @@ ENUMS = {("computeindicators", "AREA_UNIT"): ["mu", "ha", "km"], ("classifyparce
          ("entropyweights", "METHOD"): ["entropy", "CRITIC"],
          ("applystyle", "STYLE"): ["Tier", "category", "type", "level", "score"],
          ("aggregatezones", "WEIGHTING"): ["weights", "entropy"], ("persistence", "CRITERION"):
-         ["inefficient", "B or worse", "C or worse", "D"]}
+         ["inefficient", "B or worse", "C or worse", "D", "efficiency", "equity"]}
 
 
 def _alg(alg_id):

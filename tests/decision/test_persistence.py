@@ -39,6 +39,20 @@ def test_tier_criterion_and_n():
     assert persistence(ROUNDS, n_last=2).set_index("parcel_id")["persistent"].to_dict()["P4"] == 1
 
 
+def test_low_output_three_years_in_a_row():
+    # SPEC §3.12: "low output three years in a row" — the efficiency-deficient flag (county paper §3.3: "Output
+    # per unit of land serves as the fundamental metric") in each of the last three rounds; a parcel flagged for
+    # equity only (low tax) does not count.
+    def rnd(flags):
+        return pd.DataFrame({"parcel_id": ["P1", "P2", "P3"], "ineff_flags": flags})
+
+    rounds = [rnd(["efficiency", "equity", "efficiency;equity"]), rnd(["green;efficiency", "equity", None]),
+              rnd(["efficiency", "equity;efficiency", "efficiency"])]
+    got = persistence(rounds, n_last=3, flag_type="efficiency").set_index("parcel_id")
+    assert dict(got["persistent"]) == {"P1": 1, "P2": 0, "P3": 0}
+    assert dict(got["history"]) == {"P1": "111", "P2": "001", "P3": "101"}
+
+
 def test_unknown_flag_is_not_flagged():
     rounds = [pd.DataFrame({"parcel_id": ["P"], "inefficient": [np.nan]}),
               pd.DataFrame({"parcel_id": ["P"], "inefficient": [1]})]
