@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMultiStepFeedback, QgsWkbTypes
 
-from ..core.catalogue import load_catalogue
+from ..core.catalogue import check_field_map, field_column, load_catalogue
 from ..core.config import parse_yaml
 from ..core.enterprises import attach_firms, join_enterprises, positions_by_id
 from ..core.errors import LandEvalError
@@ -60,25 +60,24 @@ class Assembled:
 
 
 def load_field_map(path):
-    """FIELD_MAP file: a YAML mapping {canonical id: column name}, e.g. {tax: 实缴税金, parcel_id: ZDBH}."""
+    """FIELD_MAP file: a YAML mapping {canonical id: column name}, e.g. {tax: 实缴税金, parcel_id: ZDBH}; an entry
+    may state the column's unit: {tax: {field: 实缴税金, unit: 元}}."""
     if not path:
         return {}
     with open(path, encoding="utf-8-sig") as handle:
         data = parse_yaml(handle.read(), path)
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise LandEvalError(f"{path}: FIELD_MAP must be a YAML mapping of canonical ids to column names, "
-                            "e.g. 'tax: 实缴税金'.")
+    data = check_field_map(data, path)
     catalogue = load_catalogue()
     unknown = [k for k in data if catalogue.get(k) is None and k != "area_m2"]
     if unknown:
         raise LandEvalError(f"{path}: unknown field id(s) {', '.join(map(str, unknown))}; use the ids of "
                             "resources/presets/catalogue.yaml.")
-    return {str(k): v for k, v in data.items()}
+    return data
 
 
 def map_for(field_map, columns):
     """The part of a field map whose columns this table has (one map serves the parcel and enterprise tables)."""
-    return {k: v for k, v in field_map.items() if v in columns}
+    return {k: v for k, v in field_map.items() if field_column(v) in columns}
 
 
 def recognised_columns(source, field_map, extra=()):

@@ -10,6 +10,7 @@ from qgis.core import (
 )
 
 from ..core.indicators import compute_indicators
+from ..core.tables import Note, magnitude_warnings
 from .assemble import Inputs, assemble, load_field_map
 from .base import LandEvalAlgorithm
 from .layer_io import source_parameter
@@ -105,6 +106,16 @@ def count_results(counts):
     return {name: counts.get(key, 0) for name, (key, _) in COUNT_OUTPUTS.items()}
 
 
+def push_messages(messages, feedback):
+    """The run's messages to the log: notes of what was done to the data (units converted, ids compared as
+    numbers; core.tables.Note) as information, everything else as warnings."""
+    for message in messages:
+        if isinstance(message, Note):
+            feedback.pushInfo(message)
+        else:
+            feedback.pushWarning(message)
+
+
 def report_missing(reasons, feedback):
     """One log line per indicator with missing values, with the reasons and how often."""
     for iid, series in reasons.items():
@@ -148,9 +159,8 @@ class ComputeIndicators(LandEvalAlgorithm):
         inputs = read_inputs(self, parameters, context, feedback)
         unit = area_unit(self, parameters, context, default="mu")
         assembled = assemble(inputs, context, feedback)
-        for warning in assembled.warnings:
-            feedback.pushWarning(warning)
         table, reasons = compute_indicators(assembled.table, unit)
+        push_messages(assembled.warnings + magnitude_warnings(table, unit, assembled.warnings), feedback)
         report_missing(reasons, feedback)
         dest = write_results(self, parameters, context, feedback, inputs.parcels, assembled, table, unit,
                              names={"zh": "评价指标", "en": "Indicators"})

@@ -12,11 +12,12 @@ from qgis.core import (
 )
 
 from ..core.pipeline import evaluate as run_pipeline
+from ..core.tables import magnitude_warnings
 from .assemble import assemble
 from .base import LandEvalAlgorithm
 from .classifyparcels import tier_breaks
 from .classifyscale import add_scale_parameters, scale_levels
-from .computeindicators import add_count_outputs, add_input_parameters, count_results, read_inputs
+from .computeindicators import add_count_outputs, add_input_parameters, count_results, push_messages, read_inputs
 from .params import (
     area_unit,
     area_unit_param,
@@ -102,8 +103,8 @@ class Evaluate(LandEvalAlgorithm):
         # The engine's table holds every input column again: the assembled one is not needed for writing.
         assembled.table = table = None
         warnings = assembled.warnings + result.warnings
-        for warning in warnings:
-            feedback.pushWarning(warning)
+        warnings += magnitude_warnings(result.table, unit, warnings)
+        push_messages(warnings, feedback)
         tiers = result.table["tier"].value_counts() if "tier" in result.table else {}
         feedback.pushInfo(f"{len(result.table)} parcel(s) evaluated with {cfg.name}: "
                           f"{int(result.table['inefficient'].sum())} inefficient; tiers "

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .errors import LandEvalError
-from .units import unit_label
+from .units import is_unit, known_units, unit_label
 
 PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
 CATALOGUE_PATH = PRESETS_DIR / "catalogue.yaml"
@@ -24,12 +24,60 @@ AREA_TERMS = ("area_m2", "area")
 
 # A unit in brackets after a header ("总产值（万元）", "面积(m²)") is not part of the field's name.
 _BRACKETED = re.compile(r"[(\[（【].*?[)\]）】]")
+# So is a unit stated after the name with 单位: ("税收总额 单位:万元", "税收总额，单位：万元").
+_UNIT_SUFFIX = re.compile(r"[,，;；]?\s*单位\s*[:：].*$")
 
 
 def header_key(name):
     """Comparable form of a table header: NFKC, lower case, no spaces, no bracketed unit."""
     text = unicodedata.normalize("NFKC", str(name)).strip().lower()
-    return re.sub(r"\s+", "", _BRACKETED.sub("", text))
+    return re.sub(r"\s+", "", _UNIT_SUFFIX.sub("", _BRACKETED.sub("", text)))
+
+
+def _plausible_range(where, entry, problems):
+    """(low, high) from an entry's `range: [low, high]`, () when it has none."""
+    value = entry.get("range")
+    if value is None:
+        return ()
+    if (not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, (int, float)) for v in value)
+            or not value[0] < value[1]):
+        problems.append(f"{where}.range: {value!r} is not [low, high] with low < high")
+        return ()
+    return (float(value[0]), float(value[1]))
+
+
+def field_column(value):
+    """The column a FIELD_MAP value names: `实缴税金` or `{field: 实缴税金, unit: 元}`."""
+    return value.get("field") if isinstance(value, dict) else value
+
+
+def field_units(field_map):
+    """{canonical id: unit} of the FIELD_MAP entries that state a unit."""
+    return {fid: v["unit"] for fid, v in (field_map or {}).items() if isinstance(v, dict) and v.get("unit")}
+
+
+def check_field_map(data, source):
+    """A FIELD_MAP as read from YAML, checked: {canonical id: column} or {canonical id: {field, unit}}.
+
+    A stated unit must be one LandEval knows (core.units); whether it suits the field is checked where the
+    column is read (core.tables.canonical_table), which names both."""
+    example = "e.g. 'tax: 实缴税金' or 'tax: {field: 实缴税金, unit: 元}'"
+    if not isinstance(data, dict):
+        raise LandEvalError(f"{source}: FIELD_MAP must be a YAML mapping of canonical ids to column names, {example}.")
+    problems = []
+    for fid, value in data.items():
+        if isinstance(value, dict):
+            extra = set(value) - {"field", "unit"}
+            if not isinstance(value.get("field"), str) or extra:
+                problems.append(f"{fid}: give 'field' (the column) and optionally 'unit', nothing else")
+            elif value.get("unit") is not None and not is_unit(str(value["unit"])):
+                problems.append(f"{fid}: unit {value['unit']!r} is not a unit LandEval knows ({known_units()})")
+        elif not isinstance(value, str):
+            problems.append(f"{fid}: {value!r} is not a column name")
+    if problems:
+        raise LandEvalError(f"{source}: FIELD_MAP is not valid ({example}):\n" + "\n".join("  - " + p for p in problems))
+    return {str(k): ({"field": v["field"], "unit": str(v["unit"])} if isinstance(v, dict) and v.get("unit") is not None
+                     else field_column(v)) for k, v in data.items()}
 
 
 @dataclass(frozen=True)
@@ -46,6 +94,7 @@ class FieldDef:
     direction: str = ""
     formula: dict = field(default_factory=dict)
     aliases: tuple = ()
+    plausible: tuple = ()  # (low, high) of a district's median, in `unit` (per 亩 for "{area}"); () = unchecked
 
     @property
     def inputs(self):
@@ -81,6 +130,7 @@ class Catalogue:
             id=rid, zh=entry.get("zh", rid), en=entry.get("en", rid), unit=str(entry.get("unit") or ""),
             kind=entry.get("kind", ""), aggregate=entry.get("aggregate", ""),
             weight_by=entry.get("weight_by", ""), aliases=tuple(entry.get("aliases") or ()),
+            plausible=_plausible_range(f"raw.{rid}", entry, problems),
         )
 
     def _indicator_entry(self, iid, entry, problems):
@@ -93,13 +143,15 @@ class Catalogue:
                 problems.append(f"indicators.{iid}: no formula and no raw input of that id")
                 return FieldDef(id=iid, zh=iid, en=iid, direction=entry.get("direction", ""))
             return FieldDef(id=iid, zh=base.zh, en=base.en, unit=base.unit, direction=entry["direction"],
-                            aliases=base.aliases)
+                            aliases=base.aliases,
+                            plausible=_plausible_range(f"indicators.{iid}", entry, problems) or base.plausible)
         for term in formula.values():
             if term not in self.raw and term not in AREA_TERMS:
                 problems.append(f"indicators.{iid}.formula: unknown input {term!r}")
         return FieldDef(
             id=iid, zh=entry.get("zh", iid), en=entry.get("en", iid), unit=str(entry.get("unit") or ""),
             direction=entry.get("direction", ""), formula=formula, aliases=tuple(entry.get("aliases") or ()),
+            plausible=_plausible_range(f"indicators.{iid}", entry, problems),
         )
 
     def _build_alias_index(self, problems):
@@ -142,13 +194,14 @@ class Catalogue:
     def resolve_columns(self, columns, field_map=None):
         """Map canonical ids to the table's column names: `{canonical id: column name}`.
 
-        `field_map` ({canonical id: column}) wins; then columns named exactly by an id; then header aliases in
+        `field_map` ({canonical id: column} or {canonical id: {field: column, unit: …}}) wins; then columns named exactly by an id; then header aliases in
         column order. A column is used for one id only; the first column that matches an id keeps it.
         """
         columns = [str(c) for c in columns]
         resolved = {}
         used = set()
-        for fid, column in (field_map or {}).items():
+        for fid, value in (field_map or {}).items():
+            column = field_column(value)
             if not column:
                 continue
             if self.get(fid) is None and fid != "area_m2":

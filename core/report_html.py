@@ -22,6 +22,7 @@ import yaml
 from . import labels
 from .catalogue import load_catalogue
 from .conditions import fields_of
+from .tables import Note
 from .units import M2_PER_UNIT, unit_label
 
 PALETTE_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles", "palette.yaml")
@@ -463,7 +464,13 @@ def quality_section(frame, info):
             f'{esc("; ".join(f"{k}: {v}" for k, v in (e.get("reasons") or {}).items()))}</td></tr>'
             for ind, e in sorted(listed, key=lambda item: -item[1]["missing"]))
         parts.append(f'<table class="list" id="missing-table">{head}{body}</table>')
-    warnings = info.get("warnings") or []
+    messages = info.get("warnings") or []
+    # What was done to the data (units converted, ids compared as numbers) is listed apart from the problems.
+    notes = [m for m in messages if isinstance(m, Note)]
+    if notes:
+        parts.append("<h3>数据读取 <span class=\"en\">How the data were read</span></h3><ul class=\"notes\" "
+                     "id=\"data-notes\">" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
+    warnings = [m for m in messages if not isinstance(m, Note)]
     if warnings:
         parts.append("<h3>提示 <span class=\"en\">Warnings</span></h3><ul class=\"warnings\">" +
                      "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>")
@@ -480,7 +487,7 @@ text-align:left;vertical-align:top}th{background:#f2f2f2}td.count,td.area{text-a
 table.kv th{width:280px}tr.total td{font-weight:bold;background:#fafafa}.swatch{display:inline-block;width:14px;
 height:14px;margin-right:6px;vertical-align:-2px;border:1px solid #555}.note{color:#555;font-size:13px}
 img.map{max-width:100%;border:1px solid #ccc}nav a{margin-right:12px;font-size:13px}
-table.list{font-size:12px}ul.warnings{font-size:13px}
+table.list{font-size:12px}ul.warnings,ul.notes{font-size:13px}
 @media print{nav{display:none}h2{page-break-after:avoid}table{page-break-inside:auto}}
 """
 

@@ -7,6 +7,7 @@ many cells were not usable, so the technician can go back to the source instead 
 import numpy as np
 import pandas as pd
 
+from . import units
 from .errors import LandEvalError
 
 # Cells that mean "no data" in Chinese statistical tables. They become missing values with a warning.
@@ -24,7 +25,6 @@ TEXT_CELLS = "landeval_text_cells"
 # number, optional magnitude (千/万/亿), optional 元, optional %.
 _NUMBER_RE = r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)(千|万|亿)?(元)?(%)?$"
 _MAGNITUDE = {"千": 1.0e3, "万": 1.0e4, "亿": 1.0e8}
-_MONEY_UNIT = "万元"
 
 YES_WORDS = ("1", "1.0", "true", "t", "y", "yes", "是", "有", "符合", "通过", "已通过")
 NO_WORDS = ("0", "0.0", "false", "f", "n", "no", "否", "无", "不符合", "未通过", "不通过")
@@ -33,6 +33,22 @@ _YES_NO = {**{w: 1.0 for w in YES_WORDS}, **{w: 0.0 for w in NO_WORDS}}
 # Quantities that may be below zero (see _negatives); every other number a table holds may not.
 SIGNED = ("net_profit", "value_added")
 SIGNED_CHECKED = ("tax",)
+
+
+class Note(str):
+    """A line for the log and the report's data-quality section that says what was done to the data (a unit
+    converted, ids compared as numbers) rather than what is wrong with it: callers log it as information, and
+    the report lists it apart from the warnings. Otherwise it is the message text itself."""
+
+
+class UnitNote(Note):
+    """A Note about units; `columns` = {canonical id: (column, unit stated or None, unit read in, factor to the
+    catalogue's unit)} for the columns it is about (core.tables.magnitude_warnings looks them up)."""
+
+    def __new__(cls, text, columns=None):
+        note = super().__new__(cls, text)
+        note.columns = dict(columns or {})
+        return note
 
 
 def _unit_of(field):
@@ -114,12 +130,15 @@ def _parse_text(text_cells, counts, field, unit, warnings):
         percent = parts[3].notna().to_numpy()
         column_unit = _unit_of(field) if unit is None else unit
         scale = magnitude
-        if str(column_unit).startswith(_MONEY_UNIT):
-            # The column counts 万元 (or 万元 per 亩, per person, …): "12万(元)" is 12, "12亿" is 12 × 10⁴,
-            # "5000元" is 0.5.
-            scale = np.where(yuan & (magnitude == 1.0), 1.0e-4, magnitude / 1.0e4)
-            scale = np.where((magnitude == 1.0) & ~yuan, 1.0, scale)
-        scale = np.where(percent, scale / 100.0, scale)
+        yuan_per_unit = units.money_factor(column_unit)
+        if yuan_per_unit is not None:
+            # A money column (万元, 元, 万元 per 亩, …): a cell with a magnitude or 元 is an amount in 元 —
+            # in a 万元 column "12万(元)" is 12, "12亿" is 12 × 10⁴, "5000元" is 0.5 —; a bare number is
+            # already in the column's unit.
+            scale = np.where((magnitude == 1.0) & ~yuan, 1.0, magnitude / yuan_per_unit)
+        # "35%" is the fraction 0.35, which a column kept in % holds as 35.
+        per_fraction = units.conversion_factor("fraction", column_unit) or 1.0
+        scale = np.where(percent, scale / 100.0 * per_fraction, scale)
         out[parsed] = (number * scale)[parsed]
     bad = ~parsed & ~placeholder
     if bad.any():
@@ -236,11 +255,71 @@ def _numbers_with_text_cells(series, text_cells, field, unit):
     return values, warnings
 
 
+def _target_unit(fid, catalogue):
+    """The unit the engine keeps a numeric field in: the catalogue's ("万元", "万元/亩" — per 亩, as
+    compute_indicators reads a per-area column —), m² for the parcel area."""
+    return "m²" if fid == "area_m2" else catalogue.unit_of(fid)
+
+
+def _dimension_error(column, stated, fid, target, catalogue, source):
+    what = f"is kept in {target}" if target else "has no unit"
+    return LandEvalError(
+        f"Column {column!r}: {source} gives its unit as {stated!r}, but {fid} ({catalogue.label(fid)}) {what}, "
+        f"and {stated} cannot be converted to that — it measures something else. Correct the unit in the "
+        f"{source}, or map the column to the field it really holds (FIELD_MAP)."
+    )
+
+
+def read_units(resolved, catalogue, field_map=None):
+    """How each numeric column's cells are read: `({column: (unit of its cells, factor to the catalogue's
+    unit)}, notes)`. Each header is parsed once, and a whole column is then multiplied by one factor.
+
+    The unit is FIELD_MAP's (`tax: {field: 实缴税金, unit: 元}`), else the header's (税收总额（元）, 税收总额 单位:元),
+    else the catalogue's. One UnitNote per converted column names the column, both units and the factor; one
+    more lists the columns whose header states no unit (read in the catalogue's unit). A column named by its
+    canonical id (tax) is the engine's own and in the catalogue's unit by contract (docs/design.md). A stated
+    unit of another kind of quantity (亩 for money) is an error naming the column and the unit.
+    """
+    from .catalogue import field_units
+
+    map_units = field_units(field_map)
+    plan, notes, assumed = {}, [], {}
+    for fid, column in resolved.items():
+        entry = catalogue.get(fid)
+        if fid != "area_m2" and (entry is None or reading_of(fid, entry) != "number"):
+            continue
+        target = _target_unit(fid, catalogue)
+        source = "FIELD_MAP" if fid in map_units else "the header"
+        stated = map_units.get(fid) or (None if column == fid else units.header_unit(column))
+        if stated is not None and not units.is_unit(stated):
+            stated = None  # bracketed words that are no unit: 总产值（现价）, 税收（2023年）
+        if stated is None:
+            if column != fid and target not in ("", "fraction"):
+                assumed[fid] = column
+            continue
+        factor = units.conversion_factor(stated, target)
+        if factor is None:
+            raise _dimension_error(column, stated, fid, target, catalogue, source)
+        plan[column] = (stated, factor)
+        if units.unit_key(stated) != units.unit_key(target):
+            notes.append(UnitNote(
+                f"{column}: in {stated} (as {source} says), converted to {target} (× {factor:.10g}) for "
+                f"{catalogue.label(fid)} ({fid}).", {fid: (column, stated, stated, factor)}))
+    if assumed:
+        listed = ", ".join(f"{column} {_target_unit(fid, catalogue)}" for fid, column in assumed.items())
+        notes.append(UnitNote(
+            f"No unit in the header of {len(assumed)} column(s), so read in the catalogue's unit: {listed}. "
+            "If a column is in another unit, write it in the header (税收总额（元）) or in FIELD_MAP.",
+            {fid: (column, None, _target_unit(fid, catalogue), 1.0) for fid, column in assumed.items()}))
+    return plan, notes
+
+
 def canonical_table(df, field_map=None):
     """Rename recognised columns to canonical ids and parse them; return `(frame, warnings)`.
 
-    Columns are recognised by core.catalogue (field_map first, then exact ids, then header aliases). Numbers go
-    through to_numeric, yes/no fields through parse_yes_no (an unreadable answer is an error), categories
+    Columns are recognised by core.catalogue (field_map first, then exact ids, then header aliases). A unit the
+    header or field_map states is converted to the catalogue's (read_units; its notes come first among the
+    warnings, as UnitNote lines). Numbers go through to_numeric, yes/no fields through parse_yes_no (an unreadable answer is an error), categories
     through to_text; keys and text are left as they are. Unrecognised columns are kept under their own names.
     A frame that is already canonical passes through unchanged.
     """
@@ -249,7 +328,8 @@ def canonical_table(df, field_map=None):
     catalogue = load_catalogue()
     resolved = catalogue.resolve_columns(df.columns, field_map)
     by_column = {column: fid for fid, column in resolved.items()}
-    data, warnings = {}, []
+    read_in, warnings = read_units(resolved, catalogue, field_map)
+    data = {}
     text_cells = df.attrs.get(TEXT_CELLS, {})
     key_column = resolved.get("enterprise_id") or resolved.get("parcel_id")
     row_labels = df[key_column].astype(str).to_numpy() if key_column else None
@@ -261,10 +341,12 @@ def canonical_table(df, field_map=None):
         entry = catalogue.get(fid)
         series = df[column]
         how = reading_of(fid, entry)
+        unit, factor = read_in.get(column, (None, 1.0))
         if fid == "area_m2" or entry is None:
-            values, found = _numbers_with_text_cells(series, text_cells.get(column), fid, "m²")
+            values, found = _numbers_with_text_cells(series, text_cells.get(column), fid, unit or "m²")
             warnings += found
-            values = _negatives(values, fid, column, "Area", row_labels, catalogue, warnings)
+            values = _negatives(values * factor if factor != 1.0 else values, fid, column, "Area", row_labels,
+                                catalogue, warnings)
         elif how == "yes_no":
             values = parse_yes_no(series, column)
         elif how == "as_is":
@@ -272,8 +354,10 @@ def canonical_table(df, field_map=None):
         elif how == "text":
             values = to_text(series)
         else:
-            values, found = _numbers_with_text_cells(series, text_cells.get(column), column, entry.unit)
+            values, found = _numbers_with_text_cells(series, text_cells.get(column), column, unit or entry.unit)
             warnings += found
+            if factor != 1.0:
+                values = values * factor
             values = _negatives(values, fid, column, entry.en, row_labels, catalogue, warnings)
         data[fid] = pd.Series(values, index=df.index) if not isinstance(values, pd.Series) else values
     return pd.DataFrame(data, index=df.index), warnings
@@ -303,3 +387,86 @@ def join_labels(index, labels, sep=";"):
         combos = index[first]
     texts = np.array([sep.join(labels[i] for i in combo if i >= 0) for combo in combos] + [""], dtype=object)
     return texts[rows] if len(index) else texts[:0]
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power_of_ten(ratio):
+    """"10⁴" for a ratio of about 10 000 (to the nearest power)."""
+    return "10" + str(int(round(np.log10(ratio)))).translate(_SUPERSCRIPT)
+
+
+def _plausible_in(entry, area_unit):
+    """An entry's plausible median range in the unit of the table: ranges per 亩 scaled to `area_unit`."""
+    low, high = entry.plausible
+    scale = units.M2_PER_UNIT[area_unit] / units.M2_PER_UNIT["mu"] if "{area}" in entry.unit else 1.0
+    return low * scale, high * scale
+
+
+def _mixups(entry, catalogue, read_as, median, low, high):
+    """Unit mix-ups in the indicator's inputs that would bring `median` into [low, high]: (input id, column,
+    true unit, unit read in, factor), best first (the corrected median nearest the range's middle)."""
+    middle = np.sqrt(low * high) if low > 0 else high / 10.0
+    found = []
+    for power, term in ((1, entry.inputs[0]), (-1, entry.inputs[-1] if len(entry.inputs) > 1 else None)):
+        raw = catalogue.raw.get(term) if term else None
+        if raw is None:
+            continue
+        column, unit = read_as.get(term, (catalogue.label(term), raw.unit))
+        for family, factor in units.simple_factors(unit):
+            for spelling, other in units.UNIT_FAMILIES[family].items():
+                effect = (factor / other) ** power
+                corrected = median / effect
+                if other != factor and low <= corrected <= high:
+                    found.append((abs(np.log10(corrected / middle)), term, column, spelling, unit, effect))
+    return [f[1:] for f in sorted(found, key=lambda f: f[0])]
+
+
+def magnitude_warnings(table, area_unit="mu", notes=()):
+    """A warning for each catalogue column of `table` whose median lies outside the catalogue's plausible
+    range, naming the unit mix-up that would explain it (values in 元 read as 万元: 10⁴ too large; a 万元
+    column declared in 元: 10⁴ too small; a share in % read as a fraction: 10² too large) when one does.
+
+    notes: the UnitNotes of the run (core.tables.read_units), which say what column and unit each input was
+    read from; without them the catalogue's ids and units are named. One median per column (vectorised).
+    """
+    from .catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    read_as = {}
+    for note in notes:
+        for fid, (column, _, unit, _) in getattr(note, "columns", {}).items():
+            read_as[fid] = (column, unit)
+    warnings = []
+    for fid in table.columns:
+        entry = catalogue.get(fid) if isinstance(fid, str) else None
+        if entry is None or not entry.plausible or not pd.api.types.is_numeric_dtype(table[fid].dtype):
+            continue
+        values = table[fid].to_numpy(dtype=float, na_value=np.nan)
+        values = values[np.isfinite(values)]
+        if not len(values):
+            continue
+        median = float(np.median(values))
+        low, high = _plausible_in(entry, area_unit)
+        if low <= median <= high or (median < low and median <= 0):
+            continue
+        unit = catalogue.unit_of(fid, area_unit)
+        unit = "" if unit == "fraction" else unit
+        side = "above" if median > high else "below"
+        ratio = median / high if median > high else low / median
+        text = (f"{catalogue.label(fid)} ({fid}): the median, {median:,.6g} {unit}, is {ratio:,.3g} times {side} "
+                f"the plausible range ({low:g}–{high:g} {unit}).")
+        found = _mixups(entry, catalogue, read_as, median, low, high)
+        if found:
+            term, column, true_unit, read_unit, effect = found[0]
+            big = effect if effect > 1 else 1.0 / effect
+            text += (f" A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read "
+                     f"as {read_unit} makes {fid} {_power_of_ten(big)} times too {'large' if effect > 1 else 'small'}"
+                     f". Check that column; if so, write the right unit in its header "
+                     f"({catalogue.label(term)}（{true_unit}）) or in FIELD_MAP ({term}: {{field: …, unit: "
+                     f"{true_unit}}}).")
+        else:
+            text += " Check the units of its input columns."
+        warnings.append(text)
+    return warnings
