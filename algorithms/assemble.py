@@ -13,7 +13,7 @@ from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMulti
 
 from ..core.catalogue import check_field_map, field_column, load_catalogue
 from ..core.config import parse_yaml
-from ..core.enterprises import attach_firms, join_enterprises, positions_by_id
+from ..core.enterprises import attach_firms, join_enterprises, match_by_id
 from ..core.errors import LandEvalError
 from ..core.keys import describe_positions, key_strings
 from ..core.tables import canonical_table, numeric_columns
@@ -98,7 +98,7 @@ def canonical_with_originals(frame, field_map):
     return canon, warnings
 
 
-def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_keys, geoms, crs, context, feedback, warnings):
+def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, geoms, crs, context, feedback, warnings):
     """Parcel position (−1 = none) of every enterprise row, by id or by location."""
     ent = inputs.enterprises
     key_col = inputs.enterprise_parcel_id
@@ -119,11 +119,12 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_keys, geoms, crs, 
         by_fid = dict(zip(fids.tolist(), where.tolist()))
         # Points with no or empty geometry are not in `fids`: they match no parcel.
         return np.array([by_fid.get(f, -1) for f in ent_fids.tolist()], dtype=np.int64), "location"
-    positions = positions_by_id(parcel_keys, key_strings(ent_frame[key_col]))
+    positions, messages = match_by_id(parcel_ids, ent_frame[key_col], inputs.parcel_id)
+    warnings += messages
     return positions, f"id ({key_col})"
 
 
-def _join_enterprises(inputs, parcel_keys, geoms, crs, context, feedback, counts, warnings):
+def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feedback, counts, warnings):
     ent = inputs.enterprises
     extra = [inputs.enterprise_parcel_id]
     names = recognised_columns(ent, inputs.field_map, extra)
@@ -131,7 +132,7 @@ def _join_enterprises(inputs, parcel_keys, geoms, crs, context, feedback, counts
                               numeric=numeric_columns(names, map_for(inputs.field_map, names)))
     frame, fids = ent_table.frame, ent_table.fids
     del ent_table
-    pos, how = _enterprise_positions(inputs, frame, fids, parcel_keys, geoms, crs, context, feedback, warnings)
+    pos, how = _enterprise_positions(inputs, frame, fids, parcel_ids, geoms, crs, context, feedback, warnings)
     canon, found = canonical_table(frame, map_for(inputs.field_map, frame.columns))
     # The cells as read are not needed any more: freed before aggregating (a third of a GB per 10⁶ firms).
     del frame
@@ -273,7 +274,8 @@ def assemble(inputs, context, feedback):
         frame["area_m2"] = areas.area_m2
     steps.setCurrentStep(2)
     if inputs.enterprises is not None:
-        firms = _join_enterprises(inputs, keys, areas.geometries, crs, context, steps, counts, warnings)
+        firms = _join_enterprises(inputs, keys, table.frame[inputs.parcel_id], areas.geometries, crs, context, steps,
+                                  counts, warnings)
         frame, filled = attach_firms(frame, firms)
         # Columns the firms filled gaps in differ from the parcel layer's: they are written again.
         source_columns = [c for c in source_columns if c not in filled]

@@ -13,7 +13,7 @@ from ..core.indicators import compute_indicators
 from ..core.tables import Note, magnitude_warnings
 from .assemble import Inputs, assemble, load_field_map
 from .base import LandEvalAlgorithm
-from .layer_io import source_parameter
+from .layer_io import field_name, source_parameter
 from .params import area_unit, area_unit_param, with_help
 from .results import write_results
 
@@ -83,11 +83,13 @@ def read_inputs(alg, parameters, context, feedback):
     def optional(name):
         return source_parameter(alg, parameters, name, context, feedback) if parameters.get(name) else None
 
+    parcels, enterprises = source_parameter(alg, parameters, "PARCELS", context, feedback), optional("ENTERPRISES")
     return Inputs(
-        parcels=source_parameter(alg, parameters, "PARCELS", context, feedback),
-        parcel_id=alg.parameterAsString(parameters, "PARCEL_ID", context),
-        enterprises=optional("ENTERPRISES"),
-        enterprise_parcel_id=alg.parameterAsString(parameters, "ENTERPRISE_PARCEL_ID", context) or "",
+        parcels=parcels,
+        parcel_id=field_name(parcels, alg.parameterAsString(parameters, "PARCEL_ID", context)),
+        enterprises=enterprises,
+        enterprise_parcel_id=field_name(enterprises,
+                                        alg.parameterAsString(parameters, "ENTERPRISE_PARCEL_ID", context) or ""),
         field_map=load_field_map(alg.parameterAsFile(parameters, "FIELD_MAP", context)
                                  if parameters.get("FIELD_MAP") else ""),
         redline=optional("ECO_REDLINE"),

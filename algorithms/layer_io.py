@@ -116,7 +116,8 @@ def _header_diagnosis(names):
     """Why the expected headers may be missing, for the cases people meet: wrong encoding, title rows."""
     if any("\ufffd" in n for n in names):
         return (" The headers are garbled (�): the table is GBK/GB18030 text opened as UTF-8. Give the file path "
-                "instead of the loaded layer, or set the layer's Data source encoding to GB18030.")
+                "instead of the loaded layer, or set the layer's Data source encoding to GB18030 (for a Shapefile: "
+                "put a .cpg file containing GB18030 beside it).")
     if any(_mojibake_of_utf8(n) for n in names):
         return (" The headers look garbled: the table is UTF-8 text opened as GBK/GB18030. Give the file path "
                 "instead of the loaded layer, or set the layer's Data source encoding to UTF-8.")
@@ -249,14 +250,88 @@ def open_table(path, feedback=None):
     return layer
 
 
+def _shapefile_dbf(path):
+    """The .dbf of a Shapefile without a .cpg (None when it has one, or no .dbf): the case GDAL cannot decode."""
+    base, ext = os.path.splitext(path)
+    if ext.lower() != ".shp" or any(os.path.isfile(base + cpg) for cpg in (".cpg", ".CPG")):
+        return None
+    return next((base + dbf for dbf in (".dbf", ".DBF") if os.path.isfile(base + dbf)), None)
+
+
+def shapefile_is_gbk(path):
+    """Whether a Shapefile without a .cpg holds GBK/GB18030 text: its .dbf declares no code page (language
+    driver byte 0, which GDAL would otherwise follow), and its field names and first records are not ASCII,
+    not UTF-8, but valid GB18030. Older Chinese systems export exactly this; QGIS then reads it as UTF-8."""
+    dbf = _shapefile_dbf(path)
+    if dbf is None:
+        return False
+    with open(dbf, "rb") as fh:
+        head = fh.read(32)
+        if len(head) < 32 or head[29] != 0:
+            return False
+        header_len = int.from_bytes(head[8:10], "little")
+        record_len = max(int.from_bytes(head[10:12], "little"), 1)
+        names = fh.read(max(header_len - 32, 0))
+        # Whole records only, so no character is cut in two.
+        records = fh.read(max(_SNIFF_BYTES // record_len, 1) * record_len)
+    names = b"".join(names[i:i + 11].split(b"\0")[0] for i in range(0, len(names) - 31, 32))
+    sample = names + b" " + records
+    if sample.isascii():
+        return False
+    try:
+        sample.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    try:
+        sample.decode("gb18030")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _gbk_shapefile(value, layer, parameter, feedback):
+    """`value` (a path, or a loaded layer) opened again as GB18030 when it is a GBK Shapefile without .cpg
+    that is not read as such already; else None. The field names the loaded layer showed (garbled) are kept,
+    by position, in `_landeval_field_names`, so field parameters chosen in the dialog still find their field."""
+    uri = layer.source() if layer is not None else value
+    path = uri.split("|")[0]
+    if layer is not None and (layer.providerType() != "ogr"
+                              or codecs.lookup(layer.dataProvider().encoding() or "utf-8").name != "utf-8"):
+        return None
+    if not shapefile_is_gbk(path):
+        return None
+    recoded = QgsVectorLayer(uri, os.path.splitext(os.path.basename(path))[0], "ogr")
+    recoded.setProviderEncoding("GB18030")
+    if layer is not None:
+        if layer.subsetString():
+            recoded.setSubsetString(layer.subsetString())
+        recoded._landeval_field_names = dict(zip(layer.fields().names(), recoded.fields().names()))
+    if feedback is not None:
+        cpg = os.path.splitext(path)[0] + ".cpg"
+        feedback.pushWarning(
+            f"{parameter}: {os.path.basename(path)} has no .cpg file and its text is not UTF-8, so it was read as "
+            f"GB18030 (GBK), which gives Chinese field names such as {', '.join(recoded.fields().names()[:3])}. "
+            f"To make this permanent, put a text file {os.path.basename(cpg)} beside it containing GB18030.")
+    return recoded
+
+
+def field_name(source, name):
+    """The field `name` of a parameter, as `source` calls it: a Shapefile re-read as GB18030 (_gbk_shapefile)
+    knows the garbled names the loaded layer showed in the dialog."""
+    return getattr(source, "_landeval_field_names", {}).get(name, name)
+
+
 def source_parameter(alg, parameters, name, context, feedback=None):
     """A feature-source parameter, or None when an optional one is empty.
 
     A CSV/XLSX given as a file path (the usual headless case) is opened with `open_table`, so a GBK file
-    reads correctly; Processing would open it as UTF-8 and garble the Chinese headers.
+    reads correctly; Processing would open it as UTF-8 and garble the Chinese headers. A GBK Shapefile without
+    a .cpg, given as a path or a loaded layer, is read as GB18030 with a warning (_gbk_shapefile).
     """
     value = parameters.get(name)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+    definition = value if isinstance(value, QgsProcessingFeatureSourceDefinition) else None
+    if definition is not None:
         value = value.source.staticValue()
     if isinstance(value, str) and os.path.splitext(value.split("|")[0])[1].lower() in TABLE_EXTENSIONS:
         path = value.split("|")[0]
@@ -267,6 +342,16 @@ def source_parameter(alg, parameters, name, context, feedback=None):
             return layer
     if value is None or value == "":
         return None
+    # A selection or feature limit belongs to the loaded layer: such a source is read as it is.
+    whole = definition is None or (not definition.selectedFeaturesOnly and definition.featureLimit == -1
+                                   and not getattr(definition, "filterExpression", ""))
+    if whole:
+        is_path = isinstance(value, str) and os.path.isfile(value.split("|")[0])
+        layer = None if is_path else alg.parameterAsVectorLayer(parameters, name, context)
+        recoded = _gbk_shapefile(value, layer, name, feedback) if is_path or layer is not None else None
+        if recoded is not None and recoded.isValid():
+            context.temporaryLayerStore().addMapLayer(recoded)
+            return recoded
     source = alg.parameterAsSource(parameters, name, context)
     if source is None:
         raise QgsProcessingException(alg.invalidSourceError(parameters, name))

@@ -12,7 +12,8 @@ import pandas as pd
 
 from .errors import LandEvalError
 from .indicators import aggregate_enterprises
-from .keys import describe_positions
+from .keys import describe_positions, is_numeric_key, key_strings, without_leading_zeros
+from .tables import Note
 
 
 @dataclass
@@ -46,6 +47,56 @@ def positions_by_id(parcel_keys, enterprise_keys):
     found = pd.Index(keys.to_numpy()[first]).get_indexer(pd.Index(enterprise_keys))
     positions = np.where(found >= 0, first[np.maximum(found, 0)], -1) if len(first) else np.full(len(found), -1)
     return np.where(pd.isna(enterprise_keys), -1, positions).astype(np.int64)
+
+
+def match_by_id(parcel_ids, enterprise_ids, parcel_field="parcel id"):
+    """Parcel position of every enterprise (−1 = none) from the two id columns as read, and the messages.
+
+    When either side is a number field, ids are compared as numbers — an enterprise id "0001" (systems and
+    Excel round-trips write them so) is parcel 1 —, with a Note saying so when a padded id occurred. When
+    both are text, "0001" and "1" stay different ids, but if unmatched enterprise ids would match once leading
+    zeros are dropped on both sides, a warning says exactly that, with examples.
+    """
+    parcel_keys, enterprise_keys = key_strings(parcel_ids), key_strings(enterprise_ids)
+    messages = []
+    if is_numeric_key(parcel_ids) or is_numeric_key(enterprise_ids):
+        padded_parcels, padded_firms = without_leading_zeros(parcel_keys), without_leading_zeros(enterprise_keys)
+        changed = np.flatnonzero(padded_firms != enterprise_keys)
+        changed_parcels = np.flatnonzero(padded_parcels != parcel_keys)
+        if len(changed) or len(changed_parcels):
+            side = "parcel" if is_numeric_key(parcel_ids) else "enterprise table's"
+            examples = [f"{enterprise_keys[i]} = {padded_firms[i]}" for i in changed[:3]]
+            examples += [f"{parcel_keys[i]} = {padded_parcels[i]}" for i in changed_parcels[:3 - len(examples)]]
+            messages.append(Note(
+                f"The {side} {parcel_field} is a number field, so ids are compared as numbers: "
+                f"{len(changed) + len(changed_parcels)} id(s) written with leading zeros are read as numbers "
+                f"({', '.join(examples)})."))
+        parcel_keys, enterprise_keys = padded_parcels, padded_firms
+    positions = positions_by_id(parcel_keys, enterprise_keys)
+    if not is_numeric_key(parcel_ids) and not is_numeric_key(enterprise_ids):
+        messages += _padding_hint(parcel_keys, enterprise_keys, positions, parcel_field)
+    return positions, messages
+
+
+def _padding_hint(parcel_keys, enterprise_keys, positions, parcel_field):
+    """A warning when unmatched text ids would match without their leading zeros (at least three of them,
+    or all the unmatched ones when fewer): one side was probably padded or stripped by a system or Excel."""
+    unmatched = np.flatnonzero(positions < 0)
+    if not len(unmatched):
+        return []
+    stripped = without_leading_zeros(enterprise_keys[unmatched])
+    parcels = pd.Series(without_leading_zeros(parcel_keys), dtype=object)
+    parcel_of = pd.Series(np.asarray(parcel_keys, dtype=object), index=parcels.to_numpy()).loc[
+        lambda s: ~s.index.duplicated()]
+    would = np.flatnonzero(pd.Index(parcel_of.index).get_indexer(pd.Index(stripped)) >= 0)
+    would = would[pd.notna(stripped[would])]
+    if not len(would) or len(would) < min(3, len(unmatched)):
+        return []
+    examples = ", ".join(f"{enterprise_keys[unmatched[i]]} ~ {parcel_of[stripped[i]]}" for i in would[:5])
+    return [f"{len(would)} of the {len(unmatched)} unmatched enterprise id(s) would match a parcel if leading "
+            f"zeros were ignored ({examples}{', …' if len(would) > 5 else ''}). Both {parcel_field} columns are "
+            "text, so LandEval does not strip zeros: write the ids the same way in both tables (or store the "
+            "parcel id as a number field, which compares them as numbers)."]
 
 
 def join_enterprises(canon, positions, parcel_keys, how, row_labels):

@@ -34,3 +34,19 @@ def describe_positions(positions, ids, limit=10):
     shown = ", ".join(str(ids[p]) for p in positions[:limit])
     more = ", …" if len(positions) > limit else ""
     return f"{len(positions)} ({shown}{more})" if len(positions) else "0"
+
+
+def is_numeric_key(values):
+    """Whether ids come from a number field (integer or real), where 0001 cannot be written."""
+    dtype = pd.Series(values).dtype if not hasattr(values, "dtype") else values.dtype
+    return pd.api.types.is_numeric_dtype(dtype) and not pd.api.types.is_bool_dtype(dtype)
+
+
+def without_leading_zeros(keys):
+    """Key strings as numbers would print them: "0001" → "1", "000" → "0"; ids that are not all digits
+    ("P01", "01A") and missing ones (None) stay as they are."""
+    s = pd.Series(keys, dtype=object)
+    digits = s.str.fullmatch(r"\d+").fillna(False).to_numpy(dtype=bool)
+    out = s.to_numpy(dtype=object).copy()
+    out[digits] = s[digits].str.lstrip("0").replace("", "0").to_numpy(dtype=object)
+    return out

@@ -11,7 +11,7 @@ from .catalogue import load_catalogue
 from .conditions import fields_of
 from .config import EvalConfig, load_config
 from .errors import LandEvalError
-from .enterprises import attach_firms, join_enterprises, positions_by_id
+from .enterprises import attach_firms, join_enterprises, match_by_id
 from .indicators import absent_inputs, compute_indicators
 from .keys import key_strings
 from .tables import canonical_table
@@ -142,7 +142,8 @@ def _join(work, enterprises, parcel_key, warnings):
         raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
                             "map it in the field mapping.")
     parcel_keys = key_strings(work[parcel_key])
-    positions = positions_by_id(parcel_keys, key_strings(firms[parcel_key]))
+    positions, found = match_by_id(work[parcel_key], firms[parcel_key], parcel_key)
+    warnings += found
     joined = join_enterprises(firms, positions, parcel_keys, f"id ({parcel_key})", enterprises.index.to_numpy())
     warnings += joined.warnings
     work, _ = attach_firms(work, joined.firms)
