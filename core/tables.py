@@ -464,7 +464,7 @@ def magnitude_warnings(table, area_unit="mu", notes=()):
             text += (f" A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read "
                      f"as {read_unit} makes {fid} {_power_of_ten(big)} times too {'large' if effect > 1 else 'small'}"
                      f". Check that column; if so, write the right unit in its header "
-                     f"({catalogue.label(term)}（{true_unit}）) or in FIELD_MAP ({term}: {{field: …, unit: "
+                     f"({units.with_unit(column, true_unit)}) or in FIELD_MAP ({term}: {{field: …, unit: "
                      f"{true_unit}}}).")
         else:
             text += " Check the units of its input columns."

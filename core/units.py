@@ -153,3 +153,11 @@ def money_factor(unit):
 def known_units():
     """The units of every family, for messages: "元, 千元, 万元, 亿元; m², 平方米, …"."""
     return "; ".join(", ".join(members) for members in UNIT_FAMILIES.values())
+
+
+def with_unit(header, unit):
+    """The header written with `unit` instead of the one it states: with_unit("税收总额（元）", "万元") →
+    "税收总额（万元）" (for messages that say what to write)."""
+    text = unicodedata.normalize("NFKC", str(header)).strip()
+    base = re.sub(r"[,;]?\s*单位\s*:.*$", "", _TRAILING_UNIT.sub("", text)).strip()
+    return f"{base or header}（{unit}）"

@@ -4,9 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from landeval.core.enterprises import attach_firms, join_enterprises, positions_by_id
+from landeval.core.enterprises import attach_firms, join_enterprises, match_by_id, positions_by_id
 from landeval.core.errors import LandEvalError
 from landeval.core.keys import describe_positions, key_strings
+from landeval.core.pipeline import evaluate
+from landeval.core.tables import Note
 
 
 def test_key_strings_match_across_types():
@@ -76,3 +78,55 @@ def test_attach_firms_fills_only_the_parcel_tables_gaps():
     np.testing.assert_allclose(out["tax"], [15, 50, np.nan])
     assert out["n_enterprises"].tolist() == [2, 1, 0]
     assert frame["tax"].isna().sum() == 2  # the caller's frame is left as it was
+
+
+# ----------------------------------------------------------------------------------------- zero-padded ids
+# Issue 18: "A parcel layer whose 宗地编号 is an integer field and an enterprise table whose ids are text with
+# leading zeros (`0001`, as systems and Excel round-trips produce) match nothing ... When the parcel id field is
+# numeric, compare numerically (and say so); when both are text, do not strip zeros silently, but when many ids
+# would match only without leading zeros, say exactly that, with examples, in the warning."
+def test_an_integer_parcel_id_field_matches_zero_padded_text_ids_and_says_so():
+    positions, messages = match_by_id(pd.Series([1, 2, 3, 10]), pd.Series(["0001", "0002", "010", "3", "0009"]),
+                                      "宗地编号")
+    assert positions.tolist() == [0, 1, 3, 2, -1]  # 0009 is parcel 9, which does not exist
+    assert len(messages) == 1 and isinstance(messages[0], Note)
+    assert messages[0] == ("The parcel 宗地编号 is a number field, so ids are compared as numbers: 4 id(s) written "
+                           "with leading zeros are read as numbers (0001 = 1, 0002 = 2, 010 = 10).")
+
+
+def test_a_number_field_in_the_enterprise_table_matches_padded_parcel_text():
+    # Excel turned the enterprise table's 0001 into the number 1; the parcel layer keeps the text.
+    positions, messages = match_by_id(pd.Series(["0001", "0002", "P3"], dtype=object), pd.Series([2.0, 1.0]))
+    assert positions.tolist() == [1, 0]
+    assert "enterprise table's parcel id is a number field" in messages[0]
+
+
+def test_text_ids_keep_their_zeros_but_the_warning_names_the_near_misses():
+    parcels = pd.Series(["1", "2", "3", "4"], dtype=object)
+    firms = pd.Series(["0001", "0002", "003", "4", "0099"], dtype=object)
+    positions, messages = match_by_id(parcels, firms, "宗地编号")
+    assert positions.tolist() == [-1, -1, -1, 3, -1]  # not stripped silently
+    assert messages == [
+        "3 of the 4 unmatched enterprise id(s) would match a parcel if leading zeros were ignored (0001 ~ 1, "
+        "0002 ~ 2, 003 ~ 3). Both 宗地编号 columns are text, so LandEval does not strip zeros: write the ids the "
+        "same way in both tables (or store the parcel id as a number field, which compares them as numbers)."]
+    assert not isinstance(messages[0], Note)  # a warning, not a note
+
+
+def test_text_ids_warn_only_when_many_would_match():
+    # One near miss among several unmatched ids is no pattern; three are.
+    parcels = pd.Series(["1", "2", "3"], dtype=object)
+    _, few = match_by_id(parcels, pd.Series(["01", "X7", "X8", "X9"], dtype=object))
+    assert few == []
+    _, none = match_by_id(parcels, pd.Series(["1", "2"], dtype=object))
+    assert none == []
+
+
+def test_pipeline_joins_padded_enterprise_ids_to_an_integer_parcel_id():
+    parcels = pd.DataFrame({"parcel_id": np.array([1, 2], dtype=np.int64), "area_m2": [10000.0 / 15.0] * 2})
+    firms = pd.DataFrame({"宗地编号": ["0001", "0002", "0002"], "总税收": [3.0, 1.0, 2.0]})
+    result = evaluate(parcels, "jiangning", enterprises=firms)
+    assert result.table["tax"].tolist() == [3.0, 3.0]
+    assert result.table["tax_per_area"].tolist() == pytest.approx([3.0, 3.0])
+    assert result.quality["unmatched_enterprises"] == 0
+    assert any(isinstance(w, Note) and "compared as numbers" in w for w in result.warnings)

@@ -27,3 +27,60 @@ def test_labels_and_unknown_unit():
     assert units.unit_label("km2", "en") == "km²"
     with pytest.raises(LandEvalError, match="mu, ha, km2"):
         units.from_m2(1.0, "acre")
+
+
+# ------------------------------------------------------------------------------------------ units in headers
+# Issue 18: "Parse the unit a header states (full- and half-width brackets, spaces, `单位:` forms)".
+@pytest.mark.parametrize("header, unit", [
+    ("税收总额（元）", "元"),                 # full-width brackets, as tax offices export
+    ("工业总产值(万元)", "万元"),             # half-width
+    ("工业总产值 ( 万元 )", "万元"),          # spaces inside and before
+    ("用电量【万千瓦时】", "万千瓦时"),
+    ("用电量[kWh]", "kWh"),
+    ("税收总额（单位：万元）", "万元"),       # 单位: inside brackets
+    ("税收总额 单位:元", "元"),               # 单位: after the name
+    ("税收总额，单位：亿元", "亿元"),
+    ("从业人员数（人）", "人"),
+    ("税收总额", None),
+])
+def test_header_unit_forms(header, unit):
+    assert units.header_unit(header) == unit
+
+
+def test_bracketed_words_that_are_no_unit():
+    assert units.header_unit("总产值（现价）") == "现价"
+    assert not units.is_unit("现价") and not units.is_unit("2023年")
+    assert units.is_unit("元/亩") and units.is_unit("ｋＷｈ") and units.is_unit("㎡")
+
+
+# Every family of the issue: "money 元 / 千元 / 万元 / 亿元; area m² / 平方米 / 亩 / 公顷 / ha / km²; electricity
+# kWh / 千瓦时 / 万千瓦时 / 万度 / MWh; water m³ / 吨 / 万吨; energy 吨标准煤 / 吨标煤 / tce / 万吨标准煤; emissions 吨 /
+# 千克; people 人 / 万人; shares % vs fraction". Factors by hand: 1 万 = 10⁴, 1 亿 = 10⁸, 1 亩 = 10000/15 m²
+# (docs/design.md), 1 MWh = 1000 kWh, 1 吨 of water = 1 m³.
+@pytest.mark.parametrize("stated, target, factor", [
+    ("元", "万元", 1.0e-4), ("千元", "万元", 0.1), ("万元", "万元", 1.0), ("亿元", "万元", 1.0e4),
+    ("m²", "m²", 1.0), ("平方米", "m²", 1.0), ("亩", "m²", 10000.0 / 15.0), ("公顷", "m²", 1.0e4),
+    ("ha", "m²", 1.0e4), ("km²", "m²", 1.0e6), ("km2", "m²", 1.0e6),
+    ("kWh", "万kWh", 1.0e-4), ("千瓦时", "万kWh", 1.0e-4), ("万千瓦时", "万kWh", 1.0), ("万度", "万kWh", 1.0),
+    ("MWh", "万kWh", 0.1),
+    ("m³", "吨", 1.0), ("吨", "吨", 1.0), ("万吨", "吨", 1.0e4),
+    ("吨标准煤", "吨标煤", 1.0), ("tce", "吨标煤", 1.0), ("万吨标准煤", "吨标煤", 1.0e4),
+    ("千克", "吨", 1.0e-3),
+    ("人", "人", 1.0), ("万人", "人", 1.0e4),
+    ("%", "fraction", 0.01), ("fraction", "fraction", 1.0),
+    ("元/亩", "万元/亩", 1.0e-4), ("万元/公顷", "万元/亩", 1.0 / 15.0), ("kWh/元", "万kWh/万元", 1.0),
+])
+def test_conversion_factors_of_every_family(stated, target, factor):
+    assert units.conversion_factor(stated, target) == pytest.approx(factor, rel=1e-12)
+
+
+@pytest.mark.parametrize("stated, target", [("亩", "万元"), ("元", "m²"), ("人", "吨"), ("%", "万元"),
+                                            ("元/亩", "万元"), ("万元", "万元/亩"), ("%", "")])
+def test_units_of_another_kind_do_not_convert(stated, target):
+    # Issue 18: "A unit LandEval cannot convert to the catalogue's dimension (亩 given for an amount of money)".
+    assert units.conversion_factor(stated, target) is None
+
+
+def test_money_factor_of_money_units_and_ratios():
+    assert units.money_factor("万元") == 1.0e4 and units.money_factor("万元/亩") == 1.0e4
+    assert units.money_factor("元") == 1.0 and units.money_factor("万kWh/万元") is None
