@@ -42,6 +42,49 @@ def landeval_provider(qgis_app, qgis_processing):
     return provider
 
 
+def _write_gbk_shapefile(path, ids):
+    """Parcels as older Chinese systems export them: GBK text, no .cpg, no code page in the .dbf; 宗地编号 is
+    an integer field. Each parcel is a 100 m × 100 m square (10 000 m² = 15 亩) with 总建筑面积 20 000 m².
+
+    GDAL would cut the names by their UTF-8 length, so ASCII stand-ins of the GBK byte lengths are written and
+    then replaced by the GBK bytes in the .dbf, as such a system writes them."""
+    from osgeo import ogr, osr
+
+    gbk = {"ZDBH____": "宗地编号", "ZJZMJ_____": "总建筑面积", "TDYT____": "土地用途", "GYYD____": "工业用地"}
+    driver = ogr.GetDriverByName("ESRI Shapefile")
+    ds = driver.CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    layer = ds.CreateLayer(path.stem, srs, ogr.wkbPolygon, options=["ENCODING="])
+    for name, kind in (("ZDBH____", ogr.OFTInteger), ("ZJZMJ_____", ogr.OFTReal), ("TDYT____", ogr.OFTString)):
+        layer.CreateField(ogr.FieldDefn(name, kind))
+    for i, pid in enumerate(ids):
+        feat = ogr.Feature(layer.GetLayerDefn())
+        feat.SetField("ZDBH____", pid)
+        feat.SetField("ZJZMJ_____", 20000.0)
+        feat.SetField("TDYT____", "GYYD____")
+        x = 500000 + 200 * i
+        feat.SetGeometry(ogr.CreateGeometryFromWkt(
+            f"POLYGON(({x} 3500000,{x + 100} 3500000,{x + 100} 3500100,{x} 3500100,{x} 3500000))"))
+        layer.CreateFeature(feat)
+    ds = None
+    if path.with_suffix(".cpg").exists():
+        os.remove(path.with_suffix(".cpg"))
+    dbf = bytearray(path.with_suffix(".dbf").read_bytes())
+    dbf[29] = 0  # no language driver id: nothing tells GDAL the encoding
+    for ascii_name, chinese in gbk.items():
+        encoded = chinese.encode("gbk")
+        assert len(encoded) == len(ascii_name)
+        dbf = dbf.replace(ascii_name.encode("ascii"), encoded)
+    path.with_suffix(".dbf").write_bytes(bytes(dbf))
+
+
+@pytest.fixture
+def write_gbk_shapefile():
+    """write_gbk_shapefile(path, ids): a GBK Shapefile without .cpg (issue 18), see _write_gbk_shapefile."""
+    return _write_gbk_shapefile
+
+
 def pytest_sessionfinish(session, exitstatus):
     session.config._landeval_exit_status = int(exitstatus)
 
