@@ -11,7 +11,7 @@ from qgis.core import QgsProject, QgsVectorLayer
 
 from landeval.core import weighting
 
-from .conftest import refused, succeeded
+from .conftest import memory_layer, refused, succeeded
 
 HEADER = "宗地编号,总税收,容积率\n"
 ROWS = 'P1,暂无,1.2\nP2,"1,234",0.8\nP3,12万,—\nP4,5,2.0\nP5,3.5,1.0\n'
@@ -139,3 +139,25 @@ def test_title_row_hint_whichever_way_gdal_names_the_columns():
     assert hint in _header_diagnosis(["Field1", "Field2", "Field3"])  # GDAL 3.6
     assert hint in _header_diagnosis(["2023年企业亩均效益评价表", "Field2", "Field3"])  # GDAL ≥ 3.8
     assert _header_diagnosis(["宗地编号", "总税收", "Field3"]) == ""  # a real header with one blank cell
+
+
+# Issue 18: "A unit LandEval cannot convert to the catalogue's dimension (亩 given for an amount of money) is
+# refused with a message naming the column and the unit." The technician sees that message, not a traceback.
+def test_a_header_unit_of_the_wrong_kind_is_refused_naming_column_and_unit(provider, tmp_path):
+    path = tmp_path / "enterprises.csv"
+    path.write_text("宗地编号,总税收（亩）\nP1,5\n", encoding="gbk")
+    layer = memory_layer("Polygon", "EPSG:4547", ["宗地编号:string"],
+                         [("POLYGON((0 0,100 0,100 100,0 100,0 0))", ["P1"])])
+    refused("computeindicators", {"PARCELS": layer, "PARCEL_ID": "宗地编号", "ENTERPRISES": str(path),
+                                  "OUTPUT": "TEMPORARY_OUTPUT"},
+            "Column '总税收（亩）'", "'亩'", "kept in 万元", "cannot be converted")
+
+
+def test_a_field_map_unit_nobody_knows_is_refused(provider, tmp_path):
+    field_map = tmp_path / "map.yaml"
+    field_map.write_text("tax: {field: 实缴税金, unit: 万万元}\n", encoding="utf-8")
+    layer = memory_layer("Polygon", "EPSG:4547", ["宗地编号:string"],
+                         [("POLYGON((0 0,100 0,100 100,0 100,0 0))", ["P1"])])
+    refused("computeindicators", {"PARCELS": layer, "PARCEL_ID": "宗地编号", "FIELD_MAP": str(field_map),
+                                  "OUTPUT": "TEMPORARY_OUTPUT"},
+            "FIELD_MAP is not valid", "unit '万万元' is not a unit LandEval knows", "元, 千元, 万元, 亿元")
