@@ -53,7 +53,9 @@ def add_input_parameters(alg):
     alg.addParameter(with_help(
         QgsProcessingParameterFile("FIELD_MAP", "Field mapping (YAML) / 字段映射", extension="yaml", optional=True),
         "Optional YAML mapping of canonical ids to your column names for headers LandEval does not recognise, "
-        "e.g. 'tax: 实缴税金' or 'parcel_id: ZDBH'. Applies to the parcel layer and the enterprise table.",
+        "e.g. 'tax: 实缴税金' or 'parcel_id: ZDBH'; an entry may state the column's unit, "
+        "'tax: {field: 实缴税金, unit: 元}', which is converted to the catalogue's (as a unit in a header such as "
+        "税收总额（元） is). Applies to the parcel layer and the enterprise table.",
     ))
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSource("ECO_REDLINE", "Ecological red line / 生态保护红线",
