@@ -85,8 +85,8 @@ def _spread(codes, unique_values, fill=np.nan):
 def to_numeric(series, field, unit=None):
     """Read a column as float ndarray; return `(values, warnings)`.
 
-    `unit` is the unit the column is kept in; by default the catalogue's unit of `field` (so money fields are in
-    万元). A magnitude suffix is converted into that unit: in a 万元 column "12万" is 12 and "12亿" is 120000,
+    `unit` is the unit the column's cells are in; by default the catalogue's unit of `field` (so money fields are
+    in 万元); canonical_table passes a unit the header states (元) and converts the result. A magnitude suffix is converted into that unit: in a 万元 column "12万" is 12 and "12亿" is 120000,
     "5000元" is 0.5; elsewhere "1.2万" is 12000. "35%" is 0.35 because ratios are fractions. Placeholders
     such as 暂无, —, -, / and empty text become NaN with one warning naming the field and the count; any other
     text becomes NaN with a warning listing up to five of the offending values. Infinite numbers become NaN.
@@ -265,7 +265,7 @@ def _dimension_error(column, stated, fid, target, catalogue, source):
     what = f"is kept in {target}" if target else "has no unit"
     return LandEvalError(
         f"Column {column!r}: {source} gives its unit as {stated!r}, but {fid} ({catalogue.label(fid)}) {what}, "
-        f"and {stated} cannot be converted to that — it measures something else. Correct the unit in the "
+        f"and {stated} cannot be converted to that — it measures something else. Correct the unit in "
         f"{source}, or map the column to the field it really holds (FIELD_MAP)."
     )
 

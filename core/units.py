@@ -90,14 +90,15 @@ for _family, _members in UNIT_FAMILIES.items():
 def header_unit(header):
     """The unit a header states, as written ("元", "万kWh"), or None: 税收总额（元） → "元",
     "工业总产值(万元)" → "万元", "用电量 单位:千瓦时" → "千瓦时", "税收总额（单位：万元）" → "万元", 税收 → None.
-    Whatever the brackets hold is returned, unit or not (see is_unit)."""
+    Of several brackets the last holding a unit counts; without one, the last bracket's text is returned, unit
+    or not (see is_unit)."""
     text = unicodedata.normalize("NFKC", str(header)).strip()
-    found = _TRAILING_UNIT.search(text)
-    inner = found.group(1) if found else text
-    word = _UNIT_WORD.search(inner)
-    if word:
+    word = _UNIT_WORD.search(text)
+    if word and not _TRAILING_UNIT.search(text):
         return word.group(1)
-    return inner if found and inner else None
+    groups = [_UNIT_WORD.sub(r"\1", g).strip() for g in re.findall(_BRACKETS, text)]
+    # The last bracket that holds a unit: 工业总产值（万元）（2023年） states 万元.
+    return next((g for g in reversed(groups) if is_unit(g)), groups[-1] if groups and groups[-1] else None)
 
 
 def _parts(unit):

@@ -41,6 +41,7 @@ def test_labels_and_unknown_unit():
     ("税收总额 单位:元", "元"),               # 单位: after the name
     ("税收总额，单位：亿元", "亿元"),
     ("从业人员数（人）", "人"),
+    ("工业总产值（万元）（2023年）", "万元"),   # the last bracket holding a unit
     ("税收总额", None),
 ])
 def test_header_unit_forms(header, unit):
