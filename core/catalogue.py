@@ -75,9 +75,11 @@ def check_field_map(data, source):
         elif not isinstance(value, str):
             problems.append(f"{fid}: {value!r} is not a column name")
     if problems:
-        raise LandEvalError(f"{source}: FIELD_MAP is not valid ({example}):\n" + "\n".join("  - " + p for p in problems))
-    return {str(k): ({"field": v["field"], "unit": str(v["unit"])} if isinstance(v, dict) and v.get("unit") is not None
-                     else field_column(v)) for k, v in data.items()}
+        raise LandEvalError(f"{source}: FIELD_MAP is not valid ({example}):\n"
+                            + "\n".join("  - " + p for p in problems))
+    return {str(k): ({"field": v["field"], "unit": str(v["unit"])}
+                     if isinstance(v, dict) and v.get("unit") is not None else field_column(v))
+            for k, v in data.items()}
 
 
 @dataclass(frozen=True)
@@ -194,8 +196,9 @@ class Catalogue:
     def resolve_columns(self, columns, field_map=None):
         """Map canonical ids to the table's column names: `{canonical id: column name}`.
 
-        `field_map` ({canonical id: column} or {canonical id: {field: column, unit: …}}) wins; then columns named exactly by an id; then header aliases in
-        column order. A column is used for one id only; the first column that matches an id keeps it.
+        `field_map` ({canonical id: column} or {canonical id: {field: column, unit: …}}) wins; then columns named
+        exactly by an id; then header aliases in column order. A column is used for one id only; the first column
+        that matches an id keeps it.
         """
         columns = [str(c) for c in columns]
         resolved = {}

@@ -86,8 +86,10 @@ def to_numeric(series, field, unit=None):
     """Read a column as float ndarray; return `(values, warnings)`.
 
     `unit` is the unit the column's cells are in; by default the catalogue's unit of `field` (so money fields are
-    in 万元); canonical_table passes a unit the header states (元) and converts the result. A magnitude suffix is converted into that unit: in a 万元 column "12万" is 12 and "12亿" is 120000,
-    "5000元" is 0.5; elsewhere "1.2万" is 12000. "35%" is 0.35 because ratios are fractions. Placeholders
+    in 万元); canonical_table passes a unit the header states (元) and converts the result. A magnitude suffix
+    is converted into that unit: in a 万元 column "12万" is 12 and "12亿" is 120000, "5000元" is 0.5 (in a 元
+    column 120000, 1.2e9 and 5000); elsewhere "1.2万" is 12000. "35%" is 0.35 because ratios are fractions (35
+    in a column kept in %). Placeholders
     such as 暂无, —, -, / and empty text become NaN with one warning naming the field and the count; any other
     text becomes NaN with a warning listing up to five of the offending values. Infinite numbers become NaN.
     """
@@ -319,8 +321,8 @@ def canonical_table(df, field_map=None):
 
     Columns are recognised by core.catalogue (field_map first, then exact ids, then header aliases). A unit the
     header or field_map states is converted to the catalogue's (read_units; its notes come first among the
-    warnings, as UnitNote lines). Numbers go through to_numeric, yes/no fields through parse_yes_no (an unreadable answer is an error), categories
-    through to_text; keys and text are left as they are. Unrecognised columns are kept under their own names.
+    warnings, as UnitNote lines). Numbers go through to_numeric, yes/no fields through parse_yes_no (an
+    unreadable answer is an error), categories through to_text; keys and text are left as they are. Unrecognised columns are kept under their own names.
     A frame that is already canonical passes through unchanged.
     """
     from .catalogue import load_catalogue

@@ -2,7 +2,6 @@
 
 Units written in table headers (税收总额（元）) are parsed and converted to the catalogue's unit by the families
 below (core.tables.canonical_table does the converting, one whole column at a time)."""
-import math
 import re
 import unicodedata
 
@@ -147,8 +146,7 @@ def conversion_factor(stated, target):
 def money_factor(unit):
     """元 in one `unit` of money (its numerator for a ratio such as 万元/亩), or None when it is no money unit.
     Cells such as "12万" or "5000元" are read in their own magnitude and converted with it."""
-    num, _ = _parts(unit)
-    return UNIT_FAMILIES["money"].get(num) if num in UNIT_FAMILIES["money"] else None
+    return UNIT_FAMILIES["money"].get(_parts(unit)[0])
 
 
 def known_units():
