@@ -83,10 +83,12 @@ def test_enterprise_ids_match_however_typed_and_fill_only_gaps():
     firms = pd.DataFrame({"parcel_id": ["101.0", " 102", "101", "0103"], "tax": [20.0, 999.0, 30.0, 7.0]})
     result = evaluate(parcels, EvalConfig.from_dict(SMALL), enterprises=firms)
     t = result.table
-    assert t["n_enterprises"].tolist() == [2, 1, 0]  # "0103" is not 103
-    # 101: 20 + 30 from its firms; 102: the parcel's own 50 wins over its firm's 999; 103: no firm, no tax
-    np.testing.assert_allclose(t["tax_per_area"], [5, 5, np.nan])
-    assert (result.quality["unmatched_enterprises"], result.quality["parcels_without_enterprise"]) == (1, 1)
+    # Issue 18: "When the parcel id field is numeric, compare numerically (and say so)": "0103" is parcel 103.
+    assert t["n_enterprises"].tolist() == [2, 1, 1]
+    # 101: 20 + 30 from its firms; 102: the parcel's own 50 wins over its firm's 999; 103: 7 on 10 亩
+    np.testing.assert_allclose(t["tax_per_area"], [5, 5, 0.7])
+    assert (result.quality["unmatched_enterprises"], result.quality["parcels_without_enterprise"]) == (0, 0)
+    assert any("compared as numbers" in w and "0103 = 103" in w for w in result.warnings)
 
 
 def test_enterprises_on_a_duplicated_parcel_id_are_refused():
