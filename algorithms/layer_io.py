@@ -296,13 +296,12 @@ def _gbk_shapefile(value, layer, parameter, feedback):
     by position, in `_landeval_field_names`, so field parameters chosen in the dialog still find their field."""
     uri = layer.source() if layer is not None else value
     path = uri.split("|")[0]
-    if layer is not None and (layer.providerType() != "ogr"
-                              or codecs.lookup(layer.dataProvider().encoding() or "utf-8").name != "utf-8"):
-        return None
-    if not shapefile_is_gbk(path):
+    if (layer is not None and layer.providerType() != "ogr") or not shapefile_is_gbk(path):
         return None
     recoded = QgsVectorLayer(uri, os.path.splitext(os.path.basename(path))[0], "ogr")
     recoded.setProviderEncoding("GB18030")
+    if layer is not None and layer.fields().names() == recoded.fields().names():
+        return None  # the user set the layer's encoding already
     if layer is not None:
         if layer.subsetString():
             recoded.setSubsetString(layer.subsetString())

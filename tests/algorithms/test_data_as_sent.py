@@ -215,3 +215,13 @@ def test_text_ids_that_match_only_without_zeros_are_diagnosed(run, tmp_path):
     assert out["UNMATCHED_ENTERPRISES"] == 3  # text against text: zeros are not stripped silently
     hint = [w for w in log.warnings if "would match a parcel if leading zeros were ignored" in w]
     assert len(hint) == 1 and "(0001 ~ 1, 0002 ~ 2, 0003 ~ 3)" in hint[0]
+
+
+def test_a_loaded_shapefile_whose_encoding_the_user_set_is_read_as_it_is(run, gbk_parcels):
+    loaded = QgsVectorLayer(str(gbk_parcels), "parcels", "ogr")
+    loaded.setProviderEncoding("GB18030")  # Layer Properties → Source → Data source encoding
+    log = Log()
+    out = run("computeindicators", {"PARCELS": loaded, "PARCEL_ID": "宗地编号", "OUTPUT": "TEMPORARY_OUTPUT"},
+              feedback=log)
+    assert "宗地编号" in out["OUTPUT"].fields().names()
+    assert not [w for w in log.warnings if ".cpg" in w]
