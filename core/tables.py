@@ -454,11 +454,11 @@ def magnitude_warnings(table, area_unit="mu", notes=()):
         if low <= median <= high or (median < low and median <= 0):
             continue
         unit = catalogue.unit_of(fid, area_unit)
-        unit = "" if unit == "fraction" else unit
+        unit = "" if unit == "fraction" else " " + unit
         side = "above" if median > high else "below"
         ratio = median / high if median > high else low / median
-        text = (f"{catalogue.label(fid)} ({fid}): the median, {median:,.6g} {unit}, is {ratio:,.3g} times {side} "
-                f"the plausible range ({low:g}–{high:g} {unit}).")
+        text = (f"{catalogue.label(fid)} ({fid}): the median, {median:,.6g}{unit}, is {ratio:,.3g} times {side} "
+                f"the plausible range ({low:g}–{high:g}{unit}).")
         found = _mixups(entry, catalogue, read_as, median, low, high)
         if found:
             term, column, true_unit, read_unit, effect = found[0]

@@ -183,7 +183,8 @@ def test_percent_read_as_fraction_and_plausible_medians_pass():
                                                  "area_m2": 20000.0}))
     table, _ = compute_indicators(canon, "ha")
     warnings = magnitude_warnings(table, "ha", notes)
-    assert len(warnings) == 1 and warnings[0].startswith("人员流动率 (staff_turnover): the median, 20 , is 20 times")
+    assert len(warnings) == 1 and warnings[0].startswith(
+        "人员流动率 (staff_turnover): the median, 20, is 20 times above the plausible range (0–1).")
     assert "values in % but read as fraction" in warnings[0] and "10² times too large" in warnings[0]
     # Tax per ha: 25 万元/ha = 1.67 万元/亩, in range; the range scales with the area unit (×15 per ha).
     assert _plausible_range_in("tax_per_area", "ha") == pytest.approx((0.75, 30000.0))
