@@ -98,7 +98,8 @@ def canonical_with_originals(frame, field_map):
     return canon, warnings
 
 
-def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, geoms, crs, context, feedback, warnings):
+def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, geoms, crs, context, feedback,
+                          warnings):
     """Parcel position (−1 = none) of every enterprise row, by id or by location."""
     ent = inputs.enterprises
     key_col = inputs.enterprise_parcel_id
@@ -119,7 +120,7 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, geoms, crs, c
         by_fid = dict(zip(fids.tolist(), where.tolist()))
         # Points with no or empty geometry are not in `fids`: they match no parcel.
         return np.array([by_fid.get(f, -1) for f in ent_fids.tolist()], dtype=np.int64), "location"
-    positions, messages = match_by_id(parcel_ids, ent_frame[key_col], inputs.parcel_id)
+    positions, messages = match_by_id(parcel_ids, ent_frame[key_col], inputs.parcel_id, parcel_keys)
     warnings += messages
     return positions, f"id ({key_col})"
 
@@ -132,7 +133,8 @@ def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feed
                               numeric=numeric_columns(names, map_for(inputs.field_map, names)))
     frame, fids = ent_table.frame, ent_table.fids
     del ent_table
-    pos, how = _enterprise_positions(inputs, frame, fids, parcel_ids, geoms, crs, context, feedback, warnings)
+    pos, how = _enterprise_positions(inputs, frame, fids, parcel_ids, parcel_keys, geoms, crs, context, feedback,
+                                     warnings)
     canon, found = canonical_table(frame, map_for(inputs.field_map, frame.columns))
     # The cells as read are not needed any more: freed before aggregating (a third of a GB per 10⁶ firms).
     del frame

@@ -49,50 +49,63 @@ def positions_by_id(parcel_keys, enterprise_keys):
     return np.where(pd.isna(enterprise_keys), -1, positions).astype(np.int64)
 
 
-def match_by_id(parcel_ids, enterprise_ids, parcel_field="parcel id"):
+def match_by_id(parcel_ids, enterprise_ids, parcel_field="parcel id", parcel_keys=None):
     """Parcel position of every enterprise (−1 = none) from the two id columns as read, and the messages.
 
     When either side is a number field, ids are compared as numbers — an enterprise id "0001" (systems and
     Excel round-trips write them so) is parcel 1 —, with a Note saying so when a padded id occurred. When
     both are text, "0001" and "1" stay different ids, but if unmatched enterprise ids would match once leading
-    zeros are dropped on both sides, a warning says exactly that, with examples.
+    zeros are dropped on both sides, a warning says exactly that, with examples. `parcel_keys`: the parcel
+    ids as core.keys.key_strings, when the caller has them already.
     """
-    parcel_keys, enterprise_keys = key_strings(parcel_ids), key_strings(enterprise_ids)
+    parcel_keys = key_strings(parcel_ids) if parcel_keys is None else np.asarray(parcel_keys, dtype=object)
+    enterprise_keys = key_strings(enterprise_ids)
+    parcel_numeric, enterprise_numeric = is_numeric_key(parcel_ids), is_numeric_key(enterprise_ids)
     messages = []
-    if is_numeric_key(parcel_ids) or is_numeric_key(enterprise_ids):
-        padded_parcels, padded_firms = without_leading_zeros(parcel_keys), without_leading_zeros(enterprise_keys)
-        changed = np.flatnonzero(padded_firms != enterprise_keys)
-        changed_parcels = np.flatnonzero(padded_parcels != parcel_keys)
-        if len(changed) or len(changed_parcels):
-            side = "parcel" if is_numeric_key(parcel_ids) else "enterprise table's"
-            examples = [f"{enterprise_keys[i]} = {padded_firms[i]}" for i in changed[:3]]
-            examples += [f"{parcel_keys[i]} = {padded_parcels[i]}" for i in changed_parcels[:3 - len(examples)]]
+    if parcel_numeric != enterprise_numeric:
+        # Only the text side can carry zeros: a number field prints 1, never 0001.
+        text_keys = enterprise_keys if parcel_numeric else parcel_keys
+        stripped = without_leading_zeros(text_keys)
+        changed = np.flatnonzero(stripped != text_keys)
+        if len(changed):
+            side = "parcel" if parcel_numeric else "enterprise table's"
+            examples = ", ".join(f"{text_keys[i]} = {stripped[i]}" for i in changed[:3])
             messages.append(Note(
-                f"The {side} {parcel_field} is a number field, so ids are compared as numbers: "
-                f"{len(changed) + len(changed_parcels)} id(s) written with leading zeros are read as numbers "
-                f"({', '.join(examples)})."))
-        parcel_keys, enterprise_keys = padded_parcels, padded_firms
+                f"The {side} {parcel_field} is a number field, so ids are compared as numbers: {len(changed)} "
+                f"id(s) written with leading zeros are read as numbers ({examples})."))
+        if parcel_numeric:
+            enterprise_keys = stripped
+        else:
+            parcel_keys = stripped
     positions = positions_by_id(parcel_keys, enterprise_keys)
-    if not is_numeric_key(parcel_ids) and not is_numeric_key(enterprise_ids):
+    if not parcel_numeric and not enterprise_numeric:
         messages += _padding_hint(parcel_keys, enterprise_keys, positions, parcel_field)
     return positions, messages
 
 
 def _padding_hint(parcel_keys, enterprise_keys, positions, parcel_field):
     """A warning when unmatched text ids would match without their leading zeros (at least three of them,
-    or all the unmatched ones when fewer): one side was probably padded or stripped by a system or Excel."""
+    or all the unmatched ones when fewer): one side was probably padded or stripped by a system or Excel.
+    Only ids that start with 0 are rewritten, so a table without padded ids costs one string test per id."""
     unmatched = np.flatnonzero(positions < 0)
     if not len(unmatched):
         return []
-    stripped = without_leading_zeros(enterprise_keys[unmatched])
-    parcels = pd.Series(without_leading_zeros(parcel_keys), dtype=object)
-    parcel_of = pd.Series(np.asarray(parcel_keys, dtype=object), index=parcels.to_numpy()).loc[
-        lambda s: ~s.index.duplicated()]
-    would = np.flatnonzero(pd.Index(parcel_of.index).get_indexer(pd.Index(stripped)) >= 0)
-    would = would[pd.notna(stripped[would])]
+    firms = np.asarray(enterprise_keys, dtype=object)[unmatched]
+    stripped = without_leading_zeros(firms)
+    parcel_keys = np.asarray(parcel_keys, dtype=object)
+    padded = pd.Series(parcel_keys, dtype=object).str.startswith("0").fillna(False).to_numpy(dtype=bool)
+    if not padded.any() and (stripped == firms).all():
+        return []
+    lookup = parcel_keys.copy()
+    lookup[padded] = without_leading_zeros(parcel_keys[padded])
+    # The first parcel of each id, as positions_by_id takes it.
+    first = ~pd.Series(lookup, dtype=object).duplicated().to_numpy()
+    found = pd.Index(lookup[first]).get_indexer(pd.Index(stripped))
+    would = np.flatnonzero((found >= 0) & pd.notna(stripped))
     if not len(would) or len(would) < min(3, len(unmatched)):
         return []
-    examples = ", ".join(f"{enterprise_keys[unmatched[i]]} ~ {parcel_of[stripped[i]]}" for i in would[:5])
+    original = parcel_keys[first]
+    examples = ", ".join(f"{firms[i]} ~ {original[found[i]]}" for i in would[:5])
     return [f"{len(would)} of the {len(unmatched)} unmatched enterprise id(s) would match a parcel if leading "
             f"zeros were ignored ({examples}{', …' if len(would) > 5 else ''}). Both {parcel_field} columns are "
             "text, so LandEval does not strip zeros: write the ids the same way in both tables (or store the "

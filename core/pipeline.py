@@ -142,7 +142,7 @@ def _join(work, enterprises, parcel_key, warnings):
         raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
                             "map it in the field mapping.")
     parcel_keys = key_strings(work[parcel_key])
-    positions, found = match_by_id(work[parcel_key], firms[parcel_key], parcel_key)
+    positions, found = match_by_id(work[parcel_key], firms[parcel_key], parcel_key, parcel_keys)
     warnings += found
     joined = join_enterprises(firms, positions, parcel_keys, f"id ({parcel_key})", enterprises.index.to_numpy())
     warnings += joined.warnings

@@ -130,3 +130,10 @@ def test_pipeline_joins_padded_enterprise_ids_to_an_integer_parcel_id():
     assert result.table["tax_per_area"].tolist() == pytest.approx([3.0, 3.0])
     assert result.quality["unmatched_enterprises"] == 0
     assert any(isinstance(w, Note) and "compared as numbers" in w for w in result.warnings)
+
+
+def test_text_ids_padded_on_the_parcel_side_are_diagnosed_too():
+    parcels = pd.Series(["0001", "0002", "0003", "P4"], dtype=object)
+    positions, messages = match_by_id(parcels, pd.Series(["1", "2", "3"], dtype=object), "宗地编号")
+    assert positions.tolist() == [-1, -1, -1]
+    assert len(messages) == 1 and "(1 ~ 0001, 2 ~ 0002, 3 ~ 0003)" in messages[0]
