@@ -203,9 +203,11 @@ def _arrow_column(batches, kind):
     null = np.ma.getmaskarray(values)
     data = np.ma.getdata(values)
     if kind == "text":
-        # Fixed-width UTF-8 bytes: each distinct value is decoded once and shared by its cells.
+        # Fixed-width UTF-8 bytes: each distinct value is decoded once and shared by its cells. GDAL 3.10 (QGIS
+        # 3.40's) gives an all-NULL text column as Python str instead, which needs no decoding.
         codes, uniques = pd.factorize(data)
-        text = np.array([u.decode("utf-8") for u in uniques] + [None], dtype=object)
+        text = np.array([u.decode("utf-8") if isinstance(u, bytes) else u for u in uniques] + [None],
+                        dtype=object)
         return text[np.where(null, len(uniques), codes)]
     if kind == "int" and not null.any():
         return data.astype(np.int64)
