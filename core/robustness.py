@@ -360,15 +360,19 @@ def quantize(scores):
     return np.where(np.isnan(scores), NO_SCORE, q).astype(np.uint16)
 
 
-def rank_tables(q, weights=None):
+def rank_tables(q, keep=None):
     """Per draw (row of q), the rank (1 = best, ties share the best) of every score step: 1 + the number of
-    parcels with a higher step. `weights` (0/1 per parcel) counts only some parcels (the rated ones)."""
-    draws, n = q.shape
+    parcels with a higher step; 0 for NO_SCORE. `keep` (bool per parcel) counts only some parcels (the rated
+    ones)."""
+    if keep is not None:
+        q = q[:, keep]
+    draws = q.shape[0]
     offsets = (np.arange(draws, dtype=np.int64) * (LEVELS + 1))[:, None]
-    counts = np.bincount((q + offsets).ravel(), weights=None if weights is None else np.tile(weights, draws),
-                         minlength=draws * (LEVELS + 1)).reshape(draws, LEVELS + 1)[:, :LEVELS]
-    above = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1] - counts
-    return np.hstack([above + 1, np.zeros((draws, 1))]).astype(np.int32)
+    counts = np.bincount((q + offsets).ravel(), minlength=draws * (LEVELS + 1)).reshape(draws, LEVELS + 1)
+    counts = counts[:, :LEVELS]
+    out = np.zeros((draws, LEVELS + 1), dtype=np.int32)
+    out[:, :LEVELS] = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1] - counts + 1
+    return out
 
 
 def block_size(n, draws):
@@ -400,7 +404,7 @@ def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, c
     scored = ~np.isnan(prepared.base_score)
     reason = np.where(~fixed & ~scored, "no_score", reason)
     rule = tier_rule(cfg, table, prepared.base_score)
-    rated = None if rule is None else (~rule.unrated).astype(float)
+    rated = None if rule is None else ~rule.unrated
     n_rated = 0 if rule is None else int(rated.sum())
     tier_counts = np.zeros((n, rule.count if rule else 1), dtype=np.int32)
     hits = np.zeros(n, dtype=np.int64)
@@ -417,7 +421,9 @@ def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, c
         q_all[start:stop] = q
         ranks[start:stop] = rank_tables(q)
         if rule is not None:
-            rated_rank = np.take_along_axis(rank_tables(q, rated), q.astype(np.int64), axis=1)
+            rated_rank = None
+            if rule.method == "quantile":
+                rated_rank = np.take_along_axis(rank_tables(q, rated), q.astype(np.int64), axis=1)
             index = _tier_index(rule, scores, rated_rank, n_rated)
             ok = index >= 0
             tier_counts += np.bincount((parcel * rule.count + index)[ok], minlength=n * rule.count).reshape(
