@@ -14,6 +14,7 @@ from .persistence import Persistence
 from .potential_classes import PotentialClasses
 from .renewal_scenarios import RenewalScenarios
 from .report import Report
+from .robustness import Robustness
 from .scoreparcels import ScoreParcels
 from .suggest_paths import SuggestPaths
 from .two_evaluations import TwoEvaluations
@@ -34,6 +35,7 @@ ALGORITHMS = [
     PotentialClasses,
     RenewalScenarios,
     Report,
+    Robustness,
     ScoreParcels,
     SuggestPaths,
     TwoEvaluations,

@@ -16,7 +16,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import report_capabilities, report_decision, report_html
+from ..core import report_capabilities, report_decision, report_html, report_robustness
+from ..core import robustness as core_robustness
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
@@ -39,6 +40,8 @@ DECISION_FIELDS = ("path", "path_reason", "clearance_zone", "quadrant", "disposa
                    "potential", "land_stage", "persistent", "flagged_rounds", "streak", "history", "contract_stage",
                    "contract_breach", "contract_shortfalls", "contract_unverified", "gap_investment",
                    "gap_plot_ratio", "gap_output", "gap_tax", "gap_completion_days")
+# The fields of landeval:robustness's output the report reads.
+ROBUSTNESS_FIELDS = core_robustness.OUTPUT_FIELDS
 # Coded decision fields whose value maps (stored with the outputs) label ids of a custom rule file.
 CODED_FIELDS = ("path", "clearance_zone", "quadrant", "change")
 
@@ -82,8 +85,8 @@ def _report_frame(layer, feedback, what):
     catalogue = load_catalogue()
     names = layer.fields().names()
     unit_field = f"area_{area_unit_of(layer)}"
-    wanted = [n for n in names if n in REPORT_FIELDS or n in DECISION_FIELDS or n == unit_field
-              or n in catalogue.indicators]
+    wanted = [n for n in names if n in REPORT_FIELDS or n in DECISION_FIELDS or n in ROBUSTNESS_FIELDS
+              or n == unit_field or n in catalogue.indicators]
     keys = {}
     for name in names:
         fid = catalogue.canonical_id(name)
@@ -163,7 +166,7 @@ def config_info(cfg):
 
 
 def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=None, kind="tier", scenarios=None,
-                 two_evaluations=None, rounds=None, context=None, zones=None, zone_levels=None):
+                 two_evaluations=None, rounds=None, context=None, zones=None, zone_levels=None, robustness=None):
     """Write the self-contained HTML report of an evaluated `layer` to `html_path`.
 
     run_info: preset (weight-set name), label, digest, threshold, review_band, tier_method, tier_breaks,
@@ -175,6 +178,9 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     and OUTPUT_LEVELS) are layers
     adding their sections when given; potential classes, persistence and contract compliance are reported when
     `layer` carries the fields of potentialclasses, persistence or checkcontracts.
+    Robustness: a layer with landeval:robustness's fields gets its section; `robustness` ({"settings": …,
+    "tornado": …}, see core.report_robustness) adds the run's settings and the one-at-a-time chart, which is
+    otherwise computed from the layer when `cfg` is given.
     Returns {"html": html_path, "map": map_path or None}.
     """
     if layer is None or not layer.isValid():
@@ -192,9 +198,11 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
         if feedback is not None:
             feedback.pushInfo(f"Rendering the {style} map…")
         png = render_map(layer, style)
-    page = report_html.build_report(frame, info, png, cfg,
-                                    _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations,
-                                                       rounds, cfg, context, feedback, zones, zone_levels))
+    sections = _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations, rounds, cfg, context,
+                                  feedback, zones, zone_levels)
+    sections += report_robustness.robustness_sections(frame, info["area_unit"],
+                                                      _robustness_extra(frame, cfg, robustness, feedback))
+    page = report_html.build_report(frame, info, png, cfg, sections)
     try:
         folder = os.path.dirname(os.path.abspath(html_path))
         os.makedirs(folder, exist_ok=True)
@@ -238,6 +246,20 @@ def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, c
             report_capabilities.capability_sections(frame, unit, zone_table, zone_aliases, levels))
 
 
+def _robustness_extra(frame, cfg, given, feedback):
+    """What the robustness section needs besides the layer: `given`, or else the one-at-a-time chart with the
+    default spread when the layer has robustness fields and a weight set is known."""
+    if given is not None or "p_inefficient" not in frame or cfg is None:
+        return given
+    try:
+        return {"tornado": core_robustness.one_at_a_time(frame, cfg),
+                "settings": {"spread": 0.2, "threshold": cfg.threshold}}
+    except LandEvalError as err:
+        if feedback is not None:
+            feedback.pushWarning(f"Robustness section without the one-at-a-time chart: {err}")
+        return None
+
+
 class Report(LandEvalAlgorithm):
     NAME = "report"
     DISPLAY = "Evaluation report (HTML) / 评价报告"
@@ -256,7 +278,9 @@ class Report(LandEvalAlgorithm):
             "transition matrices, parcels that worsened); ZONES and ZONE_LEVELS (aggregatezones' OUTPUT and "
             "OUTPUT_LEVELS) add the Table 2 evaluation of the zones, the district and its levels. When the layer carries the fields of potentialclasses, persistence or checkcontracts, "
             "counts and areas per potential class, the persistently inefficient parcels and the contract "
-            "breaches with their gaps are reported too. Headings are in Chinese and English.")
+            "breaches with their gaps are reported too. A layer from landeval:robustness adds the robustness "
+            "section (counts per robust class, distribution of p, contested parcels, threshold sweep; with PRESET "
+            "or WEIGHT_SET also the one-at-a-time chart with a spread of 0.2). Headings are in Chinese and English.")
     OUTPUT_HELP = "OUTPUT: the HTML file; MAP: the tier map as PNG when a path is given."
     METHOD_HELP = "Map styles from resources/styles (palette.yaml); labels from the LandEval catalogue and presets."
 

@@ -26,6 +26,17 @@ OUTPUT_FIELDS = {
     "category": ("认定类别", "Category"),
     "tier": ("分级", "Tier"),
     "level": ("规模层级", "Scale level"),
+    # landeval:robustness (issue 14)
+    "p_inefficient": ("低效概率", "Probability inefficient"),
+    "tier_modal": ("众数分级", "Modal tier"),
+    "tier_stability": ("分级稳定度", "Tier stability"),
+    "rank_p05": ("排名5%分位", "Rank, 5th percentile"),
+    "rank_p50": ("排名中位数", "Rank, median"),
+    "rank_p95": ("排名95%分位", "Rank, 95th percentile"),
+    "score_p05": ("得分5%分位", "Score, 5th percentile"),
+    "score_p95": ("得分95%分位", "Score, 95th percentile"),
+    "robust_class": ("稳健性判定", "Robustness class"),
+    "robust_reason": ("不受得分影响的原因", "Why the score does not matter"),
 }
 
 _YES_NO = {1: ("是", "Yes"), 0: ("否", "No")}
@@ -42,11 +53,24 @@ VALUE_LABELS = {
         "community": ("产业社区", "Industrial community"),
         "block": ("产业街坊", "Industrial block"),
     },
+    "robust_class": {
+        "robust_inefficient": ("稳健低效", "Robustly inefficient"),
+        "contested": ("存疑", "Contested"),
+        "robust_retained": ("稳健保留", "Robustly retained"),
+    },
+    "robust_reason": {
+        "veto": ("一票否决", "Failed veto"),
+        "in_progress": ("正在推进", "Redevelopment under way"),
+        "eco_exit": ("生态清退", "Exit from the ecological red line"),
+        "reported": ("地方上报", "Locally reported"),
+        "no_score": ("无得分", "No score"),
+    },
     "inefficient": _YES_NO,
     "review": _YES_NO,
     "veto_failed": _YES_NO,
     "needs_verification": _YES_NO,
 }
+VALUE_LABELS["tier_modal"] = VALUE_LABELS["tier"]
 _RULE_FIELDS = {"ineff_type": "types", "category": "categories", "veto": "vetoes"}
 
 

@@ -9,7 +9,7 @@ from qgis.core import Qgis
 
 ROOT = Path(__file__).resolve().parents[2]
 STYLES = ROOT / "resources" / "styles"
-KINDS = ("tier", "category", "ineff_type", "level", "score")
+KINDS = ("tier", "category", "ineff_type", "level", "score", "robust_class")
 
 
 def _load_make_styles():

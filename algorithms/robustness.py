@@ -1,0 +1,179 @@
+"""landeval:robustness — how sure is each parcel's label under weights and thresholds people could defend?"""
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+)
+
+from ..core import labels
+from ..core import robustness as core
+from ..core.config import load_config, merge_configs
+from ..core.errors import LandEvalError
+from ..core.units import AREA_UNITS
+from .base import LandEvalAlgorithm
+from .decision_output import finish_decision_output
+from .layer_io import check_canceled, write_output
+from .params import config_file_param, load_eval_config, parse_numbers, preset_param, with_help
+from .steps import push_warnings, read_step_input
+from .styling import ALIAS_LANG, area_unit_of_fields
+
+# Enum order is a public contract: Dirichlet, uniform, AHP judgements.
+METHOD_OPTIONS = ["Dirichlet around the weights / 狄利克雷扰动", "uniform ± SPREAD / 均匀扰动",
+                  "AHP judgements ± one Saaty step / 判断矩阵扰动"]
+COUNTS = {"ROBUST_INEFFICIENT": "robust_inefficient", "CONTESTED": "contested", "ROBUST_RETAINED": "robust_retained"}
+NAMES = {"zh": "识别结果稳健性", "en": "Robustness of the identification"}
+
+
+def threshold_range(alg, parameters, context):
+    """THRESHOLD_RANGE as (low, high), or None when empty."""
+    values = parse_numbers(alg.parameterAsString(parameters, "THRESHOLD_RANGE", context), "THRESHOLD_RANGE")
+    if values is None:
+        return None
+    if len(values) != 2:
+        raise LandEvalError("THRESHOLD_RANGE: give two numbers low,high (e.g. 0.55,0.65), or leave it empty.")
+    return values[0], values[1]
+
+
+def robustness_config(alg, parameters, context):
+    """The weight set (WEIGHT_SET over PRESET, as scoreparcels), with the preset's threshold and tiers when the
+    weight-set file has no rules of its own."""
+    cfg = load_eval_config(alg, parameters, context, weights=True)
+    preset = alg.parameterAsEnumString(parameters, "PRESET", context) if parameters.get("PRESET") else None
+    if not cfg.has_rules and preset:
+        cfg = merge_configs(cfg, load_config(preset))
+    return cfg
+
+
+class Robustness(LandEvalAlgorithm):
+    NAME = "robustness"
+    DISPLAY = "Robustness of the identification / 识别结果稳健性"
+    GROUP = "Decision support / 决策支持"
+    GROUP_ID = "decision"
+    HELP = ("How sure is each parcel's label? The weights of the weight set are drawn DRAWS times around their "
+            "values (and, with THRESHOLD_RANGE, the threshold too); every parcel is scored again with each draw, "
+            "normalized exactly as scoreparcels does, and its share of draws in which it is inefficient is "
+            "p_inefficient. Parcels whose status does not depend on the score — a failed veto, 正在推进, 生态清退, "
+            "地方上报 (as the layer's veto_failed and category say) — have p = 1 and say why. A parcel inefficient "
+            "in at least CONFIDENCE of the draws is robustly inefficient, one in at most 1 − CONFIDENCE robustly "
+            "retained, the others contested: the parcels to look at before the list is published. A configuration "
+            "that identifies parcels by screening rather than by a score threshold is refused (its weights decide "
+            "no label).")
+    OUTPUT_HELP = ("OUTPUT: the parcels plus p_inefficient (0–1), tier_modal (the tier of most draws), "
+                   "tier_stability (share of draws in that tier), rank_p05 / rank_p50 / rank_p95 (rank over the draws, "
+                   "1 = best), score_p05 / score_p95 (score interval over the draws), robust_class "
+                   "(robust_inefficient / contested / robust_retained) and robust_reason (veto, in_progress, eco_exit, "
+                   "reported: inefficient whatever the score; no_score); styled by robust_class. ROBUST_INEFFICIENT, "
+                   "CONTESTED, ROBUST_RETAINED: the counts. REPORT: the evaluation report with the robustness section "
+                   "(distribution of p, contested parcels, one-at-a-time chart, threshold sweep 0.40–0.80).")
+    METHOD_HELP = ("Monte-Carlo weight sensitivity as in multi-criteria decision analysis: Dirichlet or uniform "
+                   "perturbation of each level's weights, or Saaty-scale perturbation of recorded AHP judgements "
+                   "(Saaty 1980); ranks of a draw are the 'min' ranks of its scores rounded to 1/16383.")
+
+    def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地", [QgsProcessing.TypeVector]),
+            "An evaluated layer (landeval:evaluate's output, or scoreparcels + classifyparcels): its indicator "
+            "columns are normalized again, veto_failed and category say which parcels do not depend on the score.",
+        ))
+        self.addParameter(preset_param())
+        self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
+        self.addParameter(with_help(
+            QgsProcessingParameterEnum("METHOD", "Perturbation / 扰动方法", options=METHOD_OPTIONS, defaultValue=0),
+            "0 Dirichlet around the weights, level by level (mean = the weights); 1 every weight times 1 ± up to "
+            "SPREAD, then each level renormalised; 2 every AHP judgement moved by up to one step of Saaty's scale "
+            "(needs a weight set that records its matrices under meta: {ahp_matrix: …}).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber("SPREAD", "Spread / 扰动幅度", QgsProcessingParameterNumber.Double,
+                                         defaultValue=0.2, minValue=0.0, maxValue=5.0),
+            "Size of the perturbation: for Dirichlet the relative standard deviation of a weight of average size "
+            "in its level; for uniform the half-width (0.2 = ±20 %). Also the move of each element weight in the "
+            "report's one-at-a-time chart.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterString("THRESHOLD_RANGE", "Threshold range / 阈值范围", optional=True),
+            "Optional low,high (e.g. 0.55,0.65): the threshold of each draw is drawn uniformly in this range. "
+            "Empty: the rule set's threshold in every draw.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber("DRAWS", "Draws / 抽样次数", QgsProcessingParameterNumber.Integer,
+                                         defaultValue=1000, minValue=1, maxValue=100000),
+            "Number of weight draws; 1000 gives p to about ±0.016 (one standard error at p = 0.5).",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber("SEED", "Random seed / 随机种子", QgsProcessingParameterNumber.Integer,
+                                         defaultValue=1, minValue=0),
+            "The same seed gives exactly the same result; change it to check that DRAWS is large enough.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterNumber("CONFIDENCE", "Confidence / 置信水平", QgsProcessingParameterNumber.Double,
+                                         defaultValue=0.9, minValue=0.5, maxValue=1.0),
+            "p ≥ CONFIDENCE: robustly inefficient; p ≤ 1 − CONFIDENCE: robustly retained; between: contested.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterFeatureSink("OUTPUT", "Robustness / 稳健性", QgsProcessing.TypeVectorAnyGeometry),
+            "A new layer: the input features and fields plus the robustness fields, styled by robust_class.",
+        ))
+        self.addParameter(with_help(
+            QgsProcessingParameterFileDestination("REPORT", "Report (HTML) / 稳健性报告", "HTML files (*.html)",
+                                                  optional=True, createByDefault=False),
+            "Optional: the HTML report of the output layer with the robustness section.",
+        ))
+        for name, key in COUNTS.items():
+            self.addOutput(QgsProcessingOutputNumber(name, labels.value_labels("robust_class", "en")[key]))
+        self.addOutput(QgsProcessingOutputFile("REPORT", "Report / 稳健性报告"))
+
+    def execute(self, parameters, context, feedback):
+        cfg = robustness_config(self, parameters, context)
+        core.check_identification(cfg)
+        method = core.METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
+        spread = self.parameterAsDouble(parameters, "SPREAD", context)
+        draws = self.parameterAsInt(parameters, "DRAWS", context)
+        seed = self.parameterAsInt(parameters, "SEED", context)
+        confidence = self.parameterAsDouble(parameters, "CONFIDENCE", context)
+        area_fields = ["area_m2"] + [f"area_{unit}" for unit in AREA_UNITS]
+        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg, area_fields)
+        push_warnings(feedback, warnings)
+
+        def progress(fraction):
+            check_canceled(feedback)
+            feedback.setProgress(80.0 * fraction)
+
+        result = core.robustness(table, cfg, method, spread, draws, seed, confidence,
+                                 threshold_range(self, parameters, context), progress)
+        push_warnings(feedback, result.warnings)
+        feedback.pushInfo(f"{draws} draws ({method}, spread {spread:g}, seed {seed}) with {cfg.name}: "
+                          + ", ".join(f"{k} {v}" for k, v in result.counts.items()))
+        aliases = {name: labels.field_alias(name, ALIAS_LANG) for name in core.OUTPUT_FIELDS}
+        dest = write_output(self, parameters, "OUTPUT", context, source, result.table, fids, feedback, aliases)
+        maps = {name: labels.value_labels(name, ALIAS_LANG) for name in ("robust_class", "robust_reason", "tier_modal")}
+        finish_decision_output(dest, context, feedback, NAMES, aliases, maps, qml="robust_class")
+        out = {"OUTPUT": dest, **{name: result.counts[key] for name, key in COUNTS.items()}}
+        report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""
+        if report_path:
+            out["REPORT"] = self._report(report_path, dest, context, feedback, cfg, table, result,
+                                         area_unit_of_fields(source.fields().names()))
+        return out
+
+    @staticmethod
+    def _report(path, dest, context, feedback, cfg, table, result, unit):
+        # Imported here, as landeval:evaluate does: the report renders maps and builds HTML.
+        from .report import config_info, write_report
+
+        info = config_info(cfg)
+        info["area_unit"] = unit
+        info["warnings"] = list(result.warnings)
+        feedback.pushInfo("One-at-a-time chart: moving each element weight…")
+        extra = {"settings": result.settings,
+                 "tornado": core.one_at_a_time(table, cfg, result.settings["spread"])}
+        layer = QgsProcessingUtils.mapLayerFromString(dest, context)
+        feedback.pushInfo(f"Writing the report {path}…")
+        write_report(layer, path, info, feedback, cfg=cfg, context=context, robustness=extra)
+        return path

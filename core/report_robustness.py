@@ -1,0 +1,173 @@
+"""The robustness part of the HTML report (no QGIS): how sure each parcel's label is (landeval:robustness).
+
+`robustness_sections(frame, area_unit, extra)` returns [(anchor id, Chinese title, HTML)] for
+`core.report_html.build_report(extra_sections=…)` when the layer has `p_inefficient`: the counts per robust
+class, the distribution of p, the contested parcels with their base score and score interval, the
+one-at-a-time (tornado) chart when `extra["tornado"]` is given, and the threshold sweep 0.40–0.80 recounted
+from the layer's own score, veto_failed and category.
+"""
+import numpy as np
+import pandas as pd
+
+from . import robustness
+from .report_html import (
+    SVG_FONT,
+    area_in_unit,
+    class_counts,
+    counts_table,
+    esc,
+    fmt_int,
+    fmt_num,
+    heading,
+    kv_table,
+    list_table,
+    parcel_columns,
+    text_width,
+)
+from .units import unit_label
+
+TITLES = {
+    "robustness": ("识别结果稳健性", "Robustness of the identification"),
+    "p_histogram": ("低效概率分布", "Distribution of the probability of being inefficient"),
+    "contested": ("存疑宗地清单", "Contested parcels"),
+    "tornado": ("单因素敏感性（要素权重 ± 扰动幅度）", "One at a time: each element weight ± the spread"),
+    "sweep": ("阈值扫描", "Threshold sweep"),
+}
+METHOD_LABELS = {"dirichlet": "狄利克雷 Dirichlet", "uniform": "均匀 uniform ±", "ahp": "判断矩阵 AHP judgements"}
+_DOWN, _UP = "#2c5aa0", "#e6550d"
+
+
+def svg_p_histogram(p, width=680, height=220, bins=20):
+    """Bars of the parcels per p bin (0–1): red-brown from 0.9, amber in between, light grey below 0.1."""
+    counts, edges = np.histogram(np.clip(np.asarray(p, dtype=float), 0, 1), bins=bins, range=(0, 1))
+    left, right, top, bottom = 55, 20, 15, 40
+    pw, ph = width - left - right, height - top - bottom
+    ymax = max(int(counts.max()) if counts.size else 1, 1)
+    parts = [f'<svg class="chart" id="chart-p" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+             f'xmlns="http://www.w3.org/2000/svg" {SVG_FONT}>']
+    for i, n in enumerate(counts):
+        mid = (edges[i] + edges[i + 1]) / 2
+        fill = "#7f2704" if mid > 0.9 else ("#bdbdbd" if mid < 0.1 else "#f1a340")
+        h = ph * n / ymax
+        parts.append(f'<rect x="{left + pw * edges[i]:.1f}" y="{top + ph - h:.1f}" width="{pw / bins - 1:.1f}" '
+                     f'height="{h:.1f}" fill="{fill}"><title>{edges[i]:.2f}–{edges[i + 1]:.2f}: {n}</title></rect>')
+    parts.append(f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#333"/>')
+    for t in np.linspace(0, 1, 6):
+        parts.append(f'<text x="{left + pw * t:.1f}" y="{top + ph + 16}" text-anchor="middle">{t:.1f}</text>')
+    parts.append(f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{ymax:,}</text>'
+                 f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">低效概率 p_inefficient</text></svg>')
+    return "".join(parts)
+
+
+def svg_tornado(tornado, width=680, bar=18):
+    """Parcels changing status when each element weight is lowered (left, blue) or raised (right, orange)."""
+    rows = tornado.assign(total=tornado["down"] + tornado["up"]).sort_values("total", ascending=False, kind="stable")
+    labels = [f"{zh} {en}" for zh, en in zip(rows["zh"], rows["en"])]
+    left = int(min(max([200] + [text_width(t) + 16 for t in labels]), 0.5 * width))
+    pw = width - left - 20
+    mid = left + pw / 2
+    vmax = max(int(rows[["down", "up"]].to_numpy().max()) if len(rows) else 1, 1)
+    height = 30 + len(rows) * (bar + 8)
+    parts = [f'<svg class="chart" id="chart-tornado" width="{width}" height="{height}" viewBox="0 0 {width} '
+             f'{height}" xmlns="http://www.w3.org/2000/svg" {SVG_FONT}>',
+             f'<text x="{mid - 6}" y="14" text-anchor="end" fill="{_DOWN}">权重降低 lowered</text>'
+             f'<text x="{mid + 6}" y="14" fill="{_UP}">权重提高 raised</text>']
+    for i, (label, down, up) in enumerate(zip(labels, rows["down"], rows["up"])):
+        y = 24 + i * (bar + 8)
+        wd, wu = (pw / 2 - 30) * down / vmax, (pw / 2 - 30) * up / vmax
+        parts.append(f'<text x="{left - 8}" y="{y + bar / 2 + 4}" text-anchor="end">{esc(label)}</text>'
+                     f'<rect x="{mid - wd:.1f}" y="{y}" width="{wd:.1f}" height="{bar}" fill="{_DOWN}"/>'
+                     f'<rect x="{mid:.1f}" y="{y}" width="{wu:.1f}" height="{bar}" fill="{_UP}"/>'
+                     f'<text x="{mid - wd - 4:.1f}" y="{y + bar / 2 + 4}" text-anchor="end">{int(down):,}</text>'
+                     f'<text x="{mid + wu + 4:.1f}" y="{y + bar / 2 + 4}">{int(up):,}</text>')
+    parts.append(f'<line x1="{mid}" y1="20" x2="{mid}" y2="{height}" stroke="#333"/></svg>')
+    return "".join(parts)
+
+
+def _settings(settings):
+    if not settings:
+        return ""
+    threshold_range = settings.get("threshold_range")
+    threshold = (f"{threshold_range[0]:.2f}–{threshold_range[1]:.2f} (uniform)" if threshold_range
+                 else fmt_num(settings.get("threshold"), 2))
+    rows = [("扰动方法 Method", esc(METHOD_LABELS.get(settings.get("method"), settings.get("method")))),
+            ("扰动幅度 Spread", fmt_num(settings.get("spread"), 2)), ("抽样次数 Draws", fmt_int(settings.get("draws"))),
+            ("随机种子 Seed", fmt_int(settings.get("seed"))), ("阈值 Threshold", threshold),
+            ("置信水平 Confidence", fmt_num(settings.get("confidence"), 2))]
+    return kv_table(rows, "robustness-settings")
+
+
+def _fixed(frame):
+    """Parcels inefficient whatever the score, as core.robustness decides it from the layer's fields."""
+    return robustness.fixed_status(frame)[0]
+
+
+def robustness_sections(frame, area_unit="mu", extra=None):
+    """The robustness sections (see the module docstring), or [] when the layer has no p_inefficient."""
+    if "p_inefficient" not in frame:
+        return []
+    extra = extra or {}
+    unit = f"{unit_label(area_unit, 'zh')} / {unit_label(area_unit, 'en')}"
+    area = area_in_unit(frame, area_unit)
+    p = pd.to_numeric(frame["p_inefficient"], errors="coerce").to_numpy(dtype=float)
+    parts = [heading("robustness", 2, TITLES),
+             '<p class="note">每宗地在多组可辩护的权重（及阈值）下被认定为低效的比例：稳健低效 p ≥ 置信水平，稳健保留 p ≤ 1 − 置信水平，'
+             '其余存疑，公布名单前应逐宗复核。否决、正在推进、生态清退、地方上报的宗地与得分无关，p = 1。 — The share of '
+             'defensible weightings (and thresholds) under which each parcel is inefficient; parcels failing a veto '
+             'or in progress, red-line exit or locally reported do not depend on the score (p = 1).</p>',
+             _settings(extra.get("settings"))]
+    if "robust_class" in frame:
+        parts.append(counts_table(class_counts(frame, "robust_class", area), unit, "by-robust_class"))
+    parts += [heading("p_histogram", 3, TITLES), svg_p_histogram(p[np.isfinite(p)])]
+    parts += [heading("contested", 3, TITLES), _contested(frame, area, unit)]
+    tornado = extra.get("tornado")
+    if tornado is not None and len(tornado):
+        spread = (extra.get("settings") or {}).get("spread")
+        parts += [heading("tornado", 3, TITLES),
+                  f'<p class="note">每个要素权重乘以 1 ± {fmt_num(spread, 2)}（其余要素按比例调整），相对基准权重改变低效认定的宗地数 — '
+                  'parcels whose status (inefficient or not) changes when one element weight is moved and the '
+                  'others rescaled.</p>', svg_tornado(tornado), _tornado_table(tornado)]
+    parts += [heading("sweep", 3, TITLES), _sweep(frame, area, unit)]
+    return [("robustness", TITLES["robustness"][0], "".join(parts))]
+
+
+def _contested(frame, area, unit):
+    if "robust_class" not in frame:
+        return ""
+    mask = frame["robust_class"].fillna("").astype(str).to_numpy() == "contested"
+    rows = frame[mask].copy()
+    rows["_area"] = area[mask]
+    rows["_dist"] = (pd.to_numeric(rows["p_inefficient"], errors="coerce") - 0.5).abs()
+    rows = rows.sort_values("_dist", kind="stable")
+    columns = parcel_columns(unit)[:4] + [
+        ("score_p05", "得分5%", "Score p05", lambda v: fmt_num(v, 3)),
+        ("score_p95", "得分95%", "Score p95", lambda v: fmt_num(v, 3)),
+        ("p_inefficient", "低效概率", "p inefficient", lambda v: fmt_num(v, 3)),
+        ("rank_p05", "排名5%", "Rank p05", fmt_int), ("rank_p95", "排名95%", "Rank p95", fmt_int)]
+    return (f'<p class="note">共 <span id="n-contested">{len(rows):,}</span> 宗 {len(rows):,} parcels, the most '
+            f'uncertain (p closest to 0.5) first; score: base score and its 5–95 % interval over the draws.</p>'
+            + list_table(rows, columns, "contested-table"))
+
+
+def _tornado_table(tornado):
+    head = "<tr><th>要素 Element</th><th>基准权重 Weight</th><th>降低时改变 Lowered</th><th>提高时改变 Raised</th></tr>"
+    body = "".join(f'<tr data-element="{esc(r.element)}"><td>{esc(r.zh)} <span class="en">{esc(r.en)}</span></td>'
+                   f'<td class="count">{r.weight:.3f}</td><td class="count">{int(r.down):,}</td>'
+                   f'<td class="count">{int(r.up):,}</td></tr>' for r in tornado.itertuples())
+    return f'<table class="list" id="tornado-table">{head}{body}</table>'
+
+
+def _sweep(frame, area, unit):
+    if "score" not in frame:
+        return '<p class="note">图层无得分字段 — the layer has no score field.</p>'
+    score = pd.to_numeric(frame["score"], errors="coerce").to_numpy(dtype=float)
+    sweep = robustness.threshold_sweep(score, _fixed(frame), area)
+    head = (f"<tr><th>阈值 Threshold</th><th>低效宗地 Inefficient parcels</th><th>低效面积 Area ({esc(unit)})</th>"
+            "<th>占比 Share</th></tr>")
+    n = len(frame)
+    body = "".join(f'<tr data-threshold="{r.threshold:.2f}"><td>{r.threshold:.2f}</td><td class="count">'
+                   f'{r.inefficient:,}</td><td class="area">{fmt_num(r.area)}</td><td>'
+                   f'{(100.0 * r.inefficient / n if n else 0):.1f}%</td></tr>' for r in sweep.itertuples())
+    return ('<p class="note">在基准权重下，改变阈值时的低效宗地数与面积（否决、正在推进、生态清退、地方上报始终计入） — inefficient '
+            'parcels and area under the base weights for each threshold (parcels that do not depend on the score '
+            'always count).</p>' + f'<table class="list" id="sweep-table">{head}{body}</table>')
