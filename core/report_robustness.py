@@ -85,7 +85,8 @@ def svg_tornado(tornado, width=680, bar=18):
 
 
 def _settings(settings):
-    if not settings:
+    """The run's settings; nothing when the section is built from a layer alone (the draws are not known)."""
+    if not settings or settings.get("draws") is None:
         return ""
     threshold_range = settings.get("threshold_range")
     threshold = (f"{threshold_range[0]:.2f}–{threshold_range[1]:.2f} (uniform)" if threshold_range

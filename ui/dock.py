@@ -27,6 +27,7 @@ from .delegates import WeightTreeDelegate
 from .apply_panel import ApplyPanel
 from .decision_panel import DecisionPanel
 from .objective_panel import ObjectiveWeightsPanel
+from .robustness_panel import RobustnessPanel
 from .weight_model import NAME, ROOT, WEIGHT_DECIMALS, WeightTreeModel
 
 DEFAULT_PRESET = "jiangning"
@@ -83,6 +84,14 @@ class WeightSetDock(QgsDockWidget):
         self.decision_box.setCollapsed(True)
         self._sync_decision_box()
         layout.addWidget(self.decision_box)
+        self.robustness_box = QgsCollapsibleGroupBox("Robustness / 识别结果稳健性", body)
+        self.robustness_box.setObjectName("LandEvalRobustnessBox")
+        self.robustness_panel = RobustnessPanel(self.apply_panel, self.runner, self.model.document,
+                                                lambda: self.model.language, self.robustness_box)
+        QVBoxLayout(self.robustness_box).addWidget(self.robustness_panel)
+        self.robustness_box.collapsedStateChanged.connect(
+            lambda collapsed: self.robustness_panel.setVisible(not collapsed))
+        layout.addWidget(self.robustness_box)
         # Expanded, everything is taller than many screens: the dock scrolls rather than stretching QGIS.
         scroll = QScrollArea(self)
         scroll.setFrameShape(QFrame.NoFrame)
@@ -107,6 +116,8 @@ class WeightSetDock(QgsDockWidget):
         self.apply_panel.inputsChanged.connect(self._store_inputs)
         self.decision_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
                                                                            else 8))
+        self.robustness_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
+                                                                             else 8))
         QgsProject.instance().readProject.connect(self._on_project_read)
 
         self._storing = False
