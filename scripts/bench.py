@@ -10,7 +10,10 @@ Per size, in one run, each step is its own `qgis_process.bin` child (a fresh QGI
   2. native:fieldcalculator the weighted sum of the preset's indicators as one QGIS expression, on a layer that
                            already carries the indicator columns (what a user does without LandEval; the join
                            and indicator preparation is not timed, which favours this step);
-  3. landeval:evaluate     the whole chain with the preset, styled GeoPackage output.
+  3. landeval:evaluate     the whole chain with the preset, styled GeoPackage output;
+  4. landeval:robustness   --draws weight draws (default 1000, Dirichlet, the preset's threshold) on step 3's
+                           output, styled GeoPackage output (issue 14's target: at most 3 x step 3's time and
+                           1.5 x its peak RSS, printed below the table).
 Wall time includes QGIS start-up (about 1-2 s); peak RSS is the child's own (`os.wait4` in a small launcher).
 
 Sample counties come from scripts/make_sample.py and are cached in .bench-cache/ by size, seed and the
@@ -44,7 +47,10 @@ PARCEL_ID = "宗地编号"
 SEED = 20240501
 # Bump when the preparation of the field-calculator input changes, so cached inputs are rebuilt.
 PREP_VERSION = 2
-STEPS = ("savefeatures", "fieldcalculator", "evaluate")
+STEPS = ("savefeatures", "fieldcalculator", "evaluate", "robustness")
+DRAWS = 1000
+# Issue 14: 1 000 draws take at most 3 x one evaluate of the same parcels, with at most 1.5 x its peak memory.
+ROBUSTNESS_TARGETS = (3.0, 1.5)
 
 # Each step is started through this small launcher, which forks it and reports the child's peak RSS.
 # Linux keeps a process's peak RSS across fork+exec from its parent: measured directly from this (large,
@@ -368,7 +374,9 @@ class Runner:
         return done
 
 
-def step_params(step, folder, fc_input, expression, out):
+def step_params(step, folder, fc_input, expression, out, evaluated=None, draws=DRAWS):
+    if step == "robustness":
+        return "landeval:robustness", {"INPUT": evaluated, "PRESET": PRESET, "DRAWS": draws, "OUTPUT": out}
     parcels = f"{folder / 'sample_county.gpkg'}|layername={PARCEL_LAYER}"
     if step == "savefeatures":
         return "native:savefeatures", {"INPUT": parcels, "OUTPUT": out}
@@ -402,32 +410,38 @@ def summarize_profile(path, top=15):
     return "\n".join(lines)
 
 
-def measure(runner, sizes, repeat, cache, profile, log):
+def measure(runner, sizes, repeat, cache, profile, log, draws=DRAWS):
     """Every step at every size; returns one record per (size, step)."""
     has_evaluate = runner.has_algorithm("landeval:evaluate")
     if not has_evaluate:
         log("landeval:evaluate is not available in this checkout yet: timing steps 1 and 2 only.")
+    has_robustness = has_evaluate and runner.has_algorithm("landeval:robustness")
     records = []
     for size in sizes:
         folder = sample_dir(cache, size, log)
         fc_input = fieldcalc_input(folder, log)
         expression = score_expression(fc_input)
+        evaluated = runner.workdir / f"evaluated-{size}.gpkg"
         for step in STEPS:
-            if step == "evaluate" and not has_evaluate:
+            if (step == "evaluate" and not has_evaluate) or (step == "robustness" and not has_robustness):
                 records.append(dict(size=size, step=step, available=False))
                 continue
             times, rss = [], []
             for k in range(repeat):
                 out = runner.workdir / f"{step}-{size}.gpkg"
-                alg, params = step_params(step, folder, fc_input, expression, out)
+                alg, params = step_params(step, folder, fc_input, expression, out, evaluated, draws)
                 log(f"{human(size)} parcels: {alg} ({k + 1}/{repeat}) ...")
                 done = runner.run(alg, params, f"{step}-{size}-{k}")
                 times.append(done["seconds"])
                 rss.append(done["rss"])
+                if step == "evaluate" and has_robustness:
+                    os.replace(out, evaluated)  # step 4's input
                 for leftover in runner.workdir.glob(f"{step}-{size}.*"):
                     leftover.unlink()
             records.append(dict(size=size, step=step, available=True, seconds=statistics.median(times),
-                                runs=times, peak_rss=max(rss)))
+                                runs=times, peak_rss=max(rss), **({"draws": draws} if step == "robustness" else {})))
+        for leftover in runner.workdir.glob(f"evaluated-{size}.*"):
+            leftover.unlink()
         if profile and has_evaluate:
             out = runner.workdir / f"profiled-{size}.gpkg"
             prof = cache / "profiles" / f"evaluate-{size}-{time.strftime('%Y%m%d-%H%M%S')}.txt"
@@ -447,7 +461,7 @@ def table(records):
     by_key = {(r["size"], r["step"]): r for r in records}
     for r in records:
         if not r["available"]:
-            lines.append(f"{human(r['size']):>10}  {r['step']:<16} {'not available (landeval:evaluate missing)'}")
+            lines.append(f"{human(r['size']):>10}  {r['step']:<16} not available (landeval:{r['step']} missing)")
             continue
         ratios = ["", ""]
         if r["step"] == "evaluate":
@@ -455,7 +469,23 @@ def table(records):
                 ratios[i] = f"{r['seconds'] / by_key[(r['size'], base)]['seconds']:.2f}"
         lines.append(f"{human(r['size']):>10}  {r['step']:<16} {r['seconds']:8.2f} {ratios[0]:>6} {ratios[1]:>6} "
                      f"{r['peak_rss'] / 2 ** 20:7.0f} MB {r['size'] / r['seconds']:10,.0f}")
-    return "\n".join(lines)
+    return "\n".join(lines + robustness_lines(records))
+
+
+def robustness_lines(records):
+    """Step 4 against step 3 of the same size, with issue 14's targets."""
+    by_key = {(r["size"], r["step"]): r for r in records}
+    lines = []
+    for r in records:
+        base = by_key.get((r["size"], "evaluate"))
+        if r["step"] != "robustness" or not r["available"] or not base or not base["available"]:
+            continue
+        time_ratio, rss_ratio = r["seconds"] / base["seconds"], r["peak_rss"] / base["peak_rss"]
+        ok = time_ratio <= ROBUSTNESS_TARGETS[0] and rss_ratio <= ROBUSTNESS_TARGETS[1]
+        lines.append(f"robustness/evaluate at {human(r['size'])} parcels ({r['draws']} draws): time "
+                     f"{time_ratio:.2f}x, peak RSS {rss_ratio:.2f}x (targets <= {ROBUSTNESS_TARGETS[0]:g}x, "
+                     f"<= {ROBUSTNESS_TARGETS[1]:g}x: {'met' if ok else 'NOT met'})")
+    return [""] + lines if lines else []
 
 
 def machine():
@@ -476,6 +506,7 @@ def main(argv=None):
     ap.add_argument("--repeat", type=int, default=1, help="runs per step; the median time is reported (default 1)")
     ap.add_argument("--profile", action="store_true", help="also profile one evaluate run per size with py-spy")
     ap.add_argument("--cache", default=str(DEFAULT_CACHE), help="cache folder (default .bench-cache/)")
+    ap.add_argument("--draws", type=int, default=DRAWS, help=f"weight draws of the robustness step (default {DRAWS})")
     ap.add_argument("--json", dest="json_out", help="also write the records and the machine to this JSON file")
     args = ap.parse_args(argv)
     sizes = parse_sizes(args.sizes)
@@ -497,7 +528,7 @@ def main(argv=None):
     log(f"{info['cpu']}, {info['cores']} cores, {info['ram_gib']} GiB, {info['qgis']}")
     with tempfile.TemporaryDirectory(prefix="run-", dir=cache) as workdir:
         runner = Runner(workdir, profiler)
-        records = measure(runner, sizes, args.repeat, cache, args.profile, log)
+        records = measure(runner, sizes, args.repeat, cache, args.profile, log, args.draws)
     print(table(records))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(dict(machine=info, records=records), indent=1))

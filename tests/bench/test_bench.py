@@ -18,8 +18,8 @@ def test_bench_runs_at_200_parcels(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
     assert lines[0].split() == ["parcels", "step", "seconds", "3/1", "3/2", "peak", "RSS", "parcels/s"]
-    rows = {line.split()[1]: line for line in lines[2:]}
-    assert set(rows) == {"savefeatures", "fieldcalculator", "evaluate"}
+    rows = {line.split()[1]: line for line in lines[2:] if line and not line.startswith("robustness/")}
+    assert set(rows) == {"savefeatures", "fieldcalculator", "evaluate", "robustness"}
     result = json.loads(out.read_text())
     records = {r["step"]: r for r in result["records"]}
     for step in ("savefeatures", "fieldcalculator"):
@@ -29,6 +29,10 @@ def test_bench_runs_at_200_parcels(tmp_path):
     if records["evaluate"]["available"]:
         ratio = records["evaluate"]["seconds"] / records["savefeatures"]["seconds"]
         assert rows["evaluate"].split()[3] == f"{ratio:.2f}"
+        robust = records["robustness"]
+        assert robust["draws"] == 1000 and robust["seconds"] > 0 and robust["peak_rss"] > 50 * 2 ** 20
+        time_ratio = robust["seconds"] / records["evaluate"]["seconds"]
+        assert f"robustness/evaluate at 200 parcels (1000 draws): time {time_ratio:.2f}x" in done.stdout
     else:
         assert "not available" in rows["evaluate"]
     assert result["machine"]["qgis"].startswith("QGIS 3.")
