@@ -63,7 +63,8 @@ class AHPWeights(LandEvalAlgorithm):
     OUTPUT_HELP = ("WEIGHTS: JSON object {criterion: weight} (sums to 1); LAMBDA_MAX: principal eigenvalue λmax; "
                    "CR: consistency ratio CI/RI(n) with CI = (λmax − n)/(n − 1), 0 for n ≤ 2; CONSISTENT: "
                    "CR ≤ 0.10; OUTPUT_WEIGHT_SET (optional): a YAML weight set with one element holding the "
-                   "criteria as indicators (directions from the catalogue; unknown ids as custom benefit columns).")
+                   "criteria as indicators (directions from the catalogue; unknown ids as custom benefit columns) "
+                   "and the matrix under meta: ahp_matrix (what landeval:robustness perturbs with METHOD 2).")
     METHOD_HELP = ("Saaty, The Analytic Hierarchy Process (1980); random index RI(n) for n = 1…15: 0, 0, 0.58, 0.90, "
                    "1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59 (SPEC §5).")
 
@@ -119,7 +120,8 @@ class AHPWeights(LandEvalAlgorithm):
             if self.parameterAsBoolean(parameters, "STRICT", context):
                 raise LandEvalError(message + " (STRICT is set, so no weights were produced.)")
             feedback.pushWarning(message)
+        # The matrix goes with the weights, so landeval:robustness can perturb these judgements (METHOD 2).
         out = weight_outputs(self, parameters, context, weights, "ahp", {"zh": "层次分析法", "en": "AHP"},
-                             f"AHP ({method}), CR = {result.cr:.4f}")
+                             f"AHP ({method}), CR = {result.cr:.4f}", meta={"ahp_matrix": matrix.tolist()})
         out.update({"LAMBDA_MAX": result.lambda_max, "CR": result.cr, "CONSISTENT": result.consistent})
         return out

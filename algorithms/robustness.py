@@ -41,13 +41,16 @@ def threshold_range(alg, parameters, context):
     return values[0], values[1]
 
 
-def robustness_config(alg, parameters, context):
-    """The weight set (WEIGHT_SET over PRESET, as scoreparcels), with the preset's threshold and tiers when the
-    weight-set file has no rules of its own."""
+def robustness_config(alg, parameters, context, feedback=None):
+    """The weight set (WEIGHT_SET over PRESET, as scoreparcels), with PRESET's threshold and tiers when the
+    weight-set file has no rules of its own (e.g. one written by landeval:ahpweights)."""
     cfg = load_eval_config(alg, parameters, context, weights=True)
-    preset = alg.parameterAsEnumString(parameters, "PRESET", context) if parameters.get("PRESET") else None
-    if not cfg.has_rules and preset:
-        cfg = merge_configs(cfg, load_config(preset))
+    if not cfg.has_rules:
+        preset = alg.parameterAsEnumString(parameters, "PRESET", context)
+        if preset:
+            if feedback is not None:
+                feedback.pushInfo(f"{cfg.source} has no threshold or tiers: those of preset {preset} are used.")
+            cfg = merge_configs(cfg, load_config(preset))
     return cfg
 
 
@@ -131,7 +134,7 @@ class Robustness(LandEvalAlgorithm):
         self.addOutput(QgsProcessingOutputFile("REPORT", "Report / 稳健性报告"))
 
     def execute(self, parameters, context, feedback):
-        cfg = robustness_config(self, parameters, context)
+        cfg = robustness_config(self, parameters, context, feedback)
         core.check_identification(cfg)
         method = core.METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
         spread = self.parameterAsDouble(parameters, "SPREAD", context)

@@ -36,8 +36,9 @@ def indicator_entry(name, weight, cost, catalogue, position):
     return item
 
 
-def save_weight_set(weights, path, name, label, note, cost=()):
-    """Write `weights` ({criterion or field: weight}) as a one-element weight set; validated before writing."""
+def save_weight_set(weights, path, name, label, note, cost=(), meta=None):
+    """Write `weights` ({criterion or field: weight}) as a one-element weight set; validated before writing.
+    `meta`: kept on the element (landeval:ahpweights records its matrix there for landeval:robustness)."""
     catalogue = load_catalogue()
     rounded = rounded_shares(dict(weights))
     indicators = [indicator_entry(k, w, set(cost), catalogue, i) for i, (k, w) in enumerate(rounded.items())]
@@ -48,6 +49,8 @@ def save_weight_set(weights, path, name, label, note, cost=()):
         "normalization": "minmax",
         "elements": [{"id": name, "label": label, "weight": 1.0, "indicators": indicators}],
     }
+    if meta:
+        data["elements"][0]["meta"] = meta
     try:
         return save_config(data, path)
     except OSError as err:
@@ -65,11 +68,11 @@ def add_weight_outputs(alg):
     alg.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
 
 
-def weight_outputs(alg, parameters, context, weights, name, label, note, cost=()):
+def weight_outputs(alg, parameters, context, weights, name, label, note, cost=(), meta=None):
     """The results of add_weight_outputs: WEIGHTS ({criterion: weight} as JSON) and, when OUTPUT_WEIGHT_SET was
-    given, the weight set written there (save_weight_set with `name`, `label`, `note` and `cost`)."""
+    given, the weight set written there (save_weight_set with `name`, `label`, `note`, `cost` and `meta`)."""
     out = {"WEIGHTS": json.dumps(weights, ensure_ascii=False)}
     path = alg.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
     if path:
-        out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(weights, path, name, label, note, cost))
+        out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(weights, path, name, label, note, cost, meta))
     return out

@@ -259,7 +259,8 @@ def draw_weights(cfg, method, spread, draws, rng):
                 "perturbed. Record each level's matrix under meta: {ahp_matrix: [[1, 3], [1/3, 1]]} (top level for "
                 "the elements, inside an element for its indicators; landeval:ahpweights writes it with "
                 "OUTPUT_WEIGHT_SET), or use METHOD 0 (Dirichlet) or 1 (uniform).")
-        levels = 1 + len(cfg.elements)
+        # A level of one weight has no judgement to move; only the others count.
+        levels = (len(cfg.elements) > 1) + sum(len(e.indicators) > 1 for e in cfg.elements)
         if len(used) < levels:
             warnings.append(f"AHP draws: {len(used)} of {levels} levels record a matrix ({', '.join(used)}); the "
                             "other levels keep their weights.")

@@ -126,3 +126,20 @@ def test_runs_as_a_step_of_a_model(landeval_provider, evaluated, tmp_path, by_ke
     result = processing.run(model, {"evaluated": evaluated, "robustness:robust": out})
     got = by_key(result["robustness:robust"], "宗地编号")
     assert got["P06"]["p_inefficient"] == 1.0 and got["P01"]["p_inefficient"] == 0.0
+
+
+def test_ahp_method_on_a_weight_set_written_by_ahpweights(run, evaluated, tmp_path, by_key):
+    import yaml
+
+    weights = tmp_path / "ahp.yaml"
+    # Three equal judgements: every drawn matrix moves each of them to 1/2, 1 or 2 (core tests check that).
+    run("ahpweights", {"CRITERIA": "plot_ratio;tax_per_area;output_per_area", "MATRIX": "1,1,1",
+                       "OUTPUT_WEIGHT_SET": str(weights)})
+    written = yaml.safe_load(weights.read_text(encoding="utf-8"))
+    assert written["elements"][0]["meta"]["ahp_matrix"] == [[1, 1, 1], [1, 1, 1], [1, 1, 1]]
+    out = str(tmp_path / "ahp_robust.gpkg")
+    run("robustness", {"INPUT": evaluated, "WEIGHT_SET": str(weights), "METHOD": 2, "DRAWS": 100, "OUTPUT": out})
+    got = by_key(out, "宗地编号")
+    # The file has no threshold: the default preset's (jiangning, 0.6) applies. P01 has every indicator at
+    # its maximum (1.0 whatever the weights), P06 every one at its minimum (0).
+    assert got["P01"]["p_inefficient"] == 0.0 and got["P06"]["p_inefficient"] == 1.0

@@ -128,7 +128,13 @@ def test_ahp_method_uses_the_recorded_matrix_and_refuses_without_one():
     # 1 moves to 1/2, 1 or 2: land weight 1/3, 1/2 or 2/3, each a third of the draws; D (0.2 land, 1.0 econ)
     # is below 0.6 only when land gets 2/3.
     assert abs(result.table["p_inefficient"]["D"] - 1 / 3) < 0.1
-    assert any("1 of 3 levels" in w for w in result.warnings)
+    # Both elements hold one indicator each: no other level has a judgement to move, so nothing to warn about.
+    assert not [w for w in result.warnings if "levels record a matrix" in w]
+    two = _cfg(meta={"ahp_matrix": [[1, 1], [1, 1]]}, elements=[
+        {"id": "land", "weight": 0.5, "indicators": [{"id": "plot_ratio", "weight": 0.5}, {"id": "idle_rate", "weight": 0.5}]},
+        {"id": "econ", "weight": 0.5, "indicators": [{"id": "tax_per_area", "weight": 1.0}]}])
+    _, warnings = robustness.draw_weights(two, "ahp", 0.2, 5, np.random.default_rng(1))
+    assert warnings == ["AHP draws: 1 of 2 levels record a matrix ((top level)); the other levels keep their weights."]
 
 
 def test_bad_recorded_matrix_names_its_place():
