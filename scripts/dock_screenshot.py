@@ -8,7 +8,9 @@ python/plugins folder and enabled in its QGIS3.ini), then runs
 `xvfb-run -a qgis --nologo --noversioncheck --profiles-path <temp> --code <this file>`. Inside QGIS (the same
 file, run by --code with LANDEVAL_SCREENSHOT set) it opens the dock, loads the sample county's parcels,
 starts from the jiangning preset, applies it (landeval:evaluate in the background), changes two element
-weights to show the live tier preview, grabs the main window and quits. What happened is written to a JSON
+weights to show the live tier preview, grabs the main window and quits. With --robustness it instead runs the
+dock's Robustness action on the evaluated layer after Apply and grabs the window with the robustness layer on
+the map and the three counts in the dock (docs/images/dock_robustness.png). What happened is written to a JSON
 file next to the screenshot's temp folder; the launcher prints it and exits non-zero when a step failed.
 """
 import json
@@ -43,7 +45,7 @@ def make_profile(base):
     return profile
 
 
-def run(out, timeout):
+def run(out, timeout, robustness=False):
     if shutil.which("xvfb-run") is None or shutil.which("qgis") is None:
         raise SystemExit("xvfb-run and qgis are needed (bash scripts/setup.sh installs them).")
     base = tempfile.mkdtemp(prefix="landeval_gui_")
@@ -51,6 +53,8 @@ def run(out, timeout):
     status_path = os.path.join(base, "status.json")
     env = dict(os.environ, LANDEVAL_SCREENSHOT=os.path.abspath(out), LANDEVAL_STATUS=status_path,
                LANDEVAL_SAMPLE=SAMPLE, LANDEVAL_SCRIPT=THIS_FILE)
+    if robustness:
+        env["LANDEVAL_ROBUSTNESS"] = "1"
     env.pop("QT_QPA_PLATFORM", None)  # a real X display (Xvfb), not offscreen
     command = ["xvfb-run", "-a", "-s", f"-screen 0 {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]}x24",
                "qgis", "--nologo", "--noversioncheck", "--profiles-path", base, "--code", THIS_FILE]
@@ -159,6 +163,14 @@ def in_qgis():
         base.scale(1.1)
         iface.setActiveLayer(layer)
         iface.mapCanvas().setExtent(base)
+        if os.environ.get("LANDEVAL_ROBUSTNESS"):
+            dock.apply_panel.runner.finished.disconnect(applied)
+            dock.apply_panel.runner.finished.connect(robust_done)
+            dock.robustness_box.setCollapsed(False)
+            if not dock.robustness_panel.run():
+                item = dock.message_bar.currentItem()
+                raise RuntimeError("Robustness refused: " + (item.text() if item else "no message"))
+            return
         # The preview recomputes tiers with core from the layer's columns: with the weights just applied it must
         # find no parcel changing tier, or it disagrees with the evaluation.
         status["unchanged_weights_moved"] = dock.apply_panel.preview.changes(layer, dock.model.document()).changed
@@ -169,6 +181,31 @@ def in_qgis():
         dock.model.set_level_weights(ROOT, weights, "screenshot edit")
         dock.tree.setCurrentIndex(dock.model.index_for((1, 0)))
         QTimer.singleShot(1500, shoot)
+
+    @guarded
+    def robust_done(ok, result, message):
+        dock = state["dock"]
+        if not ok:
+            raise RuntimeError("robustness failed: " + message)
+        layer = result.layer
+        status["steps"].append("robustness: " + layer.name())
+        status["robustness"] = dock.robustness_panel.summary.text()
+        root = QgsProject.instance().layerTreeRoot()
+        for other in QgsProject.instance().mapLayers().values():
+            root.findLayer(other.id()).setItemVisibilityChecked(other.id() == layer.id())
+        iface.setActiveLayer(layer)
+        # The weights box is long: scroll the dock down to the Robustness box.
+        dock.widget().ensureWidgetVisible(dock.robustness_box)
+        iface.mapCanvas().refreshAllLayers()
+        QTimer.singleShot(2500, grab_robustness)
+
+    @guarded
+    def grab_robustness():
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        if not iface.mainWindow().grab().save(out):
+            raise RuntimeError(f"could not write {out}")
+        status["screenshot"] = out
+        finish()
 
     @guarded
     def shoot():
@@ -210,8 +247,13 @@ elif __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=DEFAULT_OUT)
     parser.add_argument("--timeout", type=int, default=240)
+    parser.add_argument("--robustness", action="store_true",
+                        help="run the Robustness action after Apply and shoot that instead (default --out "
+                             "docs/images/dock_robustness.png)")
     args = parser.parse_args()
-    result = run(args.out, args.timeout)
+    if args.robustness and args.out == DEFAULT_OUT:
+        args.out = os.path.join(ROOT, "docs", "images", "dock_robustness.png")
+    result = run(args.out, args.timeout, args.robustness)
     print(json.dumps({k: v for k, v in result.items() if k != "log_tail"}, ensure_ascii=False, indent=1))
     if not result["ok"]:
         print(result["log_tail"], file=sys.stderr)
