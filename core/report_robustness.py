@@ -2,9 +2,9 @@
 
 `robustness_sections(frame, area_unit, extra)` returns [(anchor id, Chinese title, HTML)] for
 `core.report_html.build_report(extra_sections=…)` when the layer has `p_inefficient`: the counts per robust
-class, the distribution of p, the contested parcels with their base score and score interval, the
-one-at-a-time (tornado) chart when `extra["tornado"]` is given, and the threshold sweep 0.40–0.80 recounted
-from the layer's own score, veto_failed and category.
+class, the distribution of p, the one-at-a-time (tornado) chart when `extra["tornado"]` is given, the threshold
+sweep 0.40–0.80 recounted from the layer's own score, veto_failed and category, and the contested parcels
+with their base score and score interval.
 """
 import numpy as np
 import pandas as pd
@@ -38,9 +38,11 @@ _DOWN, _UP = "#2c5aa0", "#e6550d"
 
 
 def svg_p_histogram(p, width=680, height=220, bins=20):
-    """Bars of the parcels per p bin (0–1): red-brown from 0.9, amber in between, light grey below 0.1."""
+    """Bars of the parcels per p bin (0–1): red-brown from 0.9, amber in between, light grey below 0.1. Heights
+    on a square-root scale with each count written on its bar: most parcels sit at 0 or 1, and the few in
+    between are the point of the chart."""
     counts, edges = np.histogram(np.clip(np.asarray(p, dtype=float), 0, 1), bins=bins, range=(0, 1))
-    left, right, top, bottom = 55, 20, 15, 40
+    left, right, top, bottom = 20, 20, 18, 40
     pw, ph = width - left - right, height - top - bottom
     ymax = max(int(counts.max()) if counts.size else 1, 1)
     parts = [f'<svg class="chart" id="chart-p" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
@@ -48,14 +50,18 @@ def svg_p_histogram(p, width=680, height=220, bins=20):
     for i, n in enumerate(counts):
         mid = (edges[i] + edges[i + 1]) / 2
         fill = "#7f2704" if mid > 0.9 else ("#bdbdbd" if mid < 0.1 else "#f1a340")
-        h = ph * n / ymax
-        parts.append(f'<rect x="{left + pw * edges[i]:.1f}" y="{top + ph - h:.1f}" width="{pw / bins - 1:.1f}" '
+        h = ph * np.sqrt(n / ymax)
+        x = left + pw * edges[i]
+        parts.append(f'<rect x="{x:.1f}" y="{top + ph - h:.1f}" width="{pw / bins - 1:.1f}" '
                      f'height="{h:.1f}" fill="{fill}"><title>{edges[i]:.2f}–{edges[i + 1]:.2f}: {n}</title></rect>')
+        if n:
+            parts.append(f'<text x="{x + pw / bins / 2:.1f}" y="{top + ph - h - 3:.1f}" text-anchor="middle" '
+                         f'font-size="10">{n:,}</text>')
     parts.append(f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#333"/>')
     for t in np.linspace(0, 1, 6):
         parts.append(f'<text x="{left + pw * t:.1f}" y="{top + ph + 16}" text-anchor="middle">{t:.1f}</text>')
-    parts.append(f'<text x="{left - 6}" y="{top + 10}" text-anchor="end">{ymax:,}</text>'
-                 f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">低效概率 p_inefficient</text></svg>')
+    parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">低效概率 p_inefficient '
+                 '（宗地数，平方根刻度 parcels, square-root scale）</text></svg>')
     return "".join(parts)
 
 
@@ -120,7 +126,6 @@ def robustness_sections(frame, area_unit="mu", extra=None):
     if "robust_class" in frame:
         parts.append(counts_table(class_counts(frame, "robust_class", area), unit, "by-robust_class"))
     parts += [heading("p_histogram", 3, TITLES), svg_p_histogram(p[np.isfinite(p)])]
-    parts += [heading("contested", 3, TITLES), _contested(frame, area, unit)]
     tornado = extra.get("tornado")
     if tornado is not None and len(tornado):
         spread = (extra.get("settings") or {}).get("spread")
@@ -129,6 +134,8 @@ def robustness_sections(frame, area_unit="mu", extra=None):
                   'parcels whose status (inefficient or not) changes when one element weight is moved and the '
                   'others rescaled.</p>', svg_tornado(tornado), _tornado_table(tornado)]
     parts += [heading("sweep", 3, TITLES), _sweep(frame, area, unit)]
+    # The list last: it may run to a thousand rows.
+    parts += [heading("contested", 3, TITLES), _contested(frame, area, unit)]
     return [("robustness", TITLES["robustness"][0], "".join(parts))]
 
 

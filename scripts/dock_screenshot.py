@@ -192,7 +192,9 @@ def in_qgis():
         status["robustness"] = dock.robustness_panel.summary.text()
         root = QgsProject.instance().layerTreeRoot()
         for other in QgsProject.instance().mapLayers().values():
-            root.findLayer(other.id()).setItemVisibilityChecked(other.id() == layer.id())
+            node = root.findLayer(other.id())
+            node.setItemVisibilityChecked(other.id() == layer.id())
+            node.setExpanded(False)  # a short legend: the layer list fits beside the map
         iface.setActiveLayer(layer)
         # The weights box is long: scroll the dock down to the Robustness box.
         dock.widget().ensureWidgetVisible(dock.robustness_box)

@@ -4,6 +4,8 @@ docs/images/report_charts.png (the charts and the start of the inefficient-parce
 
     bash scripts/demo.sh                      # writes output/report.html
     QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/report_screenshot.py [--report output/report.html]
+    QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/report_screenshot.py --report output/robustness.html \
+        --shots robustness          # docs/images/report_robustness.png, from landeval:robustness's REPORT
 
 The page is laid out by QtWebKit (python3-pyqt5.qtwebkit, which QGIS 3.22 on Debian brings along) in a
 1000-pixel-wide viewport with no window (offscreen platform) and painted from the headings down: the top
@@ -17,6 +19,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WIDTH = 1000
 TOP_HEIGHT = 1250  # title, settings, overview and the map at 1000 px
 CHARTS_HEIGHT = 960  # the three charts and the first rows of the list
+ROBUSTNESS_HEIGHT = 1500  # counts, distribution of p, the first contested parcels
 MARGIN = 10  # pixels kept above a heading
 
 
@@ -69,19 +72,23 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--report", default=os.path.join(ROOT, "output", "report.html"))
     ap.add_argument("--out-dir", default=os.path.join(ROOT, "docs", "images"))
+    ap.add_argument("--shots", default="top,charts", help="which shots: top, charts, robustness (comma-separated)")
     args = ap.parse_args(argv)
     if not os.path.isfile(args.report):
         raise SystemExit(f"report_screenshot: {args.report} not found; run bash scripts/demo.sh first")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = qt_app()
     page, tops = load(app, args.report)
-    if "charts" not in tops:
-        raise SystemExit("report_screenshot: the report has no charts heading")
+    wanted = {name.strip() for name in args.shots.split(",")}
+    for heading in wanted & {"charts", "robustness"}:
+        if heading not in tops:
+            raise SystemExit(f"report_screenshot: the report has no {heading} heading")
     # The top shot ends where the by-tier table starts, however many rows the settings and overview have.
     top_height = tops["tier"] - MARGIN if "tier" in tops else TOP_HEIGHT
-    shots = {"report_top.png": (0, top_height),
-             "report_charts.png": (max(tops["charts"] - MARGIN, 0), CHARTS_HEIGHT)}
-    for name, (top, height) in shots.items():
+    shots = {"top": ("report_top.png", 0, top_height),
+             "charts": ("report_charts.png", max(tops.get("charts", 0) - MARGIN, 0), CHARTS_HEIGHT),
+             "robustness": ("report_robustness.png", max(tops.get("robustness", 0) - MARGIN, 0), ROBUSTNESS_HEIGHT)}
+    for name, top, height in (shots[key] for key in ("top", "charts", "robustness") if key in wanted):
         path = os.path.join(args.out_dir, name)
         if not shot(page, top, height).save(path, "PNG"):
             raise SystemExit(f"report_screenshot: cannot write {path}")
