@@ -330,8 +330,13 @@ def tier_rule(cfg, table, base_score):
         cuts, count, method = np.sort(np.asarray(bounds, dtype=float))[::-1], len(bounds) + 1, "jenks"
     capped = np.zeros(len(table), dtype=bool)
     cap = count - 1
-    if spec.veto_cap is not None and "veto_failed" in table.columns:
-        capped = parse_yes_no(table["veto_failed"], "veto_failed") == 1.0
+    if spec.veto_cap is not None:
+        if "veto_failed" in table.columns:
+            capped = parse_yes_no(table["veto_failed"], "veto_failed") == 1.0
+        # tiers.cap_when (red-line exits, issue 12) caps like a failed veto where the schema has it.
+        cap_when = getattr(spec, "cap_when", None)
+        if cap_when is not None:
+            capped = capped | evaluate(cap_when, table, "tiers.cap_when")
         cap = min(TIER_LABELS.index(spec.veto_cap), count - 1)
     spared = np.zeros(len(table), dtype=bool)
     if spec.never_d_when is not None and count == len(TIER_LABELS):
