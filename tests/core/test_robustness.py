@@ -204,3 +204,17 @@ def test_one_at_a_time_and_threshold_sweep_by_hand():
     sweep = robustness.threshold_sweep(np.array([0.95, 0.1, 0.95, 0.6, 0.0, 1.0]), fixed, area).set_index("threshold")
     # At 0.40: B, E (scores) and C (veto) = 3 parcels, 2 + 16 + 4 = 22; at 0.65 D (0.6) joins: 4, 30.
     assert sweep.loc[0.40].tolist() == [3, 22.0] and sweep.loc[0.65].tolist() == [4, 30.0]
+
+
+
+def test_a_layer_scored_otherwise_is_warned_and_a_layer_without_indicators_refused():
+    # The weight set gives A..F 0.95, 0.1, 0.95, 0.6, 0, 1 (min-max by hand above): a layer saying so is quiet.
+    same = robustness.robustness(TABLE.assign(score=[0.95, 0.1, 0.95, 0.6, 0.0, 1.0]), _cfg(), draws=5)
+    assert not same.warnings
+    other = robustness.robustness(TABLE.assign(score=[0.5, 0.1, 0.95, 0.6, 0.0, 1.0]), _cfg(), draws=5)
+    assert other.warnings == [
+        "1 parcel(s) have a layer score that differs from the one this weight set gives (another weight set, "
+        "normalization override or group field was used to evaluate the layer?); the draws are centred on this "
+        "weight set's scores. Give the weight set the layer was evaluated with."]
+    with pytest.raises(LandEvalError, match="No indicator of weight set 't' has a value in the layer"):
+        robustness.robustness(TABLE[["veto_failed", "category"]], _cfg(), draws=5)
