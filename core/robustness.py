@@ -344,11 +344,14 @@ def tier_rule(cfg, table, base_score):
     return TierRule(method, cuts, count, unrated, capped, cap, spared)
 
 
-def _tier_index(rule, scores, rated_rank, n_rated):
-    """Tier index (0 = A) of every parcel in every draw of a block; −1 for unrated parcels."""
+def _tier_index(rule, scores, q, rated_ranks, n_rated):
+    """Tier index (0 = A) of every parcel in every draw of a block; −1 for unrated parcels. Quantile tiers
+    depend on the rank among the rated parcels, a function of the score step within a draw: the tier of
+    every step is worked out once per draw (rated_ranks, from rank_tables) and looked up per parcel."""
     if rule.method == "quantile":
-        position = (rated_rank - 1.0) / max(n_rated, 1)
-        index = np.minimum(np.searchsorted(rule.cuts, position + 1e-9, side="right"), rule.count - 1)
+        position = (rated_ranks - 1.0) / max(n_rated, 1)
+        by_step = np.minimum(np.searchsorted(rule.cuts, position + 1e-9, side="right"), rule.count - 1)
+        index = np.take_along_axis(by_step, q, axis=1)
     elif rule.method == "threshold":
         index = (scores[..., None] < rule.cuts).sum(axis=-1)
     else:
@@ -362,8 +365,9 @@ def _tier_index(rule, scores, rated_rank, n_rated):
 # --- the run ---------------------------------------------------------------------------------------------------
 def quantize(scores):
     """Scores 0–1 as uint16 steps of 1/(LEVELS − 1); NaN as NO_SCORE."""
-    q = np.rint(np.nan_to_num(scores, nan=0.0) * (LEVELS - 1))
-    return np.where(np.isnan(scores), NO_SCORE, q).astype(np.uint16)
+    q = np.rint(scores * (LEVELS - 1))
+    q[np.isnan(q)] = NO_SCORE
+    return q.astype(np.uint16)
 
 
 def rank_tables(q, keep=None):
@@ -382,6 +386,7 @@ def rank_tables(q, keep=None):
 
 
 def block_size(n, draws):
+    """Draws per block (or parcels per block, arguments swapped) so that a block holds about BLOCK_CELLS."""
     return int(max(1, min(draws, BLOCK_CELLS // max(n, 1))))
 
 
@@ -416,7 +421,9 @@ def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, c
     hits = np.zeros(n, dtype=np.int64)
     q_all = np.empty((draws, n), dtype=np.uint16)
     ranks = np.empty((draws, LEVELS + 1), dtype=np.int32)
-    step = block_size(n, draws)
+    # Each block also holds its draws' rank tables (LEVELS + 1 steps each): counted in, they bound the memory
+    # at small layers too.
+    step = block_size(n + LEVELS, draws)
     parcel = np.arange(n, dtype=np.int64)
     for start in range(0, draws, step):
         stop = min(start + step, draws)
@@ -427,10 +434,9 @@ def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, c
         q_all[start:stop] = q
         ranks[start:stop] = rank_tables(q)
         if rule is not None:
-            rated_rank = None
-            if rule.method == "quantile":
-                rated_rank = np.take_along_axis(rank_tables(q, rated), q.astype(np.int64), axis=1)
-            index = _tier_index(rule, scores, rated_rank, n_rated)
+            steps = q.astype(np.int64)
+            rated_ranks = rank_tables(q, rated) if rule.method == "quantile" else None
+            index = _tier_index(rule, scores, steps, rated_ranks, n_rated)
             ok = index >= 0
             tier_counts += np.bincount((parcel * rule.count + index)[ok], minlength=n * rule.count).reshape(
                 n, rule.count).astype(np.int32)

@@ -218,3 +218,24 @@ def test_a_layer_scored_otherwise_is_warned_and_a_layer_without_indicators_refus
         "weight set's scores. Give the weight set the layer was evaluated with."]
     with pytest.raises(LandEvalError, match="No indicator of weight set 't' has a value in the layer"):
         robustness.robustness(TABLE[["veto_failed", "category"]], _cfg(), draws=5)
+
+
+def test_with_no_spread_every_draw_is_the_engines_own_evaluation():
+    from landeval.core import classify
+
+    rng = np.random.default_rng(11)
+    n = 500
+    table = pd.DataFrame({"plot_ratio": rng.uniform(0, 3, n), "tax_per_area": rng.lognormal(2, 1, n),
+                          "veto_failed": (rng.uniform(size=n) < 0.05).astype(int), "category": "retained"})
+    cfg = _cfg(tiers={"method": "quantile", "breaks": [20, 55, 20, 5], "veto_cap": "C"})
+    out = robustness.robustness(table, cfg, spread=0.0, draws=3).table
+    scored = table.assign(score=score_parcels(table, cfg)["score"])
+    np.testing.assert_array_equal(out["tier_modal"], classify.assign_tiers(scored, cfg)["tier"])
+    assert (out["tier_stability"] == 1.0).all()
+    below = (scored["score"] < 0.6) | (table["veto_failed"] == 1)
+    np.testing.assert_array_equal(out["p_inefficient"], below.astype(float))
+    # Ranks are those of the scores rounded to 1/16383 (module docstring): parcels closer than that tie and
+    # share the better rank, so a rank may be better by the few parcels within one step, never worse.
+    exact = scored["score"].rank(method="min", ascending=False).to_numpy()
+    gap = exact - out["rank_p50"].to_numpy(dtype=float)
+    assert (gap >= 0).all() and gap.max() <= 2 and (gap == 0).mean() > 0.9
