@@ -143,3 +143,11 @@ def test_ahp_method_on_a_weight_set_written_by_ahpweights(run, evaluated, tmp_pa
     # The file has no threshold: the default preset's (jiangning, 0.6) applies. P01 has every indicator at
     # its maximum (1.0 whatever the weights), P06 every one at its minimum (0).
     assert got["P01"]["p_inefficient"] == 0.0 and got["P06"]["p_inefficient"] == 1.0
+
+
+def test_a_preset_identifying_by_screening_is_refused(run, evaluated, tmp_path):
+    # county_table2 identifies by the five screens (identification: screening, issue 12): no weight or
+    # threshold decides a label there, so there is nothing to perturb.
+    with pytest.raises(QgsProcessingException, match="by screening, not by a score below a threshold"):
+        run("robustness", {"INPUT": evaluated, "PRESET": "county_table2", "DRAWS": 10,
+                           "OUTPUT": str(tmp_path / "x.gpkg")})
