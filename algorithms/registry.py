@@ -8,8 +8,10 @@ from .classifyparcels import ClassifyParcels
 from .classifyscale import ClassifyScale
 from .compare_rounds import CompareRounds
 from .computeindicators import ComputeIndicators
+from .dossier import Dossier
 from .entropyweights import EntropyWeights
 from .evaluate import Evaluate
+from .excel_list import ExportList
 from .persistence import Persistence
 from .potential_classes import PotentialClasses
 from .renewal_scenarios import RenewalScenarios
@@ -29,8 +31,10 @@ ALGORITHMS = [
     ClassifyScale,
     CompareRounds,
     ComputeIndicators,
+    Dossier,
     EntropyWeights,
     Evaluate,
+    ExportList,
     Persistence,
     PotentialClasses,
     RenewalScenarios,
