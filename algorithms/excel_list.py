@@ -72,10 +72,10 @@ class ExportList(LandEvalAlgorithm):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)
         if layer is None or not layer.isValid():
             raise LandEvalError("INPUT is not a vector layer LandEval can open.")
-        cfg = None
-        if parameters.get("PRESET") or parameters.get("RULE_SET"):
-            # Only for the labels of vetoes, types and categories and the settings on the summary sheet.
-            cfg = load_eval_config(self, parameters, context, rules=True)
+        if not (parameters.get("PRESET") or parameters.get("RULE_SET")):
+            parameters = dict(parameters, PRESET=self.parameterDefinition("PRESET").defaultValue())
+        # Only for the labels of vetoes, types and categories and the settings on the summary sheet.
+        cfg = load_eval_config(self, parameters, context, rules=True)
         frame, fids = read_parcels(layer, cfg, feedback)
         expression = self.parameterAsExpression(parameters, "FILTER", context)
         selected = selected_mask(layer, expression, fids, feedback)

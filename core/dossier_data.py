@@ -221,7 +221,8 @@ def identity_text(frame, unit, park):
     return _lines(
         pd.Series("宗地编号：" + _text(frame, "parcel_id"), index=frame.index),
         pd.Series(_labelled("所在街镇", _text(frame, "town")), index=frame.index),
-        pd.Series(_labelled("所在园区", pd.Series(park, index=frame.index).fillna("").astype(str)), index=frame.index),
+        pd.Series(_labelled("所在园区", pd.Series("" if park is None else park, index=frame.index, dtype=object)
+                                     .fillna("").astype(str)), index=frame.index),
         pd.Series(_labelled("规模层级", level), index=frame.index),
         "用地面积：" + area,
         "用地企业：" + firms,

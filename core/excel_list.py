@@ -303,6 +303,9 @@ def write_workbook(path, rows, columns, sheets, summary, settings):
 
 def write_csv(path, rows, columns):
     """Every row in one CSV in GB18030 (the encoding Chinese government systems import), headers in Chinese."""
-    headers = [c.header for c in columns]
-    rows[headers].to_csv(path, index=False, encoding="gb18030")
+    table = rows[[c.header for c in columns]].copy()
+    for col in columns:
+        if col.kind in ("int", "m2"):
+            table[col.header] = pd.to_numeric(table[col.header], errors="coerce").round().astype("Int64")
+    table.to_csv(path, index=False, encoding="gb18030")
     return path
