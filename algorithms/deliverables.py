@@ -22,7 +22,8 @@ from .spatial import inner_points, locate, source_geometries
 
 DEFAULT_FILTER = '"inefficient" = 1'
 # Fields other engineers' algorithms add (robustness, verification); read when present, never required.
-OPTIONAL_FIELDS = ("enterprise_name", "robust_class", "p_inefficient", "needs_verification", "path_reason")
+OPTIONAL_FIELDS = ("enterprise_name", "robust_class", "p_inefficient", "needs_verification", "veto_unknown",
+                   "path_reason")
 PARK_NAME_FIELDS = ("园区名称", "park_name", "name", "名称", "NAME", "Name")
 
 

@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import labels
 from .catalogue import load_catalogue
-from .scoring import normalized_indicators
+from .scoring import normalized_indicators, statistics_mask
 from .units import M2_PER_UNIT, unit_label
 
 MISSING = "—"
@@ -90,14 +90,16 @@ def indicator_label(fid, unit):
     return f"{name}（{unit_text}）" if unit_text and unit_text not in ("fraction", "yes/no", "category") else name
 
 
-def _filled_scores(scores, policy):
-    """The score matrix as the aggregation sees it under a missing-value policy (see core.scoring)."""
+def _filled_scores(scores, policy, reference):
+    """The score matrix as the aggregation sees it under a missing-value policy (see core.scoring; the `mean`
+    policy's means come from the `reference` rows)."""
     present = ~np.isnan(scores)
     if policy == "zero":
         return np.where(present, scores, 0.0)
     if policy == "mean":
-        counts = present.sum(axis=0)
-        means = np.where(counts > 0, np.where(present, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
+        counted = present & reference[:, np.newaxis]
+        counts = counted.sum(axis=0)
+        means = np.where(counts > 0, np.where(counted, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
         return np.where(present, scores, means[np.newaxis, :])
     return scores
 
@@ -112,7 +114,9 @@ def indicator_table(frame, cfg, selected, unit):
     ids = list(normalized.columns)
     combined = cfg.combined_weights()
     weights = np.array([combined[i] for i in ids])
-    filled = _filled_scores(normalized.to_numpy(dtype=float), cfg.missing)
+    # The district the parcels are scored against: those passing the vetoes (core.scoring.statistics_mask).
+    reference = statistics_mask(frame)
+    filled = _filled_scores(normalized.to_numpy(dtype=float), cfg.missing, reference)
     used = ~np.isnan(filled)
     w = np.where(used, weights[np.newaxis, :], 0.0)
     total = w.sum(axis=1, keepdims=True)
@@ -135,13 +139,13 @@ def indicator_table(frame, cfg, selected, unit):
             text = column.fillna("").astype(str).str.strip()
             has_value = (text != "").to_numpy()[sel]
             value_text[:, j] = _when(has_value, text.to_numpy()[sel], MISSING)
-            mode = text[text != ""].mode()
+            mode = text[(text != "") & reference].mode()
             median_text[j] = mode.iloc[0] if len(mode) else MISSING
         else:
             numbers = pd.to_numeric(column, errors="coerce")
             has_value = numbers.notna().to_numpy()[sel]
             value_text[:, j] = fmt_values(numbers.to_numpy()[sel])
-            median_text[j] = fmt_values([numbers.median()])[0]
+            median_text[j] = fmt_values([numbers[reference].median()])[0]
         lost = has_value & np.isnan(norm_sel[:, j])
         label = load_catalogue().label(spec.id, "zh")
         unscored = unscored + _when(lost & (unscored != ""), PARCEL_SEP) + _when(lost, label)
@@ -234,7 +238,8 @@ def result_text(frame, cfg, decision_labels):
     robustness class and probability of being inefficient (those last ones only when the layer has them)."""
     score = _number(frame, "score")
     threshold = cfg.threshold
-    if threshold is None:
+    if threshold is None or getattr(cfg, "identification", None) == "screening":
+        # A rule set that identifies by screening does not compare the score with a threshold.
         versus = pd.Series("", index=frame.index)
     else:
         gap = score - threshold
@@ -289,6 +294,7 @@ def notes_text(frame, cfg, unscored):
     n_firms = _number(frame, "n_enterprises")
     review = _number(frame, "review").fillna(0) == 1
     verify = _number(frame, "needs_verification").fillna(0) == 1
+    unknown = _ids(frame, "veto_unknown", "veto_reasons", cfg)
     notes = _lines(
         pd.Series(_when(n_firms.fillna(1) == 0, "未关联到企业数据，经济指标缺失", ""), index=frame.index),
         pd.Series(_when(missing != "", "缺失指标：" + missing + "（" + ("按权重重分配" if cfg.missing == "reweight"
@@ -299,6 +305,7 @@ def notes_text(frame, cfg, unscored):
         pd.Series(_when(review, "得分在复核区间内（阈值以上 " + f"{cfg.review_band:g}" + " 内），建议复核", ""),
                   index=frame.index),
         pd.Series(_when(verify, "识别结果待现场核实", ""), index=frame.index),
+        pd.Series(_when(unknown != "", "否决项数据缺失、待核实：" + unknown), index=frame.index),
     )
     return notes.where(notes != "", "无")
 

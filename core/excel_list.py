@@ -124,6 +124,9 @@ def list_rows(frame, cfg=None, unit="mu", park=None, decision_labels=None):
         if name in frame:
             columns.append(ListColumn(header, "text", False))
             data[header] = values()
+    if "veto_unknown" in frame:
+        columns.append(ListColumn("待核实否决项", "text", False))
+        data["待核实否决项"] = _translated(frame, "veto_unknown", "veto_reasons", cfg)
     if "needs_verification" in frame:
         columns.append(ListColumn("待核实", "text", False))
         data["待核实"] = np.where(_number(frame, "needs_verification").fillna(0) == 1, "是", "")

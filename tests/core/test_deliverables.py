@@ -28,7 +28,7 @@ def district():
         "plot_ratio": [0.5, 1.0, 1.5], "tax_per_area": [1.0, 3.0, 5.0], "output_per_area": [10.0, 20.0, np.nan],
         "score": [0.0, 0.65, 1.0], "score_rank": [3, 2, 1], "s_land": [0.0, 0.5, 1.0], "s_economy": [0.0, 0.75, 1.0],
         "weakest": ["plot_ratio;tax_per_area;output_per_area", "plot_ratio;tax_per_area", ""],
-        "veto_failed": [1, 0, 0], "veto_reasons": ["legal_certificate", "", ""],
+        "veto_failed": [0, 0, 0], "veto_reasons": ["", "", ""],
         "ineff_type": ["efficiency", "equity", ""], "ineff_flags": ["efficiency;equity", "equity", ""],
         "inefficient": [1, 1, 0], "review": [0, 1, 0], "category": ["identified", "reported", "retained"],
         "tier": ["D", "C", "A"], "level": ["base", "block", "block"],
@@ -60,6 +60,22 @@ def test_contributions_add_up_to_the_score_with_missing_indicators_reweighted(di
     assert list(p3["contrib"]) == ["0.571", "0.429", "—"] and list(p3["value"])[2] == "—"
 
 
+def test_a_vetoed_parcel_is_scored_against_the_others(district, cfg):
+    # core/scoring.py: "a vetoed plant must not stretch the min–max range or move the median the others are
+    # scored against". With P1 vetoed the district is P2 and P3: plot_ratio 1.0 / 1.5 -> medians 1.25, tax 4.0,
+    # output 20 (P3 has none). P2 scores 0 on plot and tax, and on output — the district's only value — what
+    # core/normalize.py gives "a constant column (max = min ...)": 0.5, so 0.3 · 0.5 = 0.150.
+    district["veto_failed"] = [1, 0, 0]
+    district["veto_reasons"] = ["legal_certificate", "", ""]
+    data = dossier_data.build_dossier(district, cfg, np.array([True, True, False]), INFO)
+    p2 = rows_of(data.indicators, "P2")
+    assert list(p2["median"]) == ["1.25", "4.00", "20.00"]
+    assert list(p2["contrib"]) == ["0.000", "0.000", "0.150"]
+    assert "一票否决：无合法工业用地证" in data.pages["d_result"].iloc[0]
+    rows, _ = excel_list.list_rows(district, cfg, "mu")
+    assert list(rows["一票否决项"]) == ["无合法工业用地证", "", ""]
+
+
 def test_per_area_indicators_read_mu_and_carry_their_unit(district, cfg):
     data = dossier_data.build_dossier(district, cfg, np.array([True, False, False]), INFO)
     assert list(data.indicators["indicator"]) == ["容积率", "亩均税收（万元/亩）", "亩均产值（万元/亩）"]
@@ -81,7 +97,7 @@ def test_page_texts(district, cfg):
     assert "所在园区" not in p2["d_identity"]
     # golden threshold 0.15: 0.65 is above it by 0.5.
     assert "综合得分：0.650 ≥ 阈值 0.150（差 0.500）" in p2["d_result"]
-    assert "一票否决：无合法工业用地证" in p1["d_result"] and "一票否决：无" in p2["d_result"]
+    assert "一票否决：无" in p2["d_result"]
     assert "认定类别：地方上报" in p2["d_result"] and "分级：D类（收回处置）" in p1["d_result"]
     assert "建议路径" not in p1["d_result"] and "稳健性" not in p1["d_result"]
     assert "缺失指标：地均产值" in p3["d_notes"] and "未关联到企业数据" in p3["d_notes"]
@@ -94,10 +110,14 @@ def test_optional_fields_of_other_algorithms_are_shown_when_present(district, cf
     district["path_reason"] = ["低效且否决", "", ""]
     district["robust_class"] = ["stable", "", ""]
     district["needs_verification"] = [1, 0, 0]
+    district["veto_unknown"] = ["legal_certificate", "", ""]
     labels = {"path": {"reclaim": "收回收储"}, "robust_class": {"stable": "稳定低效"}}
     data = dossier_data.build_dossier(district, cfg, np.array([True, False, False]), INFO, decision_labels=labels)
     text = data.pages["d_result"].iloc[0]
     assert "建议路径：收回收储（低效且否决）" in text and "稳健性：稳定低效" in text and "待核实：是" in text
+    assert "否决项数据缺失、待核实：无合法工业用地证" in data.pages["d_notes"].iloc[0]
+    rows, _ = excel_list.list_rows(district, cfg, "mu", decision_labels=labels)
+    assert list(rows["待核实否决项"]) == ["无合法工业用地证", "", ""] and list(rows["待核实"]) == ["是", "", ""]
 
 
 def test_a_layer_scored_with_other_settings_is_reported(district, cfg):
@@ -111,7 +131,7 @@ def test_list_rows_headers_units_and_category_sheets(district, cfg):
     headers = [c.header for c in columns]
     assert headers[:2] == ["宗地编号", "街镇"]
     assert {"面积（亩）", "面积（m²）", "亩均税收（万元/亩）", "综合得分", "认定类别", "分级"} <= set(headers)
-    assert list(rows["一票否决项"]) == ["无合法工业用地证", "", ""]
+    assert list(rows["综合得分"]) == [0.0, 0.65, 1.0]
     sheets = excel_list.category_sheets(rows, district, cfg)
     assert [label for label, _ in sheets] == ["地方上报", "低效认定", "现状保留"]
     assert excel_list.totals_of(rows, columns)["面积（亩）"] == pytest.approx(51.0)
