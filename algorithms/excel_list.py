@@ -99,7 +99,7 @@ class ExportList(LandEvalAlgorithm):
                 if not sheets:
                     sheets = [("清单", rows)]
                 summary = excel_list.summary_tables(part, unit, cfg)
-                excel_list.write_workbook(staged, rows, columns, sheets, summary,
+                excel_list.write_workbook(staged, columns, sheets, summary,
                                           settings_rows(layer, expression, cfg, len(rows)))
         except OSError as err:
             if os.path.exists(staged):

@@ -261,7 +261,7 @@ def totals_of(rows, columns):
     return total
 
 
-def write_workbook(path, rows, columns, sheets, summary, settings):
+def write_workbook(path, columns, sheets, summary, settings):
     """Write the workbook: the summary sheet first (title, the run's settings, the summary tables), then one
     sheet per category with a frozen header row, fitted widths, number formats and a totals row.
 
