@@ -263,7 +263,7 @@ def result_text(frame, cfg, decision_labels):
     path = _coded(frame, "path", paths.get("path", {}))
     reason = _text(frame, "path_reason")
     zone = _coded(frame, "clearance_zone", paths.get("clearance_zone", {}))
-    robust = _coded(frame, "robust_class", paths.get("robust_class", {}))
+    robust = _coded(frame, "robust_class", paths.get("robust_class") or labels.value_labels("robust_class"))
     p_ineff = _number(frame, "p_inefficient")
     verify = _number(frame, "needs_verification").fillna(0) == 1
     return _lines(

@@ -118,7 +118,8 @@ def list_rows(frame, cfg=None, unit="mu", park=None, decision_labels=None):
         ("path", "建议路径", lambda: _labels_of(frame, "path", decision_labels.get("path", {}))),
         ("clearance_zone", "清退分区", lambda: _labels_of(frame, "clearance_zone",
                                                        decision_labels.get("clearance_zone", {}))),
-        ("robust_class", "稳健性", lambda: _labels_of(frame, "robust_class", decision_labels.get("robust_class", {}))),
+        ("robust_class", "稳健性", lambda: _labels_of(frame, "robust_class", decision_labels.get("robust_class")
+                                                                 or labels.value_labels("robust_class"))),
     ]
     for name, header, values in texts:
         if name in frame:

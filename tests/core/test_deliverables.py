@@ -120,6 +120,13 @@ def test_optional_fields_of_other_algorithms_are_shown_when_present(district, cf
     assert list(rows["待核实否决项"]) == ["无合法工业用地证", "", ""] and list(rows["待核实"]) == ["是", "", ""]
 
 
+def test_robustness_classes_are_labelled_without_a_value_map(district, cfg):
+    district["robust_class"] = ["robust_inefficient", "contested", ""]
+    data = dossier_data.build_dossier(district, cfg, np.array([True, True, True]), INFO)
+    assert "稳健性：稳健低效" in data.pages["d_result"].iloc[0] and "稳健性：存疑" in data.pages["d_result"].iloc[1]
+    assert "稳健性" not in data.pages["d_result"].iloc[2]
+
+
 def test_a_layer_scored_with_other_settings_is_reported(district, cfg):
     district["score"] = [0.1, 0.2, 0.3]
     data = dossier_data.build_dossier(district, cfg, np.array([True, True, True]), INFO)
