@@ -5,6 +5,19 @@ from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcess
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import LandEvalError
+from .destinations import refuse_overwriting_inputs
+
+
+def with_declared_defaults(alg, parameters):
+    """`parameters` plus the declared default of every input parameter the caller left out.
+
+    The dialog always passes every parameter, defaults included; qgis_process and processing.run pass only
+    what was typed. Filled in here, code reading `parameters.get(X)` sees what the dialog would have sent.
+    Destinations are left alone: Processing decides what an omitted output means.
+    """
+    missing = {d.name(): d.defaultValue() for d in alg.parameterDefinitions()
+               if not d.isDestination() and d.name() not in parameters and d.defaultValue() is not None}
+    return {**missing, **parameters} if missing else parameters
 
 
 class LandEvalAlgorithm(QgsProcessingAlgorithm):
@@ -57,12 +70,27 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
             parts.append(f"<h3>Method / 方法来源</h3><p>{self.tr(self.METHOD_HELP)}</p>")
         return "".join(parts)
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name
+        # Checked here too, so the dialog and qgis_process refuse an output that would overwrite an input
+        # before the run starts; processAlgorithm checks again for callers that skip this step.
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            try:
+                refuse_overwriting_inputs(self, parameters, context)
+            except LandEvalError as err:
+                return False, str(err)
+        return ok, message
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        # Every algorithm sees the declared defaults and is refused an output that would overwrite one of its
+        # inputs before any work: done here once, so present and future algorithms cannot forget it.
         # The engine raises LandEvalError with a message meant for the technician; Processing shows a
         # QgsProcessingException as a plain message instead of a Python traceback.
         # Raised outside the except block: the QgsProcessingException crosses sip and is never freed, so it
         # must not carry the engine error's traceback, whose frames hold the layers opened on the way.
         try:
+            parameters = with_declared_defaults(self, parameters)
+            refuse_overwriting_inputs(self, parameters, context)
             return self.execute(parameters, context, feedback)
         except LandEvalError as err:
             message = str(err)

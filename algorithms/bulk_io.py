@@ -350,8 +350,19 @@ def is_geopackage(source):
 
 
 def may_fill(source, dest_id):
-    """Whether fill_geopackage may apply: a remembered GeoPackage source and a GeoPackage destination."""
-    return is_geopackage(source) and dest_id.split("|")[0].lower().endswith(".gpkg")
+    """Whether fill_geopackage may apply: a remembered GeoPackage source and a GeoPackage destination in
+    another file (a new table beside the source's would ATTACH the file to itself, which SQLite refuses as
+    locked; QGIS's own writer handles that case)."""
+    dest_path = dest_id.split("|")[0]
+    return (is_geopackage(source) and dest_path.lower().endswith(".gpkg")
+            and not _same_file(getattr(source, _GPKG_TAG)[0], dest_path))
+
+
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def fill_geopackage(source, dest_id, fields, plan, results, fids, python_values, feedback, check_canceled):

@@ -83,7 +83,7 @@ class Evaluate(LandEvalAlgorithm):
 
     def execute(self, parameters, context, feedback):
         started = time.monotonic()
-        cfg = load_eval_config(self, parameters, context, weights=True, rules=True)
+        cfg = load_eval_config(self, parameters, context, weights=True, rules=True, feedback=feedback)
         inputs = read_inputs(self, parameters, context, feedback)
         inputs.keep_geometries = bool(parameters.get("PARKS"))  # scale levels need the parcel geometries
         unit = area_unit(self, parameters, context, default=cfg.area_unit)

@@ -3,6 +3,8 @@
 Enum orders are a public contract (models and scripts store indices): AREA_UNIT mu, ha, km2; TIER_METHOD
 quantile, threshold, jenks; NORMALIZATION minmax, benchmark, percentile, zscore.
 """
+import os
+
 from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFile,
@@ -28,7 +30,8 @@ def with_help(param, text):
 
 def preset_param(name="PRESET", optional=False):
     presets = list_presets()
-    default = DEFAULT_PRESET if DEFAULT_PRESET in presets else (presets[0] if presets else None)
+    # An optional preset has no default: the dialog would pass it and so silently choose a weight set.
+    default = None if optional else DEFAULT_PRESET if DEFAULT_PRESET in presets else (presets[0] if presets else None)
     # Static strings: a model or script stores "jiangning", not an index that shifts when presets are added.
     param = QgsProcessingParameterEnum(
         name, "Preset / 预设方案", options=presets, defaultValue=default, optional=optional, usesStaticStrings=True
@@ -138,24 +141,50 @@ def split_names(value):
 
 
 def _file(alg, parameters, name, context):
-    return alg.parameterAsFile(parameters, name, context) if parameters.get(name) else ""
+    """The path given for file parameter `name`, or "" when it is empty; a path that is no file names both."""
+    path = alg.parameterAsFile(parameters, name, context) if parameters.get(name) else ""
+    if path and not os.path.isfile(path):
+        what = "is a folder, not a file" if os.path.isdir(path) else "does not exist"
+        raise LandEvalError(f"{name}: the file {os.path.abspath(path)} {what}. Check the path (a relative path is "
+                            f"read from the folder the run starts in, {os.getcwd()}), or leave {name} empty to use "
+                            "PRESET.")
+    return path
 
 
-def load_eval_config(alg, parameters, context, weights=False, rules=False):
+def _report_sources(feedback, weight_file, rule_file, preset, weight_cfg):
+    """Tell the log which half of the configuration came from where; a warning when a WEIGHT_SET's own rules
+    are passed over for PRESET's."""
+    weights = f"WEIGHT_SET {weight_file}" if weight_file else f"PRESET {preset}"
+    rules = f"RULE_SET {rule_file}" if rule_file else f"PRESET {preset}"
+    text = f"Weights from {weights}; rules (vetoes, types, categories, tiers) from {rules}"
+    if weight_file and not rule_file and weight_cfg.has_rules:
+        feedback.pushWarning(f"{text}: {weight_file} also holds rules, which are not used. Give the file as "
+                             "RULE_SET too to use them.")
+    elif weight_file and not rule_file:
+        feedback.pushInfo(f"{text}, as {weight_file} has none.")
+    else:
+        feedback.pushInfo(f"{text}.")
+
+
+def load_eval_config(alg, parameters, context, weights=False, rules=False, feedback=None):
     """The EvalConfig for a run: WEIGHT_SET / RULE_SET files take precedence over PRESET.
 
     `weights` / `rules` say which halves the algorithm needs; when both come from different sources they are
-    merged (rules from the rule set, weights from the weight set).
+    merged (rules from the rule set or PRESET, weights from the weight set or PRESET) and `feedback` is told
+    which half came from where.
     """
-    preset = alg.parameterAsEnumString(parameters, "PRESET", context) if parameters.get("PRESET") else None
     weight_file = _file(alg, parameters, "WEIGHT_SET", context) if weights else ""
     rule_file = _file(alg, parameters, "RULE_SET", context) if rules else ""
+    preset = alg.parameterAsEnumString(parameters, "PRESET", context) if parameters.get("PRESET") else None
     weight_src = weight_file or preset
     rule_src = rule_file or preset
     if (weights and not weight_src) or (rules and not rule_src):
         raise LandEvalError("Choose a PRESET or give a WEIGHT_SET / RULE_SET file.")
     if weights and rules and weight_src != rule_src:
-        return merge_configs(load_config(weight_src), load_config(rule_src))
+        weight_cfg = load_config(weight_src)
+        if feedback is not None:
+            _report_sources(feedback, weight_file, rule_file, preset, weight_cfg)
+        return merge_configs(weight_cfg, load_config(rule_src))
     cfg = load_config(weight_src if weights else rule_src)
     if weights and not cfg.has_weights:
         raise LandEvalError(f"{cfg.source} has no 'elements' (indicator weights); give a weight set.")

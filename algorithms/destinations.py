@@ -1,0 +1,219 @@
+"""Refusing, before any work, a destination that would overwrite one of the run's own input files.
+
+Processing replaces a destination file whole: `OUTPUT=county.gpkg` with `PARCELS=county.gpkg|layername=parcels`
+would write the parcels' evaluation over the GeoPackage and lose every other layer it held, and QGIS's own
+algorithms do not stop it. Here every file destination is compared with every input file of the run — by the
+file itself (os.path.samefile), so a relative path, a symlink, a `|layername=` suffix, the `ogr:dbname=` form
+or a `file://` URL cannot hide it. A destination that is a *table* inside a GeoPackage
+(`ogr:dbname='county.gpkg' table="evaluated"`) only adds or replaces that table, so it is allowed unless an
+input reads that very table. Two destinations of the same run naming the same file are refused too: the
+second would replace the first.
+"""
+import os
+import re
+from typing import NamedTuple, Optional
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsMapLayer,
+    QgsProcessing,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingUtils,
+    QgsProperty,
+    QgsProviderRegistry,
+)
+from qgis.PyQt.QtCore import QUrl
+
+from ..core.errors import LandEvalError
+
+# Parameter types whose value names a layer or a file the run reads (QgsProcessingParameterDefinition.type()).
+INPUT_TYPES = {"source", "vector", "raster", "layer", "multilayer", "file", "mesh", "pointcloud", "vectortile"}
+# Provider prefixes whose `dbname=` is a file on disk; any other prefix (memory:, postgres:, …) is no file.
+_FILE_DB_PROVIDERS = ("ogr", "spatialite")
+_PROVIDER_RE = re.compile(r"^([A-Za-z][A-Za-z0-9_]+):")
+
+
+class FileRef(NamedTuple):
+    """One file a parameter reads or writes; `layer` is the table inside it (None: the whole file for a
+    destination, the file's first layer for an input)."""
+
+    param: str
+    path: str
+    layer: Optional[str] = None
+    layer_id: Optional[int] = None
+
+
+def split_spelling(text):
+    """(path, layer name, layer index) of a file spelled as a path, `path|layername=x` (or `|layerid=n`),
+    `ogr:dbname='path' table="x" (geom)` or a `file://` URL; (None, None, None) when `text` names no file."""
+    text = text.strip()
+    prefix = _PROVIDER_RE.match(text)
+    if prefix and prefix.group(1).lower() == "file":
+        return QUrl(text).toLocalFile() or None, None, None
+    if prefix and prefix.group(1).lower() in _FILE_DB_PROVIDERS:
+        uri = QgsDataSourceUri(text[prefix.end():])
+        return uri.database() or None, uri.table() or None, None
+    if prefix:
+        return None, None, None
+    path, *options = text.split("|")
+    layer, layer_id = None, None
+    for option in options:
+        key, _, value = option.partition("=")
+        if key.strip().lower() == "layername":
+            layer = value.strip()
+        elif key.strip().lower() == "layerid" and value.strip().isdigit():
+            layer_id = int(value.strip())
+    return path or None, layer, layer_id
+
+
+def _property_text(value, context):
+    """The string a static or expression-based QgsProperty evaluates to in this run."""
+    if value.propertyType() == QgsProperty.StaticProperty:
+        return value.staticValue()
+    text, _ = value.valueAsString(context.expressionContext())
+    return text
+
+
+def _layer_file(layer):
+    """(path, layer name, layer index) of the file a loaded layer reads, or Nones (a database, a WMS…)."""
+    parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+    path = parts.get("path")
+    if not path:
+        return split_spelling(layer.source())
+    layer_id = parts.get("layerId")
+    return path, parts.get("layerName") or None, int(layer_id) if str(layer_id or "").isdigit() else None
+
+
+def _input_file(value, context):
+    """(path, layer, layer index) of one input value — a path, a layer object, a layer id or name of the
+    project, a feature-source definition — or None when it is no existing file."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        value = _property_text(value, context)
+    if isinstance(value, QgsMapLayer):
+        found = _layer_file(value)
+    elif isinstance(value, str) and value.strip():
+        found = split_spelling(value)
+        if not (found[0] and os.path.exists(found[0])):
+            # A layer of the project (by id or name) or one an earlier step loaded: only those already open,
+            # so this check never loads a layer itself.
+            layer = QgsProcessingUtils.mapLayerFromString(value, context, False)
+            found = _layer_file(layer) if layer is not None else (None, None, None)
+    else:
+        return None
+    return found if found[0] and os.path.exists(found[0]) else None
+
+
+def input_files(alg, parameters, context):
+    """Every file the run reads, one FileRef per (parameter, file)."""
+    refs = []
+    for definition in alg.parameterDefinitions():
+        if definition.isDestination() or definition.type() not in INPUT_TYPES:
+            continue
+        value = parameters.get(definition.name())
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            found = _input_file(item, context)
+            if found:
+                refs.append(FileRef(definition.name(), *found))
+    return refs
+
+
+def _destination_paths(definition, path):
+    """The files a destination may end up as: Processing adds the default extension to a bare name."""
+    paths = [path]
+    extension = getattr(definition, "defaultFileExtension", None)
+    if not os.path.splitext(path)[1] and extension is not None and extension():
+        paths.append(f"{path}.{extension()}")
+    return paths
+
+
+def destination_files(alg, parameters, context):
+    """Every file the run would write, one FileRef per (parameter, possible file); memory, temporary and
+    database destinations name no file and are left out."""
+    refs = []
+    for definition in alg.parameterDefinitions():
+        if not definition.isDestination():
+            continue
+        value = parameters.get(definition.name())
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value = value.sink
+        if isinstance(value, QgsProperty):
+            value = _property_text(value, context)
+        if not isinstance(value, str) or not value.strip() or value == QgsProcessing.TEMPORARY_OUTPUT:
+            continue
+        path, layer, _ = split_spelling(value)
+        if path:
+            refs += [FileRef(definition.name(), p, layer) for p in _destination_paths(definition, path)]
+    return refs
+
+
+def _same_file(a, b):
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _first_layer_name(path, layer_id):
+    """The name of the layer OGR opens for a file given without a layer name (the first, or `layerid`)."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(path)
+    found = dataset.GetLayer(layer_id or 0) if dataset is not None else None
+    return found.GetName() if found is not None else None
+
+
+def _reads_table(source, table):
+    """Whether input `source` reads the table `table` of its file (GeoPackage table names ignore case)."""
+    name = source.layer or _first_layer_name(source.path, source.layer_id)
+    return name is None or name.lower() == table.lower()
+
+
+def _is_vector_destination(alg, name):
+    return alg.parameterDefinition(name).type() in ("sink", "vectorDestination")
+
+
+def _clash_message(alg, dest, source):
+    real = os.path.realpath(dest.path)
+    if dest.layer:
+        return (f"{dest.param} would overwrite {source.param}: the table '{dest.layer}' of {real} is the layer "
+                f"{source.param} reads. Choose another table name for {dest.param} (or another file); nothing "
+                "was written.")
+    advice = f"Choose another file for {dest.param}"
+    if _is_vector_destination(alg, dest.param) and real.lower().endswith(".gpkg"):
+        advice += (f", or write a new table into this GeoPackage, which keeps its other layers: "
+                   f"{dest.param}=ogr:dbname='{real}' table=\"evaluated\" (geom)")
+    return (f"{dest.param} would overwrite {source.param}: both are the file {real}, and writing {dest.param} "
+            f"there would replace the whole file and every layer in it. {advice}. Nothing was written.")
+
+
+def refuse_overwriting_inputs(alg, parameters, context):
+    """LandEvalError naming both parameters when a destination of the run is one of its input files (or
+    another destination's file); a new table in an input GeoPackage is allowed."""
+    destinations = destination_files(alg, parameters, context)
+    if not destinations:
+        return
+    sources = input_files(alg, parameters, context)
+    for dest in destinations:
+        if not os.path.exists(dest.path):
+            continue
+        for source in sources:
+            if _same_file(dest.path, source.path) and (not dest.layer or _reads_table(source, dest.layer)):
+                raise LandEvalError(_clash_message(alg, dest, source))
+    _refuse_shared_destinations(destinations)
+
+
+def _refuse_shared_destinations(destinations):
+    """Two destinations naming the same file (the same table, or the whole file) replace each other."""
+    for i, first in enumerate(destinations):
+        for second in destinations[i + 1:]:
+            if first.param == second.param or os.path.realpath(first.path) != os.path.realpath(second.path):
+                continue
+            if first.layer and second.layer and first.layer.lower() != second.layer.lower():
+                continue
+            raise LandEvalError(
+                f"{first.param} and {second.param} both write {os.path.realpath(first.path)}: the second would "
+                f"replace the first. Give {second.param} a file of its own (or a table of its own in a "
+                "GeoPackage); nothing was written.")
