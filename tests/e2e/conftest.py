@@ -81,16 +81,18 @@ def _environment(profile, verbose_imports=False, extra_env=None):
 
 
 def call_qgis_process(args, profile, *, json_output=True, stdin=None, timeout=DEFAULT_TIMEOUT,
-                      verbose_imports=False, env=None):
+                      verbose_imports=False, env=None, cwd=None):
     """Run qgis_process with `args` in `profile`; returns the CompletedProcess (text mode), unchecked.
 
     `stdin` is text fed to the process (QGIS >= 3.24 reads a JSON parameter object from stdin when the
-    last argument is "-"); `env` adds or overrides environment variables.
+    last argument is "-"); `env` adds or overrides environment variables; `cwd` is the folder it runs in
+    (for relative paths).
     """
     command = [find_qgis_process()] + (["--json"] if json_output else []) + [str(a) for a in args]
     try:
         return subprocess.run(command, input=stdin if stdin is not None else "", capture_output=True,
-                              text=True, timeout=timeout, env=_environment(profile, verbose_imports, env))
+                              text=True, timeout=timeout, env=_environment(profile, verbose_imports, env),
+                              cwd=cwd)
     except subprocess.TimeoutExpired as err:
         pytest.fail("qgis_process did not finish within {} s: {}\nstderr (tail):\n{}".format(
             timeout, " ".join(command), _tail(err.stderr)))
