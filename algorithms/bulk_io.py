@@ -24,6 +24,7 @@ from qgis.core import (
 
 from ..core.errors import LandEvalError
 from ..core.tables import TEXT_CELLS
+from .destinations import same_file
 
 # Rows per block when loading results: bounds the Python objects alive at once.
 _BLOCK = 50000
@@ -355,14 +356,7 @@ def may_fill(source, dest_id):
     locked; QGIS's own writer handles that case)."""
     dest_path = dest_id.split("|")[0]
     return (is_geopackage(source) and dest_path.lower().endswith(".gpkg")
-            and not _same_file(getattr(source, _GPKG_TAG)[0], dest_path))
-
-
-def _same_file(a, b):
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
+            and not same_file(getattr(source, _GPKG_TAG)[0], dest_path))
 
 
 def fill_geopackage(source, dest_id, fields, plan, results, fids, python_values, feedback, check_canceled):

@@ -149,7 +149,8 @@ def destination_files(alg, parameters, context):
     return refs
 
 
-def _same_file(a, b):
+def same_file(a, b):
+    """Whether two paths name one file (symlinks, relative spellings); False when either is missing."""
     try:
         return os.path.samefile(a, b)
     except OSError:
@@ -200,7 +201,7 @@ def refuse_overwriting_inputs(alg, parameters, context):
         if not os.path.exists(dest.path):
             continue
         for source in sources:
-            if _same_file(dest.path, source.path) and (not dest.layer or _reads_table(source, dest.layer)):
+            if same_file(dest.path, source.path) and (not dest.layer or _reads_table(source, dest.layer)):
                 raise LandEvalError(_clash_message(alg, dest, source))
     _refuse_shared_destinations(destinations)
 
