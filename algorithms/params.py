@@ -30,8 +30,7 @@ def with_help(param, text):
 
 def preset_param(name="PRESET", optional=False):
     presets = list_presets()
-    # An optional preset has no default: the dialog would pass it and so silently choose a weight set.
-    default = None if optional else DEFAULT_PRESET if DEFAULT_PRESET in presets else (presets[0] if presets else None)
+    default = DEFAULT_PRESET if DEFAULT_PRESET in presets else (presets[0] if presets else None)
     # Static strings: a model or script stores "jiangning", not an index that shifts when presets are added.
     param = QgsProcessingParameterEnum(
         name, "Preset / 预设方案", options=presets, defaultValue=default, optional=optional, usesStaticStrings=True
