@@ -7,9 +7,6 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-# issue 16: a throwaway PostGIS cluster for tests/postgis (removed on exit); its URI reaches the chroot too.
-source scripts/postgis_cluster.sh
-landeval_pg_start
 .venv/bin/python -m pytest tests "$@"
 if [ "${LANDEVAL_SKIP_QGIS340:-0}" != "1" ]; then
   bash scripts/test_qgis340.sh
