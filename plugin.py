@@ -23,6 +23,7 @@ class LandEvalPlugin:
 
     def initGui(self):  # noqa: N802 - QGIS API name
         from qgis.PyQt.QtGui import QIcon
+        # QAction moved to QtGui in Qt6; QGIS's qgis.PyQt.QtWidgets still exports it there on both.
         from qgis.PyQt.QtWidgets import QAction
 
         self.initProcessing()
@@ -34,12 +35,14 @@ class LandEvalPlugin:
         self.iface.addToolBarIcon(self.action)
 
     def _toggle_dock(self, visible):
+        from qgis.PyQt.QtCore import Qt
+
         if self.dock is None:
             from .ui.dock import WeightSetDock
 
             self.dock = WeightSetDock(self.iface, self.iface.mainWindow())
             self.dock.visibilityChanged.connect(self.action.setChecked)
-            self.iface.addDockWidget(0x2, self.dock)  # Qt.RightDockWidgetArea
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.setVisible(visible)
 
     def unload(self):

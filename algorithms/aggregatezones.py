@@ -60,12 +60,12 @@ class AggregateZones(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果", [QgsProcessing.TypeVectorPolygon]),
+            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果", [QgsProcessing.SourceType.TypeVectorPolygon]),
             "Parcels with LandEval results (evaluate or classifyparcels output); area_m2 is used when present, "
             "otherwise the area is measured.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("ZONES", "Zones / 分区", [QgsProcessing.TypeVectorPolygon], optional=True),
+            QgsProcessingParameterFeatureSource("ZONES", "Zones / 分区", [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
             "Zone polygons (parks, towns, districts; any CRS). Takes precedence over ZONE_FIELD.",
         ))
         self.addParameter(with_help(
@@ -95,7 +95,7 @@ class AggregateZones(LandEvalAlgorithm):
             "the AHP weights of a WEIGHT_SET file), or the entropy weight method over the zones.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("REFERENCES", "Reference values / 外部参照值", [QgsProcessing.TypeVector],
+            QgsProcessingParameterFeatureSource("REFERENCES", "Reference values / 外部参照值", [QgsProcessing.SourceType.TypeVector],
                                                 optional=True),
             "Optional small table (CSV, XLSX or layer): one row per reference — another district, a provincial or "
             "national figure — with a name column (name / 名称 / 参照) and indicator columns by id or Chinese "
@@ -103,12 +103,12 @@ class AggregateZones(LandEvalAlgorithm):
             "<indicator>_vs_refK and t2_vs_refK.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Zone summary / 分区汇总", QgsProcessing.TypeVectorAnyGeometry),
+            QgsProcessingParameterFeatureSink("OUTPUT", "Zone summary / 分区汇总", QgsProcessing.SourceType.TypeVectorAnyGeometry),
             "The zone summary.",
         ))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSink("OUTPUT_LEVELS", "District and levels / 全域与层级汇总",
-                                              QgsProcessing.TypeVector, optional=True, createByDefault=False),
+                                              QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False),
             "Optional table: one row for the whole district and one per level (base, community, block) with the "
             "same counts, sums, Table 2 indicators and index (district = 1).",
         ))

@@ -29,7 +29,7 @@ class ApplyStyle(LandEvalAlgorithm):
 
     def flags(self):
         # The layer is styled in place, which must happen in the main thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(

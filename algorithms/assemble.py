@@ -106,7 +106,7 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, 
     if not key_col:
         resolved = load_catalogue().resolve_columns(ent_frame.columns, map_for(inputs.field_map, ent_frame.columns))
         key_col = resolved.get("parcel_id", "")
-    is_points = QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.PointGeometry
+    is_points = QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
     if not key_col:
         if not is_points:
             raise LandEvalError(
@@ -199,7 +199,7 @@ def _needs_geometries(inputs):
     if inputs.redline is not None or inputs.dev_boundary is not None or inputs.pois is not None:
         return True
     ent = inputs.enterprises
-    return ent is not None and QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.PointGeometry
+    return ent is not None and QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
 
 
 def _id_problems(keys, parcel_id):

@@ -60,7 +60,7 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
         items = [
             f"<li><b>{p.name()}</b> ({html.escape(p.description())}): {html.escape(p.help())}</li>"
             for p in self.parameterDefinitions()
-            if not p.flags() & QgsProcessingParameterDefinition.FlagHidden
+            if not p.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden
         ]
         if items:
             parts.append("<h3>Parameters / 参数</h3><ul>" + "".join(items) + "</ul>")

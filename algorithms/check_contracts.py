@@ -49,7 +49,7 @@ class CheckContracts(LandEvalAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("INPUT", "Parcels with contracts / 宗地（含合同约定）",
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon]),
             "Parcels with their contract targets and dates and the achieved values (an evaluated layer, or the "
             "parcel table with 固定资产投资, 总产值, 税收, 容积率).",
         ))
@@ -59,7 +59,7 @@ class CheckContracts(LandEvalAlgorithm):
         ))
         self.addParameter(with_help(
             QgsProcessingParameterNumber("EXPIRY_WINDOW", "Renewal window before expiry (days) / 到期前续期评估天数",
-                                         QgsProcessingParameterNumber.Integer, 365, minValue=0),
+                                         QgsProcessingParameterNumber.Type.Integer, 365, minValue=0),
             "How many days before the land-use right expires the renewal assessment (续期评估) applies; the paper "
             "says only 'before expiry'. Default 365.",
         ))

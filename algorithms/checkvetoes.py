@@ -9,7 +9,7 @@ from .steps import push_warnings, read_step_input, write_step_output
 
 def add_input_parameter(alg, what):
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地", [QgsProcessing.TypeVector]),
+        QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVector]),
         f"Parcels with {what} (usually the output of the previous LandEval step). Fields are recognised by "
         "canonical id or Chinese header.",
     ))
@@ -17,7 +17,7 @@ def add_input_parameter(alg, what):
 
 def add_output_parameter(alg, description):
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSink("OUTPUT", description, QgsProcessing.TypeVectorAnyGeometry),
+        QgsProcessingParameterFeatureSink("OUTPUT", description, QgsProcessing.SourceType.TypeVectorAnyGeometry),
         "A new layer: the input features and fields plus this step's fields (a field of the same name is "
         "replaced). The input is never changed.",
     ))

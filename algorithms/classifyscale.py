@@ -59,7 +59,7 @@ class ScaleResult:
 
 def add_scale_parameters(alg, optional):
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("PARKS", "Parks / 园区", [QgsProcessing.TypeVectorPolygon],
+        QgsProcessingParameterFeatureSource("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
                                             optional=optional),
         "Park polygons (development zones, high-tech zones, municipal parks, town industrial points). The level "
         "comes from the park's standing, read from its zone type (国家级经济技术开发区, 省级高新区, 市级工业园区, "
@@ -87,7 +87,7 @@ def add_scale_parameters(alg, optional):
         "工业用地占比, if there is one.",
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterNumber("BASE_KM2", "Base minimum area (km²) / 产业基地面积下限", QgsProcessingParameterNumber.Double,
+        QgsProcessingParameterNumber("BASE_KM2", "Base minimum area (km²) / 产业基地面积下限", QgsProcessingParameterNumber.Type.Double,
                                      defaultValue=4.0, minValue=0.0),
         "County paper: a base (a park in a development or high-tech zone) is 'generally' over 4 km². Standing "
         "decides the level; a base of this size or less is named in a warning. A park whose standing cannot be "
@@ -95,7 +95,7 @@ def add_scale_parameters(alg, optional):
     ))
     alg.addParameter(with_help(
         QgsProcessingParameterNumber("COMMUNITY_KM2", "Community minimum area (km²) / 产业社区面积下限",
-                                     QgsProcessingParameterNumber.Double, defaultValue=1.0, minValue=0.0),
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0),
         "County paper: a community (a park at municipal level or above, not a base) is 'typically' over 1 km². "
         "Standing decides the level; a community of this size or less, and a park below municipal level larger "
         "than this, are named in a warning. A park whose standing cannot be read is a community when larger than "
@@ -196,21 +196,21 @@ class ClassifyScale(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.TypeVectorPolygon]),
+            QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVectorPolygon]),
             "Industrial parcels (any CRS; parks and boundary are reprojected to it).",
         ))
         add_scale_parameters(self, optional=False)
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界",
-                                                [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
             "Optional polygons: parcels get inside_dev_boundary (1 when at least half of the parcel is inside).",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Parcel levels / 宗地层级", QgsProcessing.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink("OUTPUT", "Parcel levels / 宗地层级", QgsProcessing.SourceType.TypeVectorPolygon),
             "The parcels with their level.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT_PARKS", "Park levels / 园区层级", QgsProcessing.TypeVectorPolygon,
+            QgsProcessingParameterFeatureSink("OUTPUT_PARKS", "Park levels / 园区层级", QgsProcessing.SourceType.TypeVectorPolygon,
                                               optional=True, createByDefault=True),
             "Optional: the parks with area, industrial share, standing read, level and share target.",
         ))

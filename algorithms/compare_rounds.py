@@ -49,11 +49,11 @@ class CompareRounds(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("EARLIER", "Earlier round / 上一轮评价", [QgsProcessing.TypeVector]),
+            QgsProcessingParameterFeatureSource("EARLIER", "Earlier round / 上一轮评价", [QgsProcessing.SourceType.TypeVector]),
             "The evaluated layer of the earlier year (tier, category, score, inefficient — those it has are used).",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("LATER", "Later round / 本轮评价", [QgsProcessing.TypeVector]),
+            QgsProcessingParameterFeatureSource("LATER", "Later round / 本轮评价", [QgsProcessing.SourceType.TypeVector]),
             "The evaluated layer of the later year.",
         ))
         self.addParameter(with_help(
@@ -69,10 +69,10 @@ class CompareRounds(LandEvalAlgorithm):
         ))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Changes / 变化"))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TIER_MATRIX", "Tier transitions / 分级转移矩阵",
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_CATEGORY_MATRIX",
                                                             "Category transitions / 类别转移矩阵",
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
 
     def execute(self, parameters, context, feedback):
         later_key = self.parameterAsString(parameters, "ID_FIELD", context) or KEY
@@ -93,7 +93,7 @@ class CompareRounds(LandEvalAlgorithm):
         old_at = dict(zip(old[KEY], range(len(old))))
         geoms = [_geometry(k, new_at, new_geoms, old_at, old_geoms, xform) for k in result.parcels[KEY]]
         wkb = later.wkbType()
-        if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+        if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
             wkb = QgsWkbTypes.multiType(wkb)
             geoms = [_as_multi(g) for g in geoms]
         field_aliases = aliases(core.FIELD_LABELS)

@@ -28,7 +28,7 @@ COUNT_OUTPUTS = {
 def add_input_parameters(alg):
     """The data-assembly parameters, shared with landeval:evaluate (same names, same meaning)."""
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.TypeVectorPolygon]),
+        QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVectorPolygon]),
         "Industrial land parcels (polygons) in a geographic or projected CRS; the area is measured on the "
         "ellipsoid in a geographic CRS and in the plane in a projected one. Invalid geometries are repaired "
         "for measuring and reported.",
@@ -38,7 +38,7 @@ def add_input_parameters(alg):
         "The field identifying each parcel (宗地编号); enterprises join on it.",
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("ENTERPRISES", "Enterprises / 企业表", [QgsProcessing.TypeVector],
+        QgsProcessingParameterFeatureSource("ENTERPRISES", "Enterprises / 企业表", [QgsProcessing.SourceType.TypeVector],
                                             optional=True),
         "Optional enterprise table (CSV in UTF-8 or GBK, XLSX, GeoPackage, …) with Chinese or canonical headers, "
         "or a point layer. Several firms on one parcel are aggregated: quantities summed, rates weighted, "
@@ -59,22 +59,22 @@ def add_input_parameters(alg):
     ))
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSource("ECO_REDLINE", "Ecological red line / 生态保护红线",
-                                            [QgsProcessing.TypeVectorPolygon], optional=True),
+                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
         "Optional polygons; gives redline_share, the fraction (0–1) of each parcel inside them. Any CRS.",
     ))
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSource("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界",
-                                            [QgsProcessing.TypeVectorPolygon], optional=True),
+                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
         "Optional polygons; gives inside_dev_boundary = 1 when at least half of the parcel lies inside. Any CRS.",
     ))
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSource("POIS", "Public-service POIs / 公共服务设施点",
-                                            [QgsProcessing.TypeVectorPoint], optional=True),
+                                            [QgsProcessing.SourceType.TypeVectorPoint], optional=True),
         "Optional points; gives poi_count (POIs within POI_RADIUS of the parcel centroid) and poi_density "
         "(per km² of that circle). Any CRS.",
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterNumber("POI_RADIUS", "POI radius (m) / 服务半径(米)", QgsProcessingParameterNumber.Double,
+        QgsProcessingParameterNumber("POI_RADIUS", "POI radius (m) / 服务半径(米)", QgsProcessingParameterNumber.Type.Double,
                                      defaultValue=1000.0, minValue=1.0),
         "Search radius in metres (default 1000: the 15-minute industrial living circle).",
     ))
@@ -154,7 +154,7 @@ class ComputeIndicators(LandEvalAlgorithm):
         add_input_parameters(self)
         self.addParameter(area_unit_param())
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Indicators / 评价指标", QgsProcessing.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink("OUTPUT", "Indicators / 评价指标", QgsProcessing.SourceType.TypeVectorPolygon),
             "The new parcel layer with the indicator fields (memory, GeoPackage, Shapefile, …).",
         ))
         add_count_outputs(self)

@@ -27,7 +27,7 @@ LANGUAGES = ("zh", "en")
 LANGUAGE_OPTIONS = ["中文 / Chinese", "English / 英文"]
 _CHUNK = 2000
 # Only the look comes from our QML; its field section would wipe the aliases set by finish_output.
-_STYLE_PARTS = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering | QgsMapLayer.Legend
+_STYLE_PARTS = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling | QgsMapLayer.StyleCategory.Rendering | QgsMapLayer.StyleCategory.Legend
 
 
 def language_param():
@@ -44,7 +44,7 @@ def language(alg, parameters, context):
 
 def rules_param(name, description, shipped, keys):
     return with_help(
-        QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.File, extension="yaml",
+        QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml",
                                    optional=True),
         f"A rule file (YAML: {keys}) to use instead of the shipped resources/rules/{shipped}.yaml; copy that "
         "file, edit it and give it here. Loaded with safe YAML only; every problem is reported with its place "
@@ -117,11 +117,11 @@ def geometry_segments(geometries, transform=None, densify_m=None, feedback=None)
         if transform is not None:
             g.transform(transform)
         kind = QgsWkbTypes.geometryType(g.wkbType())
-        if kind == QgsWkbTypes.PointGeometry:
+        if kind == QgsWkbTypes.GeometryType.PointGeometry:
             pts = g.asMultiPoint() if g.isMultipart() else [g.asPoint()]
             coords = np.array([[p.x(), p.y(), p.x(), p.y()] for p in pts], dtype=float)
         else:
-            if kind == QgsWkbTypes.PolygonGeometry:
+            if kind == QgsWkbTypes.GeometryType.PolygonGeometry:
                 g = QgsGeometry(g.constGet().boundary())
             if densify_m:
                 g = g.densifyByDistance(densify_m)

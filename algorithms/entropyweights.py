@@ -41,13 +41,13 @@ class EntropyWeights(LandEvalAlgorithm):
         ))
         self.addParameter(with_help(
             QgsProcessingParameterField("FIELDS", "Indicator fields / 指标字段", parentLayerParameterName="INPUT",
-                                        type=QgsProcessingParameterField.Any, allowMultiple=True),
+                                        type=QgsProcessingParameterField.DataType.Any, allowMultiple=True),
             "The indicator fields to weight (qgis_process: FIELDS=plot_ratio;tax_per_area;idle_rate). Text such as "
             "'1,234' or '12万' is read as a number; other text is an error naming the value.",
         ))
         self.addParameter(with_help(
             QgsProcessingParameterField("COST_FIELDS", "Cost fields (less is better) / 逆向指标",
-                                        parentLayerParameterName="INPUT", type=QgsProcessingParameterField.Any,
+                                        parentLayerParameterName="INPUT", type=QgsProcessingParameterField.DataType.Any,
                                         allowMultiple=True, optional=True),
             "Those of FIELDS where a smaller value is better (idle rate, energy per output); they are reversed "
             "before weighting.",

@@ -70,7 +70,7 @@ class Evaluate(LandEvalAlgorithm):
             self.addParameter(param)
         add_scale_parameters(self, optional=True)
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Evaluation / 评价结果", QgsProcessing.TypeVectorPolygon),
+            QgsProcessingParameterFeatureSink("OUTPUT", "Evaluation / 评价结果", QgsProcessing.SourceType.TypeVectorPolygon),
             "The evaluated parcels (memory, GeoPackage — styled by tier inside the file —, Shapefile, …).",
         ))
         self.addParameter(with_help(

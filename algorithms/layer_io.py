@@ -84,7 +84,7 @@ def _iter_features(source, request):
     # Invalid geometries are LandEval's to repair and count; Processing's own validity filter would drop or
     # abort on them before we see them (the user's "invalid features filtering" setting).
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 
@@ -140,7 +140,7 @@ def _column(values, qtype):
             return np.array(values, dtype=np.int64)
         return np.array([math.nan if v.__class__ is QVariant else float(v) for v in values], dtype=float)
     if qtype in _TEMPORAL_TYPES:
-        return np.array([None if v.__class__ is QVariant else v.toString(Qt.ISODate) for v in values], dtype=object)
+        return np.array([None if v.__class__ is QVariant else v.toString(Qt.DateFormat.ISODate) for v in values], dtype=object)
     return np.array([None if v.__class__ is QVariant else v for v in values], dtype=object)
 
 
@@ -174,7 +174,7 @@ def read_features(source, fields=None, geometry=False, feedback=None, what="laye
     request = QgsFeatureRequest()
     request.setSubsetOfAttributes(idx)
     if not geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     total = max(source.featureCount(), 1)
     if len(idx) > 1:
         pick = operator.itemgetter(*idx)
@@ -360,7 +360,7 @@ def source_parameter(alg, parameters, name, context, feedback=None):
 
 # ----------------------------------------------------------------------------------------------- areas
 def require_polygons(source, what="parcel layer"):
-    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise LandEvalError(
             f"The {what} must be a polygon layer (it is {QgsWkbTypes.displayString(source.wkbType())})."
         )
@@ -438,7 +438,7 @@ def measure_areas(geometries, crs, context, feedback=None):
         raise LandEvalError("The parcel layer has no coordinate reference system: set one and run again.")
     fixed, repaired, empty = repair(geometries)
     da = distance_area(crs, context)
-    to_m2 = da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaSquareMeters)
+    to_m2 = da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaUnit.AreaSquareMeters)
     # In the plane, the geometry's own shoelace area: QgsDistanceArea.measureArea loses about 1e-8 of it on
     # projected coordinates of millions of metres, and SQLite's area (measure_source_areas) is this one.
     measure = da.measureArea if crs.isGeographic() else QgsGeometry.area
@@ -469,7 +469,7 @@ def measure_source_areas(source, fids, crs, context, feedback=None):
         return None
     check_canceled(feedback)
     da = distance_area(crs, context)
-    area = sql_area[where] * da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaSquareMeters)
+    area = sql_area[where] * da.convertAreaMeasurement(1.0, QgsUnitTypes.AreaUnit.AreaSquareMeters)
     rest = np.flatnonzero(~ok[where])
     if not len(rest):
         return AreaResult(area, None, np.array([], dtype=np.int64), np.array([], dtype=np.int64))
@@ -571,7 +571,7 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
         results = results.reset_index(drop=True)  # a copy: only when the rows are not labelled 0 … n−1 already
     fields, plan = output_fields(source.fields(), results, aliases)
     wkb = source.wkbType()
-    if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.NullGeometry, QgsWkbTypes.UnknownGeometry):
+    if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
         # Multi: a Shapefile "Polygon" layer may hold multipart parcels, and a GeoPackage/memory layer
         # declared Polygon would refuse them.
         wkb = QgsWkbTypes.multiType(wkb)
@@ -623,7 +623,7 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
                 geom.convertToMultiType()
             out.setGeometry(geom)
             out.setAttributes(values)
-            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
         # Finalize the file now (the sink is ours: Processing hands it over with ownership), so the caller
         # can open the result to style it before the algorithm returns.
@@ -643,7 +643,7 @@ def write_output(alg, parameters, name, context, source, results, fids, feedback
 
 
 def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=None, crs=None, geometries=None,
-                wkb_type=QgsWkbTypes.NoGeometry):
+                wkb_type=QgsWkbTypes.Type.NoGeometry):
     """Write a DataFrame as a new table without geometry (e.g. zone summaries keyed by a field), or, given
     `geometries` (one QgsGeometry per row) and their `wkb_type`, as a new layer with those geometries."""
     frame = frame.reset_index(drop=True)
@@ -659,7 +659,7 @@ def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=No
             out.setAttributes(list(row))
             if geometries is not None:
                 out.setGeometry(geometries[n])
-            if not sink.addFeature(out, QgsFeatureSink.FastInsert):
+            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
                 raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
         sink.flushBuffer()
         del sink

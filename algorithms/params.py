@@ -44,7 +44,7 @@ def preset_param(name="PRESET", optional=False):
 def config_file_param(name, what):
     param = QgsProcessingParameterFile(
         name, f"{what} file (YAML) / {'权重方案' if name == 'WEIGHT_SET' else '规则方案'}",
-        behavior=QgsProcessingParameterFile.File, extension="yaml", optional=True,
+        behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml", optional=True,
     )
     keys = "elements, normalization, missing, aggregation" if name == "WEIGHT_SET" else \
         "threshold, review_band, vetoes, types, categories, tiers"
@@ -61,7 +61,7 @@ def area_unit_param(name="AREA_UNIT", optional=False):
 
 
 def threshold_param():
-    param = QgsProcessingParameterNumber("THRESHOLD", "Score threshold / 低效阈值", QgsProcessingParameterNumber.Double,
+    param = QgsProcessingParameterNumber("THRESHOLD", "Score threshold / 低效阈值", QgsProcessingParameterNumber.Type.Double,
                                          optional=True, minValue=0.0, maxValue=1.0)
     return with_help(param, "A parcel whose composite score is below this is inefficient (Jiangning: 0.6). Empty: "
                             "the rule set's threshold.")

@@ -44,7 +44,7 @@ class Persistence(LandEvalAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterMultipleLayers("ROUNDS", "Evaluated rounds, oldest first / 历年评价结果（由早到晚）",
-                                                 QgsProcessing.TypeVector),
+                                                 QgsProcessing.SourceType.TypeVector),
             "Two or more evaluated layers (landeval:evaluate outputs), one per year, oldest first. The output "
             "keeps the features of the last one.",
         ))
@@ -54,7 +54,7 @@ class Persistence(LandEvalAlgorithm):
             "(宗地编号, 地块编号, …). Ids are compared as text (101, 101.0 and '101' match).",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("N", "Consecutive rounds N / 连续轮数N", QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber("N", "Consecutive rounds N / 连续轮数N", QgsProcessingParameterNumber.Type.Integer,
                                          3, minValue=1),
             "How many of the latest rounds must all flag a parcel (default 3: three years in a row).",
         ))

@@ -38,7 +38,7 @@ class PotentialClasses(LandEvalAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon]),
             "The output of landeval:evaluate (inefficient, inside_dev_boundary) with the parcel table's supply, "
             "approval and construction columns.",
         ))

@@ -49,7 +49,7 @@ class LandEvalProvider(QgsProcessingProvider):
                 "(Debian/Ubuntu: apt install python3-pandas python3-yaml; OSGeo4W: the python3-pandas and "
                 "python3-pyyaml packages) and restart QGIS.".format(", ".join(missing)),
                 "LandEval",
-                Qgis.Critical,
+                Qgis.MessageLevel.Critical,
             )
             return
         for cls in algorithm_classes():

@@ -47,7 +47,7 @@ LINE_LABELS = {
 
 
 def _number(name, label, default, help_text, minimum=0.0):
-    param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Double, defaultValue=default,
+    param = QgsProcessingParameterNumber(name, label, QgsProcessingParameterNumber.Type.Double, defaultValue=default,
                                          minValue=minimum)
     return with_help(param, help_text)
 
@@ -82,13 +82,13 @@ class RenewalScenarios(LandEvalAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon]),
             "Parcels with level (classifyscale or evaluate with parks) and, where available, inside_dev_boundary, "
             "inefficient, area_m2, floor_area or plot_ratio, output_value and tax.",
         ))
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("PARKS", "Bases and communities / 产业基地与产业社区",
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon]),
             "Park polygons with their level (classifyscale's OUTPUT_PARKS): base and community parks are the "
             "destinations; block-level parks are ignored.",
         ))
@@ -137,9 +137,9 @@ class RenewalScenarios(LandEvalAlgorithm):
         self.addParameter(area_unit_param())
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Scenario parcels / 情景宗地"))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LINES", "Moves / 迁移线",
-                                                            QgsProcessing.TypeVectorLine))
+                                                            QgsProcessing.SourceType.TypeVectorLine))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", "Scenario comparison / 情景比较",
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
 
     def execute(self, parameters, context, feedback):
         unit = area_unit(self, parameters, context, "mu")
@@ -235,6 +235,6 @@ class RenewalScenarios(LandEvalAlgorithm):
         line_aliases = aliases(LINE_LABELS)
         line_aliases["parcel_id"] = "宗地编号"
         dest = write_frame(self, parameters, "OUTPUT_LINES", context, lines, feedback, line_aliases, crs=crs,
-                           geometries=geoms, wkb_type=QgsWkbTypes.LineString)
+                           geometries=geoms, wkb_type=QgsWkbTypes.Type.LineString)
         finish_decision_output(dest, context, feedback, NAMES["OUTPUT_LINES"], line_aliases, {})
         return dest

@@ -101,7 +101,7 @@ def decision_frame(layer, context, feedback=None, what="layer"):
     layer carries no area field (comparerounds' output has none)."""
     frame, fids = _report_frame(layer, feedback, what)
     has_area = "area_m2" in frame or any(c.startswith("area_") for c in frame.columns)
-    if not has_area and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry:
+    if not has_area and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry:
         read = read_features(layer, [], geometry=True, feedback=feedback, what=what)
         measured = pd.Series(measure_areas(read.geometries, layer.crs(), context, feedback).area_m2, index=read.fids)
         frame["area_m2"] = measured.reindex(fids).to_numpy()
@@ -286,12 +286,12 @@ class Report(LandEvalAlgorithm):
 
     def flags(self):
         # Map rendering and layer cloning are safest in the main thread of the desktop.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层",
-                                              [QgsProcessing.TypeVectorPolygon]),
+                                              [QgsProcessing.SourceType.TypeVectorPolygon]),
             "The output of landeval:evaluate (or of classifyparcels): parcels with score, tier, category, …",
         ))
         self.addParameter(preset_param(optional=True))
@@ -307,7 +307,7 @@ class Report(LandEvalAlgorithm):
         ))
         for name, label, help_text in DECISION_INPUTS:
             self.addParameter(with_help(
-                QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.TypeVector], optional=True), help_text))
+                QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.SourceType.TypeVector], optional=True), help_text))
         self.addOutput(QgsProcessingOutputFile("MAP_OUT", "Map image / 地图图片"))
 
     def execute(self, parameters, context, feedback):

@@ -25,7 +25,7 @@ def styled_copy(layer, kind, lang="zh"):
     """A clone of `layer` carrying the `kind` style (the caller's layer keeps its own style)."""
     clone = layer.clone()
     path = style_path(kind, lang)
-    message, ok = clone.loadNamedStyle(path, QgsMapLayer.Symbology)
+    message, ok = clone.loadNamedStyle(path, QgsMapLayer.StyleCategory.Symbology)
     if not ok:
         raise LandEvalError(f"Cannot load the {kind} style {path}: {message}")
     return clone
@@ -105,16 +105,16 @@ def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, 
     settings.setExtent(extent)
     settings.setOutputDpi(dpi)
     settings.setBackgroundColor(QColor("#ffffff"))
-    settings.setFlag(QgsMapSettings.Antialiasing, True)
+    settings.setFlag(QgsMapSettings.Flag.Antialiasing, True)
     job = QgsMapRendererParallelJob(settings)
     job.start()
     job.waitForFinished()
     map_image = job.renderedImage()
 
-    page = QImage(width + LEGEND_WIDTH, height, QImage.Format_ARGB32)
+    page = QImage(width + LEGEND_WIDTH, height, QImage.Format.Format_ARGB32)
     page.fill(QColor("#ffffff"))
     painter = QPainter(page)
-    painter.setRenderHint(QPainter.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.drawImage(0, 0, map_image)
     painter.setPen(QPen(QColor("#999999"), 1))
     painter.drawRect(0, 0, width - 1, height - 1)
@@ -129,7 +129,7 @@ def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, 
 
     data = QByteArray()
     buffer = QBuffer(data)
-    buffer.open(QIODevice.WriteOnly)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     page.save(buffer, "PNG")
     buffer.close()
     return bytes(data)

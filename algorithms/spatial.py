@@ -69,12 +69,12 @@ def _index(geometries):
 def dissolved_parts(geometries):
     """The union of polygon geometries as disjoint single-part polygons (overlapping inputs counted once)."""
     polys = [g.makeValid() if not g.isGeosValid() else g for g in geometries
-             if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.PolygonGeometry]
+             if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry]
     if not polys:
         return []
     union = QgsGeometry.unaryUnion(polys)
     return [p for p in union.asGeometryCollection()
-            if QgsWkbTypes.geometryType(p.wkbType()) == QgsWkbTypes.PolygonGeometry and not p.isEmpty()]
+            if QgsWkbTypes.geometryType(p.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry and not p.isEmpty()]
 
 
 def overlay_share(parcels, overlay_source, crs, context, feedback=None):
@@ -154,7 +154,7 @@ def poi_counts(parcels, poi_source, crs, radius_m, context, feedback=None):
 
 def _vertices_as_points(g):
     """The points of a (multi)point geometry; other geometries count by their centroid."""
-    if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.PointGeometry:
+    if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry:
         return g.asMultiPoint() if g.isMultipart() else [g.asPoint()]
     return [g.centroid().asPoint()]
 

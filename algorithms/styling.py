@@ -40,7 +40,7 @@ ALIAS_LANG = "zh"
 
 # What is styled from a QML; field aliases and widgets are set by label_fields() afterwards, because a QML's
 # field section would replace the aliases wholesale.
-_QML_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Rendering | QgsMapLayer.Legend
+_QML_CATEGORIES = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling | QgsMapLayer.StyleCategory.Rendering | QgsMapLayer.StyleCategory.Legend
 
 # Post-processors must outlive the algorithm call that creates them (Processing keeps only a C++ pointer),
 # so they are held here until they have run.

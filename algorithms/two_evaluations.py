@@ -80,20 +80,20 @@ class TwoEvaluations(LandEvalAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
-                                                [QgsProcessing.TypeVectorPolygon]),
+                                                [QgsProcessing.SourceType.TypeVectorPolygon]),
             "Parcels with the performance score (field `score` of scoreparcels / evaluate, or the field the "
             "quadrant rules name).",
         ))
-        self.addParameter(_layer("CENTRES", "Town centres / 城镇中心", QgsProcessing.TypeVectorPoint,
+        self.addParameter(_layer("CENTRES", "Town centres / 城镇中心", QgsProcessing.SourceType.TypeVectorPoint,
                                  "Points of the district's and towns' centres; gives dist_centre."))
-        self.addParameter(_layer("TRANSIT", "Transit stations / 轨道交通站点", QgsProcessing.TypeVectorPoint,
+        self.addParameter(_layer("TRANSIT", "Transit stations / 轨道交通站点", QgsProcessing.SourceType.TypeVectorPoint,
                                  "Rail / metro stations (or bus hubs); gives dist_transit."))
-        self.addParameter(_layer("ROADS", "Roads / 道路", QgsProcessing.TypeVectorLine,
+        self.addParameter(_layer("ROADS", "Roads / 道路", QgsProcessing.SourceType.TypeVectorLine,
                                  "Road centre lines; gives road_density (km of road within RADIUS per km²)."))
-        self.addParameter(_layer("POIS", "Public-service POIs / 公共服务设施POI", QgsProcessing.TypeVectorPoint,
+        self.addParameter(_layer("POIS", "Public-service POIs / 公共服务设施POI", QgsProcessing.SourceType.TypeVectorPoint,
                                  "Public-service POIs; gives poi_count within RADIUS. Empty: the layer's own "
                                  "poi_count field (computeindicators) is used when it has one."))
-        self.addParameter(_layer("LANDUSE", "Land use / 土地利用现状", QgsProcessing.TypeVectorPolygon,
+        self.addParameter(_layer("LANDUSE", "Land use / 土地利用现状", QgsProcessing.SourceType.TypeVectorPolygon,
                                  "Land-use patches (e.g. 三调 图斑) with a class field; gives surrounding_use."))
         self.addParameter(with_help(
             QgsProcessingParameterField("LANDUSE_FIELD", "Land-use class field / 地类字段",
@@ -103,7 +103,7 @@ class TwoEvaluations(LandEvalAlgorithm):
         ))
         self.addParameter(with_help(
             QgsProcessingParameterField("LAND_PRICE_FIELD", "Land price field / 地价字段",
-                                        parentLayerParameterName="INPUT", type=QgsProcessingParameterField.Numeric,
+                                        parentLayerParameterName="INPUT", type=QgsProcessingParameterField.DataType.Numeric,
                                         optional=True),
             "Field of INPUT with the benchmark land price (any unit: it is normalized); empty: no land-price "
             "indicator.",
@@ -120,7 +120,7 @@ class TwoEvaluations(LandEvalAlgorithm):
         self.addParameter(language_param())
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Two evaluations / 两评估"))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LIST", "ABCD list / ABCD清单",
-                                                            QgsProcessing.TypeVector))
+                                                            QgsProcessing.SourceType.TypeVector))
 
     def execute(self, parameters, context, feedback):
         weights = core_value.load_value_weights(file_value(self, parameters, "VALUE_WEIGHTS", context))
@@ -202,7 +202,7 @@ class TwoEvaluations(LandEvalAlgorithm):
         layer = source_parameter(self, parameters, name, context, feedback)
         if layer is None:
             return None
-        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.PointGeometry:
+        if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
             raise LandEvalError(f"{name} must be a point layer.")
         read = read_features(layer, [], geometry=True, feedback=feedback, what=f"{name} layer")
         segments, _ = geometry_segments(read.geometries, metric.to_metric(layer.sourceCrs()), feedback=feedback)

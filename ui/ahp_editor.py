@@ -71,43 +71,43 @@ class PairwiseMatrixModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API name
         return 0 if parent.isValid() else len(self.names)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API name
-        if role in (Qt.DisplayRole, Qt.ToolTipRole) and section < len(self.names):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API name
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and section < len(self.names):
             return self.names[section]
         return None
 
     def flags(self, index):
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.row() != index.column():
-            flags |= Qt.ItemIsEditable
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         i, j = index.row(), index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return saaty_text(self.matrix[i, j])
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return float(self.matrix[i, j])
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignCenter)
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
             if i == j:
                 return QBrush(_DIAGONAL)
             if self.worst is not None and {i, j} == set(self.worst):
                 return QBrush(_WORST)
-        if role == Qt.FontRole and i > j:
+        if role == Qt.ItemDataRole.FontRole and i > j:
             font = QFont()
             font.setItalic(True)  # below the diagonal: the reciprocal, follows the upper cell
             return font
-        if role == Qt.ToolTipRole and i != j:
+        if role == Qt.ItemDataRole.ToolTipRole and i != j:
             return f"How much more important is {self.names[i]} than {self.names[j]}? (1 = equal, 9 = extreme)"
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802 - Qt API name
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt API name
         i, j = index.row(), index.column()
-        if role != Qt.EditRole or i == j:
+        if role != Qt.ItemDataRole.EditRole or i == j:
             return False
         value = float(nearest_saaty(float(value)))
         self.matrix[i, j] = value
@@ -129,10 +129,10 @@ class SaatyDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor, index):  # noqa: N802 - Qt API name
-        editor.setCurrentIndex(SAATY_VALUES.index(nearest_saaty(index.data(Qt.EditRole))))
+        editor.setCurrentIndex(SAATY_VALUES.index(nearest_saaty(index.data(Qt.ItemDataRole.EditRole))))
 
     def setModelData(self, editor, model, index):  # noqa: N802 - Qt API name
-        model.setData(index, editor.currentData(), Qt.EditRole)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class AHPEditor(QWidget):
@@ -147,11 +147,11 @@ class AHPEditor(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setItemDelegate(SaatyDelegate(self.table))
-        self.table.setEditTriggers(QTableView.AllEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.RichText)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.weights_label = QLabel(self)
         self.weights_label.setWordWrap(True)
         self.use_button = QPushButton("Use these weights 使用此权重", self)

@@ -22,10 +22,10 @@ from .tier_preview import TierPreview, tier_summary
 EVALUATE = "landeval:evaluate"
 PREVIEW_DELAY_MS = 300  # weight edits come in bursts (spin box arrows); recompute once they pause
 # Optional overlay inputs of landeval:evaluate: parameter name → label.
-OVERLAYS = (("PARKS", "Parks 园区 (scale levels)", QgsMapLayerProxyModel.PolygonLayer),
-            ("ECO_REDLINE", "Eco red line 生态红线", QgsMapLayerProxyModel.PolygonLayer),
-            ("DEV_BOUNDARY", "Dev. boundary 开发边界", QgsMapLayerProxyModel.PolygonLayer),
-            ("POIS", "POIs 公共服务设施", QgsMapLayerProxyModel.PointLayer))
+OVERLAYS = (("PARKS", "Parks 园区 (scale levels)", QgsMapLayerProxyModel.Filter.PolygonLayer),
+            ("ECO_REDLINE", "Eco red line 生态红线", QgsMapLayerProxyModel.Filter.PolygonLayer),
+            ("DEV_BOUNDARY", "Dev. boundary 开发边界", QgsMapLayerProxyModel.Filter.PolygonLayer),
+            ("POIS", "POIs 公共服务设施", QgsMapLayerProxyModel.Filter.PointLayer))
 
 
 def layer_combo(parent, filters, optional):
@@ -66,10 +66,10 @@ class ApplyPanel(QWidget):
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        self.parcels_combo = layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, False)
+        self.parcels_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, False)
         self.parcel_id = QgsFieldComboBox(self)
         form.addRow("Parcels 宗地", self._pair(self.parcels_combo, self.parcel_id))
-        self.enterprises_combo = layer_combo(self, QgsMapLayerProxyModel.VectorLayer, True)
+        self.enterprises_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.VectorLayer, True)
         self.enterprise_parcel_id = QgsFieldComboBox(self)
         self.enterprise_parcel_id.setAllowEmptyFieldName(True)
         form.addRow("Enterprises 企业表", self._pair(self.enterprises_combo, self.enterprise_parcel_id))
@@ -96,14 +96,14 @@ class ApplyPanel(QWidget):
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.cancel_button)
 
-        self.evaluated_combo = layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, True)
+        self.evaluated_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, True)
         self.evaluated_combo.setToolTip("A layer with score, tier and indicator columns (the result of Apply): "
                                         "tier counts, live preview and entropy/CRITIC read it.")
         self.tier_label = QLabel(self)
         self.preview_label = QLabel(self)
         for label in (self.tier_label, self.preview_label):
             label.setWordWrap(True)
-            label.setTextFormat(Qt.RichText)
+            label.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -173,7 +173,7 @@ class ApplyPanel(QWidget):
     def apply(self):
         """Evaluate the parcels with the set as shown (written to a temporary YAML first), in the background."""
         if self.parcels_combo.currentLayer() is None:
-            self.message.emit("Choose the parcel layer first 请先选择宗地图层.", Qgis.Warning)
+            self.message.emit("Choose the parcel layer first 请先选择宗地图层.", Qgis.MessageLevel.Warning)
             return False
         doc = self.document()
         try:
@@ -187,10 +187,10 @@ class ApplyPanel(QWidget):
                               names={"OUTPUT": f"{self.parcels_combo.currentLayer().name()} — LandEval"})
         except ConfigError as err:
             self.message.emit("Cannot apply, the weight set has problems 方案有问题:\n"
-                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.Warning)
+                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
-            self.message.emit(str(err), Qgis.Critical)
+            self.message.emit(str(err), Qgis.MessageLevel.Critical)
             return False
         return True
 
@@ -217,11 +217,11 @@ class ApplyPanel(QWidget):
         layer = result.layer
         if not ok:
             self.tier_label.setText(f"<span style='color:#c0392b'>{message}</span>")
-            self.message.emit(message, Qgis.Warning)
+            self.message.emit(message, Qgis.MessageLevel.Warning)
             return
         self.preview.forget(layer.id())
         self.evaluated_combo.setLayer(layer)
-        self.message.emit(f"Evaluated: {layer.name()}", Qgis.Success)
+        self.message.emit(f"Evaluated: {layer.name()}", Qgis.MessageLevel.Success)
 
     # -- evaluated layer and preview ------------------------------------------------------------------------
     def evaluated_layer(self):

@@ -32,9 +32,9 @@ TITLES = {PATHS: "Paths 路径", TWO_EVALUATIONS: "Two evaluations 两评估", S
 VALUE_LAYERS = ("CENTRES", "TRANSIT", "ROADS", "POIS", "LANDUSE")
 COSTS = ("RELOCATION_COST", "DEMOLITION_COST", "CONSTRUCTION_COST", "COMPENSATION")
 LEVEL = "level"  # the field renewalscenarios reads on parcels and parks (its PARK_LEVEL_FIELD default)
-_FILTERS = {QgsProcessing.TypeVectorPoint: QgsMapLayerProxyModel.PointLayer,
-            QgsProcessing.TypeVectorLine: QgsMapLayerProxyModel.LineLayer,
-            QgsProcessing.TypeVectorPolygon: QgsMapLayerProxyModel.PolygonLayer}
+_FILTERS = {QgsProcessing.SourceType.TypeVectorPoint: QgsMapLayerProxyModel.Filter.PointLayer,
+            QgsProcessing.SourceType.TypeVectorLine: QgsMapLayerProxyModel.Filter.LineLayer,
+            QgsProcessing.SourceType.TypeVectorPolygon: QgsMapLayerProxyModel.Filter.PolygonLayer}
 
 
 def algorithm_definition(algorithm_id):
@@ -117,7 +117,7 @@ class DecisionPanel(QWidget):
         button.clicked.connect(lambda: self.run(algorithm_id))
         summary = QLabel(page)
         summary.setWordWrap(True)
-        summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(button)
         form.addRow(summary)
         self.run_buttons[algorithm_id] = button
@@ -136,8 +136,8 @@ class DecisionPanel(QWidget):
         for name in VALUE_LAYERS:
             definition = algorithm.parameterDefinition(name)
             # OR-ed from the first, not from an empty Filters(): QGIS 3.34+ moved that type to Qgis.LayerFilters.
-            kinds = [_FILTERS.get(kind, QgsMapLayerProxyModel.VectorLayer) for kind in definition.dataTypes()]
-            filters = kinds[0] if kinds else QgsMapLayerProxyModel.VectorLayer
+            kinds = [_FILTERS.get(kind, QgsMapLayerProxyModel.Filter.VectorLayer) for kind in definition.dataTypes()]
+            filters = kinds[0] if kinds else QgsMapLayerProxyModel.Filter.VectorLayer
             for kind in kinds[1:]:
                 filters |= kind
             combo = layer_combo(self, filters, True)
@@ -149,7 +149,7 @@ class DecisionPanel(QWidget):
         self.value_layers["LANDUSE"].layerChanged.connect(self.landuse_field.setLayer)
         rows.append((algorithm.parameterDefinition("LANDUSE_FIELD").description(), self.landuse_field))
         self.price_field = QgsFieldComboBox(self)
-        self.price_field.setFilters(QgsFieldProxyModel.Numeric)
+        self.price_field.setFilters(QgsFieldProxyModel.Filter.Numeric)
         self.price_field.setAllowEmptyFieldName(True)
         rows.append((algorithm.parameterDefinition("LAND_PRICE_FIELD").description(), self.price_field))
         self.radius = self._number(algorithm.parameterDefinition("RADIUS"), " m")
@@ -178,7 +178,7 @@ class DecisionPanel(QWidget):
 
     def _rounds_page(self):
         algorithm = algorithm_definition(ROUNDS)
-        self.earlier_combo = layer_combo(self, QgsMapLayerProxyModel.PolygonLayer, True)
+        self.earlier_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, True)
         self.earlier_combo.setToolTip(algorithm.parameterDefinition("EARLIER").help())
         self.earlier_id = QgsFieldComboBox(self)
         self.later_id = QgsFieldComboBox(self)
@@ -250,7 +250,7 @@ class DecisionPanel(QWidget):
         """Start one of the four algorithms on the evaluated layer; False (with a message) when it cannot."""
         layer = self.evaluated_layer()
         if layer is None:
-            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.Warning)
+            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.MessageLevel.Warning)
             return False
         build = {PATHS: self._paths_inputs, TWO_EVALUATIONS: self._value_inputs, SCENARIOS: self._scenario_run,
                  ROUNDS: self._rounds_inputs}[algorithm_id]
@@ -261,7 +261,7 @@ class DecisionPanel(QWidget):
             self._start(algorithm_id, inputs, layer.name())
         except LandEvalError as err:
             self._then = None
-            self.message.emit(str(err), Qgis.Critical)
+            self.message.emit(str(err), Qgis.MessageLevel.Critical)
             return False
         return True
 
@@ -374,7 +374,7 @@ class DecisionPanel(QWidget):
         label = self.summaries[self._page_of(algorithm_id)]
         if not ok:
             label.setText(f"<span style='color:#c0392b'>{message}</span>")
-            self.message.emit(message, Qgis.Warning)
+            self.message.emit(message, Qgis.MessageLevel.Warning)
             return
         for layer in result.layers.values():
             layer.setName(f"{self._source} — {layer.name()}")
@@ -383,7 +383,7 @@ class DecisionPanel(QWidget):
         except LandEvalError as err:
             text = f"Outputs loaded; no summary: {err}"
         label.setText(text)
-        self.message.emit(f"{TITLES[algorithm_id]}: {text}", Qgis.Success)
+        self.message.emit(f"{TITLES[algorithm_id]}: {text}", Qgis.MessageLevel.Success)
 
     def summary(self, algorithm_id, layers):
         lang = self.language()

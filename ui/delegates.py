@@ -25,7 +25,7 @@ class WeightTreeDelegate(QStyledItemDelegate):
         return super().createEditor(parent, option, index)
 
     def setEditorData(self, editor, index):  # noqa: N802 - Qt API name
-        value = index.data(Qt.EditRole)
+        value = index.data(Qt.ItemDataRole.EditRole)
         if isinstance(editor, QDoubleSpinBox):
             editor.setValue(float(value or 0.0))
         elif isinstance(editor, QComboBox):
@@ -35,8 +35,8 @@ class WeightTreeDelegate(QStyledItemDelegate):
 
     def setModelData(self, editor, model, index):  # noqa: N802 - Qt API name
         if isinstance(editor, QDoubleSpinBox):
-            model.setData(index, editor.value(), Qt.EditRole)
+            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.EditRole)
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         else:
             super().setModelData(editor, model, index)

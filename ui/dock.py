@@ -94,7 +94,7 @@ class WeightSetDock(QgsDockWidget):
         layout.addWidget(self.robustness_box)
         # Expanded, everything is taller than many screens: the dock scrolls rather than stretching QGIS.
         scroll = QScrollArea(self)
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.setWidget(scroll)
@@ -111,10 +111,10 @@ class WeightSetDock(QgsDockWidget):
         self.ahp_editor.model.matrixChanged.connect(self._remember_matrix)
         self.ahp_editor.reset_button.clicked.connect(self._ahp_from_tree)
         self.objective.weightsAccepted.connect(lambda w: self._use_weights(w, "combined subjective/objective"))
-        self.apply_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
+        self.apply_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.MessageLevel.Warning
                                                                         else 5))
         self.apply_panel.inputsChanged.connect(self._store_inputs)
-        self.decision_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
+        self.decision_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.MessageLevel.Warning
                                                                            else 8))
         self.robustness_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
                                                                              else 8))
@@ -150,7 +150,7 @@ class WeightSetDock(QgsDockWidget):
         self.redo_action = self.model.undo_stack.createRedoAction(self, "Redo 重做")
         self.redo_action.setIcon(_icon("/mActionRedo.svg"))
         for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             toolbar.addAction(action)
         self.undo_action.setShortcut("Ctrl+Z")
         self.redo_action.setShortcut("Ctrl+Shift+Z")
@@ -172,15 +172,15 @@ class WeightSetDock(QgsDockWidget):
         self.tree = QTreeView(tab)
         self.tree.setModel(self.model)
         self.tree.setItemDelegate(WeightTreeDelegate(self.tree))
-        self.tree.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                  | QAbstractItemView.SelectedClicked)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._tree_menu)
         header = self.tree.header()
         # Names get a fixed, adjustable width: stretched, they were squeezed to nothing by the number columns.
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(NAME, QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.tree.setColumnWidth(NAME, 170)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
@@ -196,7 +196,7 @@ class WeightSetDock(QgsDockWidget):
             button.setIcon(_icon(icon))
             button.setText(text)
             button.setToolTip(tip)
-            button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon if text else Qt.ToolButtonIconOnly)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if text else Qt.ToolButtonStyle.ToolButtonIconOnly)
             button.clicked.connect(slot)
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -219,12 +219,12 @@ class WeightSetDock(QgsDockWidget):
         self._sync_decision_box()
 
     # -- messages -------------------------------------------------------------------------------------------
-    def _tell(self, text, level=Qgis.Info, duration=6):
+    def _tell(self, text, level=Qgis.MessageLevel.Info, duration=6):
         self.message_bar.pushMessage("LandEval", text, level=level, duration=duration)
 
     def _tell_problems(self, what, problems):
         shown = problems[:6] + ([f"… and {len(problems) - 6} more"] if len(problems) > 6 else [])
-        self._tell(what + ":\n" + "\n".join("• " + p for p in shown), Qgis.Warning, 0)
+        self._tell(what + ":\n" + "\n".join("• " + p for p in shown), Qgis.MessageLevel.Warning, 0)
 
     # -- documents: presets, files, project -----------------------------------------------------------------
     def load(self, path_or_preset):
@@ -252,7 +252,7 @@ class WeightSetDock(QgsDockWidget):
             try:
                 self.load(path)
             except LandEvalError as err:
-                self._tell(str(err), Qgis.Critical, 0)
+                self._tell(str(err), Qgis.MessageLevel.Critical, 0)
 
     def save(self):
         if not self.file_path or self._is_shipped(self.file_path):
@@ -276,13 +276,13 @@ class WeightSetDock(QgsDockWidget):
             self._tell_problems("Not saved: fix these first 未保存", err.problems)
             return False
         except OSError as err:
-            self._tell(f"Cannot write {path}: {err}", Qgis.Critical, 0)
+            self._tell(f"Cannot write {path}: {err}", Qgis.MessageLevel.Critical, 0)
             return False
         self.file_path, self._preset = path, None
         self.model.undo_stack.setClean()
         self._store_in_project()
         self._update_title()
-        self._tell(f"Saved {path}", Qgis.Success, 3)
+        self._tell(f"Saved {path}", Qgis.MessageLevel.Success, 3)
         return True
 
     def restore_from_project(self):
@@ -290,7 +290,7 @@ class WeightSetDock(QgsDockWidget):
         try:
             doc, path = weight_file.restore_from_project(QgsProject.instance())
         except LandEvalError as err:
-            self._tell(str(err), Qgis.Warning, 0)
+            self._tell(str(err), Qgis.MessageLevel.Warning, 0)
             return False
         if doc is None:
             return False
@@ -353,14 +353,14 @@ class WeightSetDock(QgsDockWidget):
         try:
             path = self.model.add_element(element_id.strip())
         except ValueError as err:
-            self._tell(str(err), Qgis.Warning)
+            self._tell(str(err), Qgis.MessageLevel.Warning)
             return
         self.tree.setCurrentIndex(self.model.index_for(path))
 
     def add_indicator(self, indicator_id=None):
         path = self.current_path()
         if not path:
-            self._tell("Select the element to add the indicator to 请先选择要素", Qgis.Warning)
+            self._tell("Select the element to add the indicator to 请先选择要素", Qgis.MessageLevel.Warning)
             return
         if not indicator_id:
             used = set(self.model.combined_weights())
@@ -375,7 +375,7 @@ class WeightSetDock(QgsDockWidget):
         try:
             new_path = self.model.add_indicator(path[0], indicator_id)
         except ValueError as err:
-            self._tell(str(err), Qgis.Warning)
+            self._tell(str(err), Qgis.MessageLevel.Warning)
             return
         self.tree.expand(self.model.index_for(path[:1]))
         self.tree.setCurrentIndex(self.model.index_for(new_path))
@@ -392,7 +392,7 @@ class WeightSetDock(QgsDockWidget):
 
     def normalize_level(self, level):
         if not self.model.normalize_level(level):
-            self._tell("Every weight of this level is 0: set at least one first.", Qgis.Warning)
+            self._tell("Every weight of this level is 0: set at least one first.", Qgis.MessageLevel.Warning)
 
     def _use_weights(self, weights, method):
         level = self.current_level()
@@ -401,7 +401,7 @@ class WeightSetDock(QgsDockWidget):
         self.model.set_level_weights(level, rounded_shares(weights, WEIGHT_DECIMALS),
                                      f"{method} weights for {self.model.level_label(level)}")
         self.tabs.setCurrentIndex(0)
-        self._tell(f"{method} weights written to {self.model.level_label(level)} (undo: Ctrl+Z)", Qgis.Success, 3)
+        self._tell(f"{method} weights written to {self.model.level_label(level)} (undo: Ctrl+Z)", Qgis.MessageLevel.Success, 3)
 
     def _tree_menu(self, point):
         path = self.model.path(self.tree.indexAt(point))
@@ -411,7 +411,7 @@ class WeightSetDock(QgsDockWidget):
             menu.addAction(f"Normalize {self.model.level_label(level)}", lambda lv=level: self.normalize_level(lv))
             menu.addAction(f"AHP for {self.model.level_label(level)}",
                            lambda lv=level: (self._select_level(lv), self.tabs.setCurrentWidget(self.ahp_editor)))
-        menu.exec_(self.tree.viewport().mapToGlobal(point))
+        menu.exec(self.tree.viewport().mapToGlobal(point))
 
     # -- levels (shared by normalize, AHP and objective weights) --------------------------------------------
     def _refresh_levels(self, *_args):

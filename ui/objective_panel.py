@@ -60,7 +60,7 @@ class ObjectiveWeightsPanel(QWidget):
             self.method.addItem(label, key)
         self.compute_button = QPushButton("Compute from layer 由图层计算", self)
         self.compute_button.clicked.connect(self.compute)
-        self.slider = QSlider(Qt.Horizontal, self)
+        self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 100)
         self.slider.setValue(50)
         self.slider.valueChanged.connect(self._refresh)
@@ -69,8 +69,8 @@ class ObjectiveWeightsPanel(QWidget):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(["Indicator 指标", "Subjective 主观", "Objective 客观", "Combined 组合"])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
-        self.table.setEditTriggers(QTableWidget.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.use_button = QPushButton("Use combined weights 使用组合权重", self)
         self.use_button.clicked.connect(lambda: self.weightsAccepted.emit([float(w) for w in self.combined()]))
         top = QHBoxLayout()
@@ -87,7 +87,7 @@ class ObjectiveWeightsPanel(QWidget):
         layout.addLayout(blend)
         layout.addWidget(self.alpha_label)
         layout.addWidget(self.status)
-        layout.addWidget(self.use_button, 0, Qt.AlignRight)
+        layout.addWidget(self.use_button, 0, Qt.AlignmentFlag.AlignRight)
         self._refresh()
 
     @property
@@ -136,7 +136,7 @@ class ObjectiveWeightsPanel(QWidget):
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
                 if column:
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 self.table.setItem(row, column, item)
         self.use_button.setEnabled(self.objective is not None)
         self.slider.setEnabled(self.objective is not None)

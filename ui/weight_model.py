@@ -282,45 +282,45 @@ class WeightTreeModel(QAbstractItemModel):
     def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API name
         return len(HEADERS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API name
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API name
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        flags = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         is_indicator = len(self.path(index)) == 2
         if index.column() in (NAME, WEIGHT) or (is_indicator and index.column() in (DIRECTION, NORMALIZATION, FIELD)):
-            flags |= Qt.ItemIsEditable
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         path = self.path(index)
         column = index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(path, column)
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(path, column)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(path, column)
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.ForegroundRole:
             if self._is_off(path, column):
                 return QBrush(_OFF_COLOUR)
             if column in (NORMALIZATION, FIELD) and len(path) == 2 and not self.item(path).get(
                     "normalization" if column == NORMALIZATION else "field"):
                 return QBrush(QColor("#808080"))  # an inherited default, not a value of this indicator
-        if role == Qt.FontRole and len(path) == 1:
+        if role == Qt.ItemDataRole.FontRole and len(path) == 1:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.DecorationRole and self._is_off(path, column):
+        if role == Qt.ItemDataRole.DecorationRole and self._is_off(path, column):
             return QgsApplication.getThemeIcon("/mIconWarning.svg")
-        if role == Qt.TextAlignmentRole and column in (WEIGHT, LEVEL_SUM, COMBINED):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (WEIGHT, LEVEL_SUM, COMBINED):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _is_off(self, path, column):
@@ -390,8 +390,8 @@ class WeightTreeModel(QAbstractItemModel):
             return "from {} importance marks; editing turns this level into weights".format(item["marks"])
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):  # noqa: N802 - Qt API name
-        if not index.isValid() or role != Qt.EditRole:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt API name
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
         path = self.path(index)
         column = index.column()

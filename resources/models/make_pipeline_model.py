@@ -52,10 +52,10 @@ def build():
                                       "line, development boundary and POIs are optional; given, they add "
                                       "redline_share, inside_dev_boundary and poi_count / poi_density (POIs within "
                                       "poi_radius metres) for the vetoes, types and scores that use them."})
-    _param(model, QgsProcessingParameterFeatureSource("parcels", "Parcels / 宗地", [QgsProcessing.TypeVectorPolygon]), 0)
+    _param(model, QgsProcessingParameterFeatureSource("parcels", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVectorPolygon]), 0)
     _param(model, QgsProcessingParameterField("parcel_id", "Parcel id field / 宗地编号字段",
                                               parentLayerParameterName="parcels"), 200)
-    _param(model, QgsProcessingParameterFeatureSource("enterprises", "Enterprises / 企业表", [QgsProcessing.TypeVector],
+    _param(model, QgsProcessingParameterFeatureSource("enterprises", "Enterprises / 企业表", [QgsProcessing.SourceType.TypeVector],
                                                       optional=True), 400)
     _param(model, QgsProcessingParameterString("preset", "Preset / 预设方案", defaultValue="jiangning"), 600)
     _param(model, QgsProcessingParameterFile("weight_set", "Weight set (YAML) / 权重方案", extension="yaml",
@@ -67,13 +67,13 @@ def build():
     # The spatial inputs of computeindicators: without them the model gives no redline_share,
     # inside_dev_boundary or poi_count, and the vetoes and types that use them never apply.
     _param(model, QgsProcessingParameterFeatureSource("eco_redline", "Ecological red line / 生态保护红线",
-                                                      [QgsProcessing.TypeVectorPolygon], optional=True), 1400)
+                                                      [QgsProcessing.SourceType.TypeVectorPolygon], optional=True), 1400)
     _param(model, QgsProcessingParameterFeatureSource("dev_boundary", "Urban development boundary / 城镇开发边界",
-                                                      [QgsProcessing.TypeVectorPolygon], optional=True), 1600)
+                                                      [QgsProcessing.SourceType.TypeVectorPolygon], optional=True), 1600)
     _param(model, QgsProcessingParameterFeatureSource("pois", "Public-service POIs / 公共服务设施点",
-                                                      [QgsProcessing.TypeVectorPoint], optional=True), 1800)
+                                                      [QgsProcessing.SourceType.TypeVectorPoint], optional=True), 1800)
     _param(model, QgsProcessingParameterNumber("poi_radius", "POI radius (m) / 服务半径(米)",
-                                               QgsProcessingParameterNumber.Double, defaultValue=1000.0, minValue=1.0),
+                                               QgsProcessingParameterNumber.Type.Double, defaultValue=1000.0, minValue=1.0),
            2000)
     p = QgsProcessingModelChildParameterSource.fromModelParameter
     out = QgsProcessingModelChildParameterSource.fromChildOutput
