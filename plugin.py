@@ -27,12 +27,23 @@ class LandEvalPlugin:
         from qgis.PyQt.QtWidgets import QAction
 
         self.initProcessing()
+        self._warn_missing_packages()
         icon = QIcon(os.path.join(PLUGIN_DIR, "resources", "icons", "landeval.svg"))
         self.action = QAction(icon, "LandEval weight sets / 权重方案", self.iface.mainWindow())
         self.action.setCheckable(True)
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addPluginToMenu("&LandEval", self.action)
         self.iface.addToolBarIcon(self.action)
+
+    def _warn_missing_packages(self):
+        """On the desktop the log is easy to miss: show what to install in the message bar as well."""
+        from qgis.core import Qgis
+
+        from .core.dependencies import missing_dependency_message
+
+        message = missing_dependency_message()
+        if message:
+            self.iface.messageBar().pushMessage("LandEval", message, Qgis.MessageLevel.Critical, 0)
 
     def _toggle_dock(self, visible):
         from qgis.PyQt.QtCore import Qt

@@ -4,18 +4,9 @@ import os
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.dependencies import missing_dependency_message
+
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "icons", "landeval.svg")
-
-
-def _missing_runtime_packages():
-    """pandas and PyYAML are not part of every QGIS install; say so instead of failing on import."""
-    missing = []
-    for name in ("numpy", "pandas", "yaml"):
-        try:
-            __import__(name)
-        except ImportError:
-            missing.append("PyYAML" if name == "yaml" else name)
-    return missing
 
 
 def algorithm_classes():
@@ -42,15 +33,10 @@ class LandEvalProvider(QgsProcessingProvider):
         return ICON
 
     def loadAlgorithms(self):  # noqa: N802 - QGIS API name
-        missing = _missing_runtime_packages()
-        if missing:
-            QgsMessageLog.logMessage(
-                "LandEval needs the Python packages {} in QGIS's Python; install them "
-                "(Debian/Ubuntu: apt install python3-pandas python3-yaml; OSGeo4W: the python3-pandas and "
-                "python3-pyyaml packages) and restart QGIS.".format(", ".join(missing)),
-                "LandEval",
-                Qgis.MessageLevel.Critical,
-            )
+        # pandas and PyYAML are not part of every QGIS install; say what to install instead of failing.
+        message = missing_dependency_message()
+        if message:
+            QgsMessageLog.logMessage(message, "LandEval", Qgis.MessageLevel.Critical)
             return
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
