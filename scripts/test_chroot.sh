@@ -43,7 +43,8 @@ APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml pytho
   python3-openpyxl python3-hypothesis python3-venv python3-pip git xvfb xauth ca-certificates"
 # 3.0.1: officially supports QGIS >= 3.34 and still reads the ini key `qgis_qui_enabled` that pytest.ini
 # spells for 2.1.0 on QGIS 3.22 (4.x renamed it to qgis_gui_enabled).
-PIP_PACKAGES="pytest-qgis==3.0.1"
+# qgis-plugin-manager: the repository round trip of tests/e2e/test_repository.py (as in requirements-dev.txt).
+PIP_PACKAGES="pytest-qgis==3.0.1 qgis-plugin-manager==1.7.5"
 VENV=/opt/landeval-venv
 # Per-suite logs beside the chroot, so a sid build never overwrites the log of a trixie build.
 DEBOOTSTRAP_LOG=$CHROOT.debootstrap.log
@@ -81,6 +82,12 @@ in_chroot() {
     if [ -n "$bind" ]; then
       mkdir -p "$c$bind"
       mount --bind "$bind" "$c$bind"
+    fi
+    # A git worktree keeps its history in the .git folder of the main checkout: readable inside, never written.
+    if [ -n "${GIT_SHARED:-}" ]; then
+      mkdir -p "$c$GIT_SHARED"
+      mount --bind "$GIT_SHARED" "$c$GIT_SHARED"
+      mount -o remount,bind,ro "$c$GIT_SHARED"
     fi
     exec chroot "$c" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
       HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" "$@"
@@ -149,6 +156,10 @@ qgis_version=$(in_chroot dpkg-query -W -f='${Version}' qgis 2>/dev/null) || cann
 say "running the suite on QGIS $qgis_version (Debian $SUITE chroot $CHROOT)"
 start=$SECONDS
 set +e
+# package.py and tests read git (ls-files, clone); in a worktree the objects live outside $ROOT.
+GIT_SHARED=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
+case "$GIT_SHARED" in "$ROOT"/*|"") GIT_SHARED="" ;; esac
+export GIT_SHARED
 BIND="$ROOT" in_chroot /bin/bash -c 'cd "$1" && shift &&
   QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 "$@"' run "$ROOT" \
   "$VENV/bin/python" -m pytest -p no:cacheprovider tests "$@"

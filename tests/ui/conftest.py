@@ -37,3 +37,21 @@ def history():
             return log.read().strip().splitlines()
 
     return _commands
+
+
+@pytest.fixture(scope="session", autouse=True)
+def real_layer_tree_view(qgis_iface):
+    """Give pytest-qgis's stand-in iface the real layer tree view QGIS's desktop has.
+
+    From QGIS 3.44 on, Processing's result loader hands iface.layerTreeView() to C++
+    (QgsProcessingGuiUtils.addResultLayers), which refuses the MagicMock pytest-qgis returns for methods it
+    does not implement; older versions only called it from Python, where the mock passed.
+    """
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    view = QgsLayerTreeView(qgis_iface.mainWindow())
+    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    qgis_iface.layerTreeView = lambda: view
+    yield view
+    del qgis_iface.layerTreeView
