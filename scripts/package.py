@@ -262,8 +262,9 @@ def main(argv=None):
             print("  {}/{}".format(PACKAGE, name))
     print("package: wrote {} ({} files, {:.1f} kB zipped, {:.1f} kB unpacked)".format(
         target, len(files), target.stat().st_size / 1024, unpacked / 1024))
+    url = args.base_url.rstrip("/") + "/" + REPOSITORY_FILE if args.base_url else repository.resolve().as_uri()
     print("package: wrote {} (add {} in QGIS › Plugins › Settings › Add…, after serving the folder)".format(
-        repository, args.base_url.rstrip("/") + "/" + REPOSITORY_FILE if args.base_url else repository.resolve().as_uri()))
+        repository, url))
     if target.stat().st_size > SIZE_WARNING_BYTES:
         print("package: warning: the zip is over {} MB; check resources/ for data that should not ship"
               .format(SIZE_WARNING_BYTES // (1024 * 1024)), file=sys.stderr)
