@@ -160,9 +160,10 @@ set +e
 GIT_SHARED=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
 case "$GIT_SHARED" in "$ROOT"/*|"") GIT_SHARED="" ;; esac
 export GIT_SHARED
+# No test path by default: pytest.ini's testpaths (tests) applies, and given paths run alone.
 BIND="$ROOT" in_chroot /bin/bash -c 'cd "$1" && shift &&
   QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 "$@"' run "$ROOT" \
-  "$VENV/bin/python" -m pytest -p no:cacheprovider tests "$@"
+  "$VENV/bin/python" -m pytest -p no:cacheprovider "$@"
 status=$?
 set -e
 say "suite on QGIS $qgis_version finished in $((SECONDS - start)) s with exit status $status"

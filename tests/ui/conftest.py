@@ -50,8 +50,14 @@ def real_layer_tree_view(qgis_iface):
     from qgis.core import QgsLayerTreeModel, QgsProject
     from qgis.gui import QgsLayerTreeView
 
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    # Without legend nodes: drawing their symbol previews evaluates the project's expression scope in the
+    # main thread, and QGIS 3.44 crashed (QgsProject::createExpressionContextScope) when a Processing task
+    # thread built a feature source from a project layer at the same moment, 2 runs of tests/ui in 6.
+    model.setFlag(QgsLayerTreeModel.Flag.ShowLegend, False)
     view = QgsLayerTreeView(qgis_iface.mainWindow())
-    view.setModel(QgsLayerTreeModel(QgsProject.instance().layerTreeRoot(), view))
+    view.setModel(model)
+    model.setParent(view)
     qgis_iface.layerTreeView = lambda: view
     yield view
     del qgis_iface.layerTreeView
