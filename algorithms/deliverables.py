@@ -35,7 +35,7 @@ def filter_param():
 
 
 def parks_param():
-    param = QgsProcessingParameterVectorLayer("PARKS", "Parks / 园区", [QgsProcessing.TypeVectorPolygon],
+    param = QgsProcessingParameterVectorLayer("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
                                               optional=True)
     return with_help(param, "Optional park polygons: each parcel is given the name of the park containing it (from "
                             "the field 园区名称, park_name or name, else the first text field).")
@@ -81,7 +81,7 @@ def selected_mask(layer, expression, fids, feedback=None):
     request = QgsFeatureRequest(parsed)
     request.setSubsetOfAttributes(list(parsed.referencedColumns()), layer.fields())
     if not parsed.needsGeometry():
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     chosen = []
     for n, feat in enumerate(layer.getFeatures(request)):
         if n % 2000 == 0:
@@ -103,7 +103,7 @@ def park_names(parks, parcel_geometries, crs, context, feedback=None):
     """Name of the park holding each parcel's inner point ("" when none), parks reprojected to `crs`."""
     if parks is None:
         return None
-    if QgsWkbTypes.geometryType(parks.wkbType()) != QgsWkbTypes.PolygonGeometry:
+    if QgsWkbTypes.geometryType(parks.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise LandEvalError(f"PARKS layer {parks.name()!r} is not a polygon layer.")
     field = park_name_field(parks)
     park_fids, polygons = source_geometries(parks, crs, context, feedback)

@@ -60,7 +60,7 @@ CONTEXT_STYLES = {
 }
 HIGHLIGHT = ("#0050ff", 1.0)
 ATLAS_FILTER = "\"pid\" = attribute(@atlas_feature, 'pid')"
-QML_CATEGORIES = QgsMapLayer.Symbology | QgsMapLayer.Rendering
+QML_CATEGORIES = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Rendering
 UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -224,7 +224,7 @@ def bind(layout, map_layers, tables, crs, feedback):
         root.removeAllChildren()
         node = root.addLayer(map_layers[-1])
         # The legend's title already names the layer.
-        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Hidden)
+        QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
         legend.adjustBoxSize()
     for item_id, layer in tables.items():
         frame = layout.itemById(item_id)
@@ -357,12 +357,12 @@ class Dossier(LandEvalAlgorithm):
 
     def flags(self):
         # Layouts render maps and must be built in the main thread of the desktop.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层",
-                                              [QgsProcessing.TypeVectorPolygon]),
+                                              [QgsProcessing.SourceType.TypeVectorPolygon]),
             "The output of landeval:evaluate (or suggestpaths, for paths and clearance zones on the pages).",
         ))
         self.addParameter(filter_param())
@@ -371,12 +371,12 @@ class Dossier(LandEvalAlgorithm):
         for name, label in (("ECO_REDLINE", "Ecological red line / 生态保护红线"),
                             ("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界")):
             self.addParameter(with_help(
-                QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.TypeVectorPolygon], optional=True),
+                QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
                 "Optional polygons drawn as outlines on each page's map."))
         self.addParameter(parks_param())
         self.addParameter(with_help(
             QgsProcessingParameterFile("TEMPLATE", "Layout template (.qpt) / 版式模板",
-                                       behavior=QgsProcessingParameterFile.File, extension="qpt", optional=True),
+                                       behavior=QgsProcessingParameterFile.Behavior.File, extension="qpt", optional=True),
             "A layout template saved from the layout designer; empty: resources/layouts/dossier.qpt. Its items "
             "with ids map, identity, result, notes, footer, elements and indicators are filled per parcel.",
         ))

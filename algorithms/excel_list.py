@@ -55,7 +55,7 @@ class ExportList(LandEvalAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
             QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层",
-                                              [QgsProcessing.TypeVectorPolygon]),
+                                              [QgsProcessing.SourceType.TypeVectorPolygon]),
             "The output of landeval:evaluate (or suggestpaths, for the path and clearance zone columns).",
         ))
         self.addParameter(filter_param())

@@ -81,7 +81,7 @@ class Robustness(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地", [QgsProcessing.TypeVector]),
+            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地", [QgsProcessing.SourceType.TypeVector]),
             "An evaluated layer (landeval:evaluate's output, or scoreparcels + classifyparcels): its indicator "
             "columns are normalized again, veto_failed and category say which parcels do not depend on the score.",
         ))
@@ -94,7 +94,7 @@ class Robustness(LandEvalAlgorithm):
             "(needs a weight set that records its matrices under meta: {ahp_matrix: …}).",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("SPREAD", "Spread / 扰动幅度", QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber("SPREAD", "Spread / 扰动幅度", QgsProcessingParameterNumber.Type.Double,
                                          defaultValue=0.2, minValue=0.0, maxValue=5.0),
             "Size of the perturbation: for Dirichlet the relative standard deviation of a weight of average size "
             "in its level; for uniform the half-width (0.2 = ±20 %). Also the move of each element weight in the "
@@ -106,22 +106,22 @@ class Robustness(LandEvalAlgorithm):
             "Empty: the rule set's threshold in every draw.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("DRAWS", "Draws / 抽样次数", QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber("DRAWS", "Draws / 抽样次数", QgsProcessingParameterNumber.Type.Integer,
                                          defaultValue=1000, minValue=1, maxValue=100000),
             "Number of weight draws; 1000 gives p to about ±0.016 (one standard error at p = 0.5).",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("SEED", "Random seed / 随机种子", QgsProcessingParameterNumber.Integer,
+            QgsProcessingParameterNumber("SEED", "Random seed / 随机种子", QgsProcessingParameterNumber.Type.Integer,
                                          defaultValue=1, minValue=0),
             "The same seed gives exactly the same result; change it to check that DRAWS is large enough.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("CONFIDENCE", "Confidence / 置信水平", QgsProcessingParameterNumber.Double,
+            QgsProcessingParameterNumber("CONFIDENCE", "Confidence / 置信水平", QgsProcessingParameterNumber.Type.Double,
                                          defaultValue=0.9, minValue=0.5, maxValue=1.0),
             "p ≥ CONFIDENCE: robustly inefficient; p ≤ 1 − CONFIDENCE: robustly retained; between: contested.",
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Robustness / 稳健性", QgsProcessing.TypeVectorAnyGeometry),
+            QgsProcessingParameterFeatureSink("OUTPUT", "Robustness / 稳健性", QgsProcessing.SourceType.TypeVectorAnyGeometry),
             "A new layer: the input features and fields plus the robustness fields, styled by robust_class.",
         ))
         self.addParameter(with_help(

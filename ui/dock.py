@@ -116,7 +116,7 @@ class WeightSetDock(QgsDockWidget):
         self.apply_panel.inputsChanged.connect(self._store_inputs)
         self.decision_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.MessageLevel.Warning
                                                                            else 8))
-        self.robustness_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.Warning
+        self.robustness_panel.message.connect(lambda text, level: self._tell(text, level, 0 if level >= Qgis.MessageLevel.Warning
                                                                              else 8))
         QgsProject.instance().readProject.connect(self._on_project_read)
 

@@ -72,7 +72,7 @@ class RobustnessPanel(QWidget):
         self.progress.setVisible(False)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(method.description(), self.method)
@@ -102,7 +102,7 @@ class RobustnessPanel(QWidget):
         """Start landeval:robustness on the evaluated layer; False (with a message) when it cannot."""
         layer = self.evaluated_layer()
         if layer is None:
-            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.Warning)
+            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.MessageLevel.Warning)
             return False
         try:
             path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
@@ -112,10 +112,10 @@ class RobustnessPanel(QWidget):
             self.runner.start(ROBUSTNESS, params, names={"OUTPUT": f"{layer.name()} — 稳健性 robustness"})
         except ConfigError as err:
             self.message.emit("Cannot run, the weight set has problems 方案有问题:\n"
-                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.Warning)
+                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
-            self.message.emit(str(err), Qgis.Critical)
+            self.message.emit(str(err), Qgis.MessageLevel.Critical)
             return False
         return True
 
@@ -140,8 +140,8 @@ class RobustnessPanel(QWidget):
         self.progress.setVisible(False)
         if not ok:
             self.summary.setText(f"<span style='color:#c0392b'>{message}</span>")
-            self.message.emit(message, Qgis.Warning)
+            self.message.emit(message, Qgis.MessageLevel.Warning)
             return
         text = counts_text(result.outputs, self.language())
         self.summary.setText(text)
-        self.message.emit(f"Robustness 稳健性: {text}", Qgis.Success)
+        self.message.emit(f"Robustness 稳健性: {text}", Qgis.MessageLevel.Success)

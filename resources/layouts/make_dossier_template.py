@@ -196,11 +196,11 @@ def build(project):
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(2.6)
     legend.setBoxSpace(1.2)
-    for style, size, bold in ((QgsLegendStyle.Title, 7, True), (QgsLegendStyle.Group, 6.5, True),
-                              (QgsLegendStyle.Subgroup, 6.5, False), (QgsLegendStyle.SymbolLabel, 6, False),
-                              (QgsLegendStyle.Symbol, 6, False)):
+    for style, size, bold in ((QgsLegendStyle.Style.Title, 7, True), (QgsLegendStyle.Style.Group, 6.5, True),
+                              (QgsLegendStyle.Style.Subgroup, 6.5, False), (QgsLegendStyle.Style.SymbolLabel, 6, False),
+                              (QgsLegendStyle.Style.Symbol, 6, False)):
         legend.setStyleFont(style, _font(size, bold))
-        legend.setStyleMargin(style, QgsLegendStyle.Top, 0.6)
+        legend.setStyleMargin(style, QgsLegendStyle.Side.Top, 0.6)
     layout.addLayoutItem(legend)
     _place(legend, 11, 25, 28, 23, "legend")
 
