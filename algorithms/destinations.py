@@ -69,7 +69,7 @@ def split_spelling(text):
 
 def _property_text(value, context):
     """The string a static or expression-based QgsProperty evaluates to in this run."""
-    if value.propertyType() == QgsProperty.StaticProperty:
+    if value.propertyType() == QgsProperty.Type.StaticProperty:
         return value.staticValue()
     text, _ = value.valueAsString(context.expressionContext())
     return text
