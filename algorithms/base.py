@@ -1,7 +1,9 @@
 """What every LandEval algorithm shares: naming, help, and turning engine errors into Processing errors."""
 import html
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
+from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingException,
+                       QgsProcessingFeatureSource, QgsProcessingFeatureSourceDefinition,
+                       QgsProcessingParameterDefinition, QgsProcessingUtils, QgsVectorLayer)
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import LandEvalError
@@ -18,6 +20,31 @@ def with_declared_defaults(alg, parameters):
     missing = {d.name(): d.defaultValue() for d in alg.parameterDefinitions()
                if not d.isDestination() and d.name() not in parameters and d.defaultValue() is not None}
     return {**missing, **parameters} if missing else parameters
+
+
+LAYER_PARAMETER_TYPES = ("source", "vector")
+
+
+def _project_layer(parameters, name, context):
+    """The layer of the open project that parameter `name` names, or None. Nothing is opened here: a path
+    that is no project layer is left for the run to open itself."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source.staticValue()
+    if isinstance(value, str) and value:
+        value = QgsProcessingUtils.mapLayerFromString(value, context, False)
+    project = context.project()
+    if not isinstance(value, QgsVectorLayer) or project is None:
+        return None
+    return value if project.mapLayer(value.id()) is value else None
+
+
+def _own_copy(layer):
+    """A copy of a project layer that only this run uses: the same data source, subset, encoding, CRS and
+    aliases (clone), or, when the layer has unsaved edits, its features as they are shown (materialize)."""
+    if layer.isModified():
+        return layer.materialize(QgsFeatureRequest())
+    return layer.clone()
 
 
 class LandEvalAlgorithm(QgsProcessingAlgorithm):
@@ -80,6 +107,40 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
             except LandEvalError as err:
                 return False, str(err)
         return ok, message
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
+        # Processing calls this in the main thread, then runs processAlgorithm in a task thread when the run
+        # comes from a dialog or the dock. A layer of the open project belongs to the main thread, where the
+        # canvas and the legend read it while the task would: QGIS 3.44 crashed (QgsProject's expression
+        # scope) when a task thread built a feature source from a project layer while the legend drew. So
+        # every project layer is copied here, and its feature source built here, as QGIS's own feature-based
+        # algorithms do; parameterAs* below hand the run these copies.
+        self._own_layers, self._own_sources = {}, {}
+        for definition in self.parameterDefinitions():
+            name = definition.name()
+            if definition.type() not in LAYER_PARAMETER_TYPES:
+                continue
+            layer = _project_layer(parameters, name, context)
+            if layer is None:
+                continue
+            value = parameters.get(name)
+            if isinstance(value, QgsProcessingFeatureSourceDefinition) and (
+                    value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", "")):
+                # A selection or a limit belongs to the project layer: keep its source, built here.
+                self._own_sources[name] = super().parameterAsSource(parameters, name, context)
+                continue
+            copy = _own_copy(layer)
+            self._own_layers[name] = copy
+            self._own_sources[name] = QgsProcessingFeatureSource(copy, context, False)
+        return True
+
+    def parameterAsVectorLayer(self, parameters, name, context):  # noqa: N802 - QGIS API name
+        own = getattr(self, "_own_layers", {}).get(name)
+        return own if own is not None else super().parameterAsVectorLayer(parameters, name, context)
+
+    def parameterAsSource(self, parameters, name, context):  # noqa: N802 - QGIS API name
+        own = getattr(self, "_own_sources", {}).get(name)
+        return own if own is not None else super().parameterAsSource(parameters, name, context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
         # Every algorithm sees the declared defaults and is refused an output that would overwrite one of its

@@ -21,7 +21,6 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QThread
 
 from ..core.errors import LandEvalError
 from ..core.tables import TEXT_CELLS
@@ -139,8 +138,10 @@ def remember_geopackage_layer(alg, parameters, name, context, source):
     layer = alg.parameterAsVectorLayer(parameters, name, context)
     # A layer of the open project lives in the main thread, where the layer tree and canvas use it while a
     # dock run is in its task thread: asking it for its provider, source or edit state from here crashed
-    # QGIS 3.40/3.44 (seen with a real layer tree view). Only layers this run opened itself take this path.
-    if layer is not None and layer.thread() is not QThread.currentThread():
+    # QGIS 3.40/3.44. LandEvalAlgorithm.prepareAlgorithm hands the run its own copy of such a layer; a project
+    # layer that still arrives here (a caller that skipped prepare) does not take this path.
+    project = context.project()
+    if layer is not None and project is not None and project.mapLayer(layer.id()) is layer:
         return
     if (layer is None or layer.providerType() != "ogr" or layer.subsetString() or layer.isModified()
             or layer.dataProvider().storageType() != "GPKG"):

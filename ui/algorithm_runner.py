@@ -10,9 +10,10 @@ import os
 import tempfile
 from dataclasses import dataclass, field
 
-from qgis.core import (QgsApplication, QgsProcessingAlgRunnerTask, QgsProcessingContext, QgsProcessingFeedback,
-                       QgsProcessingOutputLayerDefinition, QgsProcessingParameterFeatureSink, QgsProject)
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.core import (Qgis, QgsApplication, QgsProcessingAlgorithm, QgsProcessingAlgRunnerTask, QgsProcessingContext,
+                       QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, QgsProcessingParameterFeatureSink,
+                       QgsProject)
+from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..core.errors import LandEvalError
 
@@ -49,6 +50,11 @@ class _Feedback(QgsProcessingFeedback):
     def reportError(self, error, fatalError=False):  # noqa: N802,N803 - QGIS API names
         self.errors.append(error)
         super().reportError(error, fatalError)
+
+
+# Qgis.ProcessingAlgorithmFlag from QGIS 3.36 (the only spelling in QGIS 4), QgsProcessingAlgorithm.Flag before.
+_FLAGS = getattr(Qgis, "ProcessingAlgorithmFlag", None)
+NO_THREADING = _FLAGS.NoThreading if _FLAGS is not None else QgsProcessingAlgorithm.Flag.FlagNoThreading
 
 
 def _file_of(source):
@@ -89,7 +95,7 @@ class AlgorithmRunner(QObject):
 
     @property
     def running(self):
-        return self.task is not None
+        return self._state is not None
 
     @property
     def algorithm_id(self):
@@ -138,10 +144,21 @@ class AlgorithmRunner(QObject):
         loaded = {name: path for name, path in files.items() if load is None or name in load}
         self._state = {"algorithm": algorithm, "params": params, "loaded": loaded,
                        "before": set(QgsProject.instance().mapLayers())}
-        self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
-        self.task.executed.connect(self._on_executed)
-        QgsApplication.taskManager().addTask(self.task)
+        if algorithm.flags() & NO_THREADING:
+            QTimer.singleShot(0, self._run_here)
+        else:
+            self.task = QgsProcessingAlgRunnerTask(algorithm, params, self.context, self.feedback)
+            self.task.executed.connect(self._on_executed)
+            QgsApplication.taskManager().addTask(self.task)
         self.started.emit(algorithm_id)
+
+    def _run_here(self):
+        """Run a NoThreading algorithm in the main thread; its errors reach the feedback (catchExceptions)."""
+        state = self._state
+        # As Processing's dialog does for such runs: keep the window painting and Cancel clickable.
+        self.feedback.progressChanged.connect(lambda _percent: QCoreApplication.processEvents())
+        results, ok = state["algorithm"].run(state["params"], self.context, self.feedback)
+        self._on_executed(ok, results)
 
     def cancel(self):
         if self.feedback is not None:

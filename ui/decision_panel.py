@@ -1,12 +1,16 @@
-"""The dock's "Decision support / 决策支持" box: the four decision-support algorithms run on the evaluated layer
-chosen under Apply, each through the dock's AlgorithmRunner (background task, Processing history, styled
-outputs loaded), each with a one-line summary of what came out.
+"""The dock's "Decision support / 决策支持" box: the four decision-support algorithms and the two documents a
+bureau files (parcel dossiers, the inefficient-land list; see documents.py) run on the evaluated layer chosen
+under Apply, each through the dock's AlgorithmRunner (Processing history, styled outputs loaded), each with a
+one-line summary of what came out.
 
 The extra inputs each algorithm asks for (layers, radius, unit costs) are built from the algorithm's own
 parameter definitions, so their labels, help, defaults and limits are the ones Processing shows. Renewal
 scenarios need parks with a level: a parks layer without one (the raw one under Apply) is classified first
 with landeval:classifyscale, a second run of its own in the history.
 """
+import os
+import tempfile
+
 from qgis.core import Qgis, QgsApplication, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProcessing
 from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -15,9 +19,10 @@ from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar,
 
 from ..algorithms.decision_output import LANGUAGES
 from ..algorithms.registry import ALGORITHMS
-from ..core.errors import LandEvalError
+from ..core.errors import ConfigError, LandEvalError
 from ..core.units import AREA_UNITS
-from . import decision_summary
+from . import decision_summary, weight_file
+from .documents import DOSSIER, EXPORT_LIST, DocumentOptions, document_summary
 from .apply_panel import guess_field, layer_combo
 from .tier_preview import TierPreview
 
@@ -27,7 +32,7 @@ SCENARIOS = "landeval:renewalscenarios"
 ROUNDS = "landeval:comparerounds"
 SCALE = "landeval:classifyscale"
 TITLES = {PATHS: "Paths 路径", TWO_EVALUATIONS: "Two evaluations 两评估", SCENARIOS: "Scenarios 更新情景",
-          ROUNDS: "Rounds 轮次对比"}
+          ROUNDS: "Rounds 轮次对比", DOSSIER: "Dossiers 宗地档案", EXPORT_LIST: "List 清单"}
 # The optional layers twoevaluations reads, in the order its dialog lists them.
 VALUE_LAYERS = ("CENTRES", "TRANSIT", "ROADS", "POIS", "LANDUSE")
 COSTS = ("RELOCATION_COST", "DEMOLITION_COST", "CONSTRUCTION_COST", "COMPENSATION")
@@ -79,6 +84,9 @@ class DecisionPanel(QWidget):
         self.pages.addTab(self._value_page(), TITLES[TWO_EVALUATIONS])
         self.pages.addTab(self._scenario_page(), TITLES[SCENARIOS])
         self.pages.addTab(self._rounds_page(), TITLES[ROUNDS])
+        self.documents = {}
+        for algorithm_id, text in ((DOSSIER, "Print dossiers 打印档案"), (EXPORT_LIST, "Export the list 导出清单")):
+            self.pages.addTab(self._document_page(algorithm_id, text), TITLES[algorithm_id])
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
@@ -117,7 +125,8 @@ class DecisionPanel(QWidget):
         button.clicked.connect(lambda: self.run(algorithm_id))
         summary = QLabel(page)
         summary.setWordWrap(True)
-        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        summary.setOpenExternalLinks(True)  # the documents' summaries link the file written
         form.addRow(button)
         form.addRow(summary)
         self.run_buttons[algorithm_id] = button
@@ -188,6 +197,10 @@ class DecisionPanel(QWidget):
             (algorithm.parameterDefinition("EARLIER_ID_FIELD").description(), self.earlier_id),
             (algorithm.parameterDefinition("ID_FIELD").description(), self.later_id)])
 
+    def _document_page(self, algorithm_id, button_text):
+        self.documents[algorithm_id] = DocumentOptions(self, algorithm_definition(algorithm_id))
+        return self._page(algorithm_id, button_text, self.documents[algorithm_id].rows)
+
     def _number(self, definition, suffix=""):
         """A spin box with the parameter's default, limits and help (the default is also the clear value)."""
         box = QgsDoubleSpinBox(self)
@@ -209,6 +222,8 @@ class DecisionPanel(QWidget):
             combo.setLayer(layer)
         guess_field(self.town_field, layer, "town")
         guess_field(self.later_id, layer, "parcel_id")
+        for options in self.documents.values():
+            options.follow_layer(layer)
         self.earlier_combo.setExceptedLayerList([layer] if layer is not None else [])
         if layer is None or not TierPreview.is_evaluated(layer):
             self.layer_label.setText("Choose an evaluated layer under Apply (or apply the set) to run these. "
@@ -253,12 +268,17 @@ class DecisionPanel(QWidget):
             self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.MessageLevel.Warning)
             return False
         build = {PATHS: self._paths_inputs, TWO_EVALUATIONS: self._value_inputs, SCENARIOS: self._scenario_run,
-                 ROUNDS: self._rounds_inputs}[algorithm_id]
+                 ROUNDS: self._rounds_inputs, DOSSIER: self._document_inputs(DOSSIER),
+                 EXPORT_LIST: self._document_inputs(EXPORT_LIST)}[algorithm_id]
         try:
             inputs = build(layer)
             if inputs is None:  # scenarios: started classifyscale, the scenarios follow
                 return True
             self._start(algorithm_id, inputs, layer.name())
+        except ConfigError as err:
+            self.message.emit("Cannot run, the weight set has problems 方案有问题:\n"
+                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
+            return False
         except LandEvalError as err:
             self._then = None
             self.message.emit(str(err), Qgis.MessageLevel.Critical)
@@ -325,6 +345,16 @@ class DecisionPanel(QWidget):
         self._start(SCALE, scale, name, load=())
         return None
 
+    def _document_inputs(self, algorithm_id):
+        def build(layer):
+            # The set as shown, written to a file the run reads (as Apply does).
+            document = self.document()
+            path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
+            weight_file.write_weight_file(document, path)
+            overlays = {name: combo.currentLayer() for name, combo in self.apply_panel.overlays.items()}
+            return self.documents[algorithm_id].inputs(layer, overlays, path, weight_file.validate(document).has_rules)
+        return build
+
     def _rounds_inputs(self, layer):
         earlier = self.earlier_combo.currentLayer()
         if earlier is None or earlier.id() == layer.id():
@@ -379,14 +409,16 @@ class DecisionPanel(QWidget):
         for layer in result.layers.values():
             layer.setName(f"{self._source} — {layer.name()}")
         try:
-            text = self.summary(algorithm_id, result.layers)
+            text = self.summary(algorithm_id, result)
         except LandEvalError as err:
             text = f"Outputs loaded; no summary: {err}"
         label.setText(text)
         self.message.emit(f"{TITLES[algorithm_id]}: {text}", Qgis.MessageLevel.Success)
 
-    def summary(self, algorithm_id, layers):
-        lang = self.language()
+    def summary(self, algorithm_id, result):
+        lang, layers = self.language(), result.layers
+        if algorithm_id in self.documents:
+            return document_summary(algorithm_id, result.outputs, lang)
         if algorithm_id == PATHS:
             return decision_summary.paths_summary(layers, lang)
         if algorithm_id == TWO_EVALUATIONS:

@@ -298,3 +298,59 @@ def test_decision_buttons_wait_for_an_evaluated_layer(dock):
     dock.apply_panel.evaluated_combo.setLayer(None)
     assert not any(button.isEnabled() for button in panel.run_buttons.values())
     assert "evaluated layer" in panel.layer_label.text()
+
+
+INEFFICIENT = ["P01", "P02", "P04", "P05", "P06"]   # 生态清退 P01 P04, 低效认定 P02 P06, 正在推进 P05 (module doc)
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdfinfo") is None, reason="poppler-utils (scripts/setup.sh) missing")
+def test_dossiers_print_from_the_dock_one_page_per_inefficient_parcel(dock, run_decision, history, tmp_path,
+                                                                      evaluated_path):
+    import re
+    import subprocess
+
+    from landeval.ui.documents import DOSSIER
+
+    panel = dock.decision_panel
+    options = panel.documents[DOSSIER]
+    # The default file sits beside the evaluated layer, named after it.
+    assert options.output.filePath() == str(Path(evaluated_path).parent / "evaluated_宗地档案.pdf")
+    assert options.filter.expression() == '"inefficient" = 1'
+    out = tmp_path / "dossiers.pdf"
+    options.output.setFilePath(str(out))
+    (ok, result, message), _ = run_decision(DOSSIER)
+    assert ok, message
+    info = subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True, text=True).stdout
+    assert result.outputs["PAGES"] == len(INEFFICIENT) == int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    assert panel.summaries[DOSSIER].text() == f"5 页档案 → <a href='file://{out}'>{out}</a>"
+    command = history()[-1]
+    assert 'processing.run("landeval:dossier"' in command and "'PARKS':" in command
+    assert all(button.isEnabled() for button in panel.run_buttons.values())
+
+
+def test_the_list_exports_from_the_dock_with_one_row_per_inefficient_parcel(dock, run_decision, tmp_path):
+    import openpyxl
+
+    from landeval.ui.documents import EXPORT_LIST
+
+    panel = dock.decision_panel
+    out = tmp_path / "清单.xlsx"
+    panel.documents[EXPORT_LIST].output.setFilePath(str(out))
+    (ok, result, message), _ = run_decision(EXPORT_LIST)
+    assert ok, message
+    assert result.outputs["ROWS"] == len(INEFFICIENT)
+    book = openpyxl.load_workbook(out)
+    listed = [row[0] for name in book.sheetnames[1:] for row in book[name].iter_rows(min_row=2, values_only=True)
+              if row[0] in INEFFICIENT]
+    assert sorted(listed) == INEFFICIENT
+    assert panel.summaries[EXPORT_LIST].text().startswith("清单 5 宗 → <a href='file://")
+
+
+def test_a_document_without_a_file_to_write_is_refused_with_a_message(dock):
+    from landeval.ui.documents import EXPORT_LIST
+
+    told = []
+    dock.decision_panel.message.connect(lambda text, level: told.append(text))
+    dock.decision_panel.documents[EXPORT_LIST].output.setFilePath("")
+    assert not dock.decision_panel.run(EXPORT_LIST)
+    assert "Choose the file to write" in told[-1] and not dock.runner.running
