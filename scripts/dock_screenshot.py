@@ -71,7 +71,7 @@ def run(out, timeout, robustness=False):
     if os.path.exists(status_path):
         with open(status_path, encoding="utf-8") as handle:
             status = json.load(handle)
-    status["log_tail"] = log[-3000:]
+    status["log_tail"] = log[-12000:]  # room for a crash backtrace
     shutil.rmtree(base, ignore_errors=True)
     return status
 

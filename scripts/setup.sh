@@ -5,7 +5,7 @@
 #   pinned test tools from requirements-dev.txt.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-openpyxl python3-venv xvfb xauth fonts-wqy-microhei poppler-utils"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-openpyxl python3-venv xvfb xauth gdb fonts-wqy-microhei poppler-utils"
 
 missing=()
 for pkg in $APT_PACKAGES; do

@@ -5,6 +5,7 @@ Skipped only when Xvfb or the qgis binary is missing (scripts/setup.sh installs 
 """
 import importlib.util
 import shutil
+import warnings
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,11 @@ def test_real_qgis_window_opens_dock_applies_jiangning_and_saves_a_screenshot(tm
 
     out = tmp_path / "dock.png"
     status = _launcher().run(str(out), timeout=300)
+    if not status["ok"] and "died on signal" in status.get("log_tail", ""):
+        # QGIS itself crashed (once in CI on 3.44, not in 15 runs here, alone or under load). A second crash fails the test; a
+        # single one is reported with QGIS's backtrace (gdb is installed for it) rather than hidden.
+        warnings.warn(f"QGIS crashed once, second run follows:\n{status['log_tail']}")
+        status = _launcher().run(str(out), timeout=300)
     assert status["ok"], f"{status.get('error')}\n--- QGIS output ---\n{status.get('log_tail')}"
     image = QImage(str(out))
     assert not image.isNull()
