@@ -3,6 +3,8 @@ import os
 
 from qgis.core import QgsApplication
 
+from .translation import remove_translator, tr
+
 PLUGIN_DIR = os.path.dirname(__file__)
 
 
@@ -29,7 +31,7 @@ class LandEvalPlugin:
         self.initProcessing()
         self._warn_missing_packages()
         icon = QIcon(os.path.join(PLUGIN_DIR, "resources", "icons", "landeval.svg"))
-        self.action = QAction(icon, "LandEval weight sets / 权重方案", self.iface.mainWindow())
+        self.action = QAction(icon, tr("LandEval weight sets"), self.iface.mainWindow())
         self.action.setCheckable(True)
         self.action.toggled.connect(self._toggle_dock)
         self.iface.addPluginToMenu("&LandEval", self.action)
@@ -69,3 +71,4 @@ class LandEvalPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        remove_translator()

@@ -33,7 +33,7 @@ NAMES = {"OUTPUT": {"zh": "分区汇总", "en": "Zone summary"},
 
 class AggregateZones(LandEvalAlgorithm):
     NAME = "aggregatezones"
-    DISPLAY = "Aggregate by zone / 分区汇总评价"
+    DISPLAY = "Aggregate by zone"
     HELP = ("Macro evaluation: sums the evaluated parcels per zone — the polygons of ZONES (parks, towns; a parcel "
             "belongs to the zone containing a point inside it) or the values of ZONE_FIELD (level, town, park "
             "id) — and compares each zone with the whole district. Counts and areas by tier and category, "

@@ -54,8 +54,8 @@ def build_matrix(values, criteria):
 
 class AHPWeights(LandEvalAlgorithm):
     NAME = "ahpweights"
-    DISPLAY = "AHP weights / 层次分析法权重"
-    GROUP = "Weights / 权重"
+    DISPLAY = "AHP weights"
+    GROUP = "Weights"
     GROUP_ID = "weights"
     HELP = ("Priority weights of criteria from a reciprocal pairwise comparison matrix on Saaty's 1–9 scale "
             "(a_ij = how much more important criterion i is than j; a_ji = 1/a_ij), with the consistency "

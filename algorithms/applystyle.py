@@ -15,8 +15,8 @@ from .styling import STYLE_KINDS, STYLE_LABELS, apply_style, save_default_style
 
 class ApplyStyle(LandEvalAlgorithm):
     NAME = "applystyle"
-    DISPLAY = "Apply LandEval style / 应用评价样式"
-    GROUP = "Presentation / 展示"
+    DISPLAY = "Apply LandEval style"
+    GROUP = "Presentation"
     GROUP_ID = "presentation"
     HELP = ("Styles a layer made by LandEval: categories of tier (A green → D red, T grey), final category (the "
             "Jiangning legend), inefficiency type or scale level, or a graduated composite score; sets Chinese "

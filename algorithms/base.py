@@ -58,7 +58,7 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     DISPLAY = ""
-    GROUP = "Evaluation / 评价"
+    GROUP = "Evaluation"
     GROUP_ID = "evaluation"
     HELP = ""
     OUTPUT_HELP = ""

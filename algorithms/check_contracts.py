@@ -23,8 +23,8 @@ READ = ("area_m2", "contract_fulfilled", "completion_date", "agreed_completion_d
 
 class CheckContracts(LandEvalAlgorithm):
     NAME = "checkcontracts"
-    DISPLAY = "Check land contracts / 标准地·双合同履约核查"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Check land contracts"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("Checks each parcel's land-contract targets (标准地 / 双合同: 合同投资强度, 合同亩均产值, 合同亩均税收 in "
             "万元/亩, 合同容积率, 约定竣工日期) against what it achieves, at the milestone it has reached on "

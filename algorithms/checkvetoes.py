@@ -25,7 +25,7 @@ def add_output_parameter(alg, description):
 
 class CheckVetoes(LandEvalAlgorithm):
     NAME = "checkvetoes"
-    DISPLAY = "Check vetoes / 一票否决检查"
+    DISPLAY = "Check vetoes"
     HELP = ("Applies the rule set's veto criteria (一票否决): yes/no fields such as a legal land certificate or "
             "environmental compliance, and numeric conditions such as a red-line share above 0.5. Failing any one "
             "makes the parcel inefficient whatever its score (Jiangning). A veto that cannot be checked (the "

@@ -38,7 +38,7 @@ def classify_table(table, cfg, threshold, method, breaks):
 
 class ClassifyParcels(LandEvalAlgorithm):
     NAME = "classifyparcels"
-    DISPLAY = "Classify parcels / 低效认定与分级"
+    DISPLAY = "Classify parcels"
     HELP = ("Screens each parcel with the rule set's inefficiency types in order (first match = type, every match "
             "= flags), identifies it (identification: score — a failed veto or a score below THRESHOLD, as the "
             "Jiangning paper; screening — a failed veto or any screen, as the county paper, the score then only "

@@ -172,7 +172,7 @@ def scale_levels(alg, parameters, context, feedback, parcel_geoms, parcel_area_m
 
 class ClassifyScale(LandEvalAlgorithm):
     NAME = "classifyscale"
-    DISPLAY = "Classify scale levels / 空间层级划分"
+    DISPLAY = "Classify scale levels"
     HELP = ("Gives every park a scale level — industrial base (产业基地), industrial community (产业社区) or "
             "industrial block (产业街坊 / 零星工业地块) — from its standing: a development or high-tech zone is a "
             "base, another park at municipal level or above a community, a park below municipal level a block. "

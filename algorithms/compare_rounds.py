@@ -28,8 +28,8 @@ NAMES = {
 
 class CompareRounds(LandEvalAlgorithm):
     NAME = "comparerounds"
-    DISPLAY = "Compare evaluation rounds / 评价轮次对比"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Compare evaluation rounds"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("Joins two evaluated layers of different years by parcel id and shows what changed: the transition "
             "matrix of tiers (A/B/C/D/T) and of final categories, each parcel's direction of change, and its "

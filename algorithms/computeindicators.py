@@ -131,7 +131,7 @@ def report_missing(reasons, feedback):
 
 class ComputeIndicators(LandEvalAlgorithm):
     NAME = "computeindicators"
-    DISPLAY = "Compute indicators / 计算评价指标"
+    DISPLAY = "Compute indicators"
     HELP = ("Assembles the evaluation data of every parcel: its area from the geometry, the enterprises on it "
             "(joined by parcel id or by location, several per parcel aggregated), the spatial inputs when the "
             "layers are given, and every indicator of the catalogue whose inputs exist (plot ratio, tax per "

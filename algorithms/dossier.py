@@ -334,8 +334,8 @@ def export_one_file(layout, path, settings, feedback):
 
 class Dossier(LandEvalAlgorithm):
     NAME = "dossier"
-    DISPLAY = "Parcel dossiers (PDF atlas) / 宗地档案（一宗一档）"
-    GROUP = "Presentation / 展示"
+    DISPLAY = "Parcel dossiers (PDF atlas)"
+    GROUP = "Presentation"
     GROUP_ID = "presentation"
     HELP = ("Prints one A4 dossier page per parcel (一宗一档) with QGIS's layout and atlas: a map of the parcel and "
             "its neighbours coloured by tier with the ecological red line, development boundary and parks, a "

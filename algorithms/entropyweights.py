@@ -21,8 +21,8 @@ _FUNCTIONS = {"entropy": weighting.entropy_weights, "critic": weighting.critic_w
 
 class EntropyWeights(LandEvalAlgorithm):
     NAME = "entropyweights"
-    DISPLAY = "Entropy / CRITIC weights / 熵权法与CRITIC权重"
-    GROUP = "Weights / 权重"
+    DISPLAY = "Entropy / CRITIC weights"
+    GROUP = "Weights"
     GROUP_ID = "weights"
     HELP = ("Objective weights of indicator fields from how much their values vary across the parcels: the "
             "entropy weight method, or CRITIC (contrast × conflict). A constant field gets weight 0; missing "

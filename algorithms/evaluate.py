@@ -37,7 +37,7 @@ from .results import write_results
 
 class Evaluate(LandEvalAlgorithm):
     NAME = "evaluate"
-    DISPLAY = "Evaluate industrial land (one step) / 一键评价"
+    DISPLAY = "Evaluate industrial land (one step)"
     HELP = ("Runs the whole evaluation in memory in one pass: computes areas, joins the enterprises, computes the "
             "spatial inputs and indicators (as computeindicators), checks the vetoes, scores, screens the "
             "inefficiency types, decides the final category and grades the tiers (as checkvetoes, scoreparcels "

@@ -36,8 +36,8 @@ def settings_rows(layer, expression, cfg, n_rows):
 
 class ExportList(LandEvalAlgorithm):
     NAME = "exportlist"
-    DISPLAY = "Inefficient-land list (Excel) / 低效用地清单"
-    GROUP = "Presentation / 展示"
+    DISPLAY = "Inefficient-land list (Excel)"
+    GROUP = "Presentation"
     GROUP_ID = "presentation"
     HELP = ("Writes the list of the chosen parcels (default: the inefficient ones) that goes to the city and the "
             "province: one sheet per final category (正在推进, 生态清退, 地方上报, 低效认定, …) with the columns a "

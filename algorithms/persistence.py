@@ -27,8 +27,8 @@ CRITERION_OPTIONS = ["inefficient = 1 / 低效", "tier B or worse / B类及以�
 
 class Persistence(LandEvalAlgorithm):
     NAME = "persistence"
-    DISPLAY = "Persistent inefficiency / 连续低效识别"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Persistent inefficiency"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("Many cities act only on parcels that stay inefficient, e.g. low output three years in a row. Give the "
             "evaluated layers of two or more years, oldest first: every parcel of the latest round is flagged "

@@ -16,8 +16,8 @@ READ = ("inefficient", "inside_dev_boundary", "area_m2", "approved", "approval_d
 
 class PotentialClasses(LandEvalAlgorithm):
     NAME = "potentialclasses"
-    DISPLAY = "Potential classes / 潜力类型（批而未供·供而未用·低效用地）"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Potential classes"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("Puts every parcel of an evaluated layer in one of the county paper's four potential classes of stock "
             "industrial land, across its life cycle: 批而未供 (approved, not supplied), 供而未用 (supplied, "

@@ -54,8 +54,8 @@ def _number(name, label, default, help_text, minimum=0.0):
 
 class RenewalScenarios(LandEvalAlgorithm):
     NAME = "renewalscenarios"
-    DISPLAY = "Renewal scenarios / 多情景更新方案"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Renewal scenarios"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("Compares the county paper's three renewal patterns on an evaluated parcel layer with scale levels. "
             "Large concentration (大集中): every industrial block moves into the nearest industrial base. Small "

@@ -262,8 +262,8 @@ def _robustness_extra(frame, cfg, given, feedback):
 
 class Report(LandEvalAlgorithm):
     NAME = "report"
-    DISPLAY = "Evaluation report (HTML) / 评价报告"
-    GROUP = "Presentation / 展示"
+    DISPLAY = "Evaluation report (HTML)"
+    GROUP = "Presentation"
     GROUP_ID = "presentation"
     HELP = ("Writes a self-contained HTML report of an evaluated parcel layer (no internet needed to open it): "
             "the run settings (weight set, its sha256 digest, threshold, tier method, date, QGIS and LandEval "

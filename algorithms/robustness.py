@@ -56,8 +56,8 @@ def robustness_config(alg, parameters, context, feedback=None):
 
 class Robustness(LandEvalAlgorithm):
     NAME = "robustness"
-    DISPLAY = "Robustness of the identification / 识别结果稳健性"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Robustness of the identification"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("How sure is each parcel's label? The weights of the weight set are drawn DRAWS times around their "
             "values (and, with THRESHOLD_RANGE, the threshold too); every parcel is scored again with each draw, "

@@ -10,7 +10,7 @@ from .steps import push_warnings, read_step_input, write_step_output
 
 class ScoreParcels(LandEvalAlgorithm):
     NAME = "scoreparcels"
-    DISPLAY = "Score parcels / 综合评分"
+    DISPLAY = "Score parcels"
     HELP = ("Normalizes every indicator of the weight set to 0–1 (min-max, benchmark ratio, percentile or clipped "
             "z-score; cost indicators reversed; categorical ones through their score map), multiplies by the "
             "combined weight (element weight × indicator weight) and sums (or takes the weighted geometric mean). "

@@ -15,8 +15,8 @@ from .params import with_help
 
 class SuggestPaths(LandEvalAlgorithm):
     NAME = "suggestpaths"
-    DISPLAY = "Suggest redevelopment paths / 再开发路径建议"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Suggest redevelopment paths"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("For every inefficient parcel of an evaluated layer, the redevelopment path of the first rule that "
             "holds in the path rule file. The shipped rules check, in this order: the ecological red line "

@@ -52,8 +52,8 @@ def _layer(name, label_text, kind, help_text):
 
 class TwoEvaluations(LandEvalAlgorithm):
     NAME = "twoevaluations"
-    DISPLAY = "Two evaluations: performance × value / 两评估（绩效×价值）"
-    GROUP = "Decision support / 决策支持"
+    DISPLAY = "Two evaluations: performance × value"
+    GROUP = "Decision support"
     GROUP_ID = "decision"
     HELP = ("Shanghai's 'two evaluations, one list': beside the evaluation's performance score, a value score "
             "built the same way (normalize, weight, sum) from a value weight set whose indicators describe the "

@@ -20,6 +20,7 @@ import re
 import stat
 import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -27,7 +28,7 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "landeval"
 # What QGIS loads: the entry points, the code folders and the data the code reads at run time.
-RUNTIME_FILES = {"metadata.txt", "__init__.py", "plugin.py"}
+RUNTIME_FILES = {"metadata.txt", "__init__.py", "plugin.py", "translation.py"}
 RUNTIME_DIRS = {"algorithms", "core", "ui", "resources"}
 # Shipped for the reader and the licence terms, matched by name stem (README.md, LICENSE, ...).
 DOC_STEMS = {"README", "LICENSE", "LICENCE", "COPYING"}
@@ -113,16 +114,30 @@ def build(root=ROOT, output_dir=None):
     output_dir.mkdir(parents=True, exist_ok=True)
     target = output_dir / "{}-{}.zip".format(PACKAGE, metadata["version"].strip())
     partial = target.with_name(target.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for name in files:
-            source = root / name
+    with tempfile.TemporaryDirectory() as compiled, \
+            zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        # The translations ship compiled (.qm), built from the tracked .ts of this commit.
+        translations = ["i18n/" + qm.name for qm in compile_translations(root, compiled)]
+        sources = {name: root / name for name in files}
+        sources.update({name: Path(compiled) / Path(name).name for name in translations})
+        for name in sorted(sources):
+            source = sources[name]
             entry = zipfile.ZipInfo("{}/{}".format(PACKAGE, name), date_time=ZIP_TIMESTAMP)
             entry.compress_type = zipfile.ZIP_DEFLATED
             # Keep the permission bits (scripts stay executable); the high 16 bits hold the Unix mode.
             entry.external_attr = (stat.S_IFREG | (source.stat().st_mode & 0o777)) << 16
             archive.writestr(entry, source.read_bytes())
     partial.replace(target)
-    return target, files
+    return target, sorted(sources)
+
+
+def compile_translations(root, out_dir):
+    """lrelease every i18n/*.ts of `root` into `out_dir` (scripts/i18n.py); the .qm paths."""
+    done = subprocess.run([sys.executable, str(root / "scripts" / "i18n.py"), "compile", str(out_dir)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise PackagingError("the translations could not be compiled: " + (done.stderr or done.stdout).strip())
+    return [Path(line) for line in done.stdout.split()]
 
 
 def upload_problems(zip_path):

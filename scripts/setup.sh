@@ -2,10 +2,12 @@
 # Installs what LandEval needs on Debian 12 and is safe to run again:
 #   QGIS 3.22 and the plugin's runtime Python packages from Debian (qgis_process runs the system Python),
 #   and, unless --runtime-only, the venv .venv (from /usr/bin/python3, with system site packages) with the
-#   pinned test tools from requirements-dev.txt.
+#   pinned test tools from requirements-dev.txt. The translations (i18n/*.ts) are compiled to .qm for the
+#   checkout (lrelease from qttools5-dev-tools), so QGIS running the checkout shows them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-openpyxl python3-venv xvfb xauth gdb fonts-wqy-microhei poppler-utils"
+APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-openpyxl python3-venv xvfb xauth gdb fonts-wqy-microhei poppler-utils
+  qttools5-dev-tools"
 
 missing=()
 for pkg in $APT_PACKAGES; do
@@ -18,6 +20,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+python3 "$ROOT/scripts/i18n.py" compile >/dev/null
 
 [ "${1:-}" = "--runtime-only" ] && exit 0
 

@@ -38,10 +38,11 @@ MIRROR=${LANDEVAL_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 # What the suite needs inside: QGIS with its Python bindings, the plugin's runtime packages (the OS ones,
 # as in real use), the test tools Debian packages (openpyxl: tests write .xlsx inputs), git
 # (scripts/package.py lists files with git ls-files) and python3-venv for pytest-qgis, which Debian does not
-# package. gdb: when QGIS crashes, its crash handler prints every thread's backtrace with it (the real-window
-# test shows it). A test that needs another package gets its Debian name here and in scripts/setup.sh.
+# package. qttools5-dev-tools: lrelease, with which tests/test_translation.py compiles the .ts. gdb: when
+# QGIS crashes, its crash handler prints every thread's backtrace with it (the real-window test shows it).
+# A test that needs another package gets its Debian name here and in scripts/setup.sh.
 APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-shapely python3-pytest
-  python3-openpyxl python3-hypothesis poppler-utils fonts-wqy-microhei python3-venv python3-pip git xvfb xauth gdb ca-certificates"
+  python3-openpyxl python3-hypothesis poppler-utils fonts-wqy-microhei python3-venv python3-pip git xvfb xauth gdb qttools5-dev-tools ca-certificates"
 # 3.0.1: officially supports QGIS >= 3.34 and still reads the ini key `qgis_qui_enabled` that pytest.ini
 # spells for 2.1.0 on QGIS 3.22 (4.x renamed it to qgis_gui_enabled).
 # qgis-plugin-manager: the repository round trip of tests/e2e/test_repository.py (as in requirements-dev.txt).

@@ -1,0 +1,31 @@
+"""qgis_process in a QGIS set to Simplified Chinese (locale/userLocale = zh-Hans, as QGIS's Options dialog writes
+it) lists LandEval's algorithms in Chinese; in English, in English. The plugin installs its translator itself
+when QGIS loads it (3.22's qgis_process translates none of QGIS's own names)."""
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _names(e2e, tmp_path, locale):
+    if not (ROOT / "i18n" / "landeval_zh_CN.qm").exists():
+        pytest.fail("i18n/landeval_zh_CN.qm is missing: bash scripts/setup.sh compiles the translations")
+    profile = e2e.make_profile(tmp_path / locale, ROOT)
+    ini = profile.config_path / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    with open(ini, "a", encoding="utf-8") as settings:
+        settings.write(f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n")
+    listing = e2e.run_qgis_process(["list"], profile)
+    algorithms = listing["providers"]["landeval"]["algorithms"]
+    return {key: (value["name"], value["group"]) for key, value in algorithms.items()}
+
+
+def test_qgis_process_lists_chinese_names_in_a_chinese_qgis(e2e, tmp_path):
+    names = _names(e2e, tmp_path, "zh-Hans")
+    assert names["landeval:checkvetoes"] == ("一票否决检查", "评价")
+    assert names["landeval:dossier"] == ("宗地档案（一宗一档）", "展示")
+
+
+def test_qgis_process_lists_english_names_in_an_english_qgis(e2e, tmp_path):
+    names = _names(e2e, tmp_path, "en_US")
+    assert names["landeval:checkvetoes"] == ("Check vetoes", "Evaluation")

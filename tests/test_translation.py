@@ -1,0 +1,112 @@
+"""The translation, the QGIS way: English source strings, i18n/landeval_zh_CN.ts complete, compiled with lrelease,
+installed for QGIS's own locale setting (zh-Hans as QGIS writes it, zh_CN and zh too)."""
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _i18n():
+    spec = importlib.util.spec_from_file_location("landeval_i18n", ROOT / "scripts" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("code, expected", [
+    ("zh-Hans", "zh_CN"), ("zh_Hans", "zh_CN"), ("zh-Hans-CN", "zh_CN"), ("zh_CN", "zh_CN"), ("zh-CN", "zh_CN"),
+    ("zh", "zh_CN"), ("zh_SG", "zh_CN"), ("zh-Hant", None), ("zh_TW", None), ("en_US", None), ("en", None),
+    ("C", None), ("", None), ("fr_FR", "fr"),
+])
+def test_qgis_locale_codes_map_to_the_translation(code, expected, qgis_app):
+    from landeval.translation import translation_locale
+
+    assert translation_locale(code) == expected
+
+
+def test_every_string_of_the_code_is_translated_and_nothing_else():
+    assert _i18n().problems() == []
+
+
+def test_strings_are_found_in_the_code():
+    strings = _i18n().extract()["LandEval"]
+    # An algorithm's DISPLAY and GROUP, and a tr() call of the plugin.
+    assert {"Check vetoes", "Decision support", "LandEval weight sets"} <= set(strings)
+    assert not [s for s in strings if " / " in s and re.search(r"[\u4e00-\u9fff]", s)], "bilingual source text"
+
+
+def test_domain_terms_follow_the_glossary():
+    glossary = yaml.safe_load((ROOT / "i18n" / "glossary.yaml").read_text(encoding="utf-8"))
+    entries = _i18n().read_ts(ROOT / "i18n" / "landeval_zh_CN.ts")
+    checked = 0
+    for (_context, source), translation in entries.items():
+        for english, chinese in glossary.items():
+            # "weight sets", "Inefficient-land list": plurals and hyphenated compounds hold the term too.
+            term = r"[- ]".join(re.escape(word) for word in english.split())
+            if re.search(rf"\b{term}s?\b", source, re.I):
+                assert chinese in translation, f"{source!r} → {translation!r} must say {chinese}"
+                checked += 1
+    assert checked >= 8
+
+
+@pytest.fixture
+def compiled(tmp_path, monkeypatch, qgis_app):
+    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
+        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
+    from landeval import translation
+
+    _i18n().compile_all(tmp_path)
+    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
+    yield translation
+    translation.remove_translator()
+
+
+@pytest.fixture
+def qgis_locale():
+    """Set QGIS's locale settings as its Options dialog does; restored afterwards."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+
+    def _set(code):
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", code)
+
+    yield _set
+    for key, value in before.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+
+
+@pytest.mark.parametrize("code", ["zh-Hans", "zh_CN", "zh"])
+def test_a_chinese_qgis_shows_chinese_names(compiled, qgis_locale, landeval_provider, code):
+    from qgis.core import QgsApplication
+
+    qgis_locale(code)
+    assert compiled.install_translator() == "zh_CN"
+    algorithm = QgsApplication.processingRegistry().algorithmById("landeval:checkvetoes")
+    assert (algorithm.displayName(), algorithm.group()) == ("一票否决检查", "评价")
+    assert compiled.tr("LandEval weight sets") == "LandEval 权重方案"
+
+
+def test_an_english_qgis_shows_the_english_source(compiled, qgis_locale, landeval_provider):
+    from qgis.core import QgsApplication
+
+    qgis_locale("zh-Hans")
+    compiled.install_translator()
+    qgis_locale("en_US")
+    assert compiled.install_translator() is None       # and the Chinese one is removed
+    algorithm = QgsApplication.processingRegistry().algorithmById("landeval:checkvetoes")
+    assert algorithm.displayName() == "Check vetoes"
+
+
+def test_a_missing_translation_leaves_english_with_a_log_line(compiled, qgis_locale, monkeypatch, tmp_path):
+    monkeypatch.setattr(compiled, "I18N_DIR", str(tmp_path / "none"))
+    qgis_locale("zh-Hans")
+    assert compiled.install_translator() is None
+    assert compiled.tr("Check vetoes") == "Check vetoes"

@@ -1,0 +1,71 @@
+"""LandEval speaks the language QGIS speaks: the translation for QGIS's own locale setting is installed when the
+plugin is loaded, in the desktop and in `qgis_process` alike (QGIS 3.22's qgis_process translates none of
+QGIS's own names, so the plugin cannot count on QGIS to do it).
+
+Source strings are English; `i18n/landeval_<locale>.ts` holds a translation, compiled to `.qm` by
+`scripts/i18n.py compile` (which `scripts/setup.sh` runs for a checkout and `scripts/package.py` for the zip).
+Without a `.qm` for the locale, or for an English QGIS, the English source strings show.
+"""
+import os
+
+from qgis.core import QgsApplication, QgsMessageLog
+from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+I18N_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "i18n")
+CONTEXT = "LandEval"
+_installed = []   # the one QTranslator in use; kept referenced, or Qt would use a deleted object
+
+
+def translation_locale(code):
+    """The LandEval translation for a QGIS locale code, or None for English.
+
+    QGIS writes `zh-Hans` for Simplified Chinese (its own file is qgis_zh-Hans.qm); Qt and users write
+    `zh_CN` or `zh`. Traditional Chinese (zh-Hant, zh_TW, zh_HK) has no LandEval translation yet.
+    """
+    code = (code or "").strip().replace("-", "_").lower()
+    if not code or code.startswith("en") or code == "c":
+        return None
+    if code == "zh" or code.startswith(("zh_hans", "zh_cn", "zh_sg")):
+        return "zh_CN"
+    language = code.split("_")[0]
+    if language == "zh":
+        return None
+    return language
+
+
+def qgis_locale():
+    """The locale QGIS translates its own interface into: `locale/userLocale` when `locale/overrideFlag` is
+    set, the system's language otherwise (QgsApplication.locale() reads exactly those settings)."""
+    return QgsApplication.locale()
+
+
+def qm_path(locale):
+    return os.path.join(I18N_DIR, f"landeval_{locale}.qm")
+
+
+def install_translator(code=None):
+    """Install the translation for `code` (default: QGIS's locale) and return its locale, or None when the
+    interface stays English. Replaces the translator this function installed before."""
+    remove_translator()
+    locale = translation_locale(qgis_locale() if code is None else code)
+    if locale is None:
+        return None
+    path = qm_path(locale)
+    translator = QTranslator()
+    if not os.path.isfile(path) or not translator.load(path):
+        QgsMessageLog.logMessage(f"No LandEval translation for {locale} ({path}); the interface stays English. "
+                                 "A checkout compiles it with `python3 scripts/i18n.py compile`.", CONTEXT)
+        return None
+    QCoreApplication.installTranslator(translator)
+    _installed.append(translator)
+    return locale
+
+
+def remove_translator():
+    while _installed:
+        QCoreApplication.removeTranslator(_installed.pop())
+
+
+def tr(text, context=CONTEXT):
+    """`text` (English) in the installed translation."""
+    return QCoreApplication.translate(context, text)
