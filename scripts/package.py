@@ -271,7 +271,8 @@ def main(argv=None):
               file=sys.stderr)
         return 1
     repository = write_repository(target, read_metadata(ROOT), args.base_url)
-    unpacked = sum((ROOT / name).stat().st_size for name in files)
+    with zipfile.ZipFile(target) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
     if args.list:
         for name in files:
             print("  {}/{}".format(PACKAGE, name))
