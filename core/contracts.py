@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import labels
 from .dates import parse_dates
 from .errors import LandEvalError
 from .tables import to_numeric
@@ -41,32 +42,9 @@ DUE = {
     "expiry": ("investment", "plot_ratio", "output", "tax"),
     "undated": ("investment", "plot_ratio", "output", "tax"),
 }
-STAGE_LABELS = {
-    "construction": {"zh": "建设期", "en": "Under construction"},
-    "completion": {"zh": "竣工(投入评估)", "en": "Completion (input)"},
-    "production": {"zh": "达产(产出评估)", "en": "Full production (output)"},
-    "operation": {"zh": "正常运营(过程评估)", "en": "Operation (process)"},
-    "expiry": {"zh": "到期前(续期评估)", "en": "Before expiry (renewal)"},
-    "undated": {"zh": "无节点日期", "en": "No milestone dates"},
-}
-SHORTFALL_LABELS = {
-    "investment": {"zh": "投资强度未达约定", "en": "Investment intensity below contract"},
-    "plot_ratio": {"zh": "容积率未达约定", "en": "Plot ratio below contract"},
-    "output": {"zh": "亩均产值未达约定", "en": "Output per mu below contract"},
-    "tax": {"zh": "亩均税收未达约定", "en": "Tax per mu below contract"},
-    "completion": {"zh": "逾期竣工", "en": "Completed late"},
-}
-FIELD_LABELS = {
-    "contract_stage": {"zh": "履约节点", "en": "Contract milestone"},
-    "gap_investment": {"zh": "投资强度差距(万元/亩)", "en": "Investment gap (万元/mu)"},
-    "gap_plot_ratio": {"zh": "容积率差距", "en": "Plot ratio gap"},
-    "gap_output": {"zh": "亩均产值差距(万元/亩)", "en": "Output gap (万元/mu)"},
-    "gap_tax": {"zh": "亩均税收差距(万元/亩)", "en": "Tax gap (万元/mu)"},
-    "gap_completion_days": {"zh": "竣工逾期天数", "en": "Days completed late"},
-    "contract_shortfalls": {"zh": "未达约定项", "en": "Contract shortfalls"},
-    "contract_unverified": {"zh": "待核实约定项", "en": "Targets without achieved values"},
-    "contract_breach": {"zh": "是否违约", "en": "Contract breached"},
-}
+STAGE_LABELS = labels.entries("contract.stage")
+SHORTFALL_LABELS = labels.entries("contract.shortfall")
+FIELD_LABELS = labels.entries("contract.field")
 DATE_COLUMNS = {"agreed_completion_date": "约定竣工日期", "agreed_production_date": "约定达产日期",
                 "expiry_date": "土地使用权到期日期", "completion_date": "实际竣工日期"}
 

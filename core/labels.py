@@ -1,70 +1,128 @@
-"""Chinese and English labels of output fields and of coded values (field aliases and value maps).
+"""LandEval's one reader of the label store (resources/labels.yaml), and the field aliases and value maps built
+from it.
 
-Indicator and raw-input labels come from the catalogue; rule labels (vetoes, types, categories) from the
-configuration when one is given, else from the shipped presets.
+The store holds every fixed user-facing label in English and Chinese under stable ids grouped by domain
+("tier.A", "contract.stage.expiry"): `label(key, lang)` reads one, `labels(group, lang)` a group as
+{id: text}, `entries(group)` a group in both languages. Indicator and raw-input labels come from the catalogue;
+rule labels (vetoes, types, categories) from the configuration when one is given, else from the shipped
+presets. No QGIS here: the algorithms, the dock, the styles and the report all read the same store.
 """
 import functools
+from pathlib import Path
 
+import yaml
+
+from . import units
 from .catalogue import load_catalogue
-from .units import AREA_UNITS, unit_label
+from .errors import LandEvalError
 
-OUTPUT_FIELDS = {
-    "area_m2": ("面积(m²)", "Area (m²)"),
-    "n_enterprises": ("企业数", "Enterprises"),
-    "veto_failed": ("否决", "Veto failed"),
-    "veto_reasons": ("否决原因", "Failed vetoes"),
-    "veto_unknown": ("待核实否决项", "Vetoes not checked (no data)"),
-    "needs_verification": ("需核实", "Needs verification"),
-    "score": ("综合得分", "Composite score"),
-    "score_rank": ("得分排名", "Score rank"),
-    "missing_count": ("缺失指标数", "Missing indicators"),
-    "weakest": ("短板指标", "Weakest indicators"),
-    "ineff_type": ("低效类型", "Inefficiency type"),
-    "ineff_flags": ("低效标记", "Inefficiency flags"),
-    "inefficient": ("是否低效", "Inefficient"),
-    "review": ("需复核", "Needs review"),
-    "category": ("认定类别", "Category"),
-    "tier": ("分级", "Tier"),
-    "level": ("规模层级", "Scale level"),
-    # landeval:robustness (issue 14)
-    "p_inefficient": ("低效概率", "Probability inefficient"),
-    "tier_modal": ("众数分级", "Modal tier"),
-    "tier_stability": ("分级稳定度", "Tier stability"),
-    "rank_p05": ("排名5%分位", "Rank, 5th percentile"),
-    "rank_p50": ("排名中位数", "Rank, median"),
-    "rank_p95": ("排名95%分位", "Rank, 95th percentile"),
-    "score_p05": ("得分5%分位", "Score, 5th percentile"),
-    "score_p95": ("得分95%分位", "Score, 95th percentile"),
-    "robust_class": ("稳健性判定", "Robustness class"),
-    "robust_reason": ("不受得分影响的原因", "Why the score does not matter"),
-}
+LANGUAGES = ("zh", "en")
+STORE_PATH = Path(__file__).resolve().parents[1] / "resources" / "labels.yaml"
 
-_YES_NO = {1: ("是", "Yes"), 0: ("否", "No")}
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe loader that refuses a repeated key: plain YAML keeps the last one silently, and a label id
+    written twice would hide the first text."""
+
+
+def _construct_unique_mapping(loader, node, deep=False):
+    seen = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise LandEvalError(f"{STORE_PATH.name}: the id {key!r} is written twice (line {key_node.start_mark.line + 1}); "
+                                "keep one entry per id.")
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_unique_mapping)
+
+
+def _is_entry(node):
+    """An entry is a mapping of strings only ({en: …, zh: …}); any other mapping is a group."""
+    return isinstance(node, dict) and bool(node) and all(isinstance(v, str) for v in node.values())
+
+
+def _flatten(node, prefix, out):
+    """{"group.sub.id": {lang: text}} from the nested store, in the file's order."""
+    for name, child in node.items():
+        key = f"{prefix}{name}"
+        if not isinstance(name, str):
+            # YAML reads yes/no/on/off/1 as booleans and numbers: such an id must be quoted.
+            raise LandEvalError(f"{STORE_PATH.name}: the id {key!r} is not text; write it in quotes.")
+        if _is_entry(child):
+            missing = [lang for lang in LANGUAGES if not child.get(lang)]
+            extra = sorted(set(child) - set(LANGUAGES))
+            if missing or extra:
+                raise LandEvalError(f"{STORE_PATH.name}: label {key!r} needs exactly {' and '.join(LANGUAGES)} "
+                                    f"(missing: {', '.join(missing) or 'none'}; unknown: {', '.join(extra) or 'none'}).")
+            out[key] = dict(child)
+        elif isinstance(child, dict):
+            _flatten(child, f"{key}.", out)
+        else:
+            raise LandEvalError(f"{STORE_PATH.name}: {key!r} is neither a group nor an {{en, zh}} entry.")
+    return out
+
+
+def load_store(path=None):
+    """{key: {"en": text, "zh": text}} read from `path` (default: the shipped store), checked: every entry has
+    both languages, no id is repeated."""
+    path = Path(path or STORE_PATH)
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_UniqueKeyLoader) or {}
+    return _flatten(data, "", {})
+
+
+@functools.lru_cache(maxsize=1)
+def _store():
+    """The shipped store, read once per process."""
+    return load_store()
+
+
+def _check_lang(lang):
+    if lang not in LANGUAGES:
+        raise LandEvalError(f"Unknown label language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+    return lang
+
+
+def label(key, lang="zh"):
+    """The text of one label: label("tier.A", "zh") == "A类（激励发展）"."""
+    entry = _store().get(key)
+    if entry is None:
+        raise LandEvalError(f"No label {key!r} in {STORE_PATH.name}: add it there with an en and a zh text.")
+    return entry[_check_lang(lang)]
+
+
+def entries(group):
+    """{id: {"zh": text, "en": text}} of a group ("monitoring.change"), in the store's order (a new dict)."""
+    prefix = f"{group}."
+    found = {key[len(prefix):]: {lang: text[lang] for lang in LANGUAGES}
+             for key, text in _store().items() if key.startswith(prefix) and "." not in key[len(prefix):]}
+    if not found:
+        raise LandEvalError(f"No label group {group!r} in {STORE_PATH.name}: add its entries there.")
+    return found
+
+
+def labels(group, lang="zh"):
+    """{id: text} of a group in one language: labels("tier", "en")["A"] == "A (incentives)"."""
+    _check_lang(lang)
+    return {rid: text[lang] for rid, text in entries(group).items()}
+
+
+def pairs(group):
+    """{id: (zh, en)} of a group: the shape the value maps and aliases below are built from."""
+    return {rid: (text["zh"], text["en"]) for rid, text in entries(group).items()}
+
+
+OUTPUT_FIELDS = pairs("field")
+_YES_NO = {1: (label("yes_no.yes", "zh"), label("yes_no.yes", "en")),
+           0: (label("yes_no.no", "zh"), label("yes_no.no", "en"))}
 VALUE_LABELS = {
-    "tier": {
-        "A": ("A类（激励发展）", "A (incentives)"),
-        "B": ("B类（支持提升）", "B (support)"),
-        "C": ("C类（观察提升）", "C (observe and renew)"),
-        "D": ("D类（收回处置）", "D (recover or reduce)"),
-        "T": ("T类（暂不评级）", "T (unrated)"),
-    },
-    "level": {
-        "base": ("产业基地", "Industrial base"),
-        "community": ("产业社区", "Industrial community"),
-        "block": ("产业街坊", "Industrial block"),
-    },
-    "robust_class": {
-        "robust_inefficient": ("稳健低效", "Robustly inefficient"),
-        "contested": ("存疑", "Contested"),
-        "robust_retained": ("稳健保留", "Robustly retained"),
-    },
-    "robust_reason": {
-        "veto": ("一票否决", "Failed veto"),
-        "in_progress": ("正在推进", "Redevelopment under way"),
-        "eco_exit": ("生态清退", "Exit from the ecological red line"),
-        "reported": ("地方上报", "Locally reported"),
-        "no_score": ("无得分", "No score"),
-    },
+    "tier": pairs("tier"),
+    "level": pairs("level"),
+    "robust_class": pairs("robust_class"),
+    "robust_reason": pairs("robust_reason"),
     "inefficient": _YES_NO,
     "review": _YES_NO,
     "veto_failed": _YES_NO,
@@ -89,7 +147,13 @@ def _preset_rule_labels():
 
 
 def _pick(pair, lang):
+    """The zh or en text of a (zh, en) pair; any language but zh reads English, as it always has."""
     return pair[0] if lang == "zh" else pair[1]
+
+
+def _template(key, lang, **values):
+    """A template label filled in; any language but zh reads English, like _pick."""
+    return label(key, "zh" if lang == "zh" else "en").format(**values)
 
 
 def value_labels(field, lang="zh", cfg=None):
@@ -100,12 +164,12 @@ def value_labels(field, lang="zh", cfg=None):
     key = _RULE_FIELDS.get(field)
     if key is None:
         return {}
-    labels = {rid: _pick(pair, lang) for rid, pair in _preset_rule_labels()[key].items()}
+    found = {rid: _pick(pair, lang) for rid, pair in _preset_rule_labels()[key].items()}
     if cfg is not None:
-        labels = {rule.id: cfg.label_of(rule, lang) for rule in getattr(cfg, key)} or labels
+        found = {rule.id: cfg.label_of(rule, lang) for rule in getattr(cfg, key)} or found
     if field == "ineff_type":
-        labels[""] = "无" if lang == "zh" else "None"
-    return labels
+        found[""] = _template("common.none", lang)
+    return found
 
 
 def translate_ids(joined, field, lang="zh", cfg=None, sep=";"):
@@ -125,22 +189,21 @@ def field_alias(name, lang="zh", area_unit="mu", cfg=None):
     raw inputs. Returns None for a field LandEval does not know."""
     if name in OUTPUT_FIELDS:
         return _pick(OUTPUT_FIELDS[name], lang)
-    if name.startswith("area_") and name[5:] in AREA_UNITS:
-        unit = unit_label(name[5:], lang)
-        return f"面积({unit})" if lang == "zh" else f"Area ({unit})"
+    if name.startswith("area_") and name[5:] in units.AREA_UNITS:
+        return _template("field_template.area", lang, unit=units.unit_label(name[5:], lang))
     if name.startswith("s_"):
         element = _element_label(name[2:], lang, cfg)
         if element:
-            return f"{element}得分" if lang == "zh" else f"{element} score"
+            return _template("field_template.element_score", lang, element=element)
     catalogue = load_catalogue()
     entry = catalogue.get(name)
     if entry is None:
         return None
-    label = catalogue.label(name, lang)
+    text = catalogue.label(name, lang)
     unit = catalogue.unit_of(name, area_unit, lang)
     if unit and unit not in ("fraction", "yes/no") and name in catalogue.indicators:
-        return f"{label}({unit})" if lang == "zh" else f"{label} ({unit})"
-    return label
+        return _template("field_template.with_unit", lang, label=text, unit=unit)
+    return text
 
 
 @functools.lru_cache(maxsize=1)

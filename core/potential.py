@@ -21,29 +21,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import labels
 from .dates import parse_dates
 from .errors import LandEvalError
 from .tables import parse_yes_no
 
 CLASSES = ("approved_unsupplied", "supplied_undeveloped", "underused_urban", "underused_rural")
-CLASS_LABELS = {
-    "approved_unsupplied": {"zh": "批而未供", "en": "Approved but unsupplied"},
-    "supplied_undeveloped": {"zh": "供而未用", "en": "Supplied but undeveloped"},
-    "underused_urban": {"zh": "城镇低效工业用地", "en": "Underused industrial land, urban"},
-    "underused_rural": {"zh": "农村低效工业用地", "en": "Underused industrial land, rural"},
-}
+CLASS_LABELS = labels.entries("potential.class")
 STAGES = ("unapproved", "approved", "supplied", "under_construction", "built")
-STAGE_LABELS = {
-    "unapproved": {"zh": "未批", "en": "Not approved"},
-    "approved": {"zh": "已批未供", "en": "Approved, not supplied"},
-    "supplied": {"zh": "已供未开工", "en": "Supplied, not started"},
-    "under_construction": {"zh": "在建", "en": "Under construction"},
-    "built": {"zh": "已建成", "en": "Built"},
-}
-FIELD_LABELS = {
-    "land_stage": {"zh": "供地建设阶段", "en": "Life-cycle stage"},
-    "potential": {"zh": "潜力类型", "en": "Potential class"},
-}
+STAGE_LABELS = labels.entries("potential.stage")
+FIELD_LABELS = labels.entries("potential.field")
 # Status words, tested in this order (未竣工 before 竣工, 未开工 before 开工). Only whole phrases people write in
 # a 供地状态 / 建设状态 column; anything else is an error that lists it, never a silent guess.
 # A 是否供地 column holds 是/否. 闲置 (idle land) counts as not started: under the idle-land rules it is

@@ -15,6 +15,7 @@ from .decision import monitoring
 from .decision.paths import value_labels as path_value_labels
 from .decision.rules import label, load_clearance_rules, load_path_rules, load_quadrant_rules
 from .decision.scenarios import PATTERN_LABELS, SUMMARY_LABELS
+from .labels import pairs as label_pairs
 from .report_html import (
     area_in_unit,
     class_label,
@@ -29,22 +30,12 @@ from .report_html import (
 )
 from .units import unit_label
 
-TITLES = {
-    "paths": ("按再开发路径统计", "By redevelopment path"),
-    "clearance": ("按清退分区统计", "By clearance zone"),
-    "path_list": ("宗地再开发路径清单", "Redevelopment path of each parcel"),
-    "scenarios": ("更新情景比较", "Renewal scenarios compared"),
-    "quadrants": ("两评估象限", "Two evaluations: quadrants"),
-    "abcd": ("ABCD清单", "ABCD list"),
-    "rounds": ("与上一轮评价对比", "Change since the earlier round"),
-    "tier_transitions": ("分级转移矩阵", "Tier transitions"),
-    "category_transitions": ("认定类别转移矩阵", "Category transitions"),
-    "worsened": ("恶化宗地清单", "Parcels that worsened"),
-}
-NONE_LABEL = ("无", "None")
+TITLES = label_pairs("report.decision_title")
+NONE_LABEL = label_pairs("common")["none"]
 # Row labels of a transition matrix besides the classes.
-MATRIX_LABELS = {monitoring.NEW_ROW: ("新增", "new"), monitoring.GONE_COLUMN: ("消失", "gone"),
-                 "total": ("合计", "total"), "": ("(空)", "(empty)")}
+_MATRIX = label_pairs("report.matrix")
+MATRIX_LABELS = {monitoring.NEW_ROW: _MATRIX["new"], monitoring.GONE_COLUMN: _MATRIX["gone"],
+                 "total": _MATRIX["total"], "": _MATRIX["empty"]}
 # How each comparison-table column is printed: counts whole, areas and per-area figures with decimals.
 _INTEGER_COLUMNS = ("moved", "unplaced", "relocated_floor_m2", "cost_relocation", "cost_demolition",
                     "cost_construction", "cost_compensation", "cost_total")
@@ -126,6 +117,11 @@ def path_sections(frame, area, unit, labels, cfg=None):
 
 
 # --- renewal scenarios (the comparison table of landeval:renewalscenarios) ----------------------------------
+def _pattern_label(pattern, lang):
+    """A renewal pattern's label; an unknown pattern (a custom table) shows its id."""
+    return PATTERN_LABELS[pattern][lang] if pattern in PATTERN_LABELS else pattern
+
+
 def _scenario_cell(column, value):
     if column in _INTEGER_COLUMNS:
         return fmt_int(None if value is None or pd.isna(value) else round(float(value)))
@@ -137,8 +133,8 @@ def scenario_section(table, aliases=None):
     state). aliases: the table layer's Chinese field aliases, which carry its area unit (腾退用地面积(亩))."""
     aliases = aliases or {}
     patterns = table["pattern"].map(text_of).tolist() if "pattern" in table else [str(i) for i in table.index]
-    head = "".join(f'<th data-pattern="{esc(p)}">{esc(PATTERN_LABELS.get(p, {"zh": p})["zh"])}<br><span class="en">'
-                   f'{esc(PATTERN_LABELS.get(p, {"en": p})["en"])}</span></th>' for p in patterns)
+    head = "".join(f'<th data-pattern="{esc(p)}">{esc(_pattern_label(p, "zh"))}<br><span class="en">'
+                   f'{esc(_pattern_label(p, "en"))}</span></th>' for p in patterns)
     rows = []
     for column, text in SUMMARY_LABELS.items():
         if column == "pattern" or column not in table:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from . import labels
 from .errors import LandEvalError
 from .tables import to_text
 from .units import M2_PER_UNIT
@@ -54,13 +55,7 @@ BASE_SHARE_TARGET = 0.6
 COMMUNITY_SHARE_TARGET = 0.5
 COMMUNITY_SHARE_TOLERANCE = 0.1
 
-PARK_FIELD_LABELS = {
-    "standing_rank": {"zh": "园区级别(识别)", "en": "Standing (read)"},
-    "dev_zone": {"zh": "开发区/高新区", "en": "Development or high-tech zone"},
-    "level_basis": {"zh": "层级依据", "en": "Level set by"},
-    "share_target": {"zh": "工业用地占比目标", "en": "Industrial share target"},
-    "meets_share_target": {"zh": "是否达到占比目标", "en": "Meets the share target"},
-}
+PARK_FIELD_LABELS = labels.entries("scale.park_field")
 
 
 @dataclass

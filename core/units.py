@@ -14,13 +14,6 @@ AREA_UNITS = ("mu", "ha", "km2")
 # Square metres in one unit. The 亩 is defined as 1/15 公顷, hence 10000/15 and not the rounded 666.67.
 M2_PER_UNIT = {"mu": 10000.0 / 15.0, "ha": 10000.0, "km2": 1.0e6}
 
-_LABELS = {
-    "mu": {"zh": "亩", "en": "mu"},
-    "ha": {"zh": "公顷", "en": "ha"},
-    "km2": {"zh": "平方千米", "en": "km²"},
-}
-
-
 def check_unit(unit):
     """Return `unit` if it is one of AREA_UNITS, else raise a LandEvalError saying which units exist."""
     if unit not in M2_PER_UNIT:
@@ -44,8 +37,10 @@ def to_m2(values, unit):
 
 def unit_label(unit, lang="zh"):
     """Display name of an area unit: unit_label("mu", "zh") == "亩", unit_label("km2", "en") == "km²"."""
-    labels = _LABELS[check_unit(unit)]
-    return labels.get(lang, labels["en"])
+    # Imported here: core.labels reads the catalogue, which imports this module.
+    from .labels import LANGUAGES, label
+
+    return label(f"unit.{check_unit(unit)}", lang if lang in LANGUAGES else "en")
 
 
 # --------------------------------------------------------------------------------- units written in headers

@@ -149,14 +149,7 @@ def zone_aliases(columns, area_unit, cfg=None):
 # extreme ratio from outweighing the rest.
 INDEX_CAP = 2.0
 WEIGHTINGS = ("weights", "entropy")
-T2_LABELS = {
-    "zone_level": {"zh": "分区层级", "en": "Zone level"},
-    "t2_score": {"zh": "表2综合指数(全域=1)", "en": "Table 2 index (district = 1)"},
-    "t2_indicators": {"zh": "参与计算指标数", "en": "Indicators used"},
-    "t2_rank_level": {"zh": "同层级排名", "en": "Rank within its level"},
-    "t2_vs_level": {"zh": "表2指数(相对同层级)", "en": "Table 2 index vs its level"},
-    "t2_weak": {"zh": "低于全域的指标", "en": "Indicators below the district"},
-}
+T2_LABELS = labels.entries("zones.t2")
 
 
 @dataclass

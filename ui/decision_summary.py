@@ -11,6 +11,7 @@ from ..core.decision import paths as core_paths
 from ..core.decision.monitoring import CHANGE_LABELS, CHANGES
 from ..core.decision.rules import load_clearance_rules, load_path_rules
 from ..core.decision.scenarios import PATTERN_LABELS
+from ..core.labels import label
 from ..core.units import unit_label
 
 SEPARATOR = " · "
@@ -28,9 +29,9 @@ def paths_summary(layers, lang="zh"):
     labels = core_paths.value_labels(load_path_rules(), load_clearance_rules(), lang)
     paths = _counts(frame["path"], list(labels["path"]), labels["path"])
     zones = _counts(frame["clearance_zone"], list(labels["clearance_zone"]), labels["clearance_zone"])
-    none = "无" if lang == "zh" else "none"
-    return (f"{'路径' if lang == 'zh' else 'Paths'}: {paths or none} | "
-            f"{'清退分区' if lang == 'zh' else 'Clearance zones'}: {zones or none}")
+    none = label("summary.none", lang)
+    return (f"{label('summary.paths', lang)}: {paths or none} | "
+            f"{label('summary.clearance_zones', lang)}: {zones or none}")
 
 
 def quadrant_summary(layers, lang="zh"):
@@ -40,7 +41,7 @@ def quadrant_summary(layers, lang="zh"):
     text = SEPARATOR.join(f"{c} {name} {n}" for c, name, n in zip(table["abcd_list"], table["label"], parcels))
     unscored = layers["OUTPUT"].featureCount() - int(parcels.sum())
     if unscored:
-        text += SEPARATOR + (f"无象限 {unscored}" if lang == "zh" else f"no quadrant {unscored}")
+        text += SEPARATOR + label("summary.no_quadrant", lang).format(n=unscored)
     return text
 
 
@@ -52,13 +53,9 @@ def scenario_summary(layers, lang="zh", area_unit="mu"):
     parts = []
     for row in table[table["pattern"] != "current"].itertuples():
         name = PATTERN_LABELS.get(row.pattern, {}).get(lang, row.pattern)
-        unplaced = f" (+{int(row.unplaced)} 无迁入地)" if lang == "zh" else f" (+{int(row.unplaced)} unplaced)"
-        if lang == "zh":
-            parts.append(f"{name}: 迁移 {int(row.moved)} 宗{unplaced if row.unplaced else ''}, "
-                         f"释放 {row.freed_quota:,.1f} {unit}, {row.cost_total:,.0f} 万元")
-        else:
-            parts.append(f"{name}: {int(row.moved)} moved{unplaced if row.unplaced else ''}, "
-                         f"{row.freed_quota:,.1f} {unit} freed, {row.cost_total:,.0f} (10k CNY)")
+        unplaced = label("summary.unplaced", lang).format(n=int(row.unplaced)) if row.unplaced else ""
+        parts.append(label("summary.scenario", lang).format(name=name, moved=int(row.moved), unplaced=unplaced,
+                                                            freed=row.freed_quota, unit=unit, cost=row.cost_total))
     return SEPARATOR.join(parts)
 
 

@@ -14,6 +14,7 @@ from qgis.PyQt.QtWidgets import QUndoStack
 from ..core import weighting
 from ..core.catalogue import DIRECTIONS
 from ..core.config import NORMALIZATIONS, WEIGHT_TOLERANCE
+from ..core.labels import LANGUAGES
 from .weight_commands import (InsertRowCommand, LevelWeightsCommand, MoveRowCommand, RemoveRowCommand,
                               SetValueCommand)
 
@@ -175,7 +176,7 @@ class WeightTreeModel(QAbstractItemModel):
         if any(e["id"] == element_id for e in self.elements):
             raise ValueError(f"an element with id '{element_id}' exists already")
         n = len(self.elements)
-        item = {"id": element_id, "label": label or {"zh": element_id, "en": element_id},
+        item = {"id": element_id, "label": label or dict.fromkeys(LANGUAGES, element_id),
                 "weight": round(1.0 / (n + 1), WEIGHT_DECIMALS), "indicators": []}
         row = n if row is None else row
         self.undo_stack.push(InsertRowCommand(self, ROOT, row, item, f"Add element {element_id}"))
@@ -381,7 +382,7 @@ class WeightTreeModel(QAbstractItemModel):
             if isinstance(item.get("label"), dict):
                 lines += [f"{k}: {v}" for k, v in item["label"].items()]
             elif len(path) == 2 and self.catalogue is not None:
-                lines += [f"{lang}: {self.catalogue.label(item['id'], lang)}" for lang in ("zh", "en")]
+                lines += [f"{lang}: {self.catalogue.label(item['id'], lang)}" for lang in LANGUAGES]
                 unit = self.catalogue.unit_of(item["id"], self._doc.get("area_unit", "mu"))
                 if unit:
                     lines.append(f"unit 单位: {unit}")
@@ -414,7 +415,7 @@ class WeightTreeModel(QAbstractItemModel):
             label = dict(old) if isinstance(old, dict) else {}
             if len(path) == 2 and not label and self.catalogue is not None:
                 # Start from the catalogue's labels so renaming in one language keeps the other.
-                label = {lang: self.catalogue.label(self.item(path)["id"], lang) for lang in ("zh", "en")}
+                label = {lang: self.catalogue.label(self.item(path)["id"], lang) for lang in LANGUAGES}
             label[self.language] = text
             self.set_value(path, "label", label, f"Rename {self.item(path)['id']}")
             return True

@@ -12,29 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .. import labels
 from ..errors import LandEvalError
 
 TIER_ORDER = ("A", "B", "C", "D", "T")
 CATEGORY_ORDER = ("in_progress", "eco_exit", "reported", "identified", "retained")
 CHANGES = ("improved", "worsened", "unchanged", "appeared", "disappeared")
-CHANGE_LABELS = {
-    "improved": {"zh": "改善", "en": "Improved"},
-    "worsened": {"zh": "恶化", "en": "Worsened"},
-    "unchanged": {"zh": "不变", "en": "Unchanged"},
-    "appeared": {"zh": "新增", "en": "Appeared"},
-    "disappeared": {"zh": "消失", "en": "Disappeared"},
-}
-FIELD_LABELS = {
-    "change": {"zh": "变化方向", "en": "Direction of change"},
-    "tier_old": {"zh": "上轮分级", "en": "Tier (earlier)"},
-    "tier_new": {"zh": "本轮分级", "en": "Tier (later)"},
-    "tier_steps": {"zh": "分级变动档数", "en": "Tier steps (− better)"},
-    "category_old": {"zh": "上轮认定类别", "en": "Category (earlier)"},
-    "category_new": {"zh": "本轮认定类别", "en": "Category (later)"},
-    "score_old": {"zh": "上轮综合得分", "en": "Score (earlier)"},
-    "score_new": {"zh": "本轮综合得分", "en": "Score (later)"},
-    "score_change": {"zh": "得分变化", "en": "Score change"},
-}
+CHANGE_LABELS = labels.entries("monitoring.change")
+FIELD_LABELS = labels.entries("monitoring.field")
 # Row and column that hold the parcels present in only one round.
 NEW_ROW = "new"
 GONE_COLUMN = "gone"
@@ -143,12 +128,7 @@ def transition_matrix(before, after, in_before, in_after, order):
     return table
 
 
-PERSISTENCE_LABELS = {
-    "persistent": {"zh": "连续低效", "en": "Persistently flagged"},
-    "flagged_rounds": {"zh": "近N轮低效次数", "en": "Rounds flagged (last N)"},
-    "streak": {"zh": "连续低效轮数", "en": "Consecutive rounds flagged"},
-    "history": {"zh": "历轮低效记录", "en": "Flag history (oldest → latest)"},
-}
+PERSISTENCE_LABELS = labels.entries("monitoring.persistence")
 
 
 def round_flags(table, key, worst_tier=None, which="round", flag_type=None):

@@ -19,6 +19,7 @@ import string
 import numpy as np
 import pandas as pd
 
+from .. import labels
 from ..conditions import evaluate, fields_of
 from ..errors import LandEvalError
 from ..tables import to_text
@@ -28,12 +29,7 @@ from .rules import label, template_fields
 MISSING_TEXT = "—"
 # Output fields of checkvetoes; every other veto_<id> is derived from veto_reasons.
 _VETO_FIELDS = ("veto_failed", "veto_reasons")
-FIELD_LABELS = {
-    "path": {"zh": "再开发路径", "en": "Redevelopment path"},
-    "path_reason": {"zh": "路径依据", "en": "Why this path"},
-    "path_rule": {"zh": "路径规则", "en": "Path rule"},
-    "clearance_zone": {"zh": "清退分区", "en": "Clearance zone"},
-}
+FIELD_LABELS = labels.entries("paths.field")
 
 
 @dataclass

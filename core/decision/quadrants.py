@@ -3,15 +3,12 @@ disposal hint and the ABCD-list class of resources/rules/quadrants.yaml."""
 import numpy as np
 import pandas as pd
 
+from .. import labels
 from ..errors import LandEvalError
 from ..units import M2_PER_UNIT
 from .rules import label
 
-FIELD_LABELS = {
-    "quadrant": {"zh": "两评估象限", "en": "Two-evaluation quadrant"},
-    "disposal": {"zh": "处置建议", "en": "Disposal hint"},
-    "abcd_list": {"zh": "ABCD清单", "en": "ABCD list"},
-}
+FIELD_LABELS = labels.entries("quadrants.field")
 
 
 def split_value(values, split):

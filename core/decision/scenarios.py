@@ -21,49 +21,28 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from .. import labels
 from ..errors import LandEvalError
 from ..units import M2_PER_UNIT, check_unit
 from .proximity import nearest_segment
 
 PATTERNS = ("concentration", "clustering", "integration")
-PATTERN_LABELS = {
-    "current": {"zh": "现状", "en": "Current"},
-    "concentration": {"zh": "大集中", "en": "Large concentration"},
-    "clustering": {"zh": "小集聚", "en": "Small clustering"},
-    "integration": {"zh": "小集聚+适度并园", "en": "Small clustering + moderate park integration"},
-}
+PATTERN_LABELS = labels.entries("scenarios.pattern")
 DESTINATION_LEVELS = ("base", "community")
 # A park of the lowest level is not a destination (the county paper moves blocks into bases and communities).
 PARK_LEVELS = DESTINATION_LEVELS + ("block",)
 
 
-SUMMARY_LABELS = {
-    "pattern": {"zh": "情景", "en": "Pattern"},
-    "moved": {"zh": "迁移宗数", "en": "Parcels moved"},
-    "unplaced": {"zh": "无可迁入地宗数", "en": "Movers without destination"},
-    "relocated_area": {"zh": "腾退用地面积", "en": "Vacated land"},
-    "relocated_floor_m2": {"zh": "迁移建筑面积(m²)", "en": "Floor area moved (m²)"},
-    "cost_relocation": {"zh": "搬迁费(万元)", "en": "Relocation (10k CNY)"},
-    "cost_demolition": {"zh": "拆除费(万元)", "en": "Demolition (10k CNY)"},
-    "cost_construction": {"zh": "新建费(万元)", "en": "Construction (10k CNY)"},
-    "cost_compensation": {"zh": "土地补偿费(万元)", "en": "Compensation (10k CNY)"},
-    "cost_total": {"zh": "总成本(万元)", "en": "Total cost (10k CNY)"},
-    "land_needed": {"zh": "迁入地新增用地", "en": "New land at destinations"},
-    "freed_quota": {"zh": "释放建设用地指标", "en": "Freed construction-land quota"},
-    "industrial_land": {"zh": "情景后工业用地", "en": "Industrial land after"},
-    "output_per_area": {"zh": "地均产值(万元/单位面积)", "en": "Output per area"},
-    "tax_per_area": {"zh": "地均税收(万元/单位面积)", "en": "Tax per area"},
-}
+SUMMARY_LABELS = labels.entries("scenarios.summary")
 
 
 def field_labels(patterns=PATTERNS):
     """{field: {zh, en}} for the per-parcel fields of the given patterns (the table's are SUMMARY_LABELS)."""
+    templates = labels.entries("scenarios.parcel_field")  # dest, dist, cost: "{pattern}" is filled in
     out = {}
     for p in patterns:
-        zh, en = PATTERN_LABELS[p]["zh"], PATTERN_LABELS[p]["en"]
-        out[f"dest_{p}"] = {"zh": f"迁入地（{zh}）", "en": f"Destination ({en})"}
-        out[f"dist_{p}"] = {"zh": f"迁移距离m（{zh}）", "en": f"Distance m ({en})"}
-        out[f"cost_{p}"] = {"zh": f"迁移成本万元（{zh}）", "en": f"Cost 10k CNY ({en})"}
+        for kind, template in templates.items():
+            out[f"{kind}_{p}"] = {lang: text.format(pattern=PATTERN_LABELS[p][lang]) for lang, text in template.items()}
     return out
 
 

@@ -13,6 +13,7 @@ Indicators (all from parcel centroids in metres; each is left out when its input
 import numpy as np
 import pandas as pd
 
+from .. import labels
 from ..config import load_config
 from ..errors import LandEvalError
 from ..scoring import score_details
@@ -21,14 +22,7 @@ from .rules import RULES_DIR
 
 DEFAULT_RADIUS = 1000.0
 VALUE_PREFIX = "v_"
-FIELD_LABELS = {
-    "dist_centre": {"zh": "距中心距离(m)", "en": "Distance to centre (m)"},
-    "dist_transit": {"zh": "距轨道交通站点距离(m)", "en": "Distance to transit (m)"},
-    "road_density": {"zh": "路网密度(km/km²)", "en": "Road density (km/km²)"},
-    "land_price": {"zh": "基准地价", "en": "Land price"},
-    "surrounding_use": {"zh": "周边主导用地", "en": "Dominant surrounding land use"},
-    "value_score": {"zh": "价值评估得分", "en": "Value score"},
-}
+FIELD_LABELS = labels.entries("value.field")
 
 
 def load_value_weights(path_or_name=None):
