@@ -5,7 +5,8 @@ The store holds every fixed user-facing label in English and Chinese under stabl
 ("tier.A", "contract.stage.expiry"): `label(key, lang)` reads one, `labels(group, lang)` a group as
 {id: text}, `entries(group)` a group in both languages. Indicator and raw-input labels come from the catalogue;
 rule labels (vetoes, types, categories) from the configuration when one is given, else from the shipped
-presets. No QGIS here: the algorithms, the dock, the styles and the report all read the same store.
+presets. No QGIS here: the engine, the report and the dock read the store through this module, and so will
+the algorithms and styles once their remaining dictionaries move in (issue 19).
 """
 import functools
 from pathlib import Path
