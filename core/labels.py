@@ -31,7 +31,8 @@ def _construct_unique_mapping(loader, node, deep=False):
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
-            raise LandEvalError(f"{STORE_PATH.name}: the id {key!r} is written twice (line {key_node.start_mark.line + 1}); "
+            line = key_node.start_mark.line + 1
+            raise LandEvalError(f"{STORE_PATH.name}: the id {key!r} is written twice (line {line}); "
                                 "keep one entry per id.")
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
@@ -57,7 +58,8 @@ def _flatten(node, prefix, out):
             extra = sorted(set(child) - set(LANGUAGES))
             if missing or extra:
                 raise LandEvalError(f"{STORE_PATH.name}: label {key!r} needs exactly {' and '.join(LANGUAGES)} "
-                                    f"(missing: {', '.join(missing) or 'none'}; unknown: {', '.join(extra) or 'none'}).")
+                                    f"(missing: {', '.join(missing) or 'none'}; "
+                                    f"unknown: {', '.join(extra) or 'none'}).")
             out[key] = dict(child)
         elif isinstance(child, dict):
             _flatten(child, f"{key}.", out)
