@@ -122,3 +122,22 @@ def test_a_missing_translation_leaves_english_with_a_log_line(compiled, qgis_loc
     qgis_locale("zh-Hans")
     assert compiled.install_translator() is None
     assert compiled.tr("Check vetoes") == "Check vetoes"
+
+
+def _label_pairs(node):
+    """Every {zh, en} label of a preset, wherever it sits in the YAML."""
+    if isinstance(node, dict):
+        if isinstance(node.get("zh"), str) and isinstance(node.get("en"), str):
+            yield node["en"], node["zh"]
+        for value in node.values():
+            yield from _label_pairs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _label_pairs(value)
+
+
+def test_the_presets_labels_follow_the_glossary():
+    pairs = [pair for path in sorted((ROOT / "resources" / "presets").glob("*.yaml"))
+             for pair in _label_pairs(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    assert len(pairs) > 50
+    assert _glossary_checks(pairs) >= 3
