@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """LandEval's translations: find the plugin's translatable strings, keep `i18n/*.ts` in step, compile `.qm`.
 
-    python3 scripts/i18n.py update     # add new strings to every .ts (unfinished), drop vanished ones
+    python3 scripts/i18n.py update [SEED.yaml …]   # add new strings to every .ts (unfinished, or translated
+                                   # from the seeds: {context: {English: Chinese}}), drop vanished ones
     python3 scripts/i18n.py check      # exit 1 listing unfinished or missing entries (CI and the tests run it)
     python3 scripts/i18n.py compile [DIR]   # lrelease every .ts into DIR (default i18n/) as .qm
 
@@ -116,11 +117,26 @@ def ts_files():
     return [I18N / f"landeval_{language}.ts" for language in TRANSLATIONS]
 
 
-def update():
+def read_seeds(paths):
+    """{(context, English): Chinese} from YAML seed files ({context: {English: Chinese}}): translations written
+    beside a change of the code (several people at once) and folded into the .ts by `update`."""
+    import yaml
+
+    seeds = {}
+    for path in paths:
+        for context, messages in (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).items():
+            seeds.update({(context, source): text for source, text in messages.items()})
+    return seeds
+
+
+def update(seed_paths=()):
     strings = extract()
+    seeds = read_seeds(seed_paths)
     for path in ts_files():
         language = path.stem.split("_", 1)[1]
-        write_ts(path, language, strings, read_ts(path) if path.exists() else {})
+        known = read_ts(path) if path.exists() else {}
+        # A seed is newer than the .ts: it wins where both translate a string.
+        write_ts(path, language, strings, {**{k: v for k, v in known.items() if v}, **seeds})
         print(f"{path.relative_to(ROOT)}: {sum(len(v) for v in strings.values())} string(s)")
 
 
@@ -161,7 +177,7 @@ def compile_all(out_dir=I18N):
 def main(argv):
     command = argv[1] if len(argv) > 1 else "check"
     if command == "update":
-        update()
+        update(argv[2:])
     elif command == "check":
         found = problems()
         print("\n".join(found) or f"i18n: every string translated in {len(ts_files())} file(s)")
