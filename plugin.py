@@ -50,13 +50,22 @@ class LandEvalPlugin:
     def _toggle_dock(self, visible):
         from qgis.PyQt.QtCore import Qt
 
-        if self.dock is None:
+        if self.dock is None and visible:
+            from qgis.core import Qgis
+
+            from .core.errors import LandEvalError
             from .ui.dock import WeightSetDock
 
-            self.dock = WeightSetDock(self.iface, self.iface.mainWindow())
+            try:
+                self.dock = WeightSetDock(self.iface, self.iface.mainWindow())
+            except LandEvalError as err:  # e.g. the provider the dock reads its algorithms from is missing
+                self.iface.messageBar().pushMessage("LandEval", str(err), Qgis.MessageLevel.Critical, 0)
+                self.action.setChecked(False)
+                return
             self.dock.visibilityChanged.connect(self.action.setChecked)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.setVisible(visible)
+        if self.dock is not None:
+            self.dock.setVisible(visible)
 
     def unload(self):
         if self.dock is not None:

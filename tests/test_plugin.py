@@ -25,7 +25,8 @@ def test_headless_load_registers_and_unload_removes_provider(registry):
     registry.removeProvider.assert_called_once_with(provider)
 
 
-def test_gui_adds_menu_toolbar_and_dock_and_unload_removes_them(registry, qgis_iface):
+def test_gui_adds_menu_toolbar_and_dock_and_unload_removes_them(registry, qgis_iface, landeval_provider):
+    # The dock reads its algorithms' parameters from the real registry (the recorder stands in for plugin.py's).
     import landeval
 
     # A recording iface around a real main window: pytest-qgis's stand-in lacks the remove* methods.

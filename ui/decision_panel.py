@@ -17,9 +17,8 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget,
                                  QVBoxLayout, QWidget)
 
-from ..algorithms.decision_output import LANGUAGES
-from ..algorithms.registry import ALGORITHMS
 from ..core.errors import ConfigError, LandEvalError
+from ..core.labels import LANGUAGES
 from ..core.units import AREA_UNITS
 from . import decision_summary, weight_file
 from .documents import DOSSIER, EXPORT_LIST, DocumentOptions, document_summary
@@ -43,18 +42,16 @@ _FILTERS = {QgsProcessing.SourceType.TypeVectorPoint: QgsMapLayerProxyModel.Filt
 
 
 def algorithm_definition(algorithm_id):
-    """The algorithm, for reading its parameter definitions: the registered one, else a fresh instance of the
-    provider's class (the dock may be built before the provider is registered)."""
+    """The registered algorithm, for reading its parameter definitions (labels, help, defaults, limits).
+
+    The plugin registers its provider in initProcessing, which initGui runs before the dock can be opened,
+    so a missing algorithm means the provider failed to load or was removed: say so instead of guessing."""
     algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
-    if algorithm is not None:
-        return algorithm
-    name = algorithm_id.split(":")[-1]
-    for cls in ALGORITHMS:
-        if cls.NAME == name:
-            algorithm = cls()
-            algorithm.initAlgorithm()
-            return algorithm
-    raise LandEvalError(f"LandEval has no algorithm {algorithm_id}; reinstall the plugin.")
+    if algorithm is None:
+        raise LandEvalError(f"The Processing algorithm {algorithm_id} is not registered: the LandEval provider "
+                            "is missing from the Processing toolbox. Enable the LandEval plugin (Plugins › Manage "
+                            "and Install Plugins) or reinstall it, then reopen the dock.")
+    return algorithm
 
 
 def _has_field(layer, name):

@@ -6,7 +6,7 @@ import yaml
 
 
 @pytest.fixture
-def make_dock(qgis_iface, qgis_new_project):
+def make_dock(qgis_iface, qgis_new_project, landeval_provider):
     from qgis.core import QgsProject
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 

@@ -83,7 +83,7 @@ def test_a_set_that_is_being_edited_pauses_the_preview(evaluated_layer):
         TierPreview().changes(evaluated_layer, doc)
 
 
-def test_dock_shows_tier_counts_and_the_preview(evaluated_layer, qgis_iface):
+def test_dock_shows_tier_counts_and_the_preview(evaluated_layer, qgis_iface, landeval_provider):
     from landeval.ui.dock import WeightSetDock
     from landeval.ui.weight_model import ROOT
 
