@@ -20,6 +20,7 @@ from .conditions import is_number, validate_benchmark, validate_condition
 from .errors import ConfigError, LandEvalError
 from .normalize import METHODS as NORMALIZATIONS
 from .units import AREA_UNITS
+from .weighting import WEIGHT_TOLERANCE, level_uses_marks, mark_count, marks_weights, sums_to_one
 
 AGGREGATIONS = ("arithmetic", "geometric")
 MISSING_POLICIES = ("reweight", "mean", "zero")
@@ -32,7 +33,6 @@ IDENTIFICATIONS = ("score", "screening")
 # What a veto whose value is missing (no column, or empty for a parcel) means: `verify` — the parcel is not
 # failed but marked needs_verification and listed; `pass` — treated as passed; `fail` — treated as failed.
 VETO_UNKNOWN_POLICIES = ("verify", "pass", "fail")
-WEIGHT_TOLERANCE = 1e-6
 
 # Documented defaults for method keys a file leaves out (design.md: minmax, arithmetic, reweight, 亩).
 DEFAULTS = {"normalization": "minmax", "aggregation": "arithmetic", "missing": "reweight", "area_unit": "mu"}
@@ -205,16 +205,14 @@ def check_entry(item, allowed, path, seen, problems, what="", is_id=ID_RE.match)
 
 def _level_weights(items, path, problems, what):
     """Resolved weights of one level (weights or "+" marks), checking sign and that they sum to 1."""
-    uses_marks = ["marks" in item for item in items]
-    if any(uses_marks) and not all(uses_marks):
+    uses_marks = level_uses_marks(items)
+    if not uses_marks and any("marks" in item for item in items):
         problems.append(f"{path}: give every {what} a weight or every {what} marks, not a mix")
         return None
-    key = "marks" if uses_marks and all(uses_marks) else "weight"
+    key = "marks" if uses_marks else "weight"
     values = []
     for i, item in enumerate(items):
-        value = item.get(key)
-        if key == "marks" and isinstance(value, str) and value and set(value) == {"+"}:
-            value = len(value)
+        value = mark_count(item.get(key)) if uses_marks else item.get(key)
         if not is_number(value):
             problems.append(f"{path}[{i}].{key}: missing or not a number ({value!r})")
             values.append(None)
@@ -224,15 +222,16 @@ def _level_weights(items, path, problems, what):
             values.append(float(value))
     if None in values:
         return None
-    total = sum(values)
-    if key == "marks":
-        if total <= 0:
+    if uses_marks:
+        if min(values) < 0:
+            return None  # reported above; marks_weights would refuse them
+        if sum(values) <= 0:
             problems.append(f"{path}: the marks sum to 0; give at least one {what} a mark")
             return None
-        return [v / total for v in values]
-    if abs(total - 1.0) > WEIGHT_TOLERANCE:
+        return [float(w) for w in marks_weights(values)]
+    if not sums_to_one(values):
         problems.append(
-            f"{path}: the {what} weights sum to {total:.6g}, not 1 (tolerance {WEIGHT_TOLERANCE:g}); "
+            f"{path}: the {what} weights sum to {sum(values):.6g}, not 1 (tolerance {WEIGHT_TOLERANCE:g}); "
             "correct them so each level sums to 1"
         )
     return values

@@ -14,6 +14,8 @@ from .errors import LandEvalError
 RANDOM_INDEX = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45,
                 10: 1.49, 11: 1.51, 12: 1.48, 13: 1.56, 14: 1.57, 15: 1.59}
 CR_LIMIT = 0.10
+# How far the weights of one level may sum from 1: checked when a set is loaded and shown in the dock's tree.
+WEIGHT_TOLERANCE = 1e-6
 AHP_METHODS = ("eigenvector", "geometric", "column_mean")
 # Typed reciprocals (0.333 for 1/3) are accepted; anything further off is a data-entry error.
 _RECIPROCAL_RTOL = 1e-2
@@ -224,18 +226,43 @@ def rounded_shares(weights, decimals=6):
     return out.tolist() if isinstance(weights, (list, tuple)) else out
 
 
+def mark_count(value):
+    """How many importance marks `value` gives: "+++" → 3; a number (or anything else, for the caller to
+    reject) as given."""
+    return len(value) if isinstance(value, str) and value and set(value) == {"+"} else value
+
+
 def marks_weights(marks):
     """Weights from importance marks ("+" counts, e.g. "+++" or 3): w = marks / Σ marks."""
     if isinstance(marks, dict):
-        marks = {k: (len(v) if isinstance(v, str) and set(v) == {"+"} else v) for k, v in marks.items()}
+        marks = {k: mark_count(v) for k, v in marks.items()}
     elif not isinstance(marks, pd.Series):
-        marks = [len(v) if isinstance(v, str) and set(v) == {"+"} else v for v in marks]
+        marks = [mark_count(v) for v in marks]
     values, keys = _vector(marks, "Importance marks")
     if np.any(~np.isfinite(values)) or np.any(values < 0):
         raise LandEvalError("Importance marks must be counts ≥ 0 (\"+\" signs or numbers).")
     if values.sum() <= 0:
         raise LandEvalError("Importance marks: every mark is 0; give at least one indicator a mark.")
     return _unwrap(values / values.sum(), keys, marks)
+
+
+def level_uses_marks(items):
+    """True when every item of a level (dicts as in a weight-set file) gives importance marks: the level's
+    weights are then the marks' shares, whatever `weight`s the items also carry."""
+    return bool(items) and all("marks" in item for item in items)
+
+
+def level_weights(items):
+    """The weights a level of a weight set stands for, as floats: its marks turned into weights when every
+    item gives marks (marks_weights), else each item's `weight` (0 where missing)."""
+    if level_uses_marks(items):
+        return [float(w) for w in marks_weights([item["marks"] for item in items])]
+    return [float(item.get("weight") or 0.0) for item in items]
+
+
+def sums_to_one(weights):
+    """True when `weights` sum to 1 within WEIGHT_TOLERANCE (no weights sum to 0: False)."""
+    return abs(float(sum(weights)) - 1.0) <= WEIGHT_TOLERANCE
 
 
 def combine_weights(subjective, objective, alpha=0.5, method="linear"):

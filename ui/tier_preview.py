@@ -12,6 +12,7 @@ import pandas as pd
 from ..algorithms.layer_io import read_frame
 from ..core import classify, scoring
 from ..core.classify import UNRATED
+from ..core.conditions import fields_of
 from ..core.config import TIER_LABELS
 from ..core.errors import LandEvalError
 from . import weight_file
@@ -29,15 +30,6 @@ def tier_summary(layer):
     frame, _fids = read_frame(layer, ["tier"], what=f"layer '{layer.name()}'")
     counts = frame["tier"].dropna().astype(str).value_counts().to_dict()
     return f"Tiers 等级 ({len(frame)} parcels 宗): " + _tier_counts_text(counts)
-
-
-def _condition_fields(condition):
-    """Field names a rule condition reads (so the preview can give classify what it needs)."""
-    if isinstance(condition, dict):
-        own = [condition["field"]] if isinstance(condition.get("field"), str) else []
-        nested = [f for key in ("any", "all") for c in condition.get(key) or [] for f in _condition_fields(c)]
-        return own + nested + _condition_fields(condition.get("not"))
-    return []
 
 
 class TierChange(NamedTuple):
@@ -96,10 +88,12 @@ class TierPreview:
         if cfg.tiers is not None:
             # Conditions on inputs the result layer does not carry (new_project comes from the enterprise
             # table) cannot be re-evaluated; weights do not change them either, so such parcels keep their T.
+            # Benchmark group_by fields count too (fields_of): a mean by industry needs the industry column;
+            # the optional candidates of a group_by list are read only when the layer has them.
             for key in ("cap_when", "unrated_when", "never_d_when"):
-                fields = _condition_fields(getattr(cfg.tiers, key))
-                if all(f in available for f in fields):
-                    extra += fields
+                condition = getattr(cfg.tiers, key)
+                if all(f in available for f in fields_of(condition, optional=False)):
+                    extra += [f for f in fields_of(condition) if f in available]
                 else:
                     setattr(cfg.tiers, key, None)
                     keep_unrated |= key == "unrated_when"

@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import QUndoStack
 
 from ..core import weighting
 from ..core.catalogue import DIRECTIONS
-from ..core.config import NORMALIZATIONS, WEIGHT_TOLERANCE
+from ..core.config import NORMALIZATIONS
 from ..core.labels import LANGUAGES
 from .weight_commands import (InsertRowCommand, LevelWeightsCommand, MoveRowCommand, RemoveRowCommand,
                               SetValueCommand)
@@ -22,7 +22,7 @@ NAME, WEIGHT, LEVEL_SUM, COMBINED, DIRECTION, NORMALIZATION, FIELD = range(7)
 HEADERS = ("Name 名称", "Weight 权重", "Σ level 层级和", "Combined 组合权重", "Direction 方向",
            "Normalization 标准化", "Field 字段")
 # Weights written by the dock keep this many decimals: readable in the YAML, and far finer than any weight a
-# planner would type. A level is marked "off" with core.config's own tolerance, so the tree never calls a
+# planner would type. A level is marked "off" with core.weighting's own tolerance, so the tree never calls a
 # level fine that loading the file would refuse.
 WEIGHT_DECIMALS = 6
 
@@ -31,15 +31,9 @@ _ELEMENT_MARK = object()  # internalPointer of element indexes; an indicator's i
 _OFF_COLOUR = QColor("#c0392b")
 
 
-def effective_weights(items):
-    """The weights a level stands for: its `weight`s, or its importance `marks` turned into weights."""
-    if items and all("weight" not in it and "marks" in it for it in items):
-        return [float(w) for w in weighting.marks_weights([it["marks"] for it in items])]
-    return [float(it.get("weight") or 0.0) for it in items]
-
-
 def level_is_off(weights):
-    return bool(weights) and abs(sum(weights) - 1.0) > WEIGHT_TOLERANCE
+    """A level to mark in the tree: it has weights and they do not sum to 1 (core's own check)."""
+    return bool(weights) and not weighting.sums_to_one(weights)
 
 
 class WeightTreeModel(QAbstractItemModel):
@@ -114,7 +108,7 @@ class WeightTreeModel(QAbstractItemModel):
 
     # -- level arithmetic -----------------------------------------------------------------------------------
     def level_weights(self, parent_path):
-        return effective_weights(self.level_items(parent_path))
+        return weighting.level_weights(self.level_items(parent_path))
 
     def level_sum(self, parent_path):
         return sum(self.level_weights(parent_path))
@@ -128,7 +122,7 @@ class WeightTreeModel(QAbstractItemModel):
         """{indicator id: element weight × indicator weight}, the weights the score applies."""
         out = {}
         for element, ew in zip(self.elements, self.level_weights(ROOT)):
-            for indicator, iw in zip(element["indicators"], effective_weights(element["indicators"])):
+            for indicator, iw in zip(element["indicators"], weighting.level_weights(element["indicators"])):
                 out[indicator["id"]] = ew * iw
         return out
 
@@ -387,7 +381,7 @@ class WeightTreeModel(QAbstractItemModel):
                 if unit:
                     lines.append(f"unit 单位: {unit}")
             return "\n".join(lines)
-        if column == WEIGHT and "marks" in item and "weight" not in item:
+        if column == WEIGHT and weighting.level_uses_marks(self.level_items(path[:-1])):
             return "from {} importance marks; editing turns this level into weights".format(item["marks"])
         return None
 

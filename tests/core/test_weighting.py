@@ -167,6 +167,22 @@ def test_marks_of_county_table2_economic_criterion():
         marks_weights([0, 0])
 
 
+def test_a_level_of_marks_is_weighted_like_the_file_and_the_dock_show_it():
+    # SPEC §5: "Importance marks ("+" counts): w = marks / Σ marks." One rule serves core.config (loading a
+    # file) and the dock's tree (ui.weight_model), so both show the same weights for the same level.
+    from landeval.core.weighting import level_uses_marks, level_weights, mark_count, sums_to_one
+
+    assert mark_count("+++") == 3 and mark_count(2) == 2 and mark_count("abc") == "abc"
+    items = [{"id": "a", "marks": "+++++"}, {"id": "b", "marks": "+++++"}, {"id": "c", "marks": "+"}]
+    assert level_uses_marks(items)
+    assert level_weights(items) == pytest.approx([5 / 11, 5 / 11, 1 / 11])
+    # Marks win over weights an item also carries, as core.config resolves them.
+    assert level_weights([{"marks": 1, "weight": 0.9}, {"marks": 3, "weight": 0.1}]) == pytest.approx([0.25, 0.75])
+    weights = [{"id": "a", "weight": 0.7}, {"id": "b"}]
+    assert not level_uses_marks(weights) and level_weights(weights) == [0.7, 0.0]
+    assert sums_to_one([0.5, 0.5000005]) and not sums_to_one([0.5, 0.49]) and not sums_to_one([])
+
+
 def test_combination_by_hand():
     s = {"a": 0.6, "b": 0.3, "c": 0.1}
     o = {"a": 0.2, "b": 0.3, "c": 0.5}
