@@ -1,0 +1,210 @@
+"""The dock's weight-set bar: which set is shown and where it lives — a shipped preset, a YAML file of the
+user's, or the copy kept in the QGIS project — with open, save, save as, undo, redo, the language of the
+labels, and a title line naming the set, its file and whether it has unsaved edits.
+
+Reading, validating and writing files and the project entries is weight_file's; the bar decides what the
+buttons do with them. Every change of the weights is kept in the project at once, except while a set is being
+restored from the project or the default preset is being shown (`restoring()`).
+"""
+import contextlib
+import os
+
+from qgis.core import Qgis, QgsProject
+from qgis.PyQt.QtCore import Qt, pyqtSignal
+from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QToolBar, QVBoxLayout, QWidget
+
+from ..core import config
+from ..core.errors import ConfigError, LandEvalError
+from . import weight_file
+from .weights_panel import theme_icon
+
+FILE_FILTER = "Weight sets (*.yaml *.yml)"
+SHOWN_PROBLEMS = 6  # a message bar is a few lines high; the rest are counted
+
+
+def problems_text(what, problems):
+    """`what:` and the first problems as bullets, then how many more."""
+    shown = problems[:SHOWN_PROBLEMS]
+    if len(problems) > SHOWN_PROBLEMS:
+        shown.append(f"… and {len(problems) - SHOWN_PROBLEMS} more")
+    return what + ":\n" + "\n".join("• " + p for p in shown)
+
+
+class WeightSetBar(QWidget):
+    """`model` is the dock's WeightTreeModel. `message(text, Qgis level, seconds)` reports to the dock
+    (0 seconds: until closed)."""
+
+    message = pyqtSignal(str, int, int)
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self.file_path = None
+        self.preset = None
+        self._restoring = False
+        self.preset_combo = QComboBox(self)
+        self.preset_combo.setToolTip("Shipped weight sets 内置方案")
+        for name in config.list_presets():
+            self.preset_combo.addItem(name, name)
+        use = QPushButton("Use preset 使用", self)
+        use.clicked.connect(self._use_preset)
+        self.language_combo = QComboBox(self)
+        self.language_combo.addItem("中文", "zh")
+        self.language_combo.addItem("English", "en")
+        self.language_combo.currentIndexChanged.connect(self._on_language)
+        self.title = QLabel(self)
+        self.title.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.preset_combo, 1)
+        row.addWidget(use)
+        row.addWidget(self._build_toolbar())
+        row.addWidget(self.language_combo)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.title)
+        self.model.undo_stack.cleanChanged.connect(self.update_title)
+        self.model.weightsChanged.connect(self._on_weights_changed)
+
+    def _build_toolbar(self):
+        toolbar = QToolBar(self)
+        toolbar.setIconSize(toolbar.iconSize() * 0.8)
+        self.open_action = toolbar.addAction(theme_icon("/mActionFileOpen.svg"), "Open YAML… 打开", self.open_file)
+        self.save_action = toolbar.addAction(theme_icon("/mActionFileSave.svg"), "Save 保存", self.save)
+        self.save_as_action = toolbar.addAction(theme_icon("/mActionFileSaveAs.svg"), "Save as… 另存为",
+                                                self.save_as)
+        toolbar.addSeparator()
+        self.undo_action = self.model.undo_stack.createUndoAction(self, "Undo 撤销")
+        self.undo_action.setIcon(theme_icon("/mActionUndo.svg"))
+        self.redo_action = self.model.undo_stack.createRedoAction(self, "Redo 重做")
+        self.redo_action.setIcon(theme_icon("/mActionRedo.svg"))
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            toolbar.addAction(action)
+        self.undo_action.setShortcut("Ctrl+Z")
+        self.redo_action.setShortcut("Ctrl+Shift+Z")
+        return toolbar
+
+    def _tell(self, text, level=Qgis.MessageLevel.Info, seconds=6):
+        self.message.emit(text, level, seconds)
+
+    def _tell_problems(self, what, problems):
+        self._tell(problems_text(what, problems), Qgis.MessageLevel.Warning, 0)
+
+    def _use_preset(self):
+        self.load(self.preset_combo.currentData())
+
+    def _on_language(self, _index):
+        self.model.set_language(self.language_combo.currentData())
+
+    # -- presets and files ----------------------------------------------------------------------------------
+    def load(self, path_or_preset):
+        """Show a preset (by name) or a YAML file; a file with problems opens too, with the problems listed."""
+        doc, problems = weight_file.read_weight_file(path_or_preset)
+        is_file = os.path.isfile(str(path_or_preset))
+        self.file_path = str(path_or_preset) if is_file else None
+        self.preset = None if is_file else str(path_or_preset)
+        self.model.set_document(doc)
+        self.model.undo_stack.setClean()
+        shown = self.preset_combo.findData(self.preset)
+        if shown >= 0:
+            self.preset_combo.setCurrentIndex(shown)
+        self.update_title()
+        if problems:
+            self._tell_problems("The file opened, but it is not a valid weight set yet 方案有问题", problems)
+        return doc
+
+    def open_file(self):
+        path, _filter = QFileDialog.getOpenFileName(self, "Open weight set 打开权重方案", self._start_dir(),
+                                                    FILE_FILTER)
+        if path:
+            try:
+                self.load(path)
+            except LandEvalError as err:
+                self._tell(str(err), Qgis.MessageLevel.Critical, 0)
+
+    def save(self):
+        if not self.file_path or self._is_shipped(self.file_path):
+            return self.save_as()
+        return self.save_to(self.file_path)
+
+    def save_as(self):
+        path, _filter = QFileDialog.getSaveFileName(self, "Save weight set as 另存为", self._start_dir(), FILE_FILTER)
+        if not path:
+            return False
+        if not path.lower().endswith((".yaml", ".yml")):
+            path += ".yaml"
+        return self.save_to(path)
+
+    def save_to(self, path):
+        """Validate and write the set; on success the dock works on that file from now on."""
+        try:
+            weight_file.write_weight_file(self.model.document(), path)
+        except ConfigError as err:
+            self._tell_problems("Not saved: fix these first 未保存", err.problems)
+            return False
+        except OSError as err:
+            self._tell(f"Cannot write {path}: {err}", Qgis.MessageLevel.Critical, 0)
+            return False
+        self.file_path, self.preset = path, None
+        self.model.undo_stack.setClean()
+        self.store_in_project()
+        self.update_title()
+        self._tell(f"Saved {path}", Qgis.MessageLevel.Success, 3)
+        return True
+
+    def _start_dir(self):
+        if self.file_path:
+            return os.path.dirname(self.file_path)
+        return QgsProject.instance().homePath() or os.path.expanduser("~")
+
+    @staticmethod
+    def _is_shipped(path):
+        # Presets ship with the plugin and are replaced on update: edits go to a file of the user's.
+        return os.path.dirname(os.path.abspath(path)) == os.path.abspath(str(config.PRESETS_DIR))
+
+    # -- the project ----------------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def restoring(self):
+        """Inside, changes are not written back to the project (they come from it, or are the default)."""
+        was, self._restoring = self._restoring, True
+        try:
+            yield
+        finally:
+            self._restoring = was
+
+    @property
+    def is_restoring(self):
+        return self._restoring
+
+    def restore_from_project(self):
+        """Show the set stored in the current project; False when it stores none."""
+        try:
+            doc, path = weight_file.restore_from_project(QgsProject.instance())
+        except LandEvalError as err:
+            self._tell(str(err), Qgis.MessageLevel.Warning, 0)
+            return False
+        if doc is None:
+            return False
+        with self.restoring():
+            self.file_path, self.preset = path, None
+            self.model.set_document(doc)
+            self.update_title()
+        return True
+
+    def store_in_project(self):
+        if not self._restoring:
+            weight_file.store_in_project(QgsProject.instance(), self.model.document(), self.file_path)
+
+    def _on_weights_changed(self):
+        self.store_in_project()
+        self.update_title()
+
+    def update_title(self, *_args):
+        doc = self.model.document()
+        label = doc.get("label")
+        lang = self.model.language
+        text = label.get(lang) or label.get("zh") if isinstance(label, dict) else (label or "")
+        where = self.file_path or (f"preset {self.preset}" if self.preset else "unsaved")
+        dirty = "" if self.model.undo_stack.isClean() else " <b>*</b>"
+        self.title.setText(f"<b>{doc.get('name', '')}</b> {text} — <i>{where}</i>{dirty}")
