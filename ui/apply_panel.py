@@ -63,7 +63,20 @@ class ApplyPanel(QWidget):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.update_preview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_inputs())
+        layout.addWidget(self._build_overlays())
+        layout.addLayout(self._build_run_row())
+        layout.addLayout(self._build_result_row())
+        layout.addWidget(self.tier_label)
+        layout.addWidget(self.preview_label)
+        self._connect()
+        self._on_parcels_changed(self.parcels_combo.currentLayer())
+        self._pick_evaluated()
 
+    def _build_inputs(self):
+        """The parcels and the enterprise table, each with its parcel id field."""
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         self.parcels_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, False)
@@ -73,6 +86,10 @@ class ApplyPanel(QWidget):
         self.enterprise_parcel_id = QgsFieldComboBox(self)
         self.enterprise_parcel_id.setAllowEmptyFieldName(True)
         form.addRow("Enterprises 企业表", self._pair(self.enterprises_combo, self.enterprise_parcel_id))
+        return form
+
+    def _build_overlays(self):
+        """The optional overlay layers, in a group box that starts collapsed."""
         self.overlays = {}
         spatial = QgsCollapsibleGroupBox("Spatial inputs 空间数据 (optional)", self)
         spatial_form = QFormLayout(spatial)
@@ -81,12 +98,13 @@ class ApplyPanel(QWidget):
             spatial_form.addRow(label, self.overlays[name])
             self.overlays[name].layerChanged.connect(self.inputsChanged)
         spatial.setCollapsed(True)
+        return spatial
 
+    def _build_run_row(self):
+        """Progress, Apply and Cancel."""
         self.apply_button = QPushButton("Apply 评价", self)
-        self.apply_button.clicked.connect(self.apply)
         self.cancel_button = QPushButton("Cancel 取消", self)
         self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
@@ -95,7 +113,10 @@ class ApplyPanel(QWidget):
         buttons.addStretch(0)
         buttons.addWidget(self.apply_button)
         buttons.addWidget(self.cancel_button)
+        return buttons
 
+    def _build_result_row(self):
+        """The evaluated layer; also makes the tier and preview labels shown under it."""
         self.evaluated_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, True)
         self.evaluated_combo.setToolTip("A layer with score, tier and indicator columns (the result of Apply): "
                                         "tier counts, live preview and entropy/CRITIC read it.")
@@ -104,18 +125,14 @@ class ApplyPanel(QWidget):
         for label in (self.tier_label, self.preview_label):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(spatial)
-        layout.addLayout(buttons)
         result_row = QHBoxLayout()
         result_row.addWidget(QLabel("Evaluated 评价结果", self))
         result_row.addWidget(self.evaluated_combo, 1)
-        layout.addLayout(result_row)
-        layout.addWidget(self.tier_label)
-        layout.addWidget(self.preview_label)
+        return result_row
 
+    def _connect(self):
+        self.apply_button.clicked.connect(self.apply)
+        self.cancel_button.clicked.connect(self.runner.cancel)
         self.parcels_combo.layerChanged.connect(self._on_parcels_changed)
         self.enterprises_combo.layerChanged.connect(self._on_enterprises_changed)
         self.parcel_id.fieldChanged.connect(self.inputsChanged)
@@ -124,8 +141,6 @@ class ApplyPanel(QWidget):
         self.runner.started.connect(self._on_run_started)
         self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_run_finished)
-        self._on_parcels_changed(self.parcels_combo.currentLayer())
-        self._pick_evaluated()
 
     def _pair(self, combo, field):
         row = QWidget(self)
