@@ -77,3 +77,36 @@ def test_the_plugin_shows_why_the_dock_cannot_open_instead_of_a_traceback(qgis_i
     assert "is not registered" in text
     with mock.patch("landeval.plugin.QgsApplication"):
         plugin.unload()
+
+
+@pytest.mark.parametrize("group_by", ["zone", ["zone"]])
+def test_the_preview_reads_the_group_a_benchmark_condition_compares_within(qgis_new_project, group_by):
+    # design.md: `never_d_when` parcels "are graded at worst C"; core.conditions: a benchmark
+    # {stat: mean, group_by: f} is the mean "within" f. Parcels as in test_tier_preview (plot_ratio 0…4 and
+    # tax_per_area 4…0 scored 0.9 / 0.1 → 0.1, 0.3, 0.5, 0.7, 0.9: D, D, C, B, A; a sixth stays T), with zone
+    # a = parcels 1–2 (plot_ratio 0, 1: mean 0.5), zone b = the rest. Parcel 2 has plot_ratio 1 ≥ 0.5, so it is
+    # spared D and keeps C: three parcels move, not four. Over all parcels the mean would be 2 and spare none.
+    from qgis.core import QgsFeature, QgsProject, QgsVectorLayer
+
+    from landeval.ui.tier_preview import TierPreview
+
+    layer = QgsVectorLayer("Polygon?field=plot_ratio:double&field=tax_per_area:double&field=score:double"
+                           "&field=tier:string&field=veto_failed:integer&field=zone:string", "evaluated", "memory")
+    rows = [(0, 4, 0.5, "C", 0, "a"), (1, 3, 0.5, "C", 0, "a"), (2, 2, 0.5, "C", 0, "b"),
+            (3, 1, 0.5, "C", 0, "b"), (4, 0, 0.5, "C", 0, "b"), (2, 2, 0.5, "T", 0, "b")]
+    features = []
+    for row in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes(list(row))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    QgsProject.instance().addMapLayer(layer)
+    doc = {"name": "two", "normalization": "minmax",
+           "elements": [{"id": "land", "weight": 0.9, "indicators": [{"id": "plot_ratio", "weight": 1.0}]},
+                        {"id": "money", "weight": 0.1, "indicators": [{"id": "tax_per_area", "weight": 1.0}]}],
+           "tiers": {"method": "threshold", "breaks": [0.8, 0.6, 0.4], "veto_cap": "C",
+                     "unrated_when": {"field": "new_project", "is": "yes"},
+                     "never_d_when": {"field": "plot_ratio", "op": ">=",
+                                      "benchmark": {"stat": "mean", "group_by": group_by}}}}
+    change = TierPreview().changes(layer, doc)
+    assert change.transitions == {("C", "D"): 1, ("C", "B"): 1, ("C", "A"): 1}
