@@ -129,7 +129,8 @@ class WeightSetBar(QWidget):
         return self.save_to(self.file_path)
 
     def save_as(self):
-        path, _filter = QFileDialog.getSaveFileName(self, "Save weight set as 另存为", self._start_dir(), FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self, "Save weight set as 另存为", self._start_dir(),
+                                                    FILE_FILTER)
         if not path:
             return False
         if not path.lower().endswith((".yaml", ".yml")):
