@@ -228,6 +228,3 @@ def _element_label(element_id, lang, cfg):
                 return cfg.label_of(element, lang)
     pair = _preset_element_labels().get(element_id)
     return _pick(pair, lang) if pair else None
-
-
-LANGUAGES = ("zh", "en")
