@@ -158,7 +158,9 @@ class WeightSetDock(QgsDockWidget):
         self.message_bar.pushMessage("LandEval", text, level=level, duration=duration)
 
     def _tell_run(self, text, level, panel):
-        self._tell(text, level, 0 if level >= Qgis.MessageLevel.Warning else INFO_SECONDS[panel])
+        # A problem stays until closed; news (Info, and Success, which QGIS numbers above Critical) goes.
+        stays = level in (Qgis.MessageLevel.Warning, Qgis.MessageLevel.Critical)
+        self._tell(text, level, 0 if stays else INFO_SECONDS[panel])
 
     def _tell_apply(self, text, level):
         self._tell_run(text, level, "apply")

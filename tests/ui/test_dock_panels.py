@@ -29,6 +29,14 @@ def test_the_dock_names_reach_the_panels_that_own_the_widgets(dock):
     assert dock.model.level_label((1,)) in dock.normalize_button.text()
 
 
+@pytest.mark.parametrize("level, stays", [("Success", False), ("Info", False), ("Warning", True), ("Critical", True)])
+def test_a_run_s_news_goes_and_its_problems_stay(dock, level, stays):
+    from qgis.core import Qgis
+
+    dock.decision_panel.message.emit("text", getattr(Qgis.MessageLevel, level))
+    assert (dock.message_bar.currentItem().duration() == 0) == stays
+
+
 def test_a_dock_with_unsaved_edits_is_deleted_without_a_word_to_the_project(qgis_iface, qgis_new_project,
                                                                            landeval_provider):
     # The undo stack is cleared while Qt deletes it; were a panel still alive then, it would write that
