@@ -34,11 +34,28 @@ class EvaluationResult:
     config_name: str = ""
 
     def output_fields(self):
-        """The result fields of docs/design.md present in the table, in the documented order."""
-        ids = [ind for ind in load_catalogue().indicators if ind in self.table.columns]
-        elements = [c for c in self.table.columns if str(c).startswith("s_")]
-        order = ["area_m2", f"area_{self.area_unit}"] + ids + list(TAIL_FIELDS) + elements + list(RULE_FIELDS)
-        return [c for c in order if c in self.table.columns]
+        """The result fields of docs/design.md present in the table, in the one output order (output_order
+        without the raw inputs, which are not result fields)."""
+        return [c for c in output_order(self.area_unit, self.table.columns, inputs=False) if c in self.table.columns]
+
+
+def output_order(area_unit, columns=(), inputs=True):
+    """The one order of LandEval's output fields: areas (m², then `area_unit`), enterprise count, raw inputs
+    (without them when `inputs` is false: an input that is also an indicator then stands with the indicators),
+    indicators, vetoes and score, the sub-scores `s_<element>` found
+    among `columns` (sorted), then the rule results. Names only; a table has some of them."""
+    catalogue = load_catalogue()
+    raw = list(catalogue.raw) if inputs else []
+    elements = sorted(c for c in columns if str(c).startswith("s_"))
+    ordered = ["area_m2", f"area_{area_unit}", "n_enterprises"] + raw + list(catalogue.indicators)
+    return list(dict.fromkeys(ordered + list(TAIL_FIELDS) + elements + list(RULE_FIELDS)))
+
+
+def output_columns(columns, area_unit, exclude=()):
+    """`columns` but `exclude`, sorted by output_order; the ones it does not name last, in their own order."""
+    present = [c for c in columns if c not in exclude]
+    rank = {c: i for i, c in enumerate(output_order(area_unit, present))}
+    return sorted(present, key=lambda c: rank.get(c, len(rank)))
 
 
 def rule_conditions(cfg):
@@ -80,10 +97,12 @@ def _score_columns(cfg, group_field):
     return [n for n in dict.fromkeys(names) if n]
 
 
-def _quality(table, cfg, details, reasons):
+def _quality(table, cfg, normalized, reasons):
+    """The counts of the report: per-indicator missing values (`normalized`, the score stage's matrix) with
+    their `reasons` (the indicators stage's), vetoes, types, categories and tiers of the finished `table`."""
     per_indicator = {}
-    for ind_id in details.normalized.columns:
-        missing = int(details.normalized[ind_id].isna().sum())
+    for ind_id in normalized.columns:
+        missing = int(normalized[ind_id].isna().sum())
         entry = {"missing": missing}
         if ind_id in reasons:
             counts = reasons[ind_id].dropna().value_counts()
@@ -132,6 +151,131 @@ def _quality(table, cfg, details, reasons):
     }
 
 
+@dataclass
+class StageRun:
+    """What the stages of one run share: the overrides of the configuration (None = its value) and what the
+    stages report back — warnings for the technician, the indicators stage's missing-value reasons (id →
+    Series) and the score stage's normalized indicator matrix (for the quality counts)."""
+
+    area_unit: str = None
+    threshold: float = None
+    normalization: str = None
+    group_field: str = None
+    tier_method: str = None
+    tier_breaks: object = None
+    warnings: list = field(default_factory=list)
+    reasons: dict = field(default_factory=dict)
+    normalized: pd.DataFrame = None
+
+
+def indicators_stage(frame, cfg, run):
+    """`area_<unit>` and every indicator `frame`'s inputs allow (core.indicators), plus an all-missing column,
+    with a warning, for each indicator of `cfg` that cannot be computed (its scores are then missing)."""
+    unit = run.area_unit or cfg.area_unit
+    table, run.reasons = compute_indicators(frame, unit)
+    new = table[[c for c in table.columns if c not in frame.columns or c == f"area_{unit}"]]
+    columns = set(table.columns)
+    absent = {}
+    for element, spec in cfg.indicators():
+        if spec.field not in columns:
+            run.warnings.append(f"{element.id}/{spec.id}: cannot be computed — the table has no "
+                                f"{', '.join(absent_inputs(columns, spec.field))}; the indicator is missing "
+                                "for every parcel.")
+            absent[spec.field] = np.nan
+    return new.assign(**absent) if absent else new
+
+
+def vetoes_stage(frame, cfg, run):
+    """`veto_failed`, `veto_reasons`, `veto_unknown`, `needs_verification` (core.vetoes)."""
+    return vetoes.check_vetoes(frame, cfg)
+
+
+def score_stage(frame, cfg, run):
+    """Normalized, weighted scores (core.scoring): `score`, `score_rank`, `s_<element>`, `missing_count`,
+    `weakest`. Normalization is part of it: a parcel failing a veto (`veto_failed` of the vetoes stage) is
+    left out of the statistics the others are normalized against."""
+    details = scoring.score_details(frame, cfg, run.normalization, run.group_field)
+    run.warnings += details.warnings
+    run.normalized = details.normalized
+    return details.table
+
+
+def types_stage(frame, cfg, run):
+    """`ineff_type` (the first matching type) and `ineff_flags` (every match) of the rule set's screens."""
+    return classify.classify_types(frame, cfg)
+
+
+def categories_stage(frame, cfg, run):
+    """The final determination (core.classify.determine): `inefficient`, `review`, `category`."""
+    if cfg.identification == "screening" and run.threshold is not None:
+        run.warnings.append(f"Configuration {cfg.name!r} identifies inefficient parcels by screening, not by "
+                            f"score: the threshold {run.threshold:g} is not used.")
+    return classify.determine(frame, cfg, run.threshold)
+
+
+def tiers_stage(frame, cfg, run):
+    """`tier` A/B/C/D/T (core.classify.assign_tiers); no column, and a warning, when neither the configuration
+    nor the run says how to grade."""
+    if cfg.tiers is None and run.tier_method is None:
+        run.warnings.append(f"Configuration {cfg.name!r} has no tiers section; no tiers were graded.")
+        return pd.DataFrame(index=frame.index)
+    return classify.assign_tiers(frame, cfg, run.tier_method, run.tier_breaks)
+
+
+# The evaluation's stages in the order they run: each is `stage(frame, cfg, run) -> DataFrame` of the columns
+# it adds (same index), reading the columns of the stages before it. Vetoes come before the score because the
+# parcels failing one are left out of the statistics the others are scored against (Jiangning).
+STAGES = (
+    ("indicators", indicators_stage),
+    ("vetoes", vetoes_stage),
+    ("score", score_stage),
+    ("types", types_stage),
+    ("categories", categories_stage),
+    ("tiers", tiers_stage),
+)
+STAGE_NAMES = tuple(name for name, _ in STAGES)
+
+
+def stage_inputs(cfg, group_field=None):
+    """The columns any stage may read: the area and indicator inputs, the score's indicator and group fields,
+    every field of a rule condition, `reported` (read by the determination without categories) and the result
+    fields of the stages themselves (a run of the later stages alone reads those of the earlier ones)."""
+    catalogue = load_catalogue()
+    names = ["area_m2", "reported", "identified"] + list(TAIL_FIELDS) + list(RULE_FIELDS)
+    names += _score_columns(cfg, group_field)
+    for iid, entry in catalogue.indicators.items():
+        names += [iid, *entry.inputs]
+    names += [name for _, cond in rule_conditions(cfg) for name in fields_of(cond)]
+    return list(dict.fromkeys(names))
+
+
+def run_stages(table, cfg, run, names=STAGE_NAMES):
+    """The columns the stages `names` (a subset of STAGE_NAMES, run in STAGES order) add to `table`, as one
+    DataFrame with `table`'s index; messages go to `run.warnings`.
+
+    The stages see a narrow frame — the columns they read (stage_inputs) and the ones the stages before them
+    added — rather than copies of the whole table. Before the first rule stage, the fields the rules read but
+    the table lacks are added to that frame as missing, with a warning (add_rule_placeholders); they are not
+    in the result. A column a stage computes replaces a same-named column of `table` in what later stages see.
+    """
+    unknown = [n for n in names if n not in STAGE_NAMES]
+    if unknown:
+        raise LandEvalError(f"Unknown evaluation stage(s) {', '.join(unknown)}: use {', '.join(STAGE_NAMES)}.")
+    inputs = set(stage_inputs(cfg, run.group_field))
+    # A shallow copy: the stages' placeholders go into this frame, never into `table`.
+    frame = table[[c for c in table.columns if c in inputs]].copy(deep=False)
+    added = []
+    for name, stage in STAGES:
+        if name not in names:
+            continue
+        if name != "indicators":
+            add_rule_placeholders(frame, cfg, run.warnings)
+        new = stage(frame, cfg, run)
+        added.append(new)
+        frame = pd.concat([frame.drop(columns=[c for c in new.columns if c in frame.columns]), new], axis=1)
+    return pd.concat(added, axis=1) if added else pd.DataFrame(index=table.index)
+
+
 def _join(work, enterprises, parcel_key, warnings):
     """`work` with the enterprises aggregated onto their parcels by id (core.enterprises), and the counts."""
     if parcel_key not in work.columns:
@@ -163,45 +307,17 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
     counts (enterprises, unmatched_enterprises, parcels_without_enterprise).
     """
     cfg = cfg if isinstance(cfg, EvalConfig) else load_config(cfg)
-    area_unit = area_unit or cfg.area_unit
-    work, warnings = canonical_table(df, field_map)
+    run = StageRun(area_unit or cfg.area_unit, threshold, normalization, group_field, tier_method, tier_breaks)
+    work, run.warnings = canonical_table(df, field_map)
     join_counts = {}
     if enterprises is not None:
-        work, join_counts = _join(work, enterprises, parcel_key, warnings)
-    work, reasons = compute_indicators(work, area_unit)
-    columns = set(work.columns)
-    for element, spec in cfg.indicators():
-        if spec.field not in columns:
-            absent = absent_inputs(columns, spec.field)
-            warnings.append(f"{element.id}/{spec.id}: cannot be computed — the table has no "
-                            f"{', '.join(absent)}; the indicator is missing for every parcel.")
-            work[spec.field] = np.nan
-    added = add_rule_placeholders(work, cfg, warnings)
-    # Vetoes first: the parcels failing one are left out of the statistics the others are scored against.
-    checked = vetoes.check_vetoes(work, cfg)
-    scored = [c for c in _score_columns(cfg, group_field) if c in work.columns and c != "veto_failed"]
-    details = scoring.score_details(pd.concat([work[scored], checked[["veto_failed"]]], axis=1), cfg,
-                                    normalization, group_field)
-    warnings += details.warnings
-    if cfg.identification == "screening" and threshold is not None:
-        warnings.append(f"Configuration {cfg.name!r} identifies inefficient parcels by screening, not by score: "
-                        f"the threshold {threshold:g} is not used.")
-    # The rules read a few columns: give them a narrow frame instead of copying the whole table at every step.
-    needed = {name for _, cond in rule_conditions(cfg) for name in fields_of(cond)} | {"reported"}
-    rules = pd.concat([work[[c for c in work.columns if c in needed]], checked, details.table], axis=1)
-    steps = [checked, details.table]
-    for step in (lambda f: classify.classify_types(f, cfg), lambda f: classify.determine(f, cfg, threshold)):
-        steps.append(step(rules))
-        rules = pd.concat([rules, steps[-1]], axis=1)
-    if cfg.tiers is not None or tier_method is not None:
-        steps.append(classify.assign_tiers(rules, cfg, tier_method, tier_breaks))
-    else:
-        warnings.append(f"Configuration {cfg.name!r} has no tiers section; no tiers were graded.")
-    # `work` is this function's own frame: its placeholders are deleted in place, because work.drop() would
-    # copy the whole table once more before the concatenation copies it (~0.4 GB at 10⁶ parcels). Not
-    # copy=False: pandas 1.5 then consolidates the blocks, which costs more than it saves.
-    for name in added:
+        work, join_counts = _join(work, enterprises, parcel_key, run.warnings)
+    new = run_stages(work, cfg, run)
+    # `work` is this function's own frame: the columns a stage recomputes (area_<unit>) are deleted in place,
+    # because work.drop() would copy the whole table once more before the concatenation copies it (~0.4 GB at
+    # 10⁶ parcels). Not copy=False: pandas 1.5 then consolidates the blocks, which costs more than it saves.
+    for name in [c for c in new.columns if c in work.columns]:
         del work[name]
-    table = pd.concat([work] + steps, axis=1)
-    quality = {**_quality(table, cfg, details, reasons), **join_counts}
-    return EvaluationResult(table, warnings, quality, area_unit, cfg.name)
+    table = pd.concat([work, new], axis=1)
+    quality = {**_quality(table, cfg, run.normalized, run.reasons), **join_counts}
+    return EvaluationResult(table, run.warnings, quality, run.area_unit, cfg.name)

@@ -4,7 +4,14 @@ import pytest
 
 from landeval.core.config import EvalConfig
 from landeval.core.errors import LandEvalError
-from landeval.core.pipeline import evaluate
+from landeval.core.pipeline import (
+    STAGE_NAMES,
+    StageRun,
+    evaluate,
+    output_columns,
+    output_order,
+    run_stages,
+)
 
 SMALL = {
     "name": "small", "threshold": 0.5, "review_band": 0.1, "area_unit": "mu",
@@ -132,3 +139,56 @@ def test_jiangning_preset_end_to_end():
 def test_rule_set_only_cannot_score():
     with pytest.raises(LandEvalError, match="no elements"):
         evaluate(PARCELS, EvalConfig.from_dict({"name": "rules", "threshold": 0.6}))
+
+
+def test_stage_names_in_the_order_they_run():
+    # docs/design.md: "Order: indicators → vetoes → scores → types → determination → tiers"; vetoes before the
+    # score because "符合定性指标的存量工业用地则会进入…定量指标准则层" (Jiangning 198–200).
+    assert STAGE_NAMES == ("indicators", "vetoes", "score", "types", "categories", "tiers")
+
+
+def test_stages_run_in_two_halves_give_the_one_shot_result():
+    # What a checkvetoes + scoreparcels run followed by classifyparcels does: the second half reads the first
+    # half's veto_failed and score. Same numbers as test_small_evaluation_by_hand (B fails the safety veto).
+    cfg = EvalConfig.from_dict(SMALL)
+    whole = evaluate(PARCELS, cfg).table.set_index("parcel_id")
+    work = evaluate(PARCELS, cfg).table[["parcel_id", "area_m2", "floor_area", "tax", "safety_ok"]]
+    first = run_stages(work, cfg, StageRun(), ("indicators", "vetoes", "score"))
+    assert first["veto_failed"].tolist() == [0, 1, 0, 0]
+    np.testing.assert_allclose(first["score"], [0.5, 0.5, 0.5, np.nan])
+    assert "tier" not in first and "ineff_type" not in first
+    second = run_stages(pd.concat([work, first], axis=1), cfg, StageRun(), ("types", "categories", "tiers"))
+    assert list(second.columns) == ["ineff_type", "ineff_flags", "inefficient", "review", "category", "tier"]
+    assert second["tier"].tolist() == whole["tier"].tolist() == ["B", "C", "B", "T"]
+    assert second["category"].tolist() == whole["category"].tolist()
+
+
+def test_stage_run_collects_warnings_and_rejects_unknown_stages():
+    cfg = EvalConfig.from_dict({**SMALL, "tiers": None})
+    run = StageRun(threshold=0.4)
+    frame = pd.DataFrame({"score": [0.3, 0.7], "veto_failed": [0, 0]})
+    out = run_stages(frame, cfg, run, ("categories", "tiers"))
+    assert out["inefficient"].tolist() == [1, 0]       # below the run's 0.4, not the configuration's 0.5
+    assert "tier" not in out
+    assert any("no tiers section" in w for w in run.warnings)
+    # The equity type reads tax_per_area, which this frame lacks: a placeholder, said once though two rule
+    # stages ran, and not in the result.
+    assert sum("field 'tax_per_area'" in w for w in run.warnings) == 1
+    assert "tax_per_area" not in out and "tax_per_area" not in frame
+    with pytest.raises(LandEvalError, match="Unknown evaluation stage.*normalise.*indicators, vetoes"):
+        run_stages(frame, cfg, run, ("normalise",))
+
+
+def test_output_order_is_the_documented_one():
+    # docs/design.md (result fields): areas, then inputs and indicators, then vetoes and scores, sub-scores,
+    # and the rule results last.
+    order = output_order("ha", ["s_land", "s_econ", "x"])
+    assert order[:4] == ["area_m2", "area_ha", "n_enterprises", "parcel_id"]
+    assert order.index("tax") < order.index("plot_ratio") < order.index("veto_failed") < order.index("score")
+    assert order[order.index("score"):] == ["score", "score_rank", "s_econ", "s_land", "missing_count", "weakest",
+                                            "ineff_type", "ineff_flags", "inefficient", "review", "category",
+                                            "tier", "level"]
+    assert "x" not in order and "floor_area" not in output_order("ha", inputs=False)
+    columns = ["tier", "own_field", "score", "s_land", "tax_per_area", "parcel_id", "area_ha", "area_m2"]
+    assert output_columns(columns, "ha", exclude={"parcel_id"}) == [
+        "area_m2", "area_ha", "tax_per_area", "score", "s_land", "tier", "own_field"]
