@@ -104,18 +104,11 @@ def _filled_scores(scores, policy, reference):
     return scores
 
 
-def indicator_table(frame, cfg, selected, unit):
-    """(long table of the selected parcels' indicators, recomputed scores of every parcel, per selected parcel
-    the labels of the indicators it has a value for that could not be scored, warnings).
-
-    contribution = w·s / Σw over the indicators that count for the parcel, so under arithmetic aggregation the
-    contributions of a parcel add up to its score; a missing indicator contributes nothing."""
-    normalized, warnings = normalized_indicators(frame, cfg)
-    ids = list(normalized.columns)
+def _contributions(normalized, cfg, reference):
+    """(combined weights in `normalized`'s column order, every parcel's contribution per indicator, recomputed
+    scores): contribution = w·s / Σw over the indicators that count for the parcel under the missing policy."""
     combined = cfg.combined_weights()
-    weights = np.array([combined[i] for i in ids])
-    # The district the parcels are scored against: those passing the vetoes (core.scoring.statistics_mask).
-    reference = statistics_mask(frame)
+    weights = np.array([combined[i] for i in normalized.columns])
     filled = _filled_scores(normalized.to_numpy(dtype=float), cfg.missing, reference)
     used = ~np.isnan(filled)
     w = np.where(used, weights[np.newaxis, :], 0.0)
@@ -123,15 +116,16 @@ def indicator_table(frame, cfg, selected, unit):
     with np.errstate(invalid="ignore", divide="ignore"):
         contribution = np.where(used & (total > 0), w * np.nan_to_num(filled) / total, np.nan)
     recomputed = np.where(total[:, 0] > 0, np.nansum(contribution, axis=1), np.nan)
+    return weights, contribution, recomputed
 
-    sel = np.flatnonzero(selected)
-    n_sel, n_ind = len(sel), len(ids)
-    specs = [spec for _, spec in cfg.indicators()]
-    element_of = [element for element, _ in cfg.indicators()]
-    value_text = np.empty((n_sel, n_ind), dtype=object)
-    median_text = np.empty(n_ind, dtype=object)
-    norm_sel = normalized.to_numpy(dtype=float)[sel]
-    unscored = pd.Series("", index=range(n_sel), dtype=object)
+
+def _value_texts(frame, specs, sel, reference, norm_sel):
+    """(values of the selected parcels as text, parcels × indicators; the district's median — mode for a
+    categorical indicator — per indicator; per selected parcel the labels of the indicators it has a value
+    for that could not be scored)."""
+    value_text = np.empty((len(sel), len(specs)), dtype=object)
+    median_text = np.empty(len(specs), dtype=object)
+    unscored = pd.Series("", index=range(len(sel)), dtype=object)
     for j, spec in enumerate(specs):
         # One pass per indicator (a few dozen), each vectorised over the parcels; medians are district-wide.
         column = frame[spec.field] if spec.field in frame else pd.Series(np.nan, index=frame.index)
@@ -149,10 +143,36 @@ def indicator_table(frame, cfg, selected, unit):
         lost = has_value & np.isnan(norm_sel[:, j])
         label = load_catalogue().label(spec.id, "zh")
         unscored = unscored + _when(lost & (unscored != ""), PARCEL_SEP) + _when(lost, label)
+    return value_text, median_text, unscored
+
+
+def _weak_marks(frame, ids, sel):
+    """Selected parcels × indicators: True where the indicator is among the parcel's `weakest`."""
     weakest = _text(frame, "weakest").to_numpy()[sel]
-    weak = np.zeros((n_sel, n_ind), dtype=bool)
+    weak = np.zeros((len(sel), len(ids)), dtype=bool)
     for j, iid in enumerate(ids):
         weak[:, j] = pd.Series(";" + weakest + ";").str.contains(f";{iid};", regex=False).to_numpy()
+    return weak
+
+
+def indicator_table(frame, cfg, selected, unit):
+    """(long table of the selected parcels' indicators, recomputed scores of every parcel, per selected parcel
+    the labels of the indicators it has a value for that could not be scored, warnings).
+
+    contribution = w·s / Σw over the indicators that count for the parcel, so under arithmetic aggregation the
+    contributions of a parcel add up to its score; a missing indicator contributes nothing."""
+    normalized, warnings = normalized_indicators(frame, cfg)
+    ids = list(normalized.columns)
+    # The district the parcels are scored against: those passing the vetoes (core.scoring.statistics_mask).
+    reference = statistics_mask(frame)
+    weights, contribution, recomputed = _contributions(normalized, cfg, reference)
+    sel = np.flatnonzero(selected)
+    n_sel, n_ind = len(sel), len(ids)
+    specs = [spec for _, spec in cfg.indicators()]
+    element_of = [element for element, _ in cfg.indicators()]
+    norm_sel = normalized.to_numpy(dtype=float)[sel]
+    value_text, median_text, unscored = _value_texts(frame, specs, sel, reference, norm_sel)
+    weak = _weak_marks(frame, ids, sel)
     table = pd.DataFrame({
         "pid": np.repeat(_text(frame, "parcel_id").to_numpy()[sel], n_ind),
         "seq": np.tile(np.arange(1, n_ind + 1), n_sel),

@@ -390,31 +390,19 @@ def block_size(n, draws):
     return int(max(1, min(draws, BLOCK_CELLS // max(n, 1))))
 
 
-def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, confidence=0.9,
-               threshold_range=None, progress=None):
-    """Robustness of every parcel's identification (see the module docstring). Returns RobustnessResult.
-
-    table: the evaluated parcels with the indicator columns of `cfg` and, where present, veto_failed,
-    category, score and the fields of the tier conditions. progress: optional callable(fraction done) —
-    it may raise to cancel.
-    """
-    check_identification(cfg)
+def _check_run(draws, confidence):
+    """Reject a draw count or a confidence the run cannot use, saying what to give."""
     if draws < 1:
         raise LandEvalError(f"DRAWS {draws} must be at least 1.")
     if not 0.5 <= confidence <= 1:
         raise LandEvalError(f"CONFIDENCE {confidence:g} must be between 0.5 and 1 (0.9: inefficient in at least "
                             "90 % of the draws is robustly inefficient).")
-    rng = np.random.default_rng(seed)
-    weights, warnings = draw_weights(cfg, method, spread, draws, rng)
-    thresholds = draw_thresholds(cfg, draws, rng, threshold_range)
-    prepared = prepare(table, cfg)
-    warnings = prepared.warnings + warnings
-    warnings += _score_mismatch(table, prepared.base_score)
-    n = len(table)
-    fixed, reason = fixed_status(table)
-    scored = ~np.isnan(prepared.base_score)
-    reason = np.where(~fixed & ~scored, "no_score", reason)
-    rule = tier_rule(cfg, table, prepared.base_score)
+
+
+def _run_draws(prepared, weights, thresholds, rule, progress):
+    """Score every draw, block by block: (times each parcel is below its draw's threshold, tier counts per
+    parcel × tier, every draw's quantized scores, every draw's rank table)."""
+    n, draws = len(prepared.base_score), len(weights)
     rated = None if rule is None else ~rule.unrated
     n_rated = 0 if rule is None else int(rated.sum())
     tier_counts = np.zeros((n, rule.count if rule else 1), dtype=np.int32)
@@ -442,6 +430,30 @@ def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, c
                 n, rule.count).astype(np.int32)
         if progress is not None:
             progress(0.9 * stop / draws)
+    return hits, tier_counts, q_all, ranks
+
+
+def robustness(table, cfg, method="dirichlet", spread=0.2, draws=1000, seed=1, confidence=0.9,
+               threshold_range=None, progress=None):
+    """Robustness of every parcel's identification (see the module docstring). Returns RobustnessResult.
+
+    table: the evaluated parcels with the indicator columns of `cfg` and, where present, veto_failed,
+    category, score and the fields of the tier conditions. progress: optional callable(fraction done) —
+    it may raise to cancel.
+    """
+    check_identification(cfg)
+    _check_run(draws, confidence)
+    rng = np.random.default_rng(seed)
+    weights, warnings = draw_weights(cfg, method, spread, draws, rng)
+    thresholds = draw_thresholds(cfg, draws, rng, threshold_range)
+    prepared = prepare(table, cfg)
+    warnings = prepared.warnings + warnings
+    warnings += _score_mismatch(table, prepared.base_score)
+    fixed, reason = fixed_status(table)
+    scored = ~np.isnan(prepared.base_score)
+    reason = np.where(~fixed & ~scored, "no_score", reason)
+    rule = tier_rule(cfg, table, prepared.base_score)
+    hits, tier_counts, q_all, ranks = _run_draws(prepared, weights, thresholds, rule, progress)
     p = np.where(fixed, 1.0, np.where(scored, hits / draws, 0.0))
     out = pd.DataFrame(index=table.index)
     out["p_inefficient"] = p

@@ -203,6 +203,31 @@ def _entropy(values, direction):
     return {c: float(w[c]) if c in complete else 0.0 for c in values.columns}
 
 
+def _zone_weights(values, system, direction, weighting):
+    """The Table 2 weights of the indicators with values (`values`' columns), summing to 1: the weight set's,
+    or entropy weights over the zones."""
+    if weighting == "entropy":
+        weights = _entropy(values, direction)
+    else:
+        weights = {i: w for i, _, w in system if i in values.columns}
+    total_w = sum(weights.values())
+    return {i: w / total_w for i, w in weights.items()} if total_w > 0 else weights
+
+
+def _compare_with_levels(per_zone, levels, zone_levels, used):
+    """Add to `per_zone` (in place) its zone_level, each indicator and the Table 2 index against the zone's
+    level (`levels`, summarised per level, with t2_score) and the rank within the level."""
+    per_zone["zone_level"] = pd.Series(per_zone.index, index=per_zone.index, dtype=object).map(dict(zone_levels))
+    level_rows = levels.reindex(per_zone["zone_level"].to_numpy())
+    level_rows.index = per_zone.index
+    for ind in used:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            per_zone[f"{ind}_vs_level"] = per_zone[ind] / level_rows[ind].where(level_rows[ind] > 0)
+    per_zone["t2_vs_level"] = per_zone["t2_score"] / level_rows["t2_score"].where(level_rows["t2_score"] > 0)
+    per_zone["t2_rank_level"] = (per_zone.groupby("zone_level", sort=False)["t2_score"]
+                                 .rank(ascending=False, method="min").astype("Int64"))
+
+
 def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=None, weighting="weights",
                    cap=INDEX_CAP, require=True, parcel_levels=None):
     """Macro evaluation with the Table 2 indicator system of `cfg` (county paper §3.2, SPEC §3.9).
@@ -243,16 +268,10 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
         if f"{ind}_vs_all" not in per_zone and total.get(ind, 0) > 0:
             per_zone[f"{ind}_vs_all"] = per_zone[ind] / total[ind]
     values = per_zone[used]
-    if weighting == "entropy":
-        weights = _entropy(values, direction)
-    else:
-        weights = {i: w for i, _, w in system if i in used}
-    total_w = sum(weights.values())
-    weights = {i: w / total_w for i, w in weights.items()} if total_w > 0 else weights
+    weights = _zone_weights(values, system, direction, weighting)
     idx = indices(values, total, direction, cap)
     per_zone["t2_score"], per_zone["t2_indicators"] = weighted_index(idx, weights)
     per_zone["t2_weak"] = _below(idx)
-
     levels = pd.DataFrame()
     if zone_levels is not None:
         keys = pd.Series(zones, index=df.index, dtype=object)
@@ -261,16 +280,7 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
         levels, _ = summarize(df, level_of.where(level_of.notna(), None), area_unit)
         levels["t2_score"], levels["t2_indicators"] = weighted_index(indices(levels.reindex(columns=used), total,
                                                                              direction, cap), weights)
-        per_zone["zone_level"] = pd.Series(per_zone.index, index=per_zone.index, dtype=object).map(dict(zone_levels))
-        level_rows = levels.reindex(per_zone["zone_level"].to_numpy())
-        level_rows.index = per_zone.index
-        for ind in used:
-            with np.errstate(invalid="ignore", divide="ignore"):
-                per_zone[f"{ind}_vs_level"] = per_zone[ind] / level_rows[ind].where(level_rows[ind] > 0)
-        per_zone["t2_vs_level"] = per_zone["t2_score"] / level_rows["t2_score"].where(level_rows["t2_score"] > 0)
-        per_zone["t2_rank_level"] = (per_zone.groupby("zone_level", sort=False)["t2_score"]
-                                     .rank(ascending=False, method="min").astype("Int64"))
-
+        _compare_with_levels(per_zone, levels, zone_levels, used)
     refs = _references(per_zone, total, references, used, direction, weights, cap, warnings)
     district = total.copy()
     district["t2_score"] = 1.0

@@ -129,13 +129,8 @@ def _table(layout, columns, box, item_id, size=6.5):
     return table
 
 
-def build(project):
-    """The dossier layout: A4 portrait, items placed in millimetres from the top left corner."""
-    layout = QgsPrintLayout(project)
-    layout.initializeDefaults()
-    layout.setName("LandEval 宗地档案")
-    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
-
+def _header(layout):
+    """The dark band across the top with the title (the parcel's d_title) and the organisation."""
     band = QgsLayoutItemShape(layout)
     band.setShapeType(QgsLayoutItemShape.Shape.Rectangle)
     symbol = band.symbol().clone()
@@ -149,6 +144,9 @@ def build(project):
     org = _label(layout, "LandEval 存量工业用地评价", (150, 5.5, 50, 8), "organisation", 7.5, align=Qt.AlignmentFlag.AlignRight)
     org.setFontColor(QColor("#dfe7f2"))
 
+
+def _map(layout):
+    """The atlas-driven map of the parcel and its surroundings, under its heading; returns the map item."""
     _label(layout, "区位与周边", (10, 19, 105, 5), "map_heading", 8.5, True)
     map_item = QgsLayoutItemMap(layout)
     map_item.setFrameEnabled(True)
@@ -162,7 +160,11 @@ def build(project):
     # A finite extent of the item's own shape: an empty one is saved as NaN, and the first extent set on
     # loading would then resize the frame to that extent's shape.
     map_item.setExtent(QgsRectangle(0, 0, 105, 92))
+    return map_item
 
+
+def _scalebar(layout, map_item):
+    """A two-segment scale bar in metres at the map's lower left corner."""
     scalebar = QgsLayoutItemScaleBar(layout)
     scalebar.setLinkedMap(map_item)
     scalebar.setStyle("Single Box")
@@ -181,6 +183,9 @@ def build(project):
     layout.addLayoutItem(scalebar)
     _place(scalebar, 12, 106, 40, 8, "scalebar")
 
+
+def _north_arrow(layout, map_item):
+    """QGIS's default north arrow at the map's upper right corner."""
     arrow = QgsLayoutItemPicture(layout)
     arrow.setPicturePath(":/images/north_arrows/layout_default_north_arrow.svg")
     arrow.setLinkedMap(map_item)
@@ -188,6 +193,9 @@ def build(project):
     layout.addLayoutItem(arrow)
     _place(arrow, 106, 26, 7, 11, "north_arrow")
 
+
+def _legend(layout, map_item):
+    """The tier legend at the map's upper left corner (landeval:dossier gives it the tier layer)."""
     legend = QgsLayoutItemLegend(layout)
     legend.setLinkedMap(map_item)
     legend.setTitle("宗地分级")
@@ -204,6 +212,9 @@ def build(project):
     layout.addLayoutItem(legend)
     _place(legend, 11, 25, 28, 23, "legend")
 
+
+def _text_blocks(layout):
+    """The map note, the identity and result boxes, the element and indicator tables, the notes and footer."""
     _label(layout, "地图：蓝色粗线为本宗地；周边宗地按分级着色；红色虚线为生态保护红线，紫色虚线为城镇开发边界，黑色点划线为园区范围。",
            (10, 116, 105, 7), "map_note", 5.5)
 
@@ -222,6 +233,21 @@ def build(project):
     _label(layout, "[% \"d_notes\" %]", (10, 269, 190, 15), "notes", 7, frame=True)
     _label(layout, "[% \"d_footer\" %]    第 [% @atlas_featurenumber %] / [% @atlas_totalfeatures %] 页",
            (10, 287, 190, 6), "footer", 6.5, align=Qt.AlignmentFlag.AlignRight)
+
+
+def build(project):
+    """The dossier layout: A4 portrait, items placed in millimetres from the top left corner (added in this
+    order, the order they are saved in)."""
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("LandEval 宗地档案")
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
+    _header(layout)
+    map_item = _map(layout)
+    _scalebar(layout, map_item)
+    _north_arrow(layout, map_item)
+    _legend(layout, map_item)
+    _text_blocks(layout)
     return layout
 
 
