@@ -19,6 +19,7 @@ import math
 import os
 import sys
 import time
+from types import SimpleNamespace
 
 import numpy as np
 import pandas as pd
@@ -45,6 +46,7 @@ PARKS = [
     ("青山镇工业点", "镇级工业集中点", "镇级", (11500, 8500), 0.02, 1, 7.0),
 ]
 SCATTERED_SHARE = 1.0 - sum(p[4] for p in PARKS)
+PARK_CENTRES = np.array([p[3] for p in PARKS], float)
 CELL = 1500.0  # grid for village clusters of scattered blocks; one cluster per cell keeps them apart
 ROAD, GAP = 16.0, 6.0  # road between rows of parcels, gap between neighbours along a street (m)
 
@@ -262,8 +264,8 @@ class County:
         return np.array([[f"{c}{t}" for t in TOWNS] for c in np.char.mod("%03d区", np.arange(1, self.k + 1))])
 
 
-def make_parcels(rng, county):
-    """Parcels of every county: geometry (WKB), area, home (park index or -1), town, county index."""
+def _parcel_homes(rng, county):
+    """(county index, home — park index or −1 for scattered —, size in 亩) of every parcel, county-major."""
     homes = np.array([p[4] for p in PARKS] + [SCATTERED_SHARE])
     county_of = np.repeat(np.arange(county.k), county.counts)
     n = len(county_of)
@@ -281,42 +283,63 @@ def make_parcels(rng, county):
     mu[sel] = lognormal_sizes(rng, sel.sum(), 8.0, 0.85, hi=300.0)
     big = (home == 0) & (rng.random(n) < 0.012)  # a few large plants in the base
     mu[big] = rng.uniform(150, 500, big.sum())
+    return county_of, home, mu
 
-    # groups: park sub-zones first (county-major), then village clusters of scattered blocks
-    nsub = np.array([p[5] for p in PARKS])
-    sub_first = np.r_[0, np.cumsum(nsub)[:-1]]
-    zones_per_county = nsub.sum()
-    group = np.full(n, -1, np.int64)
-    park_sel = home >= 0
-    sub = rng.integers(0, nsub[home[park_sel]])
-    group[park_sel] = county_of[park_sel] * zones_per_county + sub_first[home[park_sel]] + sub
-    # village clusters: sizes 1 + Poisson(2), cut per county (a loop per county, not per parcel)
-    base_id = county.k * zones_per_county
-    cluster_county = []
-    scattered = np.flatnonzero(home == -1)  # county-major order, so each county's share is one slice
-    bounds = np.searchsorted(county_of[scattered], np.arange(county.k + 1))
-    for c in range(county.k):
-        idx = scattered[bounds[c]:bounds[c + 1]]
-        sizes = 1 + rng.poisson(2.5, len(idx))
-        cid = np.searchsorted(np.cumsum(sizes), np.arange(len(idx)), side="right")
-        group[idx] = base_id + len(cluster_county) + cid
-        cluster_county += [c] * (cid.max() + 1 if len(idx) else 0)
-    cluster_county = np.array(cluster_county, int)
 
-    area = mu * M2_PER_MU
+class Groups:
+    """The groups parcels are packed in: park sub-zones first (county-major, ids below base_id), then village
+    clusters of scattered blocks (cluster_county: the county of each cluster)."""
+
+    def __init__(self, rng, county, county_of, home):
+        self.nsub = np.array([p[5] for p in PARKS])
+        self.sub_first = np.r_[0, np.cumsum(self.nsub)[:-1]]
+        self.zones_per_county = self.nsub.sum()
+        n = len(county_of)
+        group = np.full(n, -1, np.int64)
+        park_sel = home >= 0
+        sub = rng.integers(0, self.nsub[home[park_sel]])
+        group[park_sel] = county_of[park_sel] * self.zones_per_county + self.sub_first[home[park_sel]] + sub
+        # village clusters: sizes 1 + Poisson(2), cut per county (a loop per county, not per parcel)
+        self.base_id = county.k * self.zones_per_county
+        cluster_county = []
+        scattered = np.flatnonzero(home == -1)  # county-major order, so each county's share is one slice
+        bounds = np.searchsorted(county_of[scattered], np.arange(county.k + 1))
+        for c in range(county.k):
+            idx = scattered[bounds[c]:bounds[c + 1]]
+            sizes = 1 + rng.poisson(2.5, len(idx))
+            cid = np.searchsorted(np.cumsum(sizes), np.arange(len(idx)), side="right")
+            group[idx] = self.base_id + len(cluster_county) + cid
+            cluster_county += [c] * (cid.max() + 1 if len(idx) else 0)
+        self.group = group
+        self.cluster_county = np.array(cluster_county, int)
+
+
+def _pack(rng, groups, area):
+    """Shapes of every parcel and their packing in rows per group (pack_rows), as a namespace: kind, shapes,
+    order/inv (packing order and back), gidx, x, y, w, d (parcel boxes), ex, ey (group extents), gids."""
+    n = len(area)
     kind = np.searchsorted(np.cumsum(KIND_P), rng.random(n), side="right")
     shapes = unit_shapes(rng, kind)
     frac = np.empty(n)
     for sel, _, f in shapes.values():
         frac[sel] = f
-    order, gidx, x, y, w, d, ex, ey = pack_rows(rng, group, area / frac)
+    order, gidx, x, y, w, d, ex, ey = pack_rows(rng, groups.group, area / frac)
     inv = np.empty(n, int)
     inv[order] = np.arange(n)
-    gids = group[order][group_starts(group[order])]  # group id of each packed group
-    # place park sub-zones: two rows of zones side by side, then rotate the park and move it to its centre
+    gids = groups.group[order][group_starts(groups.group[order])]  # group id of each packed group
+    return SimpleNamespace(kind=kind, shapes=shapes, order=order, inv=inv, gidx=gidx, x=x, y=y, w=w, d=d, ex=ex,
+                           ey=ey, gids=gids)
+
+
+def _place_zones(rng, county, groups, pack):
+    """Place the park sub-zones: two rows of zones side by side, then rotate the park and move it to its
+    centre. Returns (tx, ty, th: translation and rotation of every packed group, filled for the zones;
+    is_zone; park radius per county × park)."""
+    nsub, sub_first, zones_per_county = groups.nsub, groups.sub_first, groups.zones_per_county
+    gids, ex, ey = pack.gids, pack.ex, pack.ey
     tx, ty, th = np.zeros(len(gids)), np.zeros(len(gids)), np.zeros(len(gids))
     zone_ext = np.zeros((county.k * zones_per_county, 2))
-    is_zone = gids < base_id
+    is_zone = gids < groups.base_id
     zone_ext[gids[is_zone]] = np.stack([ex[is_zone], ey[is_zone]], -1)
     zone_ext = zone_ext.reshape(county.k, zones_per_county, 2)
     zone_xy = np.zeros_like(zone_ext)
@@ -341,22 +364,28 @@ def make_parcels(rng, county):
     zp = np.repeat(np.arange(len(PARKS)), nsub)[np.arange(county.k * zones_per_county) % zones_per_county]
     zth = park_theta[zc, zp]
     zx, zy = rotate(zone_xy[..., 0].ravel(), zone_xy[..., 1].ravel(), zth)
-    centre = np.array([p[3] for p in PARKS], float)
+    centre = PARK_CENTRES
     tx[is_zone] = (zx + centre[zp, 0])[gids[is_zone]]
     ty[is_zone] = (zy + centre[zp, 1])[gids[is_zone]]
     th[is_zone] = zth[gids[is_zone]]
+    return tx, ty, th, is_zone, park_radius
 
-    # village clusters: one per free grid cell, cells near a park excluded, cells near towns preferred
+
+def _place_clusters(rng, county, groups, pack, placed):
+    """Place the village clusters (in place in `placed` = tx, ty, th, is_zone, park_radius): one per free grid
+    cell, cells near a park excluded, cells near towns preferred."""
+    tx, ty, th, is_zone, park_radius = placed
     gx, gy = np.meshgrid(np.arange(-COUNTY_W / 2 + CELL / 2, COUNTY_W / 2, CELL),
                          np.arange(-COUNTY_H / 2 + CELL / 2, COUNTY_H / 2, CELL))
     cells = np.stack([gx.ravel(), gy.ravel()], -1)
     near_town = np.min(np.hypot(*(cells[:, None] - TOWN_XY[None]).transpose(2, 0, 1)), 1)
     weight = np.exp(-near_town / 2500.0) + 0.05
     cl = np.flatnonzero(~is_zone)
-    cl_index = gids[cl] - base_id
+    cl_index = pack.gids[cl] - groups.base_id
     cl_cell = np.empty(len(cl_index), int)
-    dist = np.hypot(*(cells[:, None] - centre[None]).transpose(2, 0, 1))
-    cl_bounds = np.searchsorted(cluster_county[cl_index], np.arange(county.k + 1))  # clusters are county-major
+    dist = np.hypot(*(cells[:, None] - PARK_CENTRES[None]).transpose(2, 0, 1))
+    # clusters are county-major
+    cl_bounds = np.searchsorted(groups.cluster_county[cl_index], np.arange(county.k + 1))
     for c in range(county.k):
         mine = np.arange(cl_bounds[c], cl_bounds[c + 1])
         free = np.all(dist > park_radius[c][None] + 1500.0, 1)
@@ -364,16 +393,21 @@ def make_parcels(rng, county):
         if len(mine) > free.sum():
             raise SystemExit(f"county {c}: {len(mine)} village clusters but only {free.sum()} free cells")
         cl_cell[mine] = np.argsort(key)[:len(mine)]
-    diag = np.hypot(ex[cl], ey[cl])
+    diag = np.hypot(pack.ex[cl], pack.ey[cl])
     jitter = np.maximum(0.0, (CELL - diag) / 2)[:, None] * rng.uniform(-1, 1, (len(cl), 2))
     tx[cl], ty[cl] = (cells[cl_cell] + jitter).T
     th[cl] = rng.uniform(0, np.pi, len(cl))
 
-    # parcel frame -> group frame (centred) -> rotated -> county -> map coordinates
-    cnt = county_of[order]
+
+def _parcel_geometry(county, county_of, pack, tx, ty, th):
+    """(WKB of every parcel, its centre in the county frame), in the original parcel order: parcel frame ->
+    group frame (centred) -> rotated -> county -> map coordinates."""
+    n = len(county_of)
+    inv, gidx, x, y, w, d, ex, ey = pack.inv, pack.gidx, pack.x, pack.y, pack.w, pack.d, pack.ex, pack.ey
+    cnt = county_of[pack.order]
     geoms = np.empty(n, object)
     local_xy = np.empty((n, 2))
-    for k, (orig, unit, _) in shapes.items():
+    for k, (orig, unit, _) in pack.shapes.items():
         sel = inv[orig]  # positions of these parcels in packing order
         g = gidx[sel]
         px = unit[..., 0] * w[sel, None, None] + (x[sel] - ex[g] / 2)[:, None, None]
@@ -386,18 +420,36 @@ def make_parcels(rng, county):
         my = cy + county.offset[cnt[sel], 1][:, None, None]
         geoms[sel] = multipolygon_wkb(np.stack([mx, my], -1))
     # back to the original parcel order (county-major), so ids run in a stable, readable order
-    geoms, local_xy = geoms[inv], local_xy[inv]
-    area_m2 = area
-    # corners of each parcel's box in map coordinates: enough for the park hulls
-    g = gidx
-    bx = np.stack([x, x + w, x + w, x], -1) - (ex[g] / 2)[:, None]
-    by = np.stack([y, y, y + d, y + d], -1) - (ey[g] / 2)[:, None]
+    return geoms[inv], local_xy[inv]
+
+
+def _parcel_corners(county, county_of, pack, tx, ty, th):
+    """Corners of each parcel's box in map coordinates (original parcel order): enough for the park hulls."""
+    g, x, y, w, d = pack.gidx, pack.x, pack.y, pack.w, pack.d
+    cnt = county_of[pack.order]
+    bx = np.stack([x, x + w, x + w, x], -1) - (pack.ex[g] / 2)[:, None]
+    by = np.stack([y, y, y + d, y + d], -1) - (pack.ey[g] / 2)[:, None]
     rx, ry = rotate(bx, by, th[g][:, None])
-    corners = np.stack([rx + (tx[g] + county.offset[cnt, 0])[:, None], ry + (ty[g] + county.offset[cnt, 1])[:, None]],
-                       -1)[inv]
+    return np.stack([rx + (tx[g] + county.offset[cnt, 0])[:, None], ry + (ty[g] + county.offset[cnt, 1])[:, None]],
+                    -1)[pack.inv]
+
+
+def make_parcels(rng, county):
+    """Parcels of every county: geometry (WKB), area, home (park index or -1), town, county index."""
+    county_of, home, mu = _parcel_homes(rng, county)
+    groups = Groups(rng, county, county_of, home)
+    area = mu * M2_PER_MU
+    pack = _pack(rng, groups, area)
+    placed = _place_zones(rng, county, groups, pack)
+    _place_clusters(rng, county, groups, pack, placed)
+    tx, ty, th = placed[:3]
+    geoms, local_xy = _parcel_geometry(county, county_of, pack, tx, ty, th)
+    corners = _parcel_corners(county, county_of, pack, tx, ty, th)
     town_idx = np.argmin(np.hypot(*(local_xy[:, None] - TOWN_XY[None]).transpose(2, 0, 1)), 1)
-    parcels = pd.DataFrame({"county": county_of, "home": home, "zone": np.where(home >= 0, group, -1), "kind": kind,
-                            "area_m2": area_m2, "lx": local_xy[:, 0], "ly": local_xy[:, 1], "town_idx": town_idx})
+    group = groups.group
+    parcels = pd.DataFrame({"county": county_of, "home": home, "zone": np.where(home >= 0, group, -1),
+                            "kind": pack.kind, "area_m2": area, "lx": local_xy[:, 0], "ly": local_xy[:, 1],
+                            "town_idx": town_idx})
     return parcels, geoms, corners
 
 
@@ -551,8 +603,9 @@ def yes_no(mask):
     return pd.Categorical.from_codes(np.asarray(mask, dtype=np.int8), ["否", "是"])
 
 
-def make_enterprises(rng, parcels, pids, inside_boundary):
-    """Firms on parcels (some parcels vacant, some multi-tenant, some firms matching no parcel)."""
+def _tenancy(rng, parcels, pids):
+    """Who sits where: (land of every firm in 亩, in a park, parcel key, parcel row or −1) — tenants spread over
+    the occupied parcels, then the firms matching no parcel (about 2.5 %)."""
     n = len(parcels)
     mu = parcels["area_m2"].to_numpy() / M2_PER_MU
     in_park = parcels["home"].to_numpy() >= 0
@@ -566,89 +619,98 @@ def make_enterprises(rng, parcels, pids, inside_boundary):
     share = rng.gamma(2.0, size=m_matched)
     share /= np.bincount(pidx, share, n)[pidx]
     n_un = int(round(0.025 * m_matched / 0.975))
-    m = m_matched + n_un
-
     land_mu = np.r_[share * mu[pidx], lognormal_sizes(rng, n_un, 8.0, 0.8, hi=200.0)]
     park = np.r_[in_park[pidx], np.zeros(n_un, bool)]
     # unmatched firms carry ids in the county's pattern with sequence numbers no parcel has
     un_src = rng.integers(0, n, n_un)
     un_ids = np.char.add(pids[un_src].astype("U9"), np.char.mod("GB9%04d", rng.integers(0, 10000, n_un)))
-    parcel_key = np.r_[pids[pidx], un_ids]
-    prow = np.r_[pidx, np.full(n_un, -1)]
+    return land_mu, park, np.r_[pids[pidx], un_ids], np.r_[pidx, np.full(n_un, -1)]
 
+
+def _firm_economy(rng, land_mu, park):
+    """Industry, status and the economic figures of every firm (a namespace of arrays): output scaled by a
+    vitality that closed, new and idle firms lack, tax, profit, assets, employees, plot ratio, resources."""
+    m = len(land_mu)
     ind = INDUSTRIES
     ii = np.where(park, np.searchsorted(np.cumsum(ind.p_park) / ind.p_park.sum(), rng.random(m), side="right"),
                   np.searchsorted(np.cumsum(ind.p_scatter) / ind.p_scatter.sum(), rng.random(m), side="right"))
-    col = {c: ind[c].to_numpy()[ii] for c in ind.columns}
-    status = weighted_choice(rng, *STATUSES, m)
-    closed = np.isin(status, list(CLOSED))
-    active = ~closed
-    new = active & (rng.random(m) < .02)
-    idle = active & ~new & (rng.random(m) < .06)
-
+    f = SimpleNamespace(m=m, land_mu=land_mu, col={c: ind[c].to_numpy()[ii] for c in ind.columns})
+    col = f.col
+    f.status = weighted_choice(rng, *STATUSES, m)
+    f.closed = np.isin(f.status, list(CLOSED))
+    f.active = ~f.closed
+    f.new = f.active & (rng.random(m) < .02)
+    f.idle = f.active & ~f.new & (rng.random(m) < .06)
     vit = np.exp(0.75 * rng.standard_normal(m))
-    vit = np.where(np.isin(status, ["吊销", "注销"]), 0.0, vit)
-    vit = np.where(status == "停业", vit * .03, vit)
-    vit = np.where(new, vit * rng.uniform(.05, .4, m), vit)
-    vit = np.where(idle, vit * rng.uniform(.2, .6, m), vit)
-    output = land_mu * col["out_mu"] * vit
-    revenue = output * rng.uniform(.9, 1.1, m)
-    value_added = output * col["va_ratio"] * rng.uniform(.85, 1.15, m)
-    tax = output * col["tax_rate"] * np.exp(np.clip(.45 * rng.standard_normal(m), -1.2, 1.1))
-    refund = active & (rng.random(m) < .006)  # VAT refunds leave a few firms with negative tax
-    tax[refund] = -rng.uniform(1, 30, refund.sum())
+    vit = np.where(np.isin(f.status, ["吊销", "注销"]), 0.0, vit)
+    vit = np.where(f.status == "停业", vit * .03, vit)
+    vit = np.where(f.new, vit * rng.uniform(.05, .4, m), vit)
+    vit = np.where(f.idle, vit * rng.uniform(.2, .6, m), vit)
+    f.output = land_mu * col["out_mu"] * vit
+    f.revenue = f.output * rng.uniform(.9, 1.1, m)
+    f.value_added = f.output * col["va_ratio"] * rng.uniform(.85, 1.15, m)
+    f.tax = f.output * col["tax_rate"] * np.exp(np.clip(.45 * rng.standard_normal(m), -1.2, 1.1))
+    refund = f.active & (rng.random(m) < .006)  # VAT refunds leave a few firms with negative tax
+    f.tax[refund] = -rng.uniform(1, 30, refund.sum())
     margin = rng.normal(.055, .06, m)
-    net_profit = np.where(closed, -rng.uniform(0, 50, m), revenue * margin)
-    assets = np.maximum(output, land_mu * 30) * rng.uniform(.6, 1.6, m)
-    debt = np.where(closed, rng.beta(7, 3, m), rng.beta(5.5, 4.5, m))
-    high_tech = active & (rng.random(m) < col["p_hightech"] * np.where(output > 5000, 1.5, 1.0))
-    employees = np.where(closed, rng.integers(0, 6, m),
-                         np.maximum(3, output / col["productivity"] * np.exp(.35 * rng.standard_normal(m))))
-    employees = np.where(new, rng.integers(5, 60, m), employees).round()
+    f.net_profit = np.where(f.closed, -rng.uniform(0, 50, m), f.revenue * margin)
+    f.assets = np.maximum(f.output, land_mu * 30) * rng.uniform(.6, 1.6, m)
+    f.debt = np.where(f.closed, rng.beta(7, 3, m), rng.beta(5.5, 4.5, m))
+    f.high_tech = f.active & (rng.random(m) < col["p_hightech"] * np.where(f.output > 5000, 1.5, 1.0))
+    employees = np.where(f.closed, rng.integers(0, 6, m),
+                         np.maximum(3, f.output / col["productivity"] * np.exp(.35 * rng.standard_normal(m))))
+    f.employees = np.where(f.new, rng.integers(5, 60, m), employees).round()
     pr = np.clip(col["plot_ratio"] * np.exp(.45 * rng.standard_normal(m)), .2, 3.0)
-    pr = np.where(new, pr * rng.uniform(.3, .7, m), pr).clip(.2, 3.0)
-    density = np.minimum(rng.uniform(.25, .6, m), pr)
-    land_m2 = land_mu * M2_PER_MU
-    idle_share = np.select([closed, idle, new, rng.random(m) < .1],
-                           [rng.uniform(.7, 1, m), rng.uniform(.3, .9, m), rng.uniform(.2, .6, m),
-                            rng.uniform(0, .15, m)], 0.0)
-    water = output * col["water"] * np.exp(.35 * rng.standard_normal(m))
-    energy = output * col["energy"] * np.exp(.3 * rng.standard_normal(m))
-    env_fail_rate = .012 * col["env_risk"]
+    f.pr = np.where(f.new, pr * rng.uniform(.3, .7, m), pr).clip(.2, 3.0)
+    f.density = np.minimum(rng.uniform(.25, .6, m), f.pr)
+    f.land_m2 = land_mu * M2_PER_MU
+    f.idle_share = np.select([f.closed, f.idle, f.new, rng.random(m) < .1],
+                             [rng.uniform(.7, 1, m), rng.uniform(.3, .9, m), rng.uniform(.2, .6, m),
+                              rng.uniform(0, .15, m)], 0.0)
+    f.water = f.output * col["water"] * np.exp(.35 * rng.standard_normal(m))
+    f.energy = f.output * col["energy"] * np.exp(.3 * rng.standard_normal(m))
+    return f
 
-    # 18-character unified social credit codes (91 + region + MA + serial + check character; not checksummed)
-    check = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))[rng.integers(0, 31, m)]
-    firm_ids = np.char.add(np.char.add("91320115", np.char.mod("MA%07X", rng.permutation(m) + 0x1A0000)), check)
 
-    parcel_veto = {k: rng.random(n) < np.where(inside_boundary, r, 4 * r)
-                   for k, r in (("legal_certificate", .015), ("plan_quota", .01), ("spatial_plan", .015))}
-    psel = np.maximum(prow, 0)
-    df = pd.DataFrame({
-        "parcel_id": parcel_key, "enterprise_id": firm_ids, "enterprise_name": firm_names(rng, col["code"]),
-        "industry_code": col["code"],
-        "floor_area": land_m2 * pr, "footprint_area": land_m2 * density,
-        "green_area": land_m2 * rng.uniform(.05, .2, m), "idle_area": land_m2 * idle_share,
-        "output_value": output, "value_added": value_added, "revenue": revenue, "tax": tax,
-        "net_profit": net_profit, "total_assets": assets, "total_liabilities": assets * debt,
-        "fixed_investment": assets * rng.uniform(.02, .15, m), "industrial_investment": assets * rng.uniform(.4, 1.2, m),
+def _figure_columns(rng, f):
+    """The enterprise table's land, economic and resource columns (floor_area … strategic_output)."""
+    m, col, land_m2, output, revenue = f.m, f.col, f.land_m2, f.output, f.revenue
+    employees, high_tech = f.employees, f.high_tech
+    return {
+        "floor_area": land_m2 * f.pr, "footprint_area": land_m2 * f.density,
+        "green_area": land_m2 * rng.uniform(.05, .2, m), "idle_area": land_m2 * f.idle_share,
+        "output_value": output, "value_added": f.value_added, "revenue": revenue, "tax": f.tax,
+        "net_profit": f.net_profit, "total_assets": f.assets, "total_liabilities": f.assets * f.debt,
+        "fixed_investment": f.assets * rng.uniform(.02, .15, m),
+        "industrial_investment": f.assets * rng.uniform(.4, 1.2, m),
         "rd_expense": revenue * np.where(high_tech, rng.uniform(.03, .08, m), rng.uniform(.002, .02, m)),
         "employees": employees,
         "talent_count": (employees * (rng.uniform(.03, .15, m) + .15 * high_tech)).round(),
         "insured_employees": (employees * rng.uniform(.7, 1.0, m)).round(),
-        "staff_turnover": np.where(closed, rng.uniform(.5, .9, m), rng.uniform(.05, .35, m)),
+        "staff_turnover": np.where(f.closed, rng.uniform(.5, .9, m), rng.uniform(.05, .35, m)),
         "patents": rng.poisson(employees * np.where(high_tech, .08, .015)),
         "bidding_record": rng.poisson(np.minimum(1 + output / 5000, 20)),
         "industrial_potential": np.clip(rng.normal(55 + 25 * col["strategic"], 14, m), 0, 100),
         "chain_efficiency": np.clip(rng.normal(60 + 10 * col["dominant"], 13, m), 0, 100),
-        "electricity": output * col["elec"] * np.exp(.3 * rng.standard_normal(m)) + land_mu * .05,
-        "water": water, "energy": energy,
-        "emissions": energy * .02 * np.exp(.5 * rng.standard_normal(m)),
-        "wastewater": water * rng.uniform(.5, .85, m),
+        "electricity": output * col["elec"] * np.exp(.3 * rng.standard_normal(m)) + f.land_mu * .05,
+        "water": f.water, "energy": f.energy,
+        "emissions": f.energy * .02 * np.exp(.5 * rng.standard_normal(m)),
+        "wastewater": f.water * rng.uniform(.5, .85, m),
         "solid_waste": output * col["solid"] * np.exp(.4 * rng.standard_normal(m)),
         "strategic_output": np.minimum(output, output * col["strategic"] * rng.uniform(.5, 1.2, m)),
+    }
+
+
+def _check_columns(rng, f, prow, parcel_veto):
+    """The enterprise table's type, status and yes/no columns; a firm on a parcel shares the parcel's
+    certificate, quota and plan checks (`parcel_veto`), a firm matching no parcel draws its own."""
+    m, col, idle, closed = f.m, f.col, f.idle, f.closed
+    psel = np.maximum(prow, 0)
+    env_fail_rate = .012 * col["env_risk"]
+    return {
         "enterprise_type": weighted_choice(rng, *ENTERPRISE_TYPES, m),
-        "registration_status": status,
-        "above_scale": yes_no(revenue >= 2000), "high_tech": yes_no(high_tech),
+        "registration_status": f.status,
+        "above_scale": yes_no(f.revenue >= 2000), "high_tech": yes_no(f.high_tech),
         "legal_certificate": yes_no(~np.where(prow >= 0, parcel_veto["legal_certificate"][psel], rng.random(m) < .015)),
         "plan_quota": yes_no(~np.where(prow >= 0, parcel_veto["plan_quota"][psel], rng.random(m) < .01)),
         "spatial_plan": yes_no(~np.where(prow >= 0, parcel_veto["spatial_plan"][psel], rng.random(m) < .015)),
@@ -660,9 +722,28 @@ def make_enterprises(rng, parcels, pids, inside_boundary):
         "eia_passed": yes_no(rng.random(m) >= .02 * col["env_risk"]),
         "safety_evaluated": yes_no(rng.random(m) >= .035),
         "dominant_sector": yes_no(col["dominant"] == 1),
-        "management_ok": yes_no(active & ~idle & (net_profit >= 0) & (rng.random(m) >= .05)),
-        "new_project": yes_no(new),
-    })
+        "management_ok": yes_no(f.active & ~idle & (f.net_profit >= 0) & (rng.random(m) >= .05)),
+        "new_project": yes_no(f.new),
+    }
+
+
+def make_enterprises(rng, parcels, pids, inside_boundary):
+    """Firms on parcels (some parcels vacant, some multi-tenant, some firms matching no parcel)."""
+    n = len(parcels)
+    land_mu, park, parcel_key, prow = _tenancy(rng, parcels, pids)
+    f = _firm_economy(rng, land_mu, park)
+    m = f.m
+    # 18-character unified social credit codes (91 + region + MA + serial + check character; not checksummed)
+    check = np.array(list("0123456789ABCDEFGHJKLMNPQRTUWXY"))[rng.integers(0, 31, m)]
+    firm_ids = np.char.add(np.char.add("91320115", np.char.mod("MA%07X", rng.permutation(m) + 0x1A0000)), check)
+    parcel_veto = {k: rng.random(n) < np.where(inside_boundary, r, 4 * r)
+                   for k, r in (("legal_certificate", .015), ("plan_quota", .01), ("spatial_plan", .015))}
+    # The columns in FIRM_COLUMNS order; the draws happen in that order too (the sample depends on it).
+    df = {"parcel_id": parcel_key, "enterprise_id": firm_ids, "enterprise_name": firm_names(rng, f.col["code"]),
+          "industry_code": f.col["code"]}
+    df.update(_figure_columns(rng, f))
+    df.update(_check_columns(rng, f, prow, parcel_veto))
+    df = pd.DataFrame(df)
     for name, rate in MISSING.items():
         df.loc[rng.random(m) < rate, name] = np.nan
     df = tidy_numbers(df)
