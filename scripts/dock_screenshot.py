@@ -13,6 +13,7 @@ dock's Robustness action on the evaluated layer after Apply and grabs the window
 the map and the three counts in the dock (docs/images/dock_robustness.png). What happened is written to a JSON
 file next to the screenshot's temp folder; the launcher prints it and exits non-zero when a step failed.
 """
+import functools
 import json
 import os
 import shutil
@@ -77,47 +78,67 @@ def run(out, timeout, robustness=False):
 
 
 # ------------------------------------------------------------------------------------------------ in QGIS
-def in_qgis():
-    """Runs inside QGIS (from --code): a chain of steps driven by timers so QGIS's event loop keeps going."""
-    from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
-    from qgis.PyQt.QtCore import Qt, QTimer
-    from qgis.utils import iface, plugins
+def guarded(step):
+    """A step of ScreenshotRun that ends QGIS with a status on any failure, never leaving it hanging."""
+    @functools.wraps(step)
+    def wrapper(self, *args):
+        try:
+            step(self, *args)
+        except Exception as err:
+            import traceback
 
-    out, status_path = os.environ["LANDEVAL_SCREENSHOT"], os.environ["LANDEVAL_STATUS"]
-    status = {"ok": False, "steps": []}
+            self.finish(f"{step.__name__}: {err}\n{traceback.format_exc()}")
+    return wrapper
 
-    def finish(error=None):
+
+class ScreenshotRun:
+    """Inside QGIS (from --code): a chain of steps driven by timers so QGIS's event loop keeps going. Each step
+    is a method; what they share (the dock, the status written at the end) lives on the instance."""
+
+    def __init__(self):
+        from qgis.utils import iface
+
+        self.iface = iface
+        self.out, self.status_path = os.environ["LANDEVAL_SCREENSHOT"], os.environ["LANDEVAL_STATUS"]
+        self.status = {"ok": False, "steps": []}
+        self.dock = None
+
+    def start(self):
+        """Schedule the first step and the deadline after which the run gives up."""
+        from qgis.PyQt.QtCore import QTimer
+
+        QTimer.singleShot(1000, self.open_dock)
+        QTimer.singleShot(int(os.environ.get("LANDEVAL_GUI_DEADLINE_MS", "200000")),
+                          lambda: self.finish("the steps did not finish in time"))
+
+    def finish(self, error=None):
+        """Write the status file and quit QGIS (exit code 1 with an error)."""
+        from qgis.core import QgsApplication, QgsProject
+
         if error:
-            status["error"] = error
-        status["ok"] = error is None
-        with open(status_path, "w", encoding="utf-8") as handle:
-            json.dump(status, handle, ensure_ascii=False, indent=1)
+            self.status["error"] = error
+        self.status["ok"] = error is None
+        with open(self.status_path, "w", encoding="utf-8") as handle:
+            json.dump(self.status, handle, ensure_ascii=False, indent=1)
         QgsProject.instance().setDirty(False)  # no "save changes?" question on the way out
         QgsApplication.exit(0 if error is None else 1)
 
-    def guarded(step):
-        def wrapper(*args):
-            try:
-                step(*args)
-            except Exception as err:  # any failure must end QGIS with a status, never leave it hanging
-                import traceback
+    def refused(self, what):
+        """The error for an action the dock refused, with the message it showed."""
+        item = self.dock.message_bar.currentItem()
+        return RuntimeError(f"{what} refused: " + (item.text() if item else "no message"))
 
-                finish(f"{step.__name__}: {err}\n{traceback.format_exc()}")
-        return wrapper
+    def save_window(self):
+        """Grab the main window into the screenshot file."""
+        os.makedirs(os.path.dirname(self.out), exist_ok=True)
+        if not self.iface.mainWindow().grab().save(self.out):
+            raise RuntimeError(f"could not write {self.out}")
+        self.status["screenshot"] = self.out
 
-    state = {}
+    def load_sample(self):
+        """Add the sample county's layers and its enterprise table to the project; returns them by name."""
+        from qgis.core import QgsProject, QgsVectorLayer
 
-    @guarded
-    def open_dock():
-        # Xvfb has no window manager to maximize with: place the window over the whole screen.
-        iface.mainWindow().setGeometry(0, 0, *WINDOW_SIZE)
-        plugin = plugins.get("landeval")
-        if plugin is None:
-            raise RuntimeError("the landeval plugin is not loaded; plugins: " + ", ".join(plugins))
-        plugin.action.setChecked(True)
-        dock = plugin.dock
-        state["dock"] = dock
-        iface.mainWindow().resizeDocks([dock], [760], Qt.Horizontal)
         sample = os.environ["LANDEVAL_SAMPLE"]
         layers = {}
         for name, title in (("pois", "POIs 公共服务设施"), ("dev_boundary", "开发边界"), ("eco_redline", "生态红线"),
@@ -129,31 +150,42 @@ def in_qgis():
             if not layer.isValid():
                 raise RuntimeError(f"cannot open the sample's {name} layer ({sample})")
             QgsProject.instance().addMapLayer(layer)
-        iface.mapCanvas().setExtent(layers["parcels"].extent())
+        return layers
+
+    @guarded
+    def open_dock(self):
+        """Open the dock, load the sample and the jiangning preset, and Apply (evaluate in the background)."""
+        from qgis.PyQt.QtCore import Qt
+        from qgis.utils import plugins
+
+        # Xvfb has no window manager to maximize with: place the window over the whole screen.
+        self.iface.mainWindow().setGeometry(0, 0, *WINDOW_SIZE)
+        plugin = plugins.get("landeval")
+        if plugin is None:
+            raise RuntimeError("the landeval plugin is not loaded; plugins: " + ", ".join(plugins))
+        plugin.action.setChecked(True)
+        self.dock = dock = plugin.dock
+        self.iface.mainWindow().resizeDocks([dock], [760], Qt.Orientation.Horizontal)
+        layers = self.load_sample()
+        self.iface.mapCanvas().setExtent(layers["parcels"].extent())
         dock.load("jiangning")
         panel = dock.apply_panel
         panel.parcels_combo.setLayer(layers["parcels"])
         panel.enterprises_combo.setLayer(layers["enterprises"])
         for name in ("PARKS", "ECO_REDLINE", "DEV_BOUNDARY", "POIS"):
             panel.overlays[name].setLayer(layers[name.lower()])
-        panel.runner.finished.connect(applied)
-        status["steps"].append(f"dock open, {layers['parcels'].featureCount()} parcels, "
-                               f"{layers['enterprises'].featureCount()} enterprises, preset jiangning, inputs "
-                               + json.dumps(panel.inputs(), ensure_ascii=False))
+        panel.runner.finished.connect(self.applied)
+        self.status["steps"].append(f"dock open, {layers['parcels'].featureCount()} parcels, "
+                                    f"{layers['enterprises'].featureCount()} enterprises, preset jiangning, inputs "
+                                    + json.dumps(panel.inputs(), ensure_ascii=False))
         if not panel.apply():
-            item = dock.message_bar.currentItem()
-            raise RuntimeError("Apply refused: " + (item.text() if item else "no message"))
+            raise self.refused("Apply")
 
-    @guarded
-    def applied(ok, result, message):
-        dock = state["dock"]
-        if not ok:
-            raise RuntimeError("evaluation failed: " + message)
-        layer = result.layer
-        status["steps"].append("evaluated: " + layer.name())
-        status["tiers"] = dock.apply_panel.tier_label.text()
-        # The map shows the result over the largest park (the industrial base), where parcels are dense
-        # enough to see their tier colours; the other inputs stay in the legend, unticked.
+    def show_over_base(self, layer):
+        """Show `layer` alone over the largest park (the industrial base), where parcels are dense enough to see
+        their tier colours; the other inputs stay in the legend, unticked."""
+        from qgis.core import QgsProject
+
         root = QgsProject.instance().layerTreeRoot()
         for other in QgsProject.instance().mapLayers().values():
             if other.id() != layer.id():
@@ -161,88 +193,108 @@ def in_qgis():
         parks = QgsProject.instance().mapLayersByName("园区 parks")[0]
         base = max(parks.getFeatures(), key=lambda f: f.geometry().area()).geometry().boundingBox()
         base.scale(1.1)
-        iface.setActiveLayer(layer)
-        iface.mapCanvas().setExtent(base)
+        self.iface.setActiveLayer(layer)
+        self.iface.mapCanvas().setExtent(base)
+
+    @guarded
+    def applied(self, ok, result, message):
+        """After Apply: run Robustness (--robustness), or edit two element weights for the tier preview."""
+        from qgis.PyQt.QtCore import QTimer
+
+        dock = self.dock
+        if not ok:
+            raise RuntimeError("evaluation failed: " + message)
+        layer = result.layer
+        self.status["steps"].append("evaluated: " + layer.name())
+        self.status["tiers"] = dock.apply_panel.tier_label.text()
+        self.show_over_base(layer)
         if os.environ.get("LANDEVAL_ROBUSTNESS"):
-            dock.apply_panel.runner.finished.disconnect(applied)
-            dock.apply_panel.runner.finished.connect(robust_done)
+            dock.apply_panel.runner.finished.disconnect(self.applied)
+            dock.apply_panel.runner.finished.connect(self.robust_done)
             dock.robustness_box.setCollapsed(False)
             if not dock.robustness_panel.run():
-                item = dock.message_bar.currentItem()
-                raise RuntimeError("Robustness refused: " + (item.text() if item else "no message"))
+                raise self.refused("Robustness")
             return
         # The preview recomputes tiers with core from the layer's columns: with the weights just applied it must
         # find no parcel changing tier, or it disagrees with the evaluation.
-        status["unchanged_weights_moved"] = dock.apply_panel.preview.changes(layer, dock.model.document()).changed
+        self.status["unchanged_weights_moved"] = dock.apply_panel.preview.changes(layer, dock.model.document()).changed
         # Swap two element weights (the set stays valid) to show the live tier preview.
         from landeval.ui.weight_model import ROOT
         weights = dock.model.level_weights(ROOT)
         weights[1], weights[4] = weights[4], weights[1]
         dock.model.set_level_weights(ROOT, weights, "screenshot edit")
         dock.tree.setCurrentIndex(dock.model.index_for((1, 0)))
-        QTimer.singleShot(1500, shoot)
+        QTimer.singleShot(1500, self.shoot)
 
     @guarded
-    def robust_done(ok, result, message):
-        dock = state["dock"]
+    def robust_done(self, ok, result, message):
+        """After Robustness: show the robustness layer alone, scroll the dock to its box, then grab."""
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtCore import QTimer
+
+        dock = self.dock
         if not ok:
             raise RuntimeError("robustness failed: " + message)
         layer = result.layer
-        status["steps"].append("robustness: " + layer.name())
-        status["robustness"] = dock.robustness_panel.summary.text()
+        self.status["steps"].append("robustness: " + layer.name())
+        self.status["robustness"] = dock.robustness_panel.summary.text()
         root = QgsProject.instance().layerTreeRoot()
         for other in QgsProject.instance().mapLayers().values():
             node = root.findLayer(other.id())
             node.setItemVisibilityChecked(other.id() == layer.id())
             node.setExpanded(False)  # a short legend: the layer list fits beside the map
-        iface.setActiveLayer(layer)
+        self.iface.setActiveLayer(layer)
         # The weights box is long: scroll the dock down to the Robustness box.
         dock.widget().ensureWidgetVisible(dock.robustness_box)
-        iface.mapCanvas().refreshAllLayers()
-        QTimer.singleShot(2500, grab_robustness)
+        self.iface.mapCanvas().refreshAllLayers()
+        QTimer.singleShot(2500, self.grab_robustness)
 
     @guarded
-    def grab_robustness():
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        if not iface.mainWindow().grab().save(out):
-            raise RuntimeError(f"could not write {out}")
-        status["screenshot"] = out
-        finish()
+    def grab_robustness(self):
+        """Save the robustness screenshot and quit."""
+        self.save_window()
+        self.finish()
 
     @guarded
-    def shoot():
-        dock = state["dock"]
-        dock.apply_panel.update_preview()
-        status["preview"] = dock.apply_panel.preview_label.text()
-        iface.mapCanvas().refreshAllLayers()
-        QTimer.singleShot(2500, grab)
+    def shoot(self):
+        """Refresh the tier preview after the weight edit, then grab once the map has redrawn."""
+        from qgis.PyQt.QtCore import QTimer
+
+        self.dock.apply_panel.update_preview()
+        self.status["preview"] = self.dock.apply_panel.preview_label.text()
+        self.iface.mapCanvas().refreshAllLayers()
+        QTimer.singleShot(2500, self.grab)
 
     @guarded
-    def grab():
-        os.makedirs(os.path.dirname(out), exist_ok=True)
-        if not iface.mainWindow().grab().save(out):
-            raise RuntimeError(f"could not write {out}")
-        status["screenshot"] = out
+    def grab(self):
+        """Save the screenshot, then switch the dock to its AHP tab for a second picture."""
+        from qgis.PyQt.QtCore import QTimer
+
+        self.save_window()
         # A second picture of the dock alone on its AHP tab (the level of the selected indicator).
-        dock = state["dock"]
-        dock.tabs.setCurrentWidget(dock.ahp_editor)
-        QTimer.singleShot(500, grab_ahp)
+        self.dock.tabs.setCurrentWidget(self.dock.ahp_editor)
+        QTimer.singleShot(500, self.grab_ahp)
 
     @guarded
-    def grab_ahp():
-        ahp_out = os.path.splitext(out)[0] + "_ahp.png"
-        if not state["dock"].grab().save(ahp_out):
+    def grab_ahp(self):
+        """Save the dock alone on its AHP tab beside the screenshot (…_ahp.png) and quit."""
+        ahp_out = os.path.splitext(self.out)[0] + "_ahp.png"
+        if not self.dock.grab().save(ahp_out):
             raise RuntimeError(f"could not write {ahp_out}")
-        status["screenshot_ahp"] = ahp_out
-        finish()
+        self.status["screenshot_ahp"] = ahp_out
+        self.finish()
 
-    QTimer.singleShot(1000, open_dock)
-    QTimer.singleShot(int(os.environ.get("LANDEVAL_GUI_DEADLINE_MS", "200000")),
-                      lambda: finish("the steps did not finish in time"))
+
+def in_qgis():
+    """Runs inside QGIS (from --code): start the steps; the run object stays referenced by QGIS's timers."""
+    run_ = ScreenshotRun()
+    run_.start()
+    return run_
 
 
 if os.environ.get("LANDEVAL_SCREENSHOT") and os.environ.get("LANDEVAL_STATUS") and "qgis.utils" in sys.modules:
-    in_qgis()
+    # Kept in a module global: QGIS's timers and signals hold only bound methods of it.
+    SCREENSHOT_RUN = in_qgis()
 elif __name__ == "__main__":
     import argparse
 
