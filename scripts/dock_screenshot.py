@@ -128,6 +128,14 @@ class ScreenshotRun:
         item = self.dock.message_bar.currentItem()
         return RuntimeError(f"{what} refused: " + (item.text() if item else "no message"))
 
+    def finished_layer(self, ok, result, message, failed, step):
+        """The layer a background run of the dock made, logged as a step; an error (`failed` + its message) when
+        the run failed."""
+        if not ok:
+            raise RuntimeError(failed + message)
+        self.status["steps"].append(step + result.layer.name())
+        return result.layer
+
     def save_window(self):
         """Grab the main window into the screenshot file."""
         os.makedirs(os.path.dirname(self.out), exist_ok=True)
@@ -202,10 +210,7 @@ class ScreenshotRun:
         from qgis.PyQt.QtCore import QTimer
 
         dock = self.dock
-        if not ok:
-            raise RuntimeError("evaluation failed: " + message)
-        layer = result.layer
-        self.status["steps"].append("evaluated: " + layer.name())
+        layer = self.finished_layer(ok, result, message, "evaluation failed: ", "evaluated: ")
         self.status["tiers"] = dock.apply_panel.tier_label.text()
         self.show_over_base(layer)
         if os.environ.get("LANDEVAL_ROBUSTNESS"):
@@ -233,10 +238,7 @@ class ScreenshotRun:
         from qgis.PyQt.QtCore import QTimer
 
         dock = self.dock
-        if not ok:
-            raise RuntimeError("robustness failed: " + message)
-        layer = result.layer
-        self.status["steps"].append("robustness: " + layer.name())
+        layer = self.finished_layer(ok, result, message, "robustness failed: ", "robustness: ")
         self.status["robustness"] = dock.robustness_panel.summary.text()
         root = QgsProject.instance().layerTreeRoot()
         for other in QgsProject.instance().mapLayers().values():
