@@ -1,6 +1,7 @@
 """The whole evaluation on one parcel table: parse → indicators → vetoes → scores (against the parcels that
 pass the vetoes) → types → determination → tiers. What the one-shot `landeval:evaluate` algorithm and the
-dock's "evaluate" button run."""
+dock's "evaluate" button run. The stages by name (STAGES, run_stages) for the algorithms that run some of
+them, and the one output-field order (output_order, output_columns)."""
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -41,9 +42,9 @@ class EvaluationResult:
 
 def output_order(area_unit, columns=(), inputs=True):
     """The one order of LandEval's output fields: areas (m², then `area_unit`), enterprise count, raw inputs
-    (without them when `inputs` is false: an input that is also an indicator then stands with the indicators),
-    indicators, vetoes and score, the sub-scores `s_<element>` found
-    among `columns` (sorted), then the rule results. Names only; a table has some of them."""
+    (none when `inputs` is false: an input that is also an indicator then stands with the indicators),
+    indicators, vetoes and score, the sub-scores `s_<element>` found among `columns` (sorted), then the rule
+    results. Names only; a table has some of them. What every output of LandEval is written in."""
     catalogue = load_catalogue()
     raw = list(catalogue.raw) if inputs else []
     elements = sorted(c for c in columns if str(c).startswith("s_"))
