@@ -23,6 +23,11 @@ so the `e2e` fixture hands its helpers out as attributes::
 - `imported_plugin_files(stderr)`: the source files of `landeval` modules the embedded Python loaded,
   read from a run made with `verbose_imports=True`.
 - `qgis_version_tuple(json_output)`: e.g. (3, 22, 16), for version-specific expectations.
+- The sample county: `SAMPLE` (its folder), `layer(name)` (the URI of a layer of its GeoPackage),
+  `sample_inputs(parks=True)` (the parameters landeval:evaluate takes for it, without OUTPUT and PRESET).
+- `read(path)`: the attributes of an output's first layer as a DataFrame (OGR); `geometry_type(path)`: its
+  geometry type name ("Multi Polygon", "None", …).
+- `runner(profile)`: `run(alg, params)` -> the results of `qgis_process run landeval:<alg>` (10 min timeout).
 """
 import json
 import os
@@ -36,6 +41,7 @@ from types import SimpleNamespace
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "resources" / "sample"
 PLUGIN_NAME = "landeval"
 DEFAULT_TIMEOUT = 180  # seconds; a cold qgis_process start is ~2 s, but CI machines are shared
 
@@ -183,6 +189,55 @@ def qgis_version_tuple(json_output):
     return tuple(int(n) for n in numbers.groups())
 
 
+def sample_layer(name):
+    """The URI of layer `name` of the sample county's GeoPackage."""
+    return f"{SAMPLE / 'sample_county.gpkg'}|layername={name}"
+
+
+def sample_inputs(parks=True):
+    """landeval:evaluate's inputs for the sample county (parcels, enterprises, overlays; with `parks` the parks
+    and their type and share fields too), without PRESET and OUTPUT."""
+    inputs = {"PARCELS": sample_layer("parcels"), "PARCEL_ID": "宗地编号", "ENTERPRISES": SAMPLE / "enterprises.csv",
+              "ENTERPRISE_PARCEL_ID": "宗地编号", "ECO_REDLINE": sample_layer("eco_redline"),
+              "DEV_BOUNDARY": sample_layer("dev_boundary"), "POIS": sample_layer("pois")}
+    if parks:
+        inputs.update(PARKS=sample_layer("parks"), ZONE_TYPE_FIELD="园区类型", SHARE_FIELD="工业用地占比")
+    return inputs
+
+
+def _open_first_layer(path):
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path).split("|")[0])
+    assert ds is not None, f"OGR cannot open {path}"
+    return ds, ds.GetLayer(0)
+
+
+def read_layer(path):
+    """Attributes of the first layer of an output file (a path, or a URI with |layername=…), read with OGR."""
+    import pandas as pd
+
+    _ds, lyr = _open_first_layer(path)  # the data source must outlive the layer
+    defn = lyr.GetLayerDefn()
+    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
+    return pd.DataFrame([[f.GetField(n) for n in names] for f in lyr], columns=names)
+
+
+def geometry_type(path):
+    """The geometry type name of an output file's first layer ("Multi Polygon", "None", …)."""
+    from osgeo import ogr
+
+    _ds, lyr = _open_first_layer(path)
+    return ogr.GeometryTypeToName(lyr.GetGeomType())
+
+
+def algorithm_runner(profile, timeout=600):
+    """`run(alg, params)`: runs landeval:<alg> through qgis_process in `profile`, returns its results."""
+    def run(alg, params):
+        return run_qgis_process(["run", f"landeval:{alg}", *param_args(params)], profile, timeout=timeout)["results"]
+    return run
+
+
 @pytest.fixture(scope="session")
 def e2e():
     """The helpers above as attributes (`e2e.run_qgis_process(...)`), since tests cannot import conftest."""
@@ -190,6 +245,8 @@ def e2e():
         ROOT=ROOT, QgisProfile=QgisProfile, make_profile=make_profile, run_qgis_process=run_qgis_process,
         call_qgis_process=call_qgis_process, param_args=param_args,
         imported_plugin_files=imported_plugin_files, qgis_version_tuple=qgis_version_tuple,
+        SAMPLE=SAMPLE, layer=sample_layer, sample_inputs=sample_inputs, read=read_layer, geometry_type=geometry_type,
+        runner=algorithm_runner,
     )
 
 

@@ -2,61 +2,32 @@
 aggregatezones (Table 2 per park and level), potentialclasses, persistence (three rounds) and checkcontracts run
 through qgis_process.bin too, and landeval:report gathers them. Checks that hold whatever the data, plus the
 counts that must agree between outputs."""
-from pathlib import Path
-
-import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.slow
-
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-GPKG = SAMPLE / "sample_county.gpkg"
-
-
-def layer(name):
-    return f"{GPKG}|layername={name}"
-
-
-def read(path):
-    """Attributes of the first layer of an output file, read with OGR."""
-    from osgeo import ogr
-
-    ds = ogr.Open(str(path).split("|")[0])
-    lyr = ds.GetLayer(0)
-    defn = lyr.GetLayerDefn()
-    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    return pd.DataFrame([[f.GetField(n) for n in names] for f in lyr], columns=names)
 
 
 @pytest.fixture(scope="module")
 def county(e2e, plugin_profile, tmp_path_factory):
     out = tmp_path_factory.mktemp("capabilities")
-
-    def run(alg, params):
-        return e2e.run_qgis_process(["run", f"landeval:{alg}", *e2e.param_args(params)], plugin_profile,
-                                    timeout=600)["results"]
-
-    evaluated = run("evaluate", {
-        "PARCELS": layer("parcels"), "PARCEL_ID": "宗地编号", "ENTERPRISES": SAMPLE / "enterprises.csv",
-        "ENTERPRISE_PARCEL_ID": "宗地编号", "ECO_REDLINE": layer("eco_redline"), "DEV_BOUNDARY": layer("dev_boundary"),
-        "POIS": layer("pois"), "PARKS": layer("parks"), "ZONE_TYPE_FIELD": "园区类型", "SHARE_FIELD": "工业用地占比",
-        "PRESET": "jiangning", "OUTPUT": out / "ev.gpkg"})["OUTPUT"]
+    run = e2e.runner(plugin_profile)
+    evaluated = run("evaluate", {**e2e.sample_inputs(), "PRESET": "jiangning", "OUTPUT": out / "ev.gpkg"})["OUTPUT"]
     return {"dir": out, "ev": evaluated, "run": run, "e2e": e2e, "profile": plugin_profile}
 
 
-def test_zone_evaluation_potential_persistence_and_report(county):
+def test_zone_evaluation_potential_persistence_and_report(e2e, county):
     run, d, ev = county["run"], county["dir"], county["ev"]
-    parcels = read(ev)
-    res = run("aggregatezones", {"INPUT": ev, "ZONES": layer("parks"), "OUTPUT": d / "zones.gpkg",
+    parcels = e2e.read(ev)
+    res = run("aggregatezones", {"INPUT": ev, "ZONES": e2e.layer("parks"), "OUTPUT": d / "zones.gpkg",
                                  "OUTPUT_LEVELS": d / "levels.gpkg"})
-    zones, levels = read(res["OUTPUT"]), read(res["OUTPUT_LEVELS"]).set_index("row")
+    zones, levels = e2e.read(res["OUTPUT"]), e2e.read(res["OUTPUT_LEVELS"]).set_index("row")
     assert zones["t2_score"].between(0, 2).all() and (zones["t2_indicators"] > 0).all()
     assert set(zones["zone_level"]) <= {"base", "community", "block"}
     assert levels.loc["district", "t2_score"] == 1.0
     assert levels.loc["district", "n_parcels"] == len(parcels)
     assert levels.drop(index="district")["n_parcels"].sum() == parcels["level"].notna().sum()
 
-    potential = read(run("potentialclasses", {"INPUT": ev, "OUTPUT": d / "potential.gpkg"})["OUTPUT"])
+    potential = e2e.read(run("potentialclasses", {"INPUT": ev, "OUTPUT": d / "potential.gpkg"})["OUTPUT"])
     # No supply or construction columns in the sample: every parcel is built, the underused classes are exactly
     # the inefficient parcels, split by the development boundary.
     counts = potential["potential"].value_counts()
@@ -68,7 +39,7 @@ def test_zone_evaluation_potential_persistence_and_report(county):
     args = ["run", "landeval:persistence", "--"] + [f"ROUNDS={ev}"] * 3 + [
         "ID_FIELD=宗地编号", "N=3", f"OUTPUT={d / 'persistent.gpkg'}"]
     res = county["e2e"].run_qgis_process(args, county["profile"], timeout=600)["results"]
-    persistent = read(res["OUTPUT"])
+    persistent = e2e.read(res["OUTPUT"])
     assert persistent["persistent"].sum() == (parcels["inefficient"] == 1).sum()  # the same round three times
     assert set(persistent["history"]) <= {"111", "000"}
 
@@ -79,7 +50,7 @@ def test_zone_evaluation_potential_persistence_and_report(county):
     assert 'id="potential"' in page and 'id="zone-table"' in page and 'id="level-table"' in page
 
 
-def test_checkcontracts_headless(county, tmp_path):
+def test_checkcontracts_headless(e2e, county, tmp_path):
     from osgeo import ogr, osr
 
     path = tmp_path / "contracts.gpkg"
@@ -104,6 +75,6 @@ def test_checkcontracts_headless(county, tmp_path):
     ds = None
     out = county["run"]("checkcontracts", {"INPUT": path, "EVAL_DATE": "2024-12-31",
                                            "OUTPUT": tmp_path / "checked.gpkg"})["OUTPUT"]
-    table = read(out).set_index("宗地编号")
+    table = e2e.read(out).set_index("宗地编号")
     assert list(table["contract_breach"]) == [1, 0]
     assert table.loc["A", "gap_tax"] == pytest.approx(-5)

@@ -6,15 +6,13 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-GPKG = Path(__file__).resolve().parents[2] / "resources" / "sample" / "sample_county.gpkg"
-
 
 def test_parcel_levels_without_naming_output_parks(e2e, plugin_profile, tmp_path):
     from osgeo import ogr
 
     out = tmp_path / "levels.gpkg"
     result = e2e.run_qgis_process(["run", "landeval:classifyscale", *e2e.param_args({
-        "PARCELS": f"{GPKG}|layername=parcels", "PARKS": f"{GPKG}|layername=parks", "OUTPUT": str(out)})],
+        "PARCELS": e2e.layer("parcels"), "PARKS": e2e.layer("parks"), "OUTPUT": str(out)})],
         plugin_profile)
     assert Path(result["results"]["OUTPUT"].split("|")[0]) == out
     assert not result["results"].get("OUTPUT_PARKS")

@@ -3,16 +3,12 @@ with different tier cuts, as two yearly rounds), then suggestpaths, renewalscena
 twoevaluations run on it through qgis_process.bin too, and landeval:report gathers them. Every check holds
 whatever the data: fields present, values in range, counts that must agree between outputs."""
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 pytestmark = pytest.mark.slow
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-GPKG = SAMPLE / "sample_county.gpkg"
 N_PARCELS = 2000
 PATHS = {"highstd_factory", "capacity_upgrade", "upgrade_relet", "to_research", "to_other", "eco_restoration",
          "reclaim", "rectify", "exit"}
@@ -21,47 +17,24 @@ PATTERNS = ("concentration", "clustering", "integration")
 QUADRANT_LIST = {"hv_hp": "A", "lv_hp": "B", "hv_lp": "C", "lv_lp": "D"}
 
 
-def layer(name):
-    return f"{GPKG}|layername={name}"
-
-
-def read(path):
-    """(attributes as a DataFrame, geometry type name) of the first layer of an output file, read with OGR."""
-    from osgeo import ogr
-
-    ds = ogr.Open(str(path).split("|")[0])
-    assert ds is not None, path
-    lyr = ds.GetLayer(0)
-    defn = lyr.GetLayerDefn()
-    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    rows = [[f.GetField(n) for n in names] for f in lyr]
-    return pd.DataFrame(rows, columns=names), ogr.GeometryTypeToName(lyr.GetGeomType())
-
-
 @pytest.fixture(scope="module")
 def county(e2e, plugin_profile, tmp_path_factory):
     """Paths of the two evaluated rounds and of the parks with their scale level, all written headless."""
     out = tmp_path_factory.mktemp("county")
 
-    def run(alg, params):
-        return e2e.run_qgis_process(["run", f"landeval:{alg}", *e2e.param_args(params)], plugin_profile,
-                                    timeout=600)["results"]
-
-    common = {"PARCELS": layer("parcels"), "PARCEL_ID": "宗地编号", "ENTERPRISES": SAMPLE / "enterprises.csv",
-              "ENTERPRISE_PARCEL_ID": "宗地编号", "ECO_REDLINE": layer("eco_redline"),
-              "DEV_BOUNDARY": layer("dev_boundary"), "POIS": layer("pois"), "PARKS": layer("parks"),
-              "ZONE_TYPE_FIELD": "园区类型", "SHARE_FIELD": "工业用地占比", "PRESET": "jiangning"}
+    run = e2e.runner(plugin_profile)
+    common = {**e2e.sample_inputs(), "PRESET": "jiangning"}
     r1 = run("evaluate", {**common, "OUTPUT": out / "r1.gpkg"})["OUTPUT"]
     r2 = run("evaluate", {**common, "TIER_METHOD": 0, "TIER_BREAKS": "10,40,40,10", "OUTPUT": out / "r2.gpkg"})["OUTPUT"]
-    parks = run("classifyscale", {"PARCELS": r1, "PARKS": layer("parks"), "ZONE_TYPE_FIELD": "园区类型",
-                                  "SHARE_FIELD": "工业用地占比", "DEV_BOUNDARY": layer("dev_boundary"),
+    parks = run("classifyscale", {"PARCELS": r1, "PARKS": e2e.layer("parks"), "ZONE_TYPE_FIELD": "园区类型",
+                                  "SHARE_FIELD": "工业用地占比", "DEV_BOUNDARY": e2e.layer("dev_boundary"),
                                   "OUTPUT": out / "levels.gpkg", "OUTPUT_PARKS": out / "parks.gpkg"})["OUTPUT_PARKS"]
     return {"dir": out, "r1": r1, "r2": r2, "parks": parks, "run": run}
 
 
 @pytest.fixture(scope="module")
-def evaluated(county):
-    table, _ = read(county["r1"])
+def evaluated(e2e, county):
+    table = e2e.read(county["r1"])
     assert len(table) == N_PARCELS
     return table
 
@@ -89,14 +62,14 @@ def rounds(county):
 
 
 @pytest.fixture(scope="module")
-def two(county):
+def two(e2e, county):
     d = county["dir"]
-    return county["run"]("twoevaluations", {"INPUT": county["r1"], "POIS": layer("pois"), "OUTPUT": d / "two.gpkg",
-                                            "OUTPUT_LIST": d / "abcd.gpkg"})
+    return county["run"]("twoevaluations", {"INPUT": county["r1"], "POIS": e2e.layer("pois"),
+                                            "OUTPUT": d / "two.gpkg", "OUTPUT_LIST": d / "abcd.gpkg"})
 
 
-def test_suggestpaths_headless(paths, evaluated):
-    t, geometry = read(paths["OUTPUT"])
+def test_suggestpaths_headless(e2e, paths, evaluated):
+    t, geometry = e2e.read(paths["OUTPUT"]), e2e.geometry_type(paths["OUTPUT"])
     assert len(t) == N_PARCELS and geometry == "Multi Polygon"
     assert {"path", "path_reason", "path_rule", "clearance_zone"} <= set(t.columns)
     assert set(evaluated.columns) <= set(t.columns)  # the evaluated fields are kept
@@ -111,10 +84,10 @@ def test_suggestpaths_headless(paths, evaluated):
     assert (t.loc[eco, "path"] == "eco_restoration").all()
 
 
-def test_renewalscenarios_headless(scenarios, evaluated):
-    t, _ = read(scenarios["OUTPUT"])
-    s, geometry = read(scenarios["OUTPUT_TABLE"])
-    lines, line_type = read(scenarios["OUTPUT_LINES"])
+def test_renewalscenarios_headless(e2e, scenarios, evaluated):
+    t = e2e.read(scenarios["OUTPUT"])
+    s, geometry = e2e.read(scenarios["OUTPUT_TABLE"]), e2e.geometry_type(scenarios["OUTPUT_TABLE"])
+    lines, line_type = e2e.read(scenarios["OUTPUT_LINES"]), e2e.geometry_type(scenarios["OUTPUT_LINES"])
     assert len(t) == N_PARCELS and geometry == "None" and "Line String" in line_type
     assert list(s["pattern"]) == ["current", *PATTERNS]
     s = s.set_index("pattern")
@@ -138,10 +111,10 @@ def test_renewalscenarios_headless(scenarios, evaluated):
     assert np.allclose(s["output_per_area"], s.loc["current", "output_per_area"] * ratio)
 
 
-def test_comparerounds_headless(rounds, evaluated):
-    t, _ = read(rounds["OUTPUT"])
-    m, _ = read(rounds["OUTPUT_TIER_MATRIX"])
-    c, _ = read(rounds["OUTPUT_CATEGORY_MATRIX"])
+def test_comparerounds_headless(e2e, rounds, evaluated):
+    t = e2e.read(rounds["OUTPUT"])
+    m = e2e.read(rounds["OUTPUT_TIER_MATRIX"])
+    c = e2e.read(rounds["OUTPUT_CATEGORY_MATRIX"])
     assert len(t) == N_PARCELS
     assert {"change", "tier_old", "tier_new", "tier_steps", "category_old", "category_new", "score_change"} <= set(
         t.columns)
@@ -166,9 +139,9 @@ def test_comparerounds_headless(rounds, evaluated):
     assert Counter(t["tier_old"]) == Counter(evaluated["tier"])
 
 
-def test_twoevaluations_headless(two, evaluated):
-    t, _ = read(two["OUTPUT"])
-    abcd, _ = read(two["OUTPUT_LIST"])
+def test_twoevaluations_headless(e2e, two, evaluated):
+    t = e2e.read(two["OUTPUT"])
+    abcd = e2e.read(two["OUTPUT_LIST"])
     assert len(t) == N_PARCELS
     assert {"poi_count", "value_score", "value_rank", "quadrant", "disposal", "abcd_list"} <= set(t.columns)
     value = t["value_score"].dropna()
@@ -189,12 +162,12 @@ def test_twoevaluations_headless(two, evaluated):
     assert np.allclose(abcd.set_index("abcd_list")["area_mu"], areas.reindex(list("ABCD")).fillna(0.0))
 
 
-def test_report_gathers_the_decision_outputs_headless(county, paths, scenarios, rounds, two):
+def test_report_gathers_the_decision_outputs_headless(e2e, county, paths, scenarios, rounds, two):
     html = county["dir"] / "decision_report.html"
     county["run"]("report", {"INPUT": paths["OUTPUT"], "SCENARIOS": scenarios["OUTPUT_TABLE"],
                              "TWO_EVALUATIONS": two["OUTPUT"], "ROUNDS": rounds["OUTPUT"], "OUTPUT": html})
     page = html.read_text(encoding="utf-8")
     for anchor in ("paths", "clearance", "path_list", "scenarios", "quadrants", "abcd", "rounds"):
         assert f'id="{anchor}"' in page, anchor
-    t, _ = read(paths["OUTPUT"])
+    t = e2e.read(paths["OUTPUT"])
     assert f'id="n-paths">{t["path"].notna().sum():,}<' in page

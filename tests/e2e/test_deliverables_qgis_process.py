@@ -4,22 +4,15 @@ read with OGR."""
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler-utils (scripts/setup.sh) missing")]
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-GPKG = SAMPLE / "sample_county.gpkg"
 # A slice of the inefficient parcels keeps the run short on a shared machine; the whole county is measured in
 # the README (728 pages).
 FILTER = '"inefficient" = 1 AND "score_rank" > 1750'
-
-
-def layer(name):
-    return f"{GPKG}|layername={name}"
 
 
 def chosen(path, where):
@@ -34,22 +27,16 @@ def chosen(path, where):
 def test_dossier_and_list_headless(e2e, plugin_profile, tmp_path):
     import openpyxl
 
-    def run(alg, params):
-        return e2e.run_qgis_process(["run", f"landeval:{alg}", *e2e.param_args(params)], plugin_profile,
-                                    timeout=600)["results"]
-
-    evaluated = run("evaluate", {
-        "PARCELS": layer("parcels"), "PARCEL_ID": "宗地编号", "ENTERPRISES": SAMPLE / "enterprises.csv",
-        "ENTERPRISE_PARCEL_ID": "宗地编号", "ECO_REDLINE": layer("eco_redline"), "DEV_BOUNDARY": layer("dev_boundary"),
-        "POIS": layer("pois"), "PARKS": layer("parks"), "ZONE_TYPE_FIELD": "园区类型", "SHARE_FIELD": "工业用地占比",
-        "PRESET": "jiangning", "OUTPUT": tmp_path / "ev.gpkg"})["OUTPUT"]
+    run = e2e.runner(plugin_profile)
+    evaluated = run("evaluate", {**e2e.sample_inputs(), "PRESET": "jiangning",
+                                 "OUTPUT": tmp_path / "ev.gpkg"})["OUTPUT"]
     paths = run("suggestpaths", {"INPUT": evaluated, "OUTPUT": tmp_path / "paths.gpkg"})["OUTPUT"]
     parcels = chosen(paths, FILTER.replace('"', ""))
     assert parcels
 
     pdf = tmp_path / "dossiers.pdf"
-    result = run("dossier", {"INPUT": paths, "FILTER": FILTER, "ECO_REDLINE": layer("eco_redline"),
-                             "DEV_BOUNDARY": layer("dev_boundary"), "PARKS": layer("parks"), "OUTPUT": pdf})
+    result = run("dossier", {"INPUT": paths, "FILTER": FILTER, "ECO_REDLINE": e2e.layer("eco_redline"),
+                             "DEV_BOUNDARY": e2e.layer("dev_boundary"), "PARKS": e2e.layer("parks"), "OUTPUT": pdf})
     info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
     assert int(result["PAGES"]) == len(parcels) == int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True,

@@ -11,40 +11,17 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "sample"
-GPKG = SAMPLE / "sample_county.gpkg"
-
-
-def layer(name):
-    return f"{GPKG}|layername={name}"
-
-
-def read(path):
-    from osgeo import ogr
-
-    ds = ogr.Open(str(path).split("|")[0])
-    lyr = ds.GetLayer(0)
-    defn = lyr.GetLayerDefn()
-    names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    return pd.DataFrame([[f.GetField(n) for n in names] for f in lyr], columns=names)
-
 
 @pytest.fixture(scope="module")
 def robust(e2e, plugin_profile, tmp_path_factory):
     out = tmp_path_factory.mktemp("robust")
-
-    def run(alg, params):
-        return e2e.run_qgis_process(["run", f"landeval:{alg}", *e2e.param_args(params)], plugin_profile,
-                                    timeout=600)["results"]
-
-    evaluated = run("evaluate", {"PARCELS": layer("parcels"), "PARCEL_ID": "宗地编号",
-                                 "ENTERPRISES": SAMPLE / "enterprises.csv", "ENTERPRISE_PARCEL_ID": "宗地编号",
-                                 "ECO_REDLINE": layer("eco_redline"), "DEV_BOUNDARY": layer("dev_boundary"),
-                                 "POIS": layer("pois"), "PRESET": "jiangning", "OUTPUT": out / "evaluated.gpkg"})
+    run = e2e.runner(plugin_profile)
+    evaluated = run("evaluate", {**e2e.sample_inputs(parks=False), "PRESET": "jiangning",
+                                 "OUTPUT": out / "evaluated.gpkg"})
     results = run("robustness", {"INPUT": evaluated["OUTPUT"], "PRESET": "jiangning", "DRAWS": 300,
                                  "THRESHOLD_RANGE": "0.55,0.65", "OUTPUT": out / "robust.gpkg",
                                  "REPORT": out / "robust.html"})
-    return results, read(results["OUTPUT"])
+    return results, e2e.read(results["OUTPUT"])
 
 
 def test_every_parcel_has_its_probability_and_class(robust):
