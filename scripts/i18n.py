@@ -4,6 +4,10 @@
     python3 scripts/i18n.py update [SEED.yaml …]   # add new strings to every .ts (unfinished, or translated
                                    # from the seeds: {context: {English: Chinese}}), drop vanished ones
     python3 scripts/i18n.py check      # exit 1 listing unfinished or missing entries (CI and the tests run it)
+
+A change that adds strings brings their translations in `i18n/seeds/<name>.yaml` ({context: {English:
+Chinese}}) instead of editing the .ts, so that several changes in flight never conflict in one XML file;
+`check` and `compile` read the seeds over the .ts, and `update` folds them into the .ts and deletes them.
     python3 scripts/i18n.py compile [DIR]   # lrelease every .ts into DIR (default i18n/) as .qm
 
 A translatable string is a literal English text in one of: `tr("text")` / `self.tr("text")` (context
@@ -18,6 +22,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -129,15 +134,27 @@ def read_seeds(paths):
     return seeds
 
 
+SEEDS = I18N / "seeds"  # i18n/seeds/*.yaml: translations of changes in flight, folded in by `update`
+
+
+def translations(path, seed_paths=()):
+    """{(context, source): text} of a .ts with the pending seeds (and `seed_paths`) over it: a seed is newer
+    than the .ts, so it wins where both translate a string."""
+    known = read_ts(path) if path.exists() else {}
+    seeds = read_seeds([*sorted(SEEDS.glob("*.yaml")), *seed_paths])
+    return {**{k: v for k, v in known.items() if v}, **seeds}
+
+
 def update(seed_paths=()):
+    """Write every .ts from the code's strings, its translations and the seeds; the pending seeds, now in the
+    .ts, are deleted."""
     strings = extract()
-    seeds = read_seeds(seed_paths)
     for path in ts_files():
         language = path.stem.split("_", 1)[1]
-        known = read_ts(path) if path.exists() else {}
-        # A seed is newer than the .ts: it wins where both translate a string.
-        write_ts(path, language, strings, {**{k: v for k, v in known.items() if v}, **seeds})
+        write_ts(path, language, strings, translations(path, seed_paths))
         print(f"{path.relative_to(ROOT)}: {sum(len(v) for v in strings.values())} string(s)")
+    for seed in sorted(SEEDS.glob("*.yaml")):
+        seed.unlink()
 
 
 def problems():
@@ -146,7 +163,7 @@ def problems():
     wanted = {(c, s) for c, sources in strings.items() for s in sources}
     lines = []
     for path in ts_files():
-        entries = read_ts(path) if path.exists() else {}
+        entries = translations(path)
         name = path.relative_to(ROOT)
         lines += [f"{name}: not translated: [{c}] {s!r}" for c, s in sorted(wanted) if not entries.get((c, s))]
         lines += [f"{name}: no longer in the code: [{c}] {s!r}" for c, s in sorted(set(entries) - wanted)]
@@ -166,11 +183,15 @@ def compile_all(out_dir=I18N):
     """Compile every .ts into `out_dir`; returns the .qm paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tool, written = lrelease(), []
-    for path in ts_files():
-        target = out_dir / (path.stem + ".qm")
-        subprocess.run([tool, "-silent", str(path), "-qm", str(target)], check=True)
-        written.append(target)
+    tool, written, strings = lrelease(), [], extract()
+    with tempfile.TemporaryDirectory() as work:
+        for path in ts_files():
+            # The .ts with the pending seeds folded in, so a checkout shows the translations of its changes.
+            merged = Path(work) / path.name
+            write_ts(merged, path.stem.split("_", 1)[1], strings, translations(path))
+            target = out_dir / (path.stem + ".qm")
+            subprocess.run([tool, "-silent", str(merged), "-qm", str(target)], check=True)
+            written.append(target)
     return written
 
 
