@@ -11,18 +11,19 @@ from qgis.core import (
 
 from ..core.config import list_presets, load_config
 from ..core.errors import LandEvalError
+from ..core.inputs import canonical_with_originals
 from ..core.keys import describe_positions
 from ..core.pipeline import RULE_FIELDS
 from ..core.tables import canonical_table
 from ..core.zones import WEIGHTINGS, dominant_levels, evaluate_zones, table2_aliases, zone_aliases
-from .assemble import canonical_with_originals, recognised_columns
-from .base import LandEvalAlgorithm
-from .decision_output import finish_decision_output
-from .layer_io import (measure_areas, read_features, read_frame, require_crs, source_parameter, write_frame,
+from ..qgis_io.assemble import recognised_columns
+from ..qgis_io.decision_output import finish_decision_output
+from ..qgis_io.layer_io import (measure_areas, read_features, read_frame, require_crs, source_parameter, write_frame,
                        write_output)
+from ..qgis_io.spatial import inner_points, locate, source_geometries
+from ..qgis_io.styling import area_unit_of_fields, finish_output
+from .base import LandEvalAlgorithm
 from .params import config_file_param, with_help
-from .spatial import inner_points, locate, source_geometries
-from .styling import area_unit_of_fields, finish_output
 
 TABLE2_PRESET = "county_table2"
 WEIGHTING_OPTIONS = ["weights of the weight set (\"+\" marks, AHP) / 权重方案", "entropy over the zones / 熵权法"]
@@ -137,24 +138,8 @@ class AggregateZones(LandEvalAlgorithm):
         geoms = measure_areas(table.geometries, crs, context, feedback) if need_geometry else None
         if not has_area:
             frame["area_m2"] = geoms.area_m2
-        if zones is not None:
-            zone_fids, zone_geoms = source_geometries(zones, crs, context, feedback)
-            where, _ = locate(inner_points(geoms.geometries), zone_geoms, feedback)
-            outside = np.flatnonzero(where < 0)
-            if len(outside):
-                feedback.pushWarning(f"{describe_positions(outside, table.fids)} parcel(s) (by feature id) lie in "
-                                     "no zone; they count only in the all-zone values.")
-            keys = pd.Series(where, dtype=object).where(where >= 0, None)
-            level_field = self.parameterAsString(parameters, "ZONE_LEVEL_FIELD", context)
-            if level_field:
-                zone_table, _ = read_frame(zones, [level_field], feedback, "zone layer")
-                zone_levels = {i: v for i, v in enumerate(zone_table[level_field]) if v is not None and v == v}
-            else:
-                zone_levels = self._parcel_levels(frame, keys)
-        else:
-            level_field = ""
-            keys = frame[zone_field].where(frame[zone_field].notna(), None)
-            zone_levels = None if zone_field == "level" else self._parcel_levels(frame, keys)
+        keys, zone_levels, level_field, zone_fids = self._zones_of_parcels(parameters, context, feedback, zones,
+                                                                           zone_field, frame, geoms, table.fids, crs)
         # Levels taken from the parcels are summarised over all their parcels (scattered blocks included).
         parcel_levels = frame["level"] if zone_levels and not level_field and "level" in frame else None
         result = evaluate_zones(frame, keys, cfg, unit, zone_levels, references, weighting, require=False,
@@ -173,11 +158,7 @@ class AggregateZones(LandEvalAlgorithm):
             per_zone = per_zone.rename_axis(zone_field).reset_index()
             per_zone[zone_field] = per_zone[zone_field].astype(str)
             dest = write_frame(self, parameters, "OUTPUT", context, per_zone, feedback, field_aliases)
-        for column in ("n_parcels", "area_m2", "mean_score", "output_per_area", "tax_per_area"):
-            if column in total.index:
-                feedback.pushInfo(f"All zones: {column} = {total[column]:.6g}")
-        if "t2_score" in per_zone:
-            feedback.pushInfo("Table 2 weights used: " + ", ".join(f"{k} {w:.3f}" for k, w in result.weights.items()))
+        self._log_totals(feedback, total, per_zone, result.weights)
         # Only zone polygons can carry the map style (a ZONE_FIELD summary is a table).
         qml = "zone_index" if zones is not None and "t2_score" in per_zone else None
         finish_decision_output(dest, context, feedback, NAMES["OUTPUT"], field_aliases, {}, qml=qml)
@@ -189,6 +170,39 @@ class AggregateZones(LandEvalAlgorithm):
                                                 **table2_aliases(summary.columns, unit), "row": "范围"})
             finish_output(out["OUTPUT_LEVELS"], context, feedback, names=NAMES["OUTPUT_LEVELS"])
         return out
+
+    def _zones_of_parcels(self, parameters, context, feedback, zones, zone_field, frame, geoms, fids, crs):
+        """(zone key per parcel, {zone key: level} or None, ZONE_LEVEL_FIELD, zone feature ids or None): from the
+        zone polygons each parcel's inner point lies in, else from the parcels' ZONE_FIELD."""
+        zone_fids = None
+        if zones is not None:
+            zone_fids, zone_geoms = source_geometries(zones, crs, context, feedback)
+            where, _ = locate(inner_points(geoms.geometries), zone_geoms, feedback)
+            outside = np.flatnonzero(where < 0)
+            if len(outside):
+                feedback.pushWarning(f"{describe_positions(outside, fids)} parcel(s) (by feature id) lie in "
+                                     "no zone; they count only in the all-zone values.")
+            keys = pd.Series(where, dtype=object).where(where >= 0, None)
+            level_field = self.parameterAsString(parameters, "ZONE_LEVEL_FIELD", context)
+            if level_field:
+                zone_table, _ = read_frame(zones, [level_field], feedback, "zone layer")
+                zone_levels = {i: v for i, v in enumerate(zone_table[level_field]) if v is not None and v == v}
+            else:
+                zone_levels = self._parcel_levels(frame, keys)
+        else:
+            level_field = ""
+            keys = frame[zone_field].where(frame[zone_field].notna(), None)
+            zone_levels = None if zone_field == "level" else self._parcel_levels(frame, keys)
+        return keys, zone_levels, level_field, zone_fids
+
+    @staticmethod
+    def _log_totals(feedback, total, per_zone, weights):
+        """The all-zone values and, for a Table 2 evaluation, the weights used, to the log."""
+        for column in ("n_parcels", "area_m2", "mean_score", "output_per_area", "tax_per_area"):
+            if column in total.index:
+                feedback.pushInfo(f"All zones: {column} = {total[column]:.6g}")
+        if "t2_score" in per_zone:
+            feedback.pushInfo("Table 2 weights used: " + ", ".join(f"{k} {w:.3f}" for k, w in weights.items()))
 
     def _indicator_system(self, parameters, context):
         """The weight set of the Table 2 evaluation: WEIGHT_SET (e.g. AHP weights) or the SYSTEM preset."""

@@ -15,7 +15,7 @@ from ..core import weighting
 from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
 from .params import split_names, with_help
-from .weight_sets import add_weight_outputs, weight_outputs
+from .params import add_weight_outputs, weight_outputs
 
 # Enum order is a public contract: eigenvector, geometric mean, column mean.
 METHODS = weighting.AHP_METHODS

@@ -8,9 +8,9 @@ from qgis.core import (
 )
 
 from ..core.errors import LandEvalError
+from ..qgis_io.styling import STYLE_KINDS, STYLE_LABELS, apply_style, save_default_style
 from .base import LandEvalAlgorithm
 from .params import with_help
-from .styling import STYLE_KINDS, STYLE_LABELS, apply_style, save_default_style
 
 
 class ApplyStyle(LandEvalAlgorithm):

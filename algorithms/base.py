@@ -7,7 +7,7 @@ from qgis.core import (QgsFeatureRequest, QgsProcessingAlgorithm, QgsProcessingE
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import LandEvalError
-from .destinations import refuse_overwriting_inputs
+from ..qgis_io.destinations import refuse_overwriting_inputs
 
 
 def with_declared_defaults(alg, parameters):

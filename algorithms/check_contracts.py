@@ -10,12 +10,13 @@ from qgis.core import (
 
 from ..core import contracts as core
 from ..core.dates import reference_date
+from ..qgis_io.canonical_read import read_canonical
+from ..qgis_io.decision_output import aliases, finish_decision_output
+from ..qgis_io.layer_io import source_parameter, write_output
+from ..qgis_io.styling import area_unit_of_fields
 from .base import LandEvalAlgorithm
-from .canonical_read import read_canonical
-from .decision_output import aliases, finish_decision_output, language, language_param
-from .layer_io import source_parameter, write_output
+from .params import language, language_param
 from .params import with_help
-from .styling import area_unit_of_fields
 
 READ = ("area_m2", "contract_fulfilled", "completion_date", "agreed_completion_date", "agreed_production_date", "expiry_date") + tuple(
     name for target in core.TARGETS.values() for name in target if name)

@@ -1,26 +1,8 @@
 """landeval:checkvetoes — one-vote veto criteria (一票否决): which parcels fail, and why."""
-from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
-
 from ..core.vetoes import check_vetoes
+from ..qgis_io.steps import push_warnings, read_step_input, write_step_output
 from .base import LandEvalAlgorithm
-from .params import config_file_param, load_eval_config, preset_param, with_help
-from .steps import push_warnings, read_step_input, write_step_output
-
-
-def add_input_parameter(alg, what):
-    alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVector]),
-        f"Parcels with {what} (usually the output of the previous LandEval step). Fields are recognised by "
-        "canonical id or Chinese header.",
-    ))
-
-
-def add_output_parameter(alg, description):
-    alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSink("OUTPUT", description, QgsProcessing.SourceType.TypeVectorAnyGeometry),
-        "A new layer: the input features and fields plus this step's fields (a field of the same name is "
-        "replaced). The input is never changed.",
-    ))
+from .params import add_input_parameter, add_output_parameter, config_file_param, load_eval_config, preset_param
 
 
 class CheckVetoes(LandEvalAlgorithm):

@@ -2,30 +2,20 @@
 import pandas as pd
 
 from ..core import classify
-from ..core.errors import LandEvalError
+from ..qgis_io.steps import push_warnings, read_step_input, write_step_output
 from .base import LandEvalAlgorithm
-from .checkvetoes import add_input_parameter, add_output_parameter
 from .params import (
+    add_input_parameter,
+    add_output_parameter,
     config_file_param,
     load_eval_config,
     optional_number,
-    parse_numbers,
     preset_param,
     threshold_param,
+    tier_breaks,
     tier_method,
     tier_params,
 )
-from .steps import push_warnings, read_step_input, write_step_output
-
-
-def tier_breaks(alg, parameters, context, method):
-    """TIER_BREAKS as the engine wants them: % shares or score cuts, or the class count for jenks."""
-    breaks = parse_numbers(alg.parameterAsString(parameters, "TIER_BREAKS", context), "TIER_BREAKS")
-    if breaks is None or method != "jenks":
-        return breaks
-    if len(breaks) != 1 or breaks[0] != int(breaks[0]):
-        raise LandEvalError("TIER_BREAKS for jenks is the number of classes, 2–4 (e.g. 4).")
-    return int(breaks[0])
 
 
 def classify_table(table, cfg, threshold, method, breaks):

@@ -12,9 +12,9 @@ from qgis.core import (
 
 from ..core.decision import monitoring as core
 from ..core.keys import key_strings
+from ..qgis_io.decision_output import aliases, finish_decision_output
+from ..qgis_io.layer_io import read_features, source_parameter, write_frame
 from .base import LandEvalAlgorithm
-from .decision_output import aliases, finish_decision_output
-from .layer_io import read_features, source_parameter, write_frame
 from .params import with_help
 
 ROUND_FIELDS = ("tier", "category", "score", "inefficient")

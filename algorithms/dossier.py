@@ -42,12 +42,12 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ..core.dossier_data import build_dossier
 from ..core.errors import LandEvalError
+from ..qgis_io.deliverables import commit, decision_labels, park_names, read_parcels, selected_mask, staged_path
+from ..qgis_io.layer_io import check_canceled
+from ..qgis_io.styling import STYLE_KINDS, area_unit_of, style_path
 from .base import LandEvalAlgorithm
-from .deliverables import (commit, decision_labels, filter_param, park_names, parks_param, read_parcels,
-                           selected_mask, staged_path)
-from .layer_io import check_canceled
+from .params import filter_param, parks_param
 from .params import config_file_param, load_eval_config, preset_param, with_help
-from .styling import STYLE_KINDS, area_unit_of, style_path
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 DEFAULT_TEMPLATE = os.path.join(PLUGIN_DIR, "resources", "layouts", "dossier.qpt")
@@ -422,11 +422,7 @@ class Dossier(LandEvalAlgorithm):
 
         project = QgsProject()
         project.setCrs(crs)
-        context_layers = []
-        for key, label in (("ECO_REDLINE", "生态保护红线"), ("DEV_BOUNDARY", "城镇开发边界"), ("PARKS", "园区")):
-            source = self.parameterAsVectorLayer(parameters, key, context) if parameters.get(key) else None
-            if source is not None:
-                context_layers.append(context_layer(source, key, label))
+        context_layers = self._context_layers(parameters, context)
         coverage = coverage_layer(data.pages, geometries, crs)
         work = os.path.join(QgsProcessingUtils.tempFolder(), f"dossier_{uuid.uuid4().hex}.gpkg")
         tables = {"indicators": indicator_layer(data.indicators, work, context),
@@ -443,13 +439,7 @@ class Dossier(LandEvalAlgorithm):
         atlas.setPageNameExpression('"pid"')
         settings = pdf_settings()
         slot = follow_pages(atlas, standard_tables)
-        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
-        if self.parameterAsBoolean(parameters, "ONE_FILE_PER_PARCEL", context):
-            output = os.path.splitext(output)[0]
-            os.makedirs(output, exist_ok=True)
-            pages, failed = export_each(layout, output, settings, feedback)
-        else:
-            pages, failed = export_one_file(layout, output, settings, feedback)
+        output, pages, failed = self._export(parameters, context, layout, settings, feedback)
         atlas.featureChanged.disconnect(slot)
         for pid, error in failed:
             feedback.reportError(f"Parcel {pid}: its dossier page could not be printed ({error}); the other pages "
@@ -458,3 +448,22 @@ class Dossier(LandEvalAlgorithm):
         feedback.pushInfo(f"{pages} page(s) written to {output} in {elapsed:.1f} s "
                           f"({pages / max(elapsed, 1e-9):.1f} pages/s).")
         return {"OUTPUT": output, "PAGES": pages}
+
+    def _context_layers(self, parameters, context):
+        """Copies of the optional ECO_REDLINE, DEV_BOUNDARY and PARKS layers for the dossier maps."""
+        layers = []
+        for key, label in (("ECO_REDLINE", "生态保护红线"), ("DEV_BOUNDARY", "城镇开发边界"), ("PARKS", "园区")):
+            source = self.parameterAsVectorLayer(parameters, key, context) if parameters.get(key) else None
+            if source is not None:
+                layers.append(context_layer(source, key, label))
+        return layers
+
+    def _export(self, parameters, context, layout, settings, feedback):
+        """(OUTPUT path or folder, pages written, [(pid, error)]): one PDF, or one per parcel in a folder named
+        after OUTPUT with ONE_FILE_PER_PARCEL."""
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        if self.parameterAsBoolean(parameters, "ONE_FILE_PER_PARCEL", context):
+            output = os.path.splitext(output)[0]
+            os.makedirs(output, exist_ok=True)
+            return (output, *export_each(layout, output, settings, feedback))
+        return (output, *export_one_file(layout, output, settings, feedback))

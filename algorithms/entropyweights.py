@@ -8,10 +8,10 @@ from qgis.core import (
 
 from ..core import tables, weighting
 from ..core.errors import LandEvalError
+from ..qgis_io.layer_io import read_frame, source_parameter
 from .base import LandEvalAlgorithm
-from .layer_io import read_frame, source_parameter
 from .params import split_names, with_help
-from .weight_sets import add_weight_outputs, weight_outputs
+from .params import add_weight_outputs, weight_outputs
 
 # Enum order is a public contract: entropy, CRITIC.
 METHODS = ("entropy", "critic")

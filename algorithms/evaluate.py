@@ -13,26 +13,31 @@ from qgis.core import (
 
 from ..core.pipeline import evaluate as run_pipeline
 from ..core.tables import magnitude_warnings
-from .assemble import assemble
+from ..qgis_io.assemble import assemble
+from ..qgis_io.results import write_results
+from ..qgis_io.steps import push_messages
 from .base import LandEvalAlgorithm
-from .classifyparcels import tier_breaks
-from .classifyscale import add_scale_parameters, scale_levels
-from .computeindicators import add_count_outputs, add_input_parameters, count_results, push_messages, read_inputs
 from .params import (
+    add_count_outputs,
+    add_input_parameters,
+    add_scale_parameters,
     area_unit,
     area_unit_param,
     config_file_param,
+    count_results,
     load_eval_config,
     normalization,
     normalization_param,
     optional_number,
     preset_param,
+    read_inputs,
+    scale_levels,
     threshold_param,
+    tier_breaks,
     tier_method,
     tier_params,
     with_help,
 )
-from .results import write_results
 
 
 class Evaluate(LandEvalAlgorithm):
@@ -122,7 +127,7 @@ class Evaluate(LandEvalAlgorithm):
     @staticmethod
     def _report(path, dest, context, feedback, cfg, result, assembled, warnings, run):
         # Imported here: the report module renders maps and builds HTML, which only this branch needs.
-        from .report import config_info, write_report
+        from ..qgis_io.report_io import config_info, write_report
 
         info = config_info(cfg)
         info.update({k: v for k, v in run.items() if k != "started" and v is not None})

@@ -13,12 +13,12 @@ from qgis.core import (
 
 from ..core import excel_list
 from ..core.errors import LandEvalError
+from ..qgis_io.deliverables import commit, decision_labels, park_names, read_parcels, selected_mask, staged_path
+from ..qgis_io.report_io import config_info, plugin_version
+from ..qgis_io.styling import area_unit_of
 from .base import LandEvalAlgorithm
-from .deliverables import (commit, decision_labels, filter_param, park_names, parks_param, read_parcels,
-                           selected_mask, staged_path)
+from .params import filter_param, parks_param
 from .params import config_file_param, load_eval_config, preset_param, with_help
-from .report import config_info, plugin_version
-from .styling import area_unit_of
 
 
 def settings_rows(layer, expression, cfg, n_rows):

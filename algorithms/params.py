@@ -3,18 +3,34 @@
 Enum orders are a public contract (models and scripts store indices): AREA_UNIT mu, ha, km2; TIER_METHOD
 quantile, threshold, jenks; NORMALIZATION minmax, benchmark, percentile, zscore.
 """
+import json
 import os
 
 from qgis.core import (
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingOutputString,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
 )
 
 from ..core.config import NORMALIZATIONS, TIER_METHODS, list_presets, load_config, merge_configs
 from ..core.errors import LandEvalError
+from ..core.inputs import load_field_map
 from ..core.units import AREA_UNITS
+from ..qgis_io.assemble import Inputs
+from ..qgis_io.layer_io import field_name, source_parameter
+from ..qgis_io.parks import SHARE, ZONE_LEVEL, ZONE_TYPE, ParkFields
+from ..qgis_io.parks import scale_levels as read_scale_levels
+from ..qgis_io.weight_sets import save_weight_set
 
 AREA_UNIT_OPTIONS = ["mu / 亩", "ha / 公顷", "km² / 平方千米"]
 TIER_METHOD_OPTIONS = ["quantile (rank shares) / 分位", "threshold (score cuts) / 阈值", "jenks (natural breaks) / 自然断点"]
@@ -190,3 +206,284 @@ def load_eval_config(alg, parameters, context, weights=False, rules=False, feedb
     if rules and not cfg.has_rules:
         raise LandEvalError(f"{cfg.source} has no rules (vetoes, types, categories, tiers); give a rule set.")
     return cfg
+
+
+# ------------------------------------------------------------------ decision support: language, rule files
+
+
+LANGUAGES = ("zh", "en")
+
+
+LANGUAGE_OPTIONS = ["中文 / Chinese", "English / 英文"]
+
+
+def language_param():
+    return with_help(
+        QgsProcessingParameterEnum("LANGUAGE", "Language of texts / 文字语言", options=LANGUAGE_OPTIONS, defaultValue=0),
+        "Language of the explanations written into the output (reasons, disposal hints, legend labels): 中文 "
+        "(default) or English. Coded fields keep their ids either way.",
+    )
+
+
+def language(alg, parameters, context):
+    return LANGUAGES[alg.parameterAsEnum(parameters, "LANGUAGE", context)]
+
+
+def rules_param(name, description, shipped, keys):
+    return with_help(
+        QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml",
+                                   optional=True),
+        f"A rule file (YAML: {keys}) to use instead of the shipped resources/rules/{shipped}.yaml; copy that "
+        "file, edit it and give it here. Loaded with safe YAML only; every problem is reported with its place "
+        "in the file.",
+    )
+
+
+def file_value(alg, parameters, name, context):
+    """The path of an optional file parameter, or None when it is empty."""
+    return alg.parameterAsFile(parameters, name, context) if parameters.get(name) else None
+
+
+# ------------------------------------------------------------------ deliverables: the parcel filter, parks
+
+
+DEFAULT_FILTER = '"inefficient" = 1'
+
+
+def filter_param():
+    param = QgsProcessingParameterExpression("FILTER", "Parcels / 宗地筛选", defaultValue=DEFAULT_FILTER,
+                                             parentLayerParameterName="INPUT", optional=True)
+    return with_help(param, "A QGIS expression choosing the parcels; default the inefficient ones (\"inefficient\" "
+                            "= 1). Empty: every parcel.")
+
+
+def parks_param():
+    param = QgsProcessingParameterVectorLayer("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
+                                              optional=True)
+    return with_help(param, "Optional park polygons: each parcel is given the name of the park containing it (from "
+                            "the field 园区名称, park_name or name, else the first text field).")
+
+
+# ------------------------------------------------------------------ weighting algorithms
+
+
+def add_weight_outputs(alg):
+    """The OUTPUT_WEIGHT_SET file parameter and the WEIGHTS output of a weighting algorithm."""
+    alg.addParameter(with_help(
+        QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
+                                              fileFilter="YAML (*.yaml *.yml)", optional=True, createByDefault=False),
+        "Optional: write the weights as a LandEval weight set (YAML).",
+    ))
+    alg.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
+
+
+def weight_outputs(alg, parameters, context, weights, name, label, note, cost=(), meta=None):
+    """The results of add_weight_outputs: WEIGHTS ({criterion: weight} as JSON) and, when OUTPUT_WEIGHT_SET was
+    given, the weight set written there (save_weight_set with `name`, `label`, `note`, `cost` and `meta`)."""
+    out = {"WEIGHTS": json.dumps(weights, ensure_ascii=False)}
+    path = alg.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
+    if path:
+        out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(weights, path, name, label, note, cost, meta))
+    return out
+
+
+# ------------------------------------------------------------------ the single steps after computeindicators
+
+
+def add_input_parameter(alg, what):
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVector]),
+        f"Parcels with {what} (usually the output of the previous LandEval step). Fields are recognised by "
+        "canonical id or Chinese header.",
+    ))
+
+
+def add_output_parameter(alg, description):
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSink("OUTPUT", description, QgsProcessing.SourceType.TypeVectorAnyGeometry),
+        "A new layer: the input features and fields plus this step's fields (a field of the same name is "
+        "replaced). The input is never changed.",
+    ))
+
+
+def tier_breaks(alg, parameters, context, method):
+    """TIER_BREAKS as the engine wants them: % shares or score cuts, or the class count for jenks."""
+    breaks = parse_numbers(alg.parameterAsString(parameters, "TIER_BREAKS", context), "TIER_BREAKS")
+    if breaks is None or method != "jenks":
+        return breaks
+    if len(breaks) != 1 or breaks[0] != int(breaks[0]):
+        raise LandEvalError("TIER_BREAKS for jenks is the number of classes, 2–4 (e.g. 4).")
+    return int(breaks[0])
+
+
+# ------------------------------------------------------------------ data assembly (computeindicators, evaluate)
+
+
+COUNT_OUTPUTS = {
+    "PARCELS_WITHOUT_ENTERPRISE": ("parcels_without_enterprise", "Parcels without enterprise / 无企业宗地数"),
+    "UNMATCHED_ENTERPRISES": ("unmatched_enterprises", "Enterprises matching no parcel / 未匹配企业数"),
+    "REPAIRED_GEOMETRIES": ("repaired_geometries", "Repaired geometries / 修复几何数"),
+    "EMPTY_GEOMETRIES": ("empty_geometries", "Parcels without geometry / 无几何宗地数"),
+}
+
+
+def add_input_parameters(alg):
+    """The data-assembly parameters, shared with landeval:evaluate (same names, same meaning)."""
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVectorPolygon]),
+        "Industrial land parcels (polygons) in a geographic or projected CRS; the area is measured on the "
+        "ellipsoid in a geographic CRS and in the plane in a projected one. Invalid geometries are repaired "
+        "for measuring and reported.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterField("PARCEL_ID", "Parcel id field / 宗地编号字段", parentLayerParameterName="PARCELS"),
+        "The field identifying each parcel (宗地编号); enterprises join on it.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("ENTERPRISES", "Enterprises / 企业表", [QgsProcessing.SourceType.TypeVector],
+                                            optional=True),
+        "Optional enterprise table (CSV in UTF-8 or GBK, XLSX, GeoPackage, …) with Chinese or canonical headers, "
+        "or a point layer. Several firms on one parcel are aggregated: quantities summed, rates weighted, "
+        "categories from the largest firm, veto flags failing when any firm fails.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterField("ENTERPRISE_PARCEL_ID", "Enterprise parcel id field / 企业所在宗地字段",
+                                    parentLayerParameterName="ENTERPRISES", optional=True),
+        "The enterprise field holding the parcel id. Empty: a column recognised as 宗地编号, else — for a point "
+        "layer — the parcel containing each point.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterFile("FIELD_MAP", "Field mapping (YAML) / 字段映射", extension="yaml", optional=True),
+        "Optional YAML mapping of canonical ids to your column names for headers LandEval does not recognise, "
+        "e.g. 'tax: 实缴税金' or 'parcel_id: ZDBH'; an entry may state the column's unit, "
+        "'tax: {field: 实缴税金, unit: 元}', which is converted to the catalogue's (as a unit in a header such as "
+        "税收总额（元） is). Applies to the parcel layer and the enterprise table.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("ECO_REDLINE", "Ecological red line / 生态保护红线",
+                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+        "Optional polygons; gives redline_share, the fraction (0–1) of each parcel inside them. Any CRS.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界",
+                                            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+        "Optional polygons; gives inside_dev_boundary = 1 when at least half of the parcel lies inside. Any CRS.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("POIS", "Public-service POIs / 公共服务设施点",
+                                            [QgsProcessing.SourceType.TypeVectorPoint], optional=True),
+        "Optional points; gives poi_count (POIs within POI_RADIUS of the parcel centroid) and poi_density "
+        "(per km² of that circle). Any CRS.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterNumber("POI_RADIUS", "POI radius (m) / 服务半径(米)", QgsProcessingParameterNumber.Type.Double,
+                                     defaultValue=1000.0, minValue=1.0),
+        "Search radius in metres (default 1000: the 15-minute industrial living circle).",
+    ))
+
+
+def read_inputs(alg, parameters, context, feedback):
+    """The Inputs of a run from the shared parameters."""
+    def optional(name):
+        return source_parameter(alg, parameters, name, context, feedback) if parameters.get(name) else None
+
+    parcels, enterprises = source_parameter(alg, parameters, "PARCELS", context, feedback), optional("ENTERPRISES")
+    return Inputs(
+        parcels=parcels,
+        parcel_id=field_name(parcels, alg.parameterAsString(parameters, "PARCEL_ID", context)),
+        enterprises=enterprises,
+        enterprise_parcel_id=field_name(enterprises,
+                                        alg.parameterAsString(parameters, "ENTERPRISE_PARCEL_ID", context) or ""),
+        field_map=load_field_map(alg.parameterAsFile(parameters, "FIELD_MAP", context)
+                                 if parameters.get("FIELD_MAP") else ""),
+        redline=optional("ECO_REDLINE"),
+        dev_boundary=optional("DEV_BOUNDARY"),
+        pois=optional("POIS"),
+        poi_radius=alg.parameterAsDouble(parameters, "POI_RADIUS", context),
+    )
+
+
+def add_count_outputs(alg):
+    for name, (_, description) in COUNT_OUTPUTS.items():
+        alg.addOutput(QgsProcessingOutputNumber(name, description))
+
+
+def count_results(counts):
+    return {name: counts.get(key, 0) for name, (key, _) in COUNT_OUTPUTS.items()}
+
+
+# ------------------------------------------------------------------ scale levels (classifyscale, evaluate)
+
+
+# Field names looked for when the parameter is left empty: the English name first, then what Chinese park
+# tables commonly call it (the bundled sample county uses the latter).
+DEFAULT_FIELDS = {
+    "ZONE_TYPE_FIELD": (ZONE_TYPE, "园区类型"),
+    "ZONE_LEVEL_FIELD": (ZONE_LEVEL, "园区级别"),
+    "SHARE_FIELD": (SHARE, "工业用地占比"),
+}
+
+
+def add_scale_parameters(alg, optional):
+    alg.addParameter(with_help(
+        QgsProcessingParameterFeatureSource("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
+                                            optional=optional),
+        "Park polygons (development zones, high-tech zones, municipal parks, town industrial points). The level "
+        "comes from the park's standing, read from its zone type (国家级经济技术开发区, 省级高新区, 市级工业园区, "
+        "镇级工业集中点, …) and/or its level (国家级/省级/市级/县级/镇级); a park whose standing cannot be read is "
+        "levelled by area and named in a warning. The industrial share (0–1) is reported against Jiangning's "
+        "targets; without a share field it is the area of the parcels inside the park divided by its area.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterField("ZONE_TYPE_FIELD", "Zone type field / 园区类型字段", parentLayerParameterName="PARKS",
+                                    optional=True),
+        "Field of PARKS holding the zone type (经济技术开发区, 高新区, 市级工业园区, …); empty: a field called "
+        "zone_type or 园区类型, if there is one.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterField("ZONE_LEVEL_FIELD", "Zone level field / 园区级别字段", parentLayerParameterName="PARKS",
+                                    optional=True),
+        "Field of PARKS holding the park's administrative level (国家级, 省级, 市级, 县级, 镇级, or 国家/省/市/县/镇); "
+        "it takes precedence over a level written in the zone type. Empty: a field called zone_level or 园区级别, "
+        "if there is one.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterField("SHARE_FIELD", "Industrial share field / 工业用地占比字段",
+                                    parentLayerParameterName="PARKS", optional=True),
+        "Field of PARKS holding the industrial land share (0–1); empty: a field called industrial_share or "
+        "工业用地占比, if there is one.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterNumber("BASE_KM2", "Base minimum area (km²) / 产业基地面积下限", QgsProcessingParameterNumber.Type.Double,
+                                     defaultValue=4.0, minValue=0.0),
+        "County paper: a base (a park in a development or high-tech zone) is 'generally' over 4 km². Standing "
+        "decides the level; a base of this size or less is named in a warning. A park whose standing cannot be "
+        "read is a base when larger than this.",
+    ))
+    alg.addParameter(with_help(
+        QgsProcessingParameterNumber("COMMUNITY_KM2", "Community minimum area (km²) / 产业社区面积下限",
+                                     QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0),
+        "County paper: a community (a park at municipal level or above, not a base) is 'typically' over 1 km². "
+        "Standing decides the level; a community of this size or less, and a park below municipal level larger "
+        "than this, are named in a warning. A park whose standing cannot be read is a community when larger than "
+        "this (and not a base). Parcels in no park are industrial blocks.",
+    ))
+
+
+def _park_field(alg, parameters, context, name, parks):
+    """The field named by parameter `name`, else the first of its DEFAULT_FIELDS the park layer has, else ""."""
+    chosen = alg.parameterAsString(parameters, name, context)
+    if chosen:
+        return chosen
+    return next((f for f in DEFAULT_FIELDS[name] if parks.fields().lookupField(f) >= 0), "")
+
+
+def scale_levels(alg, parameters, context, feedback, parcel_geoms, parcel_area_m2, crs):
+    """(ScaleResult, park source) of the parcels from the PARKS parameters (see qgis_io.parks.scale_levels)."""
+    parks = source_parameter(alg, parameters, "PARKS", context, feedback)
+    fields = ParkFields(*(_park_field(alg, parameters, context, name, parks)
+                          for name in ("ZONE_TYPE_FIELD", "ZONE_LEVEL_FIELD", "SHARE_FIELD")))
+    result = read_scale_levels(parks, fields, alg.parameterAsDouble(parameters, "BASE_KM2", context),
+                               alg.parameterAsDouble(parameters, "COMMUNITY_KM2", context), context, feedback,
+                               parcel_geoms, parcel_area_m2, crs)
+    return result, parks

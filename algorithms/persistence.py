@@ -11,10 +11,10 @@ from qgis.core import (
 from ..core.decision import monitoring as core
 from ..core.errors import LandEvalError
 from ..core.keys import key_strings
+from ..qgis_io.canonical_read import read_canonical
+from ..qgis_io.decision_output import aliases, finish_decision_output
+from ..qgis_io.layer_io import write_output
 from .base import LandEvalAlgorithm
-from .canonical_read import read_canonical
-from .decision_output import aliases, finish_decision_output
-from .layer_io import write_output
 from .params import split_names, with_help
 
 KEY = "parcel_id"

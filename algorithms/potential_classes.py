@@ -4,10 +4,11 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProce
 
 from ..core import potential as core
 from ..core.units import from_m2
+from ..qgis_io.canonical_read import parcel_areas, read_canonical
+from ..qgis_io.decision_output import aliases, finish_decision_output
+from ..qgis_io.layer_io import source_parameter, write_output
 from .base import LandEvalAlgorithm
-from .canonical_read import parcel_areas, read_canonical
-from .decision_output import aliases, finish_decision_output, language, language_param
-from .layer_io import source_parameter, write_output
+from .params import language, language_param
 from .params import with_help
 
 READ = ("inefficient", "inside_dev_boundary", "area_m2", "approved", "approval_date", "supply_status", "supply_date",

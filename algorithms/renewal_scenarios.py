@@ -15,9 +15,8 @@ from qgis.core import (
 from ..core.decision import scenarios as core
 from ..core.errors import LandEvalError
 from ..core.units import unit_label
-from .base import LandEvalAlgorithm
-from .decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
-from .layer_io import (
+from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
+from ..qgis_io.layer_io import (
     measure_areas,
     read_features,
     require_crs,
@@ -26,6 +25,7 @@ from .layer_io import (
     write_frame,
     write_output,
 )
+from .base import LandEvalAlgorithm
 from .params import area_unit, area_unit_param, with_help
 
 # Parcel fields the scenarios use when the layer has them (level is required, area measured if absent).
@@ -116,6 +116,16 @@ class RenewalScenarios(LandEvalAlgorithm):
         near = QgsProcessingParameterDistance("NEAR_BASE", "Reach of a base / 基地周边范围", 2000.0, "PARKS", minValue=1.0)
         self.addParameter(with_help(near, "Park integration: blocks whose centroid is within this distance (metres) "
                                           "of a base's boundary are merged into that base."))
+        self._add_plot_ratio_and_cost_parameters()
+        self.addParameter(area_unit_param())
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Scenario parcels / 情景宗地"))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LINES", "Moves / 迁移线",
+                                                            QgsProcessing.SourceType.TypeVectorLine))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", "Scenario comparison / 情景比较",
+                                                            QgsProcessing.SourceType.TypeVector))
+
+    def _add_plot_ratio_and_cost_parameters(self):
+        """The target plot ratios of the destinations and the unit costs of a move (after NEAR_BASE)."""
         self.addParameter(_number("BASE_PLOT_RATIO", "Target plot ratio in bases / 基地目标容积率", 2.0,
                                   "Plot ratio at which a moved firm is rebuilt in a base: new land = floor area ÷ "
                                   "this.", 0.01))
@@ -134,12 +144,6 @@ class RenewalScenarios(LandEvalAlgorithm):
                                   "(illustrative default)."))
         self.addParameter(_number("COMPENSATION", "Land compensation (万元/亩) / 土地补偿单价", 30.0,
                                   "Compensation for the vacated land per 亩, in 万元 (illustrative default)."))
-        self.addParameter(area_unit_param())
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Scenario parcels / 情景宗地"))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LINES", "Moves / 迁移线",
-                                                            QgsProcessing.SourceType.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", "Scenario comparison / 情景比较",
-                                                            QgsProcessing.SourceType.TypeVector))
 
     def execute(self, parameters, context, feedback):
         unit = area_unit(self, parameters, context, "mu")

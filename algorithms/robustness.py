@@ -17,12 +17,12 @@ from ..core import robustness as core
 from ..core.config import load_config, merge_configs
 from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
+from ..qgis_io.decision_output import finish_decision_output
+from ..qgis_io.layer_io import check_canceled, write_output
+from ..qgis_io.steps import push_warnings, read_step_input
+from ..qgis_io.styling import ALIAS_LANG, area_unit_of_fields
 from .base import LandEvalAlgorithm
-from .decision_output import finish_decision_output
-from .layer_io import check_canceled, write_output
 from .params import config_file_param, load_eval_config, parse_numbers, preset_param, with_help
-from .steps import push_warnings, read_step_input
-from .styling import ALIAS_LANG, area_unit_of_fields
 
 # Enum order is a public contract: Dirichlet, uniform, AHP judgements.
 METHOD_OPTIONS = ["Dirichlet around the weights / 狄利克雷扰动", "uniform ± SPREAD / 均匀扰动",
@@ -168,7 +168,7 @@ class Robustness(LandEvalAlgorithm):
     @staticmethod
     def _report(path, dest, context, feedback, cfg, table, result, unit):
         # Imported here, as landeval:evaluate does: the report renders maps and builds HTML.
-        from .report import config_info, write_report
+        from ..qgis_io.report_io import config_info, write_report
 
         info = config_info(cfg)
         info["area_unit"] = unit

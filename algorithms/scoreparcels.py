@@ -2,10 +2,18 @@
 from qgis.core import QgsProcessingParameterField
 
 from ..core.scoring import score_details
+from ..qgis_io.steps import push_warnings, read_step_input, write_step_output
 from .base import LandEvalAlgorithm
-from .checkvetoes import add_input_parameter, add_output_parameter
-from .params import config_file_param, load_eval_config, normalization, normalization_param, preset_param, with_help
-from .steps import push_warnings, read_step_input, write_step_output
+from .params import (
+    add_input_parameter,
+    add_output_parameter,
+    config_file_param,
+    load_eval_config,
+    normalization,
+    normalization_param,
+    preset_param,
+    with_help,
+)
 
 
 class ScoreParcels(LandEvalAlgorithm):

@@ -6,10 +6,10 @@ from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterF
 
 from ..core.decision import paths as core_paths
 from ..core.decision.rules import load_clearance_rules, load_path_rules
+from ..qgis_io.decision_output import aliases, finish_decision_output
+from ..qgis_io.layer_io import read_frame, source_parameter, write_output
 from .base import LandEvalAlgorithm
-from .decision_output import (aliases, file_value, finish_decision_output, language, language_param,
-                              rules_param)
-from .layer_io import read_frame, source_parameter, write_output
+from .params import file_value, language, language_param, rules_param
 from .params import with_help
 
 

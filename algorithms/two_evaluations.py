@@ -18,10 +18,8 @@ from ..core.decision.proximity import sum_within
 from ..core.decision.rules import load_quadrant_rules
 from ..core.errors import LandEvalError
 from ..core.tables import to_numeric
-from .base import LandEvalAlgorithm
-from .decision_output import (MetricFrame, aliases, file_value, finish_decision_output, geometry_segments, language,
-                              language_param, rules_param)
-from .layer_io import (
+from ..qgis_io.decision_output import aliases, finish_decision_output, geometry_segments, MetricFrame
+from ..qgis_io.layer_io import (
     measure_areas,
     read_features,
     require_crs,
@@ -30,6 +28,8 @@ from .layer_io import (
     write_frame,
     write_output,
 )
+from .base import LandEvalAlgorithm
+from .params import file_value, language, language_param, rules_param
 from .params import with_help
 
 NAMES = {

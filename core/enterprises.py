@@ -2,7 +2,7 @@
 
 Enterprises are matched to parcel *positions*, so the join neither depends on how each file typed the ids
 (core.keys.key_strings) nor double-counts a parcel id that occurs twice. The engine (core.pipeline.evaluate)
-matches by id; the QGIS side (algorithms/assemble.py) by id or, for a point layer, by location, and both
+matches by id; the QGIS side (qgis_io/assemble.py) by id or, for a point layer, by location, and both
 then aggregate and count here.
 """
 from dataclasses import dataclass, field

@@ -16,7 +16,7 @@ MISSING_TOKENS = frozenset({
     "null", "none", "nan", "...", "…",
 })
 
-# Key of DataFrame.attrs a bulk reader (algorithms/bulk_io.read_delimited) may set: {column: object Series of
+# Key of DataFrame.attrs a bulk reader (qgis_io/bulk_io.read_delimited) may set: {column: object Series of
 # the cells that are not plain numbers, indexed by row position}, for a column it gives as floats with NaN at
 # those rows. canonical_table reads them as it reads text cells in the column itself, with the same warnings,
 # without the reader keeping a Python object per cell of a million-row table.

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "landeval"
 # What QGIS loads: the entry points, the code folders and the data the code reads at run time.
 RUNTIME_FILES = {"metadata.txt", "__init__.py", "plugin.py", "translation.py"}
-RUNTIME_DIRS = {"algorithms", "core", "ui", "resources"}
+RUNTIME_DIRS = {"algorithms", "core", "qgis_io", "ui", "resources"}
 # Shipped for the reader and the licence terms, matched by name stem (README.md, LICENSE, ...).
 DOC_STEMS = {"README", "LICENSE", "LICENCE", "COPYING"}
 # Sources and by-products that may be tracked inside the run-time folders but are not needed to run:

@@ -6,7 +6,7 @@ quadrant of the ABCD list, per renewal pattern, per direction of change).
 """
 import pandas as pd
 
-from ..algorithms.layer_io import read_frame
+from ..qgis_io.layer_io import read_frame
 from ..core.decision import paths as core_paths
 from ..core.decision.monitoring import CHANGE_LABELS, CHANGES
 from ..core.decision.rules import load_clearance_rules, load_path_rules

@@ -11,7 +11,7 @@ from qgis.core import Qgis, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsDockWidget, QgsMessageBar
 from qgis.PyQt.QtWidgets import QFrame, QGroupBox, QScrollArea, QVBoxLayout, QWidget
 
-from ..algorithms.layer_io import read_frame
+from ..qgis_io.layer_io import read_frame
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
 from . import weight_file

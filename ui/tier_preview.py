@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from ..algorithms.layer_io import read_frame
+from ..qgis_io.layer_io import read_frame
 from ..core import classify, scoring
 from ..core.classify import UNRATED
 from ..core.conditions import fields_of

@@ -16,7 +16,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from landeval.algorithms import layer_io
+from landeval.qgis_io import layer_io
 from landeval.core.errors import LandEvalError
 
 

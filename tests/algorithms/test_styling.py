@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
 
-from landeval.algorithms import styling
+from landeval.qgis_io import styling
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 CONFIG = str(DATA / "golden_config.yaml")

@@ -167,7 +167,7 @@ def test_bulk_geopackage_path_keeps_the_previous_output_on_a_full_disk_and_on_ca
                                                                                     monkeypatch):
     """A multipolygon GeoPackage parcel layer written to a GeoPackage goes through the SQL fill of bulk_io
     instead of the feature loop: the same guarantees hold there."""
-    from landeval.algorithms import bulk_io
+    from landeval.qgis_io import bulk_io
 
     filled = []
     original = bulk_io.fill_geopackage

@@ -133,7 +133,7 @@ def test_a_field_with_fewer_than_two_values_is_refused_by_name(provider, tmp_pat
 
 
 def test_title_row_hint_whichever_way_gdal_names_the_columns():
-    from landeval.algorithms.layer_io import _header_diagnosis
+    from landeval.qgis_io.layer_io import _header_diagnosis
 
     hint = "delete the rows above the header row"
     assert hint in _header_diagnosis(["Field1", "Field2", "Field3"])  # GDAL 3.6

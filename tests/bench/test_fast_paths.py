@@ -1,4 +1,4 @@
-"""The bulk fast paths (algorithms/bulk_io.py) change speed only: same cells read, same layer written."""
+"""The bulk fast paths (qgis_io/bulk_io.py) change speed only: same cells read, same layer written."""
 import sqlite3
 from pathlib import Path
 
@@ -28,7 +28,7 @@ def _rows(path):
 def test_csv_cells_are_the_ones_ogr_gives(landeval_provider):
     from qgis.core import QgsProcessingContext, QgsProcessingFeatureSource
 
-    from landeval.algorithms.layer_io import open_table, read_features
+    from landeval.qgis_io.layer_io import open_table, read_features
     from landeval.core.tables import canonical_table, numeric_columns
 
     layer = open_table(str(DATA / "enterprises_gbk.csv"))
@@ -58,7 +58,7 @@ def test_geopackage_written_in_sql_equals_the_feature_by_feature_write(landeval_
     import processing
     from qgis.core import QgsProcessingFeatureSourceDefinition
 
-    from landeval.algorithms import bulk_io
+    from landeval.qgis_io import bulk_io
 
     filled = []
     original = bulk_io.fill_geopackage
@@ -83,8 +83,8 @@ def test_areas_measured_in_sql_equal_the_per_feature_areas(landeval_provider, tm
     from osgeo import ogr, osr
     from qgis.core import QgsProcessingContext, QgsVectorLayer
 
-    from landeval.algorithms import bulk_io
-    from landeval.algorithms.layer_io import measure_areas, measure_source_areas, read_features
+    from landeval.qgis_io import bulk_io
+    from landeval.qgis_io.layer_io import measure_areas, measure_source_areas, read_features
 
     path = str(tmp_path / "areas.gpkg")
     srs = osr.SpatialReference()
@@ -132,8 +132,8 @@ def test_geopackage_attributes_read_in_bulk_equal_the_feature_by_feature_read(la
     from osgeo import ogr, osr
     from qgis.core import QgsVectorLayer
 
-    from landeval.algorithms import bulk_io
-    from landeval.algorithms.layer_io import read_features
+    from landeval.qgis_io import bulk_io
+    from landeval.qgis_io.layer_io import read_features
 
     path = str(tmp_path / "attributes.gpkg")
     srs = osr.SpatialReference()

@@ -62,7 +62,7 @@ def test_zip_holds_exactly_the_tracked_runtime_files(plugin_zip):
     assert {n[:-3] + ".ts" for n in compiled} == {n for n in tracked if n.startswith("i18n/") and n.endswith(".ts")}
     shipped -= compiled
     assert shipped <= tracked, "shipped but not tracked: {}".format(sorted(shipped - tracked))
-    runtime_dirs = ("algorithms/", "core/", "ui/", "resources/")
+    runtime_dirs = ("algorithms/", "core/", "qgis_io/", "ui/", "resources/")
     expected = {n for n in tracked if n.startswith(runtime_dirs) and not n.endswith((".ts", ".pro"))
                 and not any(part.startswith(".") for part in PurePosixPath(n).parts)}
     assert expected <= shipped, "tracked run-time files missing from the zip: {}".format(sorted(expected - shipped))

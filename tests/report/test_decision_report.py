@@ -204,7 +204,7 @@ def test_report_counts_changes_and_transitions_as_comparerounds(full_report, dec
 
 
 def test_report_refuses_a_wrong_decision_layer(decision_outputs, tmp_path):
-    from landeval.algorithms.report import write_report
+    from landeval.qgis_io.report_io import write_report
     from landeval.core.errors import LandEvalError
 
     with pytest.raises(LandEvalError, match="no field 'change'.*comparerounds"):

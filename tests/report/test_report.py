@@ -46,7 +46,7 @@ def colour_histogram(image, step=2):
 
 @pytest.fixture
 def report_page(evaluated_layer, tmp_path):
-    from landeval.algorithms.report import write_report
+    from landeval.qgis_io.report_io import write_report
 
     info = {"preset": "jiangning", "digest": "ab" * 32, "threshold": 0.6, "review_band": 0.05,
             "tier_method": "quantile", "tier_breaks": [20, 55, 20, 5], "area_unit": "mu", "elapsed_s": 1.25,
@@ -57,7 +57,7 @@ def report_page(evaluated_layer, tmp_path):
 
 
 def test_map_is_drawn_in_the_tier_colours(evaluated_layer):
-    from landeval.algorithms.report_map import render_map
+    from landeval.qgis_io.report_map import render_map
 
     image = png_image(render_map(evaluated_layer, "tier", width=800, height=600))
     assert image.width() == 800 + 420 and image.height() == 600
@@ -71,7 +71,7 @@ def test_map_is_drawn_in_the_tier_colours(evaluated_layer):
 
 
 def test_map_follows_the_style_kind(evaluated_layer):
-    from landeval.algorithms.report_map import render_map
+    from landeval.qgis_io.report_map import render_map
 
     colours = colour_histogram(png_image(render_map(evaluated_layer, "level", width=600, height=450)))
     for cls in report_html.palette()["level"]:
@@ -166,7 +166,7 @@ def test_report_algorithm_describes_the_preset(landeval_provider, evaluated_laye
 def test_report_refuses_a_layer_without_results(qgis_app, tmp_path):
     from qgis.core import QgsVectorLayer
 
-    from landeval.algorithms.report import write_report
+    from landeval.qgis_io.report_io import write_report
     from landeval.core.errors import LandEvalError
 
     layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=宗地编号:string", "raw", "memory")

@@ -123,7 +123,7 @@ def test_regenerating_the_styles_gives_the_committed_files(qgis_app, tmp_path):
 def test_geopackage_output_opens_styled_in_a_fresh_project(evaluated_layer, tmp_path):
     from qgis.core import QgsProject, QgsVectorLayer
 
-    from landeval.algorithms.styling import apply_style, save_default_style
+    from landeval.qgis_io.styling import apply_style, save_default_style
 
     apply_style(evaluated_layer, "tier")
     path = Path(evaluated_layer.source().split("|")[0])

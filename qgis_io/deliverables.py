@@ -7,38 +7,19 @@ import numpy as np
 from qgis.core import (
     QgsExpression,
     QgsFeatureRequest,
-    QgsProcessingParameterExpression,
-    QgsProcessingParameterVectorLayer,
-    QgsProcessing,
     QgsWkbTypes,
 )
 
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
 from .layer_io import check_canceled, read_frame
-from .params import with_help
-from .report import DECISION_FIELDS, REPORT_FIELDS, value_maps
+from .report_io import DECISION_FIELDS, REPORT_FIELDS, value_maps
 from .spatial import inner_points, locate, source_geometries
 
-DEFAULT_FILTER = '"inefficient" = 1'
 # Fields other engineers' algorithms add (robustness, verification); read when present, never required.
 OPTIONAL_FIELDS = ("enterprise_name", "robust_class", "p_inefficient", "needs_verification", "veto_unknown",
                    "path_reason")
 PARK_NAME_FIELDS = ("园区名称", "park_name", "name", "名称", "NAME", "Name")
-
-
-def filter_param():
-    param = QgsProcessingParameterExpression("FILTER", "Parcels / 宗地筛选", defaultValue=DEFAULT_FILTER,
-                                             parentLayerParameterName="INPUT", optional=True)
-    return with_help(param, "A QGIS expression choosing the parcels; default the inefficient ones (\"inefficient\" "
-                            "= 1). Empty: every parcel.")
-
-
-def parks_param():
-    param = QgsProcessingParameterVectorLayer("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
-                                              optional=True)
-    return with_help(param, "Optional park polygons: each parcel is given the name of the park containing it (from "
-                            "the field 园区名称, park_name or name, else the first text field).")
 
 
 def read_parcels(layer, cfg, feedback=None):

@@ -10,8 +10,6 @@ from qgis.core import (
     QgsGeometry,
     QgsMapLayer,
     QgsPointXY,
-    QgsProcessingParameterEnum,
-    QgsProcessingParameterFile,
     QgsProcessingUtils,
     QgsRectangle,
     QgsWkbTypes,
@@ -19,42 +17,12 @@ from qgis.core import (
 
 from ..core.errors import LandEvalError
 from .layer_io import check_canceled
-from .params import with_help
 from .spatial import metric_crs
 from .styling import STYLES_DIR, finish_output
 
-LANGUAGES = ("zh", "en")
-LANGUAGE_OPTIONS = ["中文 / Chinese", "English / 英文"]
 _CHUNK = 2000
 # Only the look comes from our QML; its field section would wipe the aliases set by finish_output.
 _STYLE_PARTS = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling | QgsMapLayer.StyleCategory.Rendering | QgsMapLayer.StyleCategory.Legend
-
-
-def language_param():
-    return with_help(
-        QgsProcessingParameterEnum("LANGUAGE", "Language of texts / 文字语言", options=LANGUAGE_OPTIONS, defaultValue=0),
-        "Language of the explanations written into the output (reasons, disposal hints, legend labels): 中文 "
-        "(default) or English. Coded fields keep their ids either way.",
-    )
-
-
-def language(alg, parameters, context):
-    return LANGUAGES[alg.parameterAsEnum(parameters, "LANGUAGE", context)]
-
-
-def rules_param(name, description, shipped, keys):
-    return with_help(
-        QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml",
-                                   optional=True),
-        f"A rule file (YAML: {keys}) to use instead of the shipped resources/rules/{shipped}.yaml; copy that "
-        "file, edit it and give it here. Loaded with safe YAML only; every problem is reported with its place "
-        "in the file.",
-    )
-
-
-def file_value(alg, parameters, name, context):
-    """The path of an optional file parameter, or None when it is empty."""
-    return alg.parameterAsFile(parameters, name, context) if parameters.get(name) else None
 
 
 class MetricFrame:

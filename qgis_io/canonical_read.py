@@ -2,7 +2,7 @@
 (宗地编号, 供地状态, 合同亩均产值, …) and parsed as core.tables does, for the capability algorithms (potential
 classes, contract compliance, persistence)."""
 from ..core.catalogue import load_catalogue
-from .assemble import canonical_with_originals
+from ..core.inputs import canonical_with_originals
 from .layer_io import measure_areas, read_features, read_frame, require_crs
 
 

@@ -11,14 +11,14 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMultiStepFeedback, QgsWkbTypes
 
-from ..core.catalogue import check_field_map, field_column, load_catalogue
-from ..core.config import parse_yaml
+from ..core.catalogue import load_catalogue
 from ..core.enterprises import attach_firms, join_enterprises, match_by_id
 from ..core.errors import LandEvalError
-from ..core.keys import describe_positions, key_strings
+from ..core.inputs import area_problems, canonical_with_originals, id_problems, inside_boundary, map_for
+from ..core.keys import key_strings
 from ..core.tables import canonical_table, numeric_columns
-from . import spatial
 from . import bulk_io
+from . import spatial
 from .layer_io import (
     check_coordinates,
     field_indices,
@@ -59,43 +59,12 @@ class Assembled:
     warnings: list = field(default_factory=list)
 
 
-def load_field_map(path):
-    """FIELD_MAP file: a YAML mapping {canonical id: column name}, e.g. {tax: 实缴税金, parcel_id: ZDBH}; an entry
-    may state the column's unit: {tax: {field: 实缴税金, unit: 元}}."""
-    if not path:
-        return {}
-    with open(path, encoding="utf-8-sig") as handle:
-        data = parse_yaml(handle.read(), path)
-    data = check_field_map(data, path)
-    catalogue = load_catalogue()
-    unknown = [k for k in data if catalogue.get(k) is None and k != "area_m2"]
-    if unknown:
-        raise LandEvalError(f"{path}: unknown field id(s) {', '.join(map(str, unknown))}; use the ids of "
-                            "resources/presets/catalogue.yaml.")
-    return data
-
-
-def map_for(field_map, columns):
-    """The part of a field map whose columns this table has (one map serves the parcel and enterprise tables)."""
-    return {k: v for k, v in field_map.items() if field_column(v) in columns}
-
-
 def recognised_columns(source, field_map, extra=()):
     """Names of the source's fields LandEval recognises (catalogue ids and header aliases), plus `extra`."""
     names = list(source.fields().names())
     resolved = load_catalogue().resolve_columns(names, map_for(field_map, names))
     wanted = set(resolved.values()) | {e for e in extra if e}
     return [n for n in names if n in wanted]
-
-
-def canonical_with_originals(frame, field_map):
-    """canonical_table(frame), with every original column kept too: a weight set may name a column by its
-    header (field: 闲置率) while the rules use the canonical id."""
-    canon, warnings = canonical_table(frame, map_for(field_map, frame.columns))
-    for column in frame.columns:
-        if column not in canon.columns:
-            canon[column] = frame[column]
-    return canon, warnings
 
 
 def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, geoms, crs, context, feedback,
@@ -185,8 +154,7 @@ def _spatial(inputs, geoms, crs, context, feedback):
         out["redline_share"] = spatial.overlay_share(geoms, inputs.redline, crs, context, feedback)
     if inputs.dev_boundary is not None:
         share = spatial.overlay_share(geoms, inputs.dev_boundary, crs, context, feedback)
-        # Inside when most of the parcel is: a parcel cut by the boundary belongs where its bulk lies.
-        out["inside_dev_boundary"] = np.where(np.isnan(share), np.nan, (share >= 0.5).astype(float))
+        out["inside_dev_boundary"] = inside_boundary(share)
     if inputs.pois is not None:
         counts = spatial.poi_counts(geoms, inputs.pois, crs, inputs.poi_radius, context, feedback)
         out["poi_count"] = counts
@@ -200,24 +168,6 @@ def _needs_geometries(inputs):
         return True
     ent = inputs.enterprises
     return ent is not None and QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
-
-
-def _id_problems(keys, parcel_id):
-    """Warnings for parcels without an id and ids used twice: each row is still evaluated on its own, but a
-    result keyed by id would be ambiguous (an enterprise table naming such an id is an error, see above)."""
-    out = []
-    series = pd.Series(keys)
-    missing = np.flatnonzero(series.isna().to_numpy())
-    if len(missing):
-        out.append(f"{len(missing)} parcel(s) have no {parcel_id}: no enterprise can join them. Fill in the ids.")
-    repeated = series[series.duplicated(keep=False) & series.notna()]
-    if len(repeated):
-        ids = list(dict.fromkeys(repeated))
-        shown = ", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")
-        out.append(f"{len(ids)} {parcel_id} value(s) occur more than once ({shown}): each row is evaluated as a "
-                   f"parcel of its own. Make the ids unique, or merge the parts of one parcel with 'Dissolve' by "
-                   f"{parcel_id}.")
-    return out
 
 
 def assemble(inputs, context, feedback):
@@ -245,7 +195,7 @@ def assemble(inputs, context, feedback):
                             "layer was given, that its filter does not hide every parcel, and — with 'Selected "
                             "features only' — that parcels are selected.")
     counts["parcels"] = n
-    warnings += _id_problems(keys, inputs.parcel_id)
+    warnings += id_problems(keys, inputs.parcel_id)
     steps.setCurrentStep(1)
     areas = None if geometry else measure_source_areas(parcels, table.fids, crs, context, steps)
     if areas is None:
@@ -257,17 +207,7 @@ def assemble(inputs, context, feedback):
         areas = measure_areas(geometries, crs, context, steps)
     counts["repaired_geometries"] = int(len(areas.repaired))
     counts["empty_geometries"] = int(len(areas.empty))
-    if len(areas.repaired):
-        warnings.append(f"{describe_positions(areas.repaired, keys)} invalid parcel geometries were repaired "
-                        "(makeValid) to measure them; the output keeps the original geometry — fix it with "
-                        "'Fix geometries' if it matters elsewhere.")
-    zero = np.flatnonzero(areas.area_m2 == 0)
-    if len(zero):
-        warnings.append(f"{describe_positions(zero, keys)} parcel(s) have zero area (a collapsed polygon): area "
-                        "and every per-area indicator are missing for them. Fix or remove them.")
-    if len(areas.empty):
-        warnings.append(f"{describe_positions(areas.empty, keys)} parcel(s) have no geometry: area and every "
-                        "per-area indicator are missing for them.")
+    warnings += area_problems(areas.repaired, areas.area_m2, areas.empty, keys)
     frame, found = canonical_with_originals(table.frame, inputs.field_map)
     warnings += found
     # Columns as read, and their canonical copies: already in the parcel layer, so not written again.

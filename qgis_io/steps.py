@@ -1,8 +1,10 @@
 """What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
 configuration needs from a layer, run one engine step, write the layer with the step's columns."""
 from ..core.conditions import fields_of
+from ..core.inputs import canonical_with_originals
 from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, add_rule_placeholders, rule_conditions
-from .assemble import canonical_with_originals, recognised_columns
+from ..core.tables import Note
+from .assemble import recognised_columns
 from .layer_io import read_frame, source_parameter, write_output
 from .results import aliases_for
 from .styling import area_unit_of_fields, finish_output
@@ -43,3 +45,22 @@ def write_step_output(alg, parameters, context, feedback, source, results, fids,
 def push_warnings(feedback, warnings):
     for warning in warnings:
         feedback.pushWarning(warning)
+
+
+def push_messages(messages, feedback):
+    """The run's messages to the log: notes of what was done to the data (units converted, ids compared as
+    numbers; core.tables.Note) as information, everything else as warnings."""
+    for message in messages:
+        if isinstance(message, Note):
+            feedback.pushInfo(message)
+        else:
+            feedback.pushWarning(message)
+
+
+def report_missing(reasons, feedback):
+    """One log line per indicator with missing values, with the reasons and how often."""
+    for iid, series in reasons.items():
+        counts = series.dropna().value_counts()
+        if len(counts):
+            why = ", ".join(f"{reason}: {n}" for reason, n in counts.items())
+            feedback.pushInfo(f"{iid}: {int(counts.sum())} missing ({why})")

@@ -1,14 +1,10 @@
 """Writing derived weights (AHP, entropy, CRITIC) as a LandEval weight set a person can read and reuse, and
 the outputs every weighting algorithm shares (WEIGHTS as JSON, the optional OUTPUT_WEIGHT_SET file)."""
-import json
-
-from qgis.core import QgsProcessingOutputString, QgsProcessingParameterFileDestination
 
 from ..core.catalogue import load_catalogue
 from ..core.config import ID_RE, save_config
 from ..core.errors import LandEvalError
 from ..core.weighting import rounded_shares
-from .params import with_help
 
 
 def indicator_entry(name, weight, cost, catalogue, position):
@@ -58,21 +54,3 @@ def save_weight_set(weights, path, name, label, note, cost=(), meta=None):
                             "free disk space, and run again.") from None
 
 
-def add_weight_outputs(alg):
-    """The OUTPUT_WEIGHT_SET file parameter and the WEIGHTS output of a weighting algorithm."""
-    alg.addParameter(with_help(
-        QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
-                                              fileFilter="YAML (*.yaml *.yml)", optional=True, createByDefault=False),
-        "Optional: write the weights as a LandEval weight set (YAML).",
-    ))
-    alg.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
-
-
-def weight_outputs(alg, parameters, context, weights, name, label, note, cost=(), meta=None):
-    """The results of add_weight_outputs: WEIGHTS ({criterion: weight} as JSON) and, when OUTPUT_WEIGHT_SET was
-    given, the weight set written there (save_weight_set with `name`, `label`, `note`, `cost` and `meta`)."""
-    out = {"WEIGHTS": json.dumps(weights, ensure_ascii=False)}
-    path = alg.parameterAsFileOutput(parameters, "OUTPUT_WEIGHT_SET", context)
-    if path:
-        out["OUTPUT_WEIGHT_SET"] = str(save_weight_set(weights, path, name, label, note, cost, meta))
-    return out
