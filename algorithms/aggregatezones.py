@@ -18,12 +18,12 @@ from ..core.tables import canonical_table
 from ..core.zones import WEIGHTINGS, dominant_levels, evaluate_zones, table2_aliases, zone_aliases
 from ..qgis_io.assemble import recognised_columns
 from ..qgis_io.decision_output import finish_decision_output
-from ..qgis_io.layer_io import (measure_areas, read_features, read_frame, require_crs, source_parameter, write_frame,
-                       write_output)
+from ..qgis_io.layer_io import measure_areas, read_features, read_frame, require_crs
 from ..qgis_io.spatial import inner_points, locate, source_geometries
 from ..qgis_io.styling import area_unit_of_fields, finish_output
+from ..qgis_io.writer import write_frame, write_output
 from .base import LandEvalAlgorithm
-from .params import config_file_param, with_help
+from .params import OutputSink, config_file_param, source_input, source_parameter, with_help
 
 TABLE2_PRESET = "county_table2"
 WEIGHTING_OPTIONS = ["weights of the weight set (\"+\" marks, AHP) / 权重方案", "entropy over the zones / 熵权法"]
@@ -115,7 +115,8 @@ class AggregateZones(LandEvalAlgorithm):
         ))
 
     def execute(self, parameters, context, feedback):
-        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        given = source_input(self, parameters, "INPUT", context, feedback)  # a SourceInput: fast paths
+        source = given.source
         zones = source_parameter(self, parameters, "ZONES", context, feedback) if parameters.get("ZONES") else None
         zone_field = self.parameterAsString(parameters, "ZONE_FIELD", context)
         if zones is None and not zone_field:
@@ -130,7 +131,7 @@ class AggregateZones(LandEvalAlgorithm):
             [zone_field] if zone_field and zones is None else [])
         fields = recognised_columns(source, {}, [n for n in wanted if n in names])
         need_geometry = zones is not None or not has_area
-        table = read_features(source, fields, geometry=need_geometry, feedback=feedback, what="input layer")
+        table = read_features(given, fields, geometry=need_geometry, feedback=feedback, what="input layer")
         frame, warnings = canonical_with_originals(table.frame, {})
         for warning in warnings:
             feedback.pushWarning(warning)
@@ -152,12 +153,14 @@ class AggregateZones(LandEvalAlgorithm):
         if zones is not None:
             per_zone = per_zone.reindex(np.arange(len(zone_fids)))
             per_zone["n_parcels"] = per_zone["n_parcels"].fillna(0).astype(np.int64)
-            dest = write_output(self, parameters, "OUTPUT", context, zones, per_zone, zone_fids, feedback,
+            dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, zones, per_zone, zone_fids,
+                                feedback,
                                 field_aliases)
         else:
             per_zone = per_zone.rename_axis(zone_field).reset_index()
             per_zone[zone_field] = per_zone[zone_field].astype(str)
-            dest = write_frame(self, parameters, "OUTPUT", context, per_zone, feedback, field_aliases)
+            dest = write_frame(OutputSink(self, parameters, "OUTPUT", context), context, per_zone, feedback,
+                               field_aliases)
         self._log_totals(feedback, total, per_zone, result.weights)
         # Only zone polygons can carry the map style (a ZONE_FIELD summary is a table).
         qml = "zone_index" if zones is not None and "t2_score" in per_zone else None
@@ -165,7 +168,8 @@ class AggregateZones(LandEvalAlgorithm):
         out = {"OUTPUT": dest}
         if parameters.get("OUTPUT_LEVELS"):
             summary = self._level_table(result)
-            out["OUTPUT_LEVELS"] = write_frame(self, parameters, "OUTPUT_LEVELS", context, summary, feedback,
+            out["OUTPUT_LEVELS"] = write_frame(OutputSink(self, parameters, "OUTPUT_LEVELS", context), context, summary,
+                                               feedback,
                                                {**zone_aliases(summary.columns, unit),
                                                 **table2_aliases(summary.columns, unit), "row": "范围"})
             finish_output(out["OUTPUT_LEVELS"], context, feedback, names=NAMES["OUTPUT_LEVELS"])

@@ -14,8 +14,7 @@ from qgis.core import (
 from ..core import weighting
 from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
-from .params import split_names, with_help
-from .params import add_weight_outputs, weight_outputs
+from .params import add_weight_outputs, split_names, weight_outputs, with_help
 
 # Enum order is a public contract: eigenvector, geometric mean, column mean.
 METHODS = weighting.AHP_METHODS

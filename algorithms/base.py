@@ -25,6 +25,14 @@ def with_declared_defaults(alg, parameters):
 LAYER_PARAMETER_TYPES = ("source", "vector")
 
 
+def _refuse_overwriting_inputs(alg, parameters, context):
+    """qgis_io.destinations.refuse_overwriting_inputs with the run's input and destination parameters."""
+    definitions = alg.parameterDefinitions()
+    inputs = [(d, parameters.get(d.name())) for d in definitions if not d.isDestination()]
+    destinations = [(d, parameters.get(d.name())) for d in definitions if d.isDestination()]
+    refuse_overwriting_inputs(inputs, destinations, context)
+
+
 def _project_layer(parameters, name, context):
     """The layer of the open project that parameter `name` names, or None. Nothing is opened here: a path
     that is no project layer is left for the run to open itself."""
@@ -103,7 +111,7 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
         ok, message = super().checkParameterValues(parameters, context)
         if ok:
             try:
-                refuse_overwriting_inputs(self, parameters, context)
+                _refuse_overwriting_inputs(self, parameters, context)
             except LandEvalError as err:
                 return False, str(err)
         return ok, message
@@ -151,7 +159,7 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
         # must not carry the engine error's traceback, whose frames hold the layers opened on the way.
         try:
             parameters = with_declared_defaults(self, parameters)
-            refuse_overwriting_inputs(self, parameters, context)
+            _refuse_overwriting_inputs(self, parameters, context)
             return self.execute(parameters, context, feedback)
         except LandEvalError as err:
             message = str(err)

@@ -12,11 +12,10 @@ from ..core import contracts as core
 from ..core.dates import reference_date
 from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
-from ..qgis_io.layer_io import source_parameter, write_output
 from ..qgis_io.styling import area_unit_of_fields
+from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import language, language_param
-from .params import with_help
+from .params import OutputSink, language, language_param, source_input, with_help
 
 READ = ("area_m2", "contract_fulfilled", "completion_date", "agreed_completion_date", "agreed_production_date", "expiry_date") + tuple(
     name for target in core.TARGETS.values() for name in target if name)
@@ -79,8 +78,9 @@ class CheckContracts(LandEvalAlgorithm):
         lang = language(self, parameters, context)
         on = reference_date(self.parameterAsString(parameters, "EVAL_DATE", context))
         window = self.parameterAsInt(parameters, "EXPIRY_WINDOW", context)
-        source = source_parameter(self, parameters, "INPUT", context, feedback)
-        frame, fids = read_canonical(source, READ, feedback, "parcel layer")
+        given = source_input(self, parameters, "INPUT", context, feedback)  # a SourceInput: fast paths
+        source = given.source
+        frame, fids = read_canonical(given, READ, feedback, "parcel layer")
         result = core.check_contracts(frame, on, area_unit_of_fields(source.fields().names()), window)
         for warning in result.warnings:
             feedback.pushWarning(warning)
@@ -92,7 +92,8 @@ class CheckContracts(LandEvalAlgorithm):
                           f"{int((table['contract_breach'] == 0).sum())} met, "
                           f"{int(table['contract_stage'].notna().sum())} parcel(s) under contract.")
         field_aliases = aliases(core.FIELD_LABELS, lang=lang)
-        dest = write_output(self, parameters, "OUTPUT", context, source, table, fids, feedback, field_aliases)
+        dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, table, fids, feedback,
+                            field_aliases)
         labels = {"contract_stage": {k: v[lang] for k, v in core.STAGE_LABELS.items()}}
         finish_decision_output(dest, context, feedback, {"zh": "履约核查", "en": "Contract compliance"},
                                field_aliases, labels, qml="contract_breach", lang=lang)

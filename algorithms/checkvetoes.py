@@ -1,8 +1,16 @@
 """landeval:checkvetoes — one-vote veto criteria (一票否决): which parcels fail, and why."""
 from ..core.vetoes import check_vetoes
-from ..qgis_io.steps import push_warnings, read_step_input, write_step_output
+from ..qgis_io.steps import push_warnings, write_step_output
 from .base import LandEvalAlgorithm
-from .params import add_input_parameter, add_output_parameter, config_file_param, load_eval_config, preset_param
+from .params import (
+    OutputSink,
+    add_input_parameter,
+    add_output_parameter,
+    config_file_param,
+    load_eval_config,
+    preset_param,
+    read_step_input,
+)
 
 
 class CheckVetoes(LandEvalAlgorithm):
@@ -33,6 +41,7 @@ class CheckVetoes(LandEvalAlgorithm):
         result = check_vetoes(table, cfg)
         failed = int(result["veto_failed"].sum())
         feedback.pushInfo(f"{failed} of {len(result)} parcel(s) fail at least one veto ({cfg.name}).")
-        dest = write_step_output(self, parameters, context, feedback, source, result, fids,
+        dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
+                                 fids,
                                  {"zh": "否决检查", "en": "Veto check"}, cfg=cfg)
         return {"OUTPUT": dest}

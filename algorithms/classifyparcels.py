@@ -2,15 +2,17 @@
 import pandas as pd
 
 from ..core import classify
-from ..qgis_io.steps import push_warnings, read_step_input, write_step_output
+from ..qgis_io.steps import push_warnings, write_step_output
 from .base import LandEvalAlgorithm
 from .params import (
+    OutputSink,
     add_input_parameter,
     add_output_parameter,
     config_file_param,
     load_eval_config,
     optional_number,
     preset_param,
+    read_step_input,
     threshold_param,
     tier_breaks,
     tier_method,
@@ -65,6 +67,7 @@ class ClassifyParcels(LandEvalAlgorithm):
                                 tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method)))
         feedback.pushInfo(f"{int(result['inefficient'].sum())} of {len(result)} parcel(s) inefficient; tiers: "
                           + ", ".join(f"{k} {v}" for k, v in sorted(result["tier"].value_counts().items())))
-        dest = write_step_output(self, parameters, context, feedback, source, result, fids,
+        dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
+                                 fids,
                                  {"zh": "低效认定与分级", "en": "Classification"}, kind="tier", cfg=cfg)
         return {"OUTPUT": dest}

@@ -11,13 +11,14 @@ from qgis.core import (
 from ..core.inputs import inside_boundary
 from ..core.keys import describe_positions
 from ..core.scale import PARK_FIELD_LABELS
-from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons, source_parameter, write_output
+from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
 from ..qgis_io.parks import PARK_COLUMNS
 from ..qgis_io.results import aliases_for
 from ..qgis_io.spatial import overlay_share
 from ..qgis_io.styling import ALIAS_LANG, finish_output
+from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import add_scale_parameters, scale_levels, with_help
+from .params import OutputSink, add_scale_parameters, scale_levels, source_input, source_parameter, with_help
 
 
 class ClassifyScale(LandEvalAlgorithm):
@@ -67,7 +68,8 @@ class ClassifyScale(LandEvalAlgorithm):
 
     def execute(self, parameters, context, feedback):
         steps = QgsProcessingMultiStepFeedback(4, feedback)
-        parcels = source_parameter(self, parameters, "PARCELS", context, feedback)
+        given = source_input(self, parameters, "PARCELS", context, feedback)  # a SourceInput: fast paths
+        parcels = given.source
         require_polygons(parcels)
         crs = require_crs(parcels)
         table = read_features(parcels, [], geometry=True, feedback=steps, what="parcel layer")
@@ -88,7 +90,8 @@ class ClassifyScale(LandEvalAlgorithm):
         feedback.pushInfo(f"Parcels in no park (industrial blocks): {describe_positions(outside, table.fids)}")
         feedback.pushInfo("Park levels: " + ", ".join(f"{k} {v}" for k, v in scale.parks["level"].value_counts().items()))
         steps.setCurrentStep(2)
-        dest = write_output(self, parameters, "OUTPUT", context, parcels, result, table.fids, steps,
+        dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result, table.fids,
+                            steps,
                             aliases_for(result.columns, "mu"))
         finish_output(dest, context, feedback, kind="level", names={"zh": "宗地层级", "en": "Parcel levels"})
         outputs = {"OUTPUT": dest}
@@ -97,7 +100,8 @@ class ClassifyScale(LandEvalAlgorithm):
             park_cols = [c for c in PARK_COLUMNS if c in scale.parks.columns]
             park_aliases = {**aliases_for(park_cols, "km2"), **{c: PARK_FIELD_LABELS[c][ALIAS_LANG] for c in park_cols
                                                                  if c in PARK_FIELD_LABELS}}
-            dest_parks = write_output(self, parameters, "OUTPUT_PARKS", context, parks, scale.parks[park_cols],
+            dest_parks = write_output(OutputSink(self, parameters, "OUTPUT_PARKS", context), context, parks,
+                                      scale.parks[park_cols],
                                       scale.park_fids, steps, park_aliases)
             finish_output(dest_parks, context, feedback, kind="level", names={"zh": "园区层级", "en": "Park levels"})
             outputs["OUTPUT_PARKS"] = dest_parks

@@ -13,9 +13,10 @@ from qgis.core import (
 from ..core.decision import monitoring as core
 from ..core.keys import key_strings
 from ..qgis_io.decision_output import aliases, finish_decision_output
-from ..qgis_io.layer_io import read_features, source_parameter, write_frame
+from ..qgis_io.layer_io import read_features
+from ..qgis_io.writer import write_frame
 from .base import LandEvalAlgorithm
-from .params import with_help
+from .params import OutputSink, source_parameter, with_help
 
 ROUND_FIELDS = ("tier", "category", "score", "inefficient")
 KEY = "parcel_id"
@@ -98,7 +99,8 @@ class CompareRounds(LandEvalAlgorithm):
             geoms = [_as_multi(g) for g in geoms]
         field_aliases = aliases(core.FIELD_LABELS)
         field_aliases[KEY] = "宗地编号"
-        out = {"OUTPUT": write_frame(self, parameters, "OUTPUT", context, result.parcels, feedback, field_aliases,
+        out = {"OUTPUT": write_frame(OutputSink(self, parameters, "OUTPUT", context), context, result.parcels, feedback,
+                                     field_aliases,
                                      crs=crs, geometries=geoms, wkb_type=wkb)}
         labels = {"change": {c: t["zh"] for c, t in core.CHANGE_LABELS.items()}}
         finish_decision_output(out["OUTPUT"], context, feedback, NAMES["OUTPUT"], field_aliases, labels, qml="change")
@@ -106,7 +108,8 @@ class CompareRounds(LandEvalAlgorithm):
                              ("OUTPUT_CATEGORY_MATRIX", result.category_matrix)):
             table = matrix.reset_index()
             table.columns = [str(c) for c in table.columns]
-            out[name] = write_frame(self, parameters, name, context, table, feedback, {"from": "上一轮 \\ 本轮"})
+            out[name] = write_frame(OutputSink(self, parameters, name, context), context, table, feedback,
+                                    {"from": "上一轮 \\ 本轮"})
             finish_decision_output(out[name], context, feedback, NAMES[name], {}, {})
         return out
 

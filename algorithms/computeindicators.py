@@ -7,7 +7,16 @@ from ..qgis_io.assemble import assemble
 from ..qgis_io.results import write_results
 from ..qgis_io.steps import push_messages, report_missing
 from .base import LandEvalAlgorithm
-from .params import add_count_outputs, add_input_parameters, area_unit, area_unit_param, count_results, read_inputs, with_help
+from .params import (
+    OutputSink,
+    add_count_outputs,
+    add_input_parameters,
+    area_unit,
+    area_unit_param,
+    count_results,
+    read_inputs,
+    with_help,
+)
 
 
 class ComputeIndicators(LandEvalAlgorithm):
@@ -47,6 +56,7 @@ class ComputeIndicators(LandEvalAlgorithm):
         table, reasons = compute_indicators(assembled.table, unit)
         push_messages(assembled.warnings + magnitude_warnings(table, unit, assembled.warnings), feedback)
         report_missing(reasons, feedback)
-        dest = write_results(self, parameters, context, feedback, inputs.parcels, assembled, table, unit,
+        dest = write_results(OutputSink(self, parameters, "OUTPUT", context), context, feedback, inputs.parcels,
+                             assembled, table, unit,
                              names={"zh": "评价指标", "en": "Indicators"})
         return {"OUTPUT": dest, **count_results(assembled.counts)}

@@ -43,11 +43,10 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..core.dossier_data import build_dossier
 from ..core.errors import LandEvalError
 from ..qgis_io.deliverables import commit, decision_labels, park_names, read_parcels, selected_mask, staged_path
-from ..qgis_io.layer_io import check_canceled
 from ..qgis_io.styling import STYLE_KINDS, area_unit_of, style_path
+from ..qgis_io.values import check_canceled
 from .base import LandEvalAlgorithm
-from .params import filter_param, parks_param
-from .params import config_file_param, load_eval_config, preset_param, with_help
+from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, with_help
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 DEFAULT_TEMPLATE = os.path.join(PLUGIN_DIR, "resources", "layouts", "dossier.qpt")

@@ -8,10 +8,9 @@ from qgis.core import (
 
 from ..core import tables, weighting
 from ..core.errors import LandEvalError
-from ..qgis_io.layer_io import read_frame, source_parameter
+from ..qgis_io.layer_io import read_frame
 from .base import LandEvalAlgorithm
-from .params import split_names, with_help
-from .params import add_weight_outputs, weight_outputs
+from .params import add_weight_outputs, source_parameter, split_names, weight_outputs, with_help
 
 # Enum order is a public contract: entropy, CRITIC.
 METHODS = ("entropy", "critic")

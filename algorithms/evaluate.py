@@ -18,6 +18,7 @@ from ..qgis_io.results import write_results
 from ..qgis_io.steps import push_messages
 from .base import LandEvalAlgorithm
 from .params import (
+    OutputSink,
     add_count_outputs,
     add_input_parameters,
     add_scale_parameters,
@@ -96,7 +97,7 @@ class Evaluate(LandEvalAlgorithm):
         table = assembled.table
         if parameters.get("PARKS"):
             scale, _ = scale_levels(self, parameters, context, feedback, assembled.geometries,
-                                    table["area_m2"].to_numpy(dtype=float), inputs.parcels.sourceCrs())
+                                    table["area_m2"].to_numpy(dtype=float), inputs.parcels.source.sourceCrs())
             assembled.warnings += scale.warnings
             table["level"] = scale.parcel_level
         method = tier_method(self, parameters, context)
@@ -114,7 +115,8 @@ class Evaluate(LandEvalAlgorithm):
         feedback.pushInfo(f"{len(result.table)} parcel(s) evaluated with {cfg.name}: "
                           f"{int(result.table['inefficient'].sum())} inefficient; tiers "
                           + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
-        dest = write_results(self, parameters, context, feedback, inputs.parcels, assembled, result.table, unit,
+        dest = write_results(OutputSink(self, parameters, "OUTPUT", context), context, feedback, inputs.parcels,
+                             assembled, result.table, unit,
                              names={"zh": "低效用地评价", "en": "Land evaluation"}, kind="tier", cfg=cfg)
         out = {"OUTPUT": dest, **count_results(assembled.counts)}
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""

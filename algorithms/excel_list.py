@@ -17,8 +17,7 @@ from ..qgis_io.deliverables import commit, decision_labels, park_names, read_par
 from ..qgis_io.report_io import config_info, plugin_version
 from ..qgis_io.styling import area_unit_of
 from .base import LandEvalAlgorithm
-from .params import filter_param, parks_param
-from .params import config_file_param, load_eval_config, preset_param, with_help
+from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, with_help
 
 
 def settings_rows(layer, expression, cfg, n_rows):

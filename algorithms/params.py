@@ -5,9 +5,13 @@ quantile, threshold, jenks; NORMALIZATION minmax, benchmark, percentile, zscore.
 """
 import json
 import os
+import re
 
 from qgis.core import (
     QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterEnum,
@@ -20,6 +24,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingParameterVectorLayer,
+    QgsProperty,
 )
 
 from ..core.config import NORMALIZATIONS, TIER_METHODS, list_presets, load_config, merge_configs
@@ -27,9 +32,10 @@ from ..core.errors import LandEvalError
 from ..core.inputs import load_field_map
 from ..core.units import AREA_UNITS
 from ..qgis_io.assemble import Inputs
-from ..qgis_io.layer_io import field_name, source_parameter
-from ..qgis_io.parks import SHARE, ZONE_LEVEL, ZONE_TYPE, ParkFields
-from ..qgis_io.parks import scale_levels as read_scale_levels
+from ..qgis_io.layer_io import TABLE_EXTENSIONS, field_name, gbk_shapefile, open_table
+from ..qgis_io.parks import SHARE, ZONE_LEVEL, ZONE_TYPE, ParkFields, scale_levels as read_scale_levels
+from ..qgis_io.sources import SourceInput, geopackage_table
+from ..qgis_io.steps import read_step_table
 from ..qgis_io.weight_sets import save_weight_set
 
 AREA_UNIT_OPTIONS = ["mu / 亩", "ha / 公顷", "km² / 平方千米"]
@@ -387,7 +393,9 @@ def read_inputs(alg, parameters, context, feedback):
     def optional(name):
         return source_parameter(alg, parameters, name, context, feedback) if parameters.get(name) else None
 
-    parcels, enterprises = source_parameter(alg, parameters, "PARCELS", context, feedback), optional("ENTERPRISES")
+    # The parcels and the enterprise table may be large GeoPackages: read as SourceInputs for the fast paths.
+    parcels = source_input(alg, parameters, "PARCELS", context, feedback)
+    enterprises = source_input(alg, parameters, "ENTERPRISES", context, feedback)
     return Inputs(
         parcels=parcels,
         parcel_id=field_name(parcels, alg.parameterAsString(parameters, "PARCEL_ID", context)),
@@ -487,3 +495,105 @@ def scale_levels(alg, parameters, context, feedback, parcel_geoms, parcel_area_m
                                alg.parameterAsDouble(parameters, "COMMUNITY_KM2", context), context, feedback,
                                parcel_geoms, parcel_area_m2, crs)
     return result, parks
+
+
+# ------------------------------------------------------------------ feature sources and sinks
+# memory:, ogr:, postgres:, … are not files; a one-letter prefix is a Windows drive.
+_PROVIDER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]+:")
+
+
+def _whole_source(definition):
+    """Whether a source parameter asks for every feature of its layer (no selection, limit or filter)."""
+    return definition is None or (not definition.selectedFeaturesOnly and definition.featureLimit == -1
+                                  and not getattr(definition, "filterExpression", ""))
+
+
+def source_input(alg, parameters, name, context, feedback=None):
+    """A feature-source parameter as a qgis_io SourceInput, or None when an optional one is empty.
+
+    A CSV/XLSX given as a file path (the usual headless case) is opened with `open_table`, so a GBK file
+    reads correctly; Processing would open it as UTF-8 and garble the Chinese headers. A GBK Shapefile without
+    a .cpg, given as a path or a loaded layer, is read as GB18030 with a warning (gbk_shapefile). A whole
+    GeoPackage layer on disk comes with its GeoPackageTable, for the bulk fast paths.
+    """
+    value = parameters.get(name)
+    definition = value if isinstance(value, QgsProcessingFeatureSourceDefinition) else None
+    if definition is not None:
+        value = value.source.staticValue()
+    if isinstance(value, str) and os.path.splitext(value.split("|")[0])[1].lower() in TABLE_EXTENSIONS:
+        path = value.split("|")[0]
+        if os.path.isfile(path):
+            layer = open_table(path, feedback)
+            # Keep the layer alive as long as the source: the context owns it from here on.
+            context.temporaryLayerStore().addMapLayer(layer)
+            return SourceInput(layer)
+    if value is None or value == "":
+        return None
+    # A selection or feature limit belongs to the loaded layer: such a source is read as it is.
+    whole = _whole_source(definition)
+    if whole:
+        is_path = isinstance(value, str) and os.path.isfile(value.split("|")[0])
+        layer = None if is_path else alg.parameterAsVectorLayer(parameters, name, context)
+        recoded = gbk_shapefile(value, layer, name, feedback) if is_path or layer is not None else None
+        if recoded is not None and recoded.source.isValid():
+            context.temporaryLayerStore().addMapLayer(recoded.source)
+            return recoded
+    source = alg.parameterAsSource(parameters, name, context)
+    if source is None:
+        raise QgsProcessingException(alg.invalidSourceError(parameters, name))
+    if not whole:
+        return SourceInput(source)
+    return SourceInput(source, geopackage_table(alg.parameterAsVectorLayer(parameters, name, context),
+                                                context.project()))
+
+
+def source_parameter(alg, parameters, name, context, feedback=None):
+    """The feature source of source_input, for a source the run reads through QGIS only (no fast path)."""
+    found = source_input(alg, parameters, name, context, feedback)
+    return None if found is None else found.source
+
+
+class OutputSink:
+    """A feature-sink parameter of a running algorithm as the bridge's writer takes it (qgis_io.staging.open_sink:
+    a SinkTarget): `file`, the plain file it names (or None), and the sink made by parameterAsSink."""
+
+    def __init__(self, alg, parameters, name, context):
+        self.alg, self.parameters, self.name, self.context = alg, parameters, name, context
+        self.file = file_destination(parameters, name, context)
+
+    def create(self, fields, wkb, crs, path=None):
+        """(sink, destination id) of the parameter, written to `path` instead when given (creation options kept)."""
+        parameters = self.parameters if path is None else {**self.parameters, self.name: self._redirected(path)}
+        return self.alg.parameterAsSink(parameters, self.name, self.context, fields, wkb, crs)
+
+    def _redirected(self, path):
+        value = self.parameters[self.name]
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            staged = QgsProcessingOutputLayerDefinition(value)
+            staged.sink = QgsProperty.fromValue(path)
+            return staged
+        return path
+
+    def invalid_error(self):
+        return self.alg.invalidSinkError(self.parameters, self.name)
+
+    def write_error(self, sink):
+        return self.alg.writeFeatureError(sink, self.parameters, self.name)
+
+
+def file_destination(parameters, name, context):
+    """The absolute path of a sink parameter that names a plain file (e.g. out.gpkg), else None."""
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value, _ = value.sink.valueAsString(context.expressionContext())
+    if not isinstance(value, str) or not value or value == QgsProcessing.TEMPORARY_OUTPUT:
+        return None
+    if "|" in value or _PROVIDER_RE.match(value) or not os.path.splitext(value)[1]:
+        return None
+    return os.path.abspath(value)
+
+
+def read_step_input(alg, parameters, context, feedback, cfg, extra=()):
+    """(INPUT as a SourceInput, table, fids, warnings) of a single-step algorithm (qgis_io.steps.read_step_table)."""
+    source = source_input(alg, parameters, "INPUT", context, feedback)
+    return (source, *read_step_table(source, cfg, feedback, extra))

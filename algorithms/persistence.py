@@ -13,9 +13,9 @@ from ..core.errors import LandEvalError
 from ..core.keys import key_strings
 from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
-from ..qgis_io.layer_io import write_output
+from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import split_names, with_help
+from .params import OutputSink, split_names, with_help
 
 KEY = "parcel_id"
 # (worst tier, inefficiency type) per CRITERION option; the order is public (models store the index).
@@ -89,7 +89,8 @@ class Persistence(LandEvalAlgorithm):
                           f"each of the last {n_last} round(s).")
         field_aliases = aliases(core.PERSISTENCE_LABELS)
         field_aliases["flagged_rounds"] = f"近{n_last}轮低效次数"
-        dest = write_output(self, parameters, "OUTPUT", context, layers[-1], table.drop(columns=[KEY]),
+        dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, layers[-1],
+                            table.drop(columns=[KEY]),
                             rounds[-1][1], feedback, field_aliases)
         finish_decision_output(dest, context, feedback, {"zh": "连续低效", "en": "Persistent inefficiency"},
                                field_aliases, {}, qml="persistent")

@@ -6,10 +6,9 @@ from ..core import potential as core
 from ..core.units import from_m2
 from ..qgis_io.canonical_read import parcel_areas, read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
-from ..qgis_io.layer_io import source_parameter, write_output
+from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import language, language_param
-from .params import with_help
+from .params import OutputSink, language, language_param, source_input, with_help
 
 READ = ("inefficient", "inside_dev_boundary", "area_m2", "approved", "approval_date", "supply_status", "supply_date",
         "construction_status", "start_date", "completion_date")
@@ -49,8 +48,9 @@ class PotentialClasses(LandEvalAlgorithm):
 
     def execute(self, parameters, context, feedback):
         lang = language(self, parameters, context)
-        source = source_parameter(self, parameters, "INPUT", context, feedback)
-        frame, fids = read_canonical(source, READ, feedback, "evaluated layer")
+        given = source_input(self, parameters, "INPUT", context, feedback)  # a SourceInput: fast paths
+        source = given.source
+        frame, fids = read_canonical(given, READ, feedback, "evaluated layer")
         result = core.classify_potential(frame)
         for warning in result.warnings:
             feedback.pushWarning(warning)
@@ -58,7 +58,8 @@ class PotentialClasses(LandEvalAlgorithm):
         for cls, (n, a) in core.class_totals(result.table["potential"], area).items():
             feedback.pushInfo(f"{core.CLASS_LABELS[cls][lang]}: {n} parcel(s), {from_m2(a, 'mu'):.1f} 亩")
         field_aliases = aliases(core.FIELD_LABELS, lang=lang)
-        dest = write_output(self, parameters, "OUTPUT", context, source, result.table, fids, feedback, field_aliases)
+        dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result.table, fids,
+                            feedback, field_aliases)
         labels = {"potential": {k: v[lang] for k, v in core.CLASS_LABELS.items()},
                   "land_stage": {k: v[lang] for k, v in core.STAGE_LABELS.items()}}
         finish_decision_output(dest, context, feedback, {"zh": "潜力类型", "en": "Potential classes"}, field_aliases,

@@ -16,17 +16,10 @@ from ..core.decision import scenarios as core
 from ..core.errors import LandEvalError
 from ..core.units import unit_label
 from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
-from ..qgis_io.layer_io import (
-    measure_areas,
-    read_features,
-    require_crs,
-    require_polygons,
-    source_parameter,
-    write_frame,
-    write_output,
-)
+from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
+from ..qgis_io.writer import write_frame, write_output
 from .base import LandEvalAlgorithm
-from .params import area_unit, area_unit_param, with_help
+from .params import OutputSink, area_unit, area_unit_param, source_input, source_parameter, with_help
 
 # Parcel fields the scenarios use when the layer has them (level is required, area measured if absent).
 PARCEL_FIELDS = ("parcel_id", "area_m2", "level", "inside_dev_boundary", "inefficient", "floor_area", "plot_ratio",
@@ -160,7 +153,8 @@ class RenewalScenarios(LandEvalAlgorithm):
             construction_per_m2=self.parameterAsDouble(parameters, "CONSTRUCTION_COST", context),
             compensation_per_mu=self.parameterAsDouble(parameters, "COMPENSATION", context),
         )
-        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        given = source_input(self, parameters, "INPUT", context, feedback)  # a SourceInput: fast paths
+        source = given.source
         require_polygons(source)
         crs = require_crs(source)
         town = self.parameterAsString(parameters, "TOWN_FIELD", context) or None
@@ -187,7 +181,8 @@ class RenewalScenarios(LandEvalAlgorithm):
 
         out = {}
         field_aliases = aliases(core.field_labels())
-        out["OUTPUT"] = write_output(self, parameters, "OUTPUT", context, source, result.parcels, parcels.fids,
+        out["OUTPUT"] = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result.parcels,
+                                     parcels.fids,
                                      feedback, field_aliases)
         finish_decision_output(out["OUTPUT"], context, feedback, NAMES["OUTPUT"], field_aliases, {})
         out["OUTPUT_LINES"] = self._write_lines(parameters, context, feedback, result, frame, metric, crs)
@@ -197,7 +192,8 @@ class RenewalScenarios(LandEvalAlgorithm):
         table_aliases.update({"relocated_area": f"腾退用地面积({area_name})", "land_needed": f"迁入地新增用地({area_name})",
                               "freed_quota": f"释放建设用地指标({area_name})",
                               "industrial_land": f"情景后工业用地({area_name})"})
-        out["OUTPUT_TABLE"] = write_frame(self, parameters, "OUTPUT_TABLE", context, table, feedback, table_aliases)
+        out["OUTPUT_TABLE"] = write_frame(OutputSink(self, parameters, "OUTPUT_TABLE", context), context, table,
+                                          feedback, table_aliases)
         finish_decision_output(out["OUTPUT_TABLE"], context, feedback, NAMES["OUTPUT_TABLE"], table_aliases, {})
         return out
 
@@ -238,7 +234,8 @@ class RenewalScenarios(LandEvalAlgorithm):
         geoms = [metric.line_back(*c) for c in moves[["x0", "y0", "x1", "y1"]].to_numpy(dtype=float)]
         line_aliases = aliases(LINE_LABELS)
         line_aliases["parcel_id"] = "宗地编号"
-        dest = write_frame(self, parameters, "OUTPUT_LINES", context, lines, feedback, line_aliases, crs=crs,
+        dest = write_frame(OutputSink(self, parameters, "OUTPUT_LINES", context), context, lines, feedback,
+                           line_aliases, crs=crs,
                            geometries=geoms, wkb_type=QgsWkbTypes.Type.LineString)
         finish_decision_output(dest, context, feedback, NAMES["OUTPUT_LINES"], line_aliases, {})
         return dest

@@ -12,17 +12,25 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core import labels
-from ..core import robustness as core
+from ..core import labels, robustness as core
 from ..core.config import load_config, merge_configs
 from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
 from ..qgis_io.decision_output import finish_decision_output
-from ..qgis_io.layer_io import check_canceled, write_output
-from ..qgis_io.steps import push_warnings, read_step_input
+from ..qgis_io.steps import push_warnings
 from ..qgis_io.styling import ALIAS_LANG, area_unit_of_fields
+from ..qgis_io.values import check_canceled
+from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import config_file_param, load_eval_config, parse_numbers, preset_param, with_help
+from .params import (
+    OutputSink,
+    config_file_param,
+    load_eval_config,
+    parse_numbers,
+    preset_param,
+    read_step_input,
+    with_help,
+)
 
 # Enum order is a public contract: Dirichlet, uniform, AHP judgements.
 METHOD_OPTIONS = ["Dirichlet around the weights / 狄利克雷扰动", "uniform ± SPREAD / 均匀扰动",
@@ -155,14 +163,15 @@ class Robustness(LandEvalAlgorithm):
         feedback.pushInfo(f"{draws} draws ({method}, spread {spread:g}, seed {seed}) with {cfg.name}: "
                           + ", ".join(f"{k} {v}" for k, v in result.counts.items()))
         aliases = {name: labels.field_alias(name, ALIAS_LANG) for name in core.OUTPUT_FIELDS}
-        dest = write_output(self, parameters, "OUTPUT", context, source, result.table, fids, feedback, aliases)
+        dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, source, result.table, fids,
+                            feedback, aliases)
         maps = {name: labels.value_labels(name, ALIAS_LANG) for name in ("robust_class", "robust_reason", "tier_modal")}
         finish_decision_output(dest, context, feedback, NAMES, aliases, maps, qml="robust_class")
         out = {"OUTPUT": dest, **{name: result.counts[key] for name, key in COUNTS.items()}}
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""
         if report_path:
             out["REPORT"] = self._report(report_path, dest, context, feedback, cfg, table, result,
-                                         area_unit_of_fields(source.fields().names()))
+                                         area_unit_of_fields(source.source.fields().names()))
         return out
 
     @staticmethod

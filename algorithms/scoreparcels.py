@@ -2,9 +2,10 @@
 from qgis.core import QgsProcessingParameterField
 
 from ..core.scoring import score_details
-from ..qgis_io.steps import push_warnings, read_step_input, write_step_output
+from ..qgis_io.steps import push_warnings, write_step_output
 from .base import LandEvalAlgorithm
 from .params import (
+    OutputSink,
     add_input_parameter,
     add_output_parameter,
     config_file_param,
@@ -12,6 +13,7 @@ from .params import (
     normalization,
     normalization_param,
     preset_param,
+    read_step_input,
     with_help,
 )
 
@@ -55,6 +57,7 @@ class ScoreParcels(LandEvalAlgorithm):
         scored = int(details.table["score"].notna().sum())
         feedback.pushInfo(f"{scored} of {len(table)} parcel(s) scored with {cfg.name} "
                           f"({cfg.normalization}, {cfg.aggregation}, missing: {cfg.missing}).")
-        dest = write_step_output(self, parameters, context, feedback, source, details.table, fids,
+        dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source,
+                                 details.table, fids,
                                  {"zh": "综合得分", "en": "Scores"}, kind="score", cfg=cfg)
         return {"OUTPUT": dest}

@@ -7,10 +7,10 @@ from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterF
 from ..core.decision import paths as core_paths
 from ..core.decision.rules import load_clearance_rules, load_path_rules
 from ..qgis_io.decision_output import aliases, finish_decision_output
-from ..qgis_io.layer_io import read_frame, source_parameter, write_output
+from ..qgis_io.layer_io import read_frame
+from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import file_value, language, language_param, rules_param
-from .params import with_help
+from .params import OutputSink, file_value, language, language_param, rules_param, source_input, with_help
 
 
 class SuggestPaths(LandEvalAlgorithm):
@@ -60,10 +60,11 @@ class SuggestPaths(LandEvalAlgorithm):
         path_rules = load_path_rules(file_value(self, parameters, "PATH_RULES", context) or "paths")
         clearance = load_clearance_rules(file_value(self, parameters, "CLEARANCE_RULES", context) or "clearance")
         lang = language(self, parameters, context)
-        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        given = source_input(self, parameters, "INPUT", context, feedback)  # a SourceInput: fast paths
+        source = given.source
         present = set(source.fields().names())
         wanted = sorted(core_paths.fields_to_read(path_rules, clearance) & present)
-        frame, fids = read_frame(source, wanted, feedback, what="evaluated layer")
+        frame, fids = read_frame(given, wanted, feedback, what="evaluated layer")
         result = core_paths.suggest_paths(frame, path_rules, clearance, lang)
         for warning in result.warnings:
             feedback.pushWarning(warning)
@@ -73,7 +74,8 @@ class SuggestPaths(LandEvalAlgorithm):
             summary = ", ".join(f"{labels[field].get(k, k)} {n}" for k, n in counts.most_common())
             feedback.pushInfo(f"{field}: {summary or 'none'}")
         field_aliases = aliases(core_paths.FIELD_LABELS, lang=lang)
-        dest = write_output(self, parameters, "OUTPUT", context, source, result.table, fids, feedback, field_aliases)
+        dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result.table, fids,
+                            feedback, field_aliases)
         finish_decision_output(dest, context, feedback, {"zh": "再开发路径", "en": "Redevelopment paths"},
                                field_aliases, labels, lang=lang)
         return {"OUTPUT": dest}

@@ -12,25 +12,25 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core.decision import quadrants as quad
-from ..core.decision import value as core_value
+from ..core.decision import quadrants as quad, value as core_value
 from ..core.decision.proximity import sum_within
 from ..core.decision.rules import load_quadrant_rules
 from ..core.errors import LandEvalError
 from ..core.tables import to_numeric
-from ..qgis_io.decision_output import aliases, finish_decision_output, geometry_segments, MetricFrame
-from ..qgis_io.layer_io import (
-    measure_areas,
-    read_features,
-    require_crs,
-    require_polygons,
-    source_parameter,
-    write_frame,
-    write_output,
-)
+from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
+from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
+from ..qgis_io.writer import write_frame, write_output
 from .base import LandEvalAlgorithm
-from .params import file_value, language, language_param, rules_param
-from .params import with_help
+from .params import (
+    OutputSink,
+    file_value,
+    language,
+    language_param,
+    rules_param,
+    source_input,
+    source_parameter,
+    with_help,
+)
 
 NAMES = {
     "OUTPUT": {"zh": "两评估象限", "en": "Two evaluations"},
@@ -127,7 +127,8 @@ class TwoEvaluations(LandEvalAlgorithm):
         rules = load_quadrant_rules(file_value(self, parameters, "QUADRANT_RULES", context) or "quadrants")
         lang = language(self, parameters, context)
         radius = self.parameterAsDouble(parameters, "RADIUS", context)
-        source = source_parameter(self, parameters, "INPUT", context, feedback)
+        given = source_input(self, parameters, "INPUT", context, feedback)  # a SourceInput: fast paths
+        source = given.source
         require_polygons(source)
         crs = require_crs(source)
         perf = rules["performance"]["field"]
@@ -150,7 +151,8 @@ class TwoEvaluations(LandEvalAlgorithm):
         field_aliases = aliases(core_value.FIELD_LABELS, quad.FIELD_LABELS, lang=lang)
         for element in weights.elements:
             field_aliases[core_value.VALUE_PREFIX + element.id] = ("价值-" if lang == "zh" else "Value - ") + weights.label_of(element, lang)
-        out = {"OUTPUT": write_output(self, parameters, "OUTPUT", context, source, results, parcels.fids, feedback,
+        out = {"OUTPUT": write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, results,
+                                      parcels.fids, feedback,
                                       field_aliases)}
         value_maps = {"quadrant": quad.quadrant_labels(rules, lang)}
         finish_decision_output(out["OUTPUT"], context, feedback, NAMES["OUTPUT"], field_aliases, value_maps,
@@ -163,7 +165,8 @@ class TwoEvaluations(LandEvalAlgorithm):
             feedback.pushInfo(f"{row.abcd_list} {row.label}: {row.parcels} parcels, {row.area_mu:,.1f} 亩 — "
                               f"{row.disposal}")
         list_aliases = aliases(LIST_LABELS, lang=lang)
-        out["OUTPUT_LIST"] = write_frame(self, parameters, "OUTPUT_LIST", context, table, feedback, list_aliases)
+        out["OUTPUT_LIST"] = write_frame(OutputSink(self, parameters, "OUTPUT_LIST", context), context, table, feedback,
+                                         list_aliases)
         finish_decision_output(out["OUTPUT_LIST"], context, feedback, NAMES["OUTPUT_LIST"], list_aliases, {})
         return out
 

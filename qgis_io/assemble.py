@@ -17,7 +17,6 @@ from ..core.errors import LandEvalError
 from ..core.inputs import area_problems, canonical_with_originals, id_problems, inside_boundary, map_for
 from ..core.keys import key_strings
 from ..core.tables import canonical_table, numeric_columns
-from . import bulk_io
 from . import spatial
 from .layer_io import (
     check_coordinates,
@@ -32,7 +31,8 @@ from .layer_io import (
 
 @dataclass
 class Inputs:
-    """What the algorithm passes in: sources (None when not given) and options."""
+    """What the algorithm passes in: sources (None when not given) and options. The parcels and the enterprises
+    are sources.SourceInput (the fast paths of bulk_io may read them); the overlays plain feature sources."""
 
     parcels: object
     parcel_id: str
@@ -70,7 +70,7 @@ def recognised_columns(source, field_map, extra=()):
 def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, geoms, crs, context, feedback,
                           warnings):
     """Parcel position (−1 = none) of every enterprise row, by id or by location."""
-    ent = inputs.enterprises
+    ent = inputs.enterprises.source
     key_col = inputs.enterprise_parcel_id
     if not key_col:
         resolved = load_catalogue().resolve_columns(ent_frame.columns, map_for(inputs.field_map, ent_frame.columns))
@@ -97,7 +97,7 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, 
 def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feedback, counts, warnings):
     ent = inputs.enterprises
     extra = [inputs.enterprise_parcel_id]
-    names = recognised_columns(ent, inputs.field_map, extra)
+    names = recognised_columns(ent.source, inputs.field_map, extra)
     ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table",
                               numeric=numeric_columns(names, map_for(inputs.field_map, names)))
     frame, fids = ent_table.frame, ent_table.fids
@@ -167,12 +167,12 @@ def _needs_geometries(inputs):
     if inputs.redline is not None or inputs.dev_boundary is not None or inputs.pois is not None:
         return True
     ent = inputs.enterprises
-    return ent is not None and QgsWkbTypes.geometryType(ent.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
+    return ent is not None and QgsWkbTypes.geometryType(ent.source.wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
 
 
 def assemble(inputs, context, feedback):
     """Read and join everything; return Assembled (areas in m², spatial inputs, aggregated enterprises)."""
-    parcels = inputs.parcels
+    parcels = inputs.parcels.source
     require_polygons(parcels)
     crs = require_crs(parcels)
     steps = QgsProcessingMultiStepFeedback(4, feedback)
@@ -186,8 +186,8 @@ def assemble(inputs, context, feedback):
     # points joined by location. Otherwise a GeoPackage's areas are measured in SQL (measure_source_areas):
     # a million QgsGeometry objects cost about 1.4 GB and 14 s.
     geometry = (inputs.keep_geometries or _needs_geometries(inputs) or crs.isGeographic()
-                or not bulk_io.is_geopackage(parcels))
-    table = read_features(parcels, names, geometry=geometry, feedback=steps, what="parcel layer")
+                or inputs.parcels.geopackage is None)
+    table = read_features(inputs.parcels, names, geometry=geometry, feedback=steps, what="parcel layer")
     keys = key_strings(table.frame[inputs.parcel_id])
     n = len(table.fids)
     if n == 0:
@@ -197,7 +197,7 @@ def assemble(inputs, context, feedback):
     counts["parcels"] = n
     warnings += id_problems(keys, inputs.parcel_id)
     steps.setCurrentStep(1)
-    areas = None if geometry else measure_source_areas(parcels, table.fids, crs, context, steps)
+    areas = None if geometry else measure_source_areas(inputs.parcels, table.fids, crs, context, steps)
     if areas is None:
         geometries = table.geometries
         if geometries is None:  # the SQL could not measure them (e.g. no SpatiaLite): read them after all

@@ -16,23 +16,20 @@ import tempfile
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsProcessingFeatureSourceDefinition,
     QgsProcessingUtils,
-    QgsProviderRegistry,
     QgsVectorLayer,
 )
 
 from ..core.errors import LandEvalError
 from ..core.tables import TEXT_CELLS
 from .destinations import same_file
+from .values import check_canceled, python_values
 
 # Rows per block when loading results: bounds the Python objects alive at once.
 _BLOCK = 50000
 # Rows per block when reading text: the parser makes a Python string per cell of a block (~80 bytes each, 50
 # columns), and the few that stay (names, ids) pin the memory of the rest, so blocks are kept small.
 _READ_BLOCK = 10000
-# Attribute set by `remember_geopackage_layer` on a source that is a whole GeoPackage layer on disk.
-_GPKG_TAG = "_landeval_geopackage"
 
 
 # ------------------------------------------------------------------------------------------- reading text
@@ -128,46 +125,15 @@ def read_delimited(source, names, numeric=()):
 
 
 # ------------------------------------------------------------------------------------- writing GeoPackage
-def remember_geopackage_layer(alg, parameters, name, context, source):
-    """Mark `source` when parameter `name` is a whole, unfiltered, unedited GeoPackage layer on disk, so a
-    GeoPackage output can be copied from it in SQL (see fill_geopackage)."""
-    value = parameters.get(name)
-    if isinstance(value, QgsProcessingFeatureSourceDefinition):
-        if value.selectedFeaturesOnly or value.featureLimit != -1 or getattr(value, "filterExpression", ""):
-            return
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
-    # A layer of the open project lives in the main thread, where the layer tree and canvas use it while a
-    # dock run is in its task thread: asking it for its provider, source or edit state from here crashed
-    # QGIS 3.40/3.44. LandEvalAlgorithm.prepareAlgorithm hands the run its own copy of such a layer; a project
-    # layer that still arrives here (a caller that skipped prepare) does not take this path.
-    project = context.project()
-    if layer is not None and project is not None and project.mapLayer(layer.id()) is layer:
-        return
-    if (layer is None or layer.providerType() != "ogr" or layer.subsetString() or layer.isModified()
-            or layer.dataProvider().storageType() != "GPKG"):
-        return
-    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
-    path, table = parts.get("path"), parts.get("layerName")
-    if not table:
-        from osgeo import ogr
-
-        dataset = ogr.Open(path)
-        found = dataset.GetLayer(int(parts.get("layerId") or 0)) if dataset is not None else None
-        table = found.GetName() if found is not None else None
-    if path and table:
-        setattr(source, _GPKG_TAG, (os.path.abspath(path), table))
-
-
-def read_geopackage(source, names, kinds):
-    """(frame, fids) of the columns `names` of a remembered GeoPackage layer, read as Arrow arrays through GDAL
-    (no Python call per feature), or None when `source` is not one or a column is not plain text or number.
+def read_geopackage(geopackage, names, kinds):
+    """(frame, fids) of the columns `names` of a GeoPackageTable (sources.py), read as Arrow arrays through GDAL
+    (no Python call per feature), or None when `geopackage` is None or a column is not plain text or number.
 
     `kinds`: per name "text", "int" or "float" (the field's QGIS type). The cells are those read_features
     makes of QGIS's: text with None for NULL, integers as int64 (float with NaN when a NULL occurs), floats
     with NaN; rows in feature id order, as QGIS gives a GeoPackage's features.
     """
-    tag = getattr(source, _GPKG_TAG, None)
-    info = _layer_info(*tag) if tag is not None else None
+    info = _layer_info(geopackage.path, geopackage.table) if geopackage is not None else None
     if info is None or info[1] is None or None in kinds:
         return None
     table, fid, columns = info[0], info[1], info[6]
@@ -175,7 +141,7 @@ def read_geopackage(source, names, kinds):
         return None
     from osgeo import gdal
 
-    dataset = gdal.OpenEx(tag[0], gdal.OF_VECTOR | gdal.OF_READONLY)
+    dataset = gdal.OpenEx(geopackage.path, gdal.OF_VECTOR | gdal.OF_READONLY)
     if dataset is None:
         return None
     select = ", ".join([_quote(fid) + " AS le_fid"] + [_quote(n) for n in names])
@@ -250,17 +216,16 @@ def _layer_info(path, table):
     return (row[0], fid[0] if len(fid) == 1 else None, row[1], row[2], row[3], row[4], [c[1] for c in columns])
 
 
-def geopackage_areas(source):
-    """(fids, planar areas in the layer's units², ok) of every feature of a remembered GeoPackage layer
-    (see remember_geopackage_layer), measured in SQLite by SpatiaLite through GDAL, or None when `source` is
-    not one or this GDAL has no SpatiaLite.
+def geopackage_areas(geopackage):
+    """(fids, planar areas in the layer's units², ok) of every feature of a GeoPackageTable (sources.py),
+    measured in SQLite by SpatiaLite through GDAL, or None when `geopackage` is None or this GDAL has no
+    SpatiaLite.
 
     `ok` is False where the SQL area is not the one LandEval would take: no or empty geometry, GEOS finds the
     geometry invalid (it must be repaired first), or SpatiaLite cannot read it (curves). The caller measures
     those few features one by one, as before. One Python call per parcel was the cost at 10⁶ parcels.
     """
-    tag = getattr(source, _GPKG_TAG, None)
-    info = _layer_info(*tag) if tag is not None else None
+    info = _layer_info(geopackage.path, geopackage.table) if geopackage is not None else None
     if info is None or info[1] is None:
         return None
     from osgeo import gdal
@@ -269,7 +234,7 @@ def geopackage_areas(source):
     sql = (f"SELECT {fid} AS fid, COALESCE(ST_Area({geom}), -1.0) AS area, "
            f"CASE WHEN {geom} IS NOT NULL AND ST_IsEmpty({geom}) = 0 AND ST_IsValid({geom}) = 1 "
            f"AND ST_Area({geom}) IS NOT NULL THEN 1 ELSE 0 END AS ok FROM {table}")
-    dataset = gdal.OpenEx(tag[0], gdal.OF_VECTOR | gdal.OF_READONLY)
+    dataset = gdal.OpenEx(geopackage.path, gdal.OF_VECTOR | gdal.OF_READONLY)
     if dataset is None:
         return None
     gdal.PushErrorHandler("CPLQuietErrorHandler")
@@ -296,7 +261,7 @@ def geopackage_areas(source):
     return np.concatenate(columns["fid"]).astype(np.int64), area, ok
 
 
-def _sql_values(series, python_values):
+def _sql_values(series):
     """A column as Python values for SQLite: floats straight from numpy (SQLite stores NaN as NULL, which is
     what the general path writes for a missing number), anything else as the general path converts it."""
     if series.dtype.kind == "f":
@@ -304,7 +269,7 @@ def _sql_values(series, python_values):
     return python_values(series)
 
 
-def _load_results(path, results, fids, res_cols, python_values, feedback, check_canceled):
+def _load_results(path, results, fids, res_cols, feedback):
     """The result columns in a SQLite table `r` (fid, c0, c1, …), loaded a block of rows at a time."""
     con = sqlite3.connect(path)
     try:
@@ -320,8 +285,7 @@ def _load_results(path, results, fids, res_cols, python_values, feedback, check_
                 if feedback is not None:
                     feedback.setProgress(50.0 * start / max(len(results), 1))
                 block = results.iloc[start:start + _BLOCK]
-                columns = [fids[start:start + _BLOCK].tolist()] + [_sql_values(block[c], python_values)
-                                                                    for c in res_cols]
+                columns = [fids[start:start + _BLOCK].tolist()] + [_sql_values(block[c]) for c in res_cols]
                 con.executemany(insert, zip(*columns))
     finally:
         con.close()
@@ -352,28 +316,23 @@ def _execute(dataset, sql):
                             "disk space and that the output folder is writable, and run again.")
 
 
-def is_geopackage(source):
-    """Whether `source` was remembered as a whole GeoPackage layer on disk (remember_geopackage_layer)."""
-    return getattr(source, _GPKG_TAG, None) is not None
-
-
-def may_fill(source, dest_id):
-    """Whether fill_geopackage may apply: a remembered GeoPackage source and a GeoPackage destination in
-    another file (a new table beside the source's would ATTACH the file to itself, which SQLite refuses as
-    locked; QGIS's own writer handles that case)."""
+def may_fill(geopackage, dest_id):
+    """Whether fill_geopackage may apply: a GeoPackageTable source and a GeoPackage destination in another file
+    (a new table beside the source's would ATTACH the file to itself, which SQLite refuses as locked; QGIS's
+    own writer handles that case)."""
     dest_path = dest_id.split("|")[0]
-    return (is_geopackage(source) and dest_path.lower().endswith(".gpkg")
-            and not same_file(getattr(source, _GPKG_TAG)[0], dest_path))
+    return (geopackage is not None and dest_path.lower().endswith(".gpkg")
+            and not same_file(geopackage.path, dest_path))
 
 
-def fill_geopackage(source, dest_id, fields, plan, results, fids, python_values, feedback, check_canceled):
-    """Fill the empty GeoPackage layer `dest_id` (just created with `fields`) with every feature of `source`
-    and the result columns of `plan`, in SQL. Returns the number of features written, or None (nothing
-    written) when `source` is not a remembered whole GeoPackage layer or the two layers do not match
+def fill_geopackage(geopackage, dest_id, fields, plan, results, fids, feedback):
+    """Fill the empty GeoPackage layer `dest_id` (just created with `fields`) with every feature of the
+    GeoPackageTable `geopackage` and the result columns of `plan`, in SQL. Returns the number of features
+    written, or None (nothing written) when the fill may not apply (may_fill) or the two layers do not match
     column for column, CRS and geometry type."""
-    if not may_fill(source, dest_id):
+    if not may_fill(geopackage, dest_id):
         return None
-    src = getattr(source, _GPKG_TAG)
+    src = (geopackage.path, geopackage.table)
     dest_path, _, options = dest_id.partition("|")
     match = re.search(r"layername=([^|]+)", options)
     src_info = _layer_info(*src)
@@ -412,7 +371,7 @@ def fill_geopackage(source, dest_id, fields, plan, results, fids, python_values,
                                         dir=QgsProcessingUtils.tempFolder())
     os.close(handle)
     try:
-        _load_results(res_path, results, fids, res_cols, python_values, feedback, check_canceled)
+        _load_results(res_path, results, fids, res_cols, feedback)
         check_canceled(feedback)
         if feedback is not None:
             feedback.setProgress(50.0)

@@ -4,12 +4,14 @@ classes, contract compliance, persistence)."""
 from ..core.catalogue import load_catalogue
 from ..core.inputs import canonical_with_originals
 from .layer_io import measure_areas, read_features, read_frame, require_crs
+from .sources import unwrap
 
 
 def read_canonical(source, ids, feedback=None, what="layer"):
     """(DataFrame with canonical columns for the `ids` the layer has, feature ids). Fields named after an id
-    win over header aliases; ids the layer lacks are simply absent (the caller says what is missing)."""
-    names = source.fields().names()
+    win over header aliases; ids the layer lacks are simply absent (the caller says what is missing). `source`:
+    a feature source or a SourceInput."""
+    names = unwrap(source)[0].fields().names()
     resolved = load_catalogue().resolve_columns(names)
     columns = {fid: column for fid, column in resolved.items() if fid in ids}
     for fid in ids:  # output fields that are not catalogue entries (inefficient, tier, area_m2, …)

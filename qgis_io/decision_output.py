@@ -16,9 +16,9 @@ from qgis.core import (
 )
 
 from ..core.errors import LandEvalError
-from .layer_io import check_canceled
 from .spatial import metric_crs
 from .styling import STYLES_DIR, finish_output
+from .values import check_canceled
 
 _CHUNK = 2000
 # Only the look comes from our QML; its field section would wipe the aliases set by finish_output.

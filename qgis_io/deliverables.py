@@ -12,9 +12,10 @@ from qgis.core import (
 
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
-from .layer_io import check_canceled, read_frame
+from .layer_io import read_frame
 from .report_io import DECISION_FIELDS, REPORT_FIELDS, value_maps
 from .spatial import inner_points, locate, source_geometries
+from .values import check_canceled
 
 # Fields other engineers' algorithms add (robustness, verification); read when present, never required.
 OPTIONAL_FIELDS = ("enterprise_name", "robust_class", "p_inefficient", "needs_verification", "veto_unknown",

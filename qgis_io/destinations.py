@@ -42,6 +42,7 @@ class FileRef(NamedTuple):
     path: str
     layer: Optional[str] = None
     layer_id: Optional[int] = None
+    vector: bool = False  # a vector destination (a sink): it may go into a new table of a GeoPackage instead
 
 
 def split_spelling(text):
@@ -106,13 +107,13 @@ def _input_file(value, context):
     return found if found[0] and os.path.exists(found[0]) else None
 
 
-def input_files(alg, parameters, context):
-    """Every file the run reads, one FileRef per (parameter, file)."""
+def input_files(inputs, context):
+    """Every file the run reads, one FileRef per (parameter, file); `inputs`: (parameter definition, value) of
+    every input parameter."""
     refs = []
-    for definition in alg.parameterDefinitions():
-        if definition.isDestination() or definition.type() not in INPUT_TYPES:
+    for definition, value in inputs:
+        if definition.type() not in INPUT_TYPES:
             continue
-        value = parameters.get(definition.name())
         for item in value if isinstance(value, (list, tuple)) else [value]:
             found = _input_file(item, context)
             if found:
@@ -129,14 +130,12 @@ def _destination_paths(definition, path):
     return paths
 
 
-def destination_files(alg, parameters, context):
+def destination_files(destinations, context):
     """Every file the run would write, one FileRef per (parameter, possible file); memory, temporary and
-    database destinations name no file and are left out."""
+    database destinations name no file and are left out. `destinations`: (parameter definition, value) of
+    every destination parameter."""
     refs = []
-    for definition in alg.parameterDefinitions():
-        if not definition.isDestination():
-            continue
-        value = parameters.get(definition.name())
+    for definition, value in destinations:
         if isinstance(value, QgsProcessingOutputLayerDefinition):
             value = value.sink
         if isinstance(value, QgsProperty):
@@ -145,7 +144,8 @@ def destination_files(alg, parameters, context):
             continue
         path, layer, _ = split_spelling(value)
         if path:
-            refs += [FileRef(definition.name(), p, layer) for p in _destination_paths(definition, path)]
+            vector = definition.type() in ("sink", "vectorDestination")
+            refs += [FileRef(definition.name(), p, layer, vector=vector) for p in _destination_paths(definition, path)]
     return refs
 
 
@@ -172,37 +172,34 @@ def _reads_table(source, table):
     return name is None or name.lower() == table.lower()
 
 
-def _is_vector_destination(alg, name):
-    return alg.parameterDefinition(name).type() in ("sink", "vectorDestination")
-
-
-def _clash_message(alg, dest, source):
+def _clash_message(dest, source):
     real = os.path.realpath(dest.path)
     if dest.layer:
         return (f"{dest.param} would overwrite {source.param}: the table '{dest.layer}' of {real} is the layer "
                 f"{source.param} reads. Choose another table name for {dest.param} (or another file); nothing "
                 "was written.")
     advice = f"Choose another file for {dest.param}"
-    if _is_vector_destination(alg, dest.param) and real.lower().endswith(".gpkg"):
+    if dest.vector and real.lower().endswith(".gpkg"):
         advice += (f", or write a new table into this GeoPackage, which keeps its other layers: "
                    f"{dest.param}=ogr:dbname='{real}' table=\"evaluated\" (geom)")
     return (f"{dest.param} would overwrite {source.param}: both are the file {real}, and writing {dest.param} "
             f"there would replace the whole file and every layer in it. {advice}. Nothing was written.")
 
 
-def refuse_overwriting_inputs(alg, parameters, context):
+def refuse_overwriting_inputs(inputs, destinations, context):
     """LandEvalError naming both parameters when a destination of the run is one of its input files (or
-    another destination's file); a new table in an input GeoPackage is allowed."""
-    destinations = destination_files(alg, parameters, context)
+    another destination's file); a new table in an input GeoPackage is allowed. `inputs` and `destinations`:
+    (parameter definition, value) of the run's input and destination parameters."""
+    destinations = destination_files(destinations, context)
     if not destinations:
         return
-    sources = input_files(alg, parameters, context)
+    sources = input_files(inputs, context)
     for dest in destinations:
         if not os.path.exists(dest.path):
             continue
         for source in sources:
             if same_file(dest.path, source.path) and (not dest.layer or _reads_table(source, dest.layer)):
-                raise LandEvalError(_clash_message(alg, dest, source))
+                raise LandEvalError(_clash_message(dest, source))
     _refuse_shared_destinations(destinations)
 
 

@@ -1,9 +1,8 @@
-"""The one place where LandEval algorithms read and write layers.
+"""Reading layers and measuring areas: the reading half of the bridge (writer.py writes).
 
 Reading: one pass over a feature source into a pandas DataFrame, asking the provider only for the attributes
 needed and for geometry only when a spatial step needs it. Tables (CSV in UTF-8 or GBK/GB18030, XLSX) are
-opened through OGR with the right encoding. Writing: a new layer made of the source geometry, the source
-attributes and the result columns, through `parameterAsSink`, so every Processing destination works.
+opened through OGR with the right encoding; a Shapefile without .cpg in GBK is re-read as GB18030.
 """
 import codecs
 import math
@@ -15,17 +14,10 @@ from typing import List, NamedTuple, Optional
 import numpy as np
 import pandas as pd
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsDistanceArea,
-    QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsGeometry,
-    QgsProcessingException,
     QgsProcessingFeatureSource,
-    QgsProcessingFeatureSourceDefinition,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsWkbTypes,
@@ -34,7 +26,8 @@ from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.errors import LandEvalError
 from . import bulk_io
-from .staging import open_sink
+from .sources import SourceInput, unwrap
+from .values import check_canceled
 
 # File types opened as attribute tables (no geometry) through OGR.
 CSV_EXTENSIONS = (".csv", ".txt", ".tsv")
@@ -50,7 +43,6 @@ _SNIFF_BYTES = 4 * 1024 * 1024
 
 _INT_TYPES = (QVariant.Int, QVariant.UInt, QVariant.LongLong, QVariant.ULongLong)
 _TEMPORAL_TYPES = (QVariant.Date, QVariant.Time, QVariant.DateTime)
-_INT32 = np.iinfo(np.int32)
 
 
 class FeatureTable(NamedTuple):
@@ -70,17 +62,8 @@ class AreaResult(NamedTuple):
     empty: np.ndarray  # positions of features with no or empty geometry (area NaN)
 
 
-class Canceled(LandEvalError):
-    """The user pressed Cancel; nothing more is computed or written."""
-
-
-def check_canceled(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Canceled("Cancelled by the user / 用户已取消; the output was not completed.")
-
-
 # --------------------------------------------------------------------------------------------------- reading
-def _iter_features(source, request):
+def iter_features(source, request):
     # Invalid geometries are LandEval's to repair and count; Processing's own validity filter would drop or
     # abort on them before we see them (the user's "invalid features filtering" setting).
     if isinstance(source, QgsProcessingFeatureSource):
@@ -154,7 +137,7 @@ def _arrow_kind(qtype):
 
 
 def read_features(source, fields=None, geometry=False, feedback=None, what="layer", numeric=()):
-    """Read `source` (a QgsFeatureSource or vector layer) in one pass.
+    """Read `source` (a QgsFeatureSource or vector layer, or a sources.SourceInput) in one pass.
 
     `fields`: names of the attributes wanted (None = all). Only those are requested from the provider, and
     geometry is skipped unless `geometry` is true. Returns a FeatureTable whose frame has one column per
@@ -163,12 +146,13 @@ def read_features(source, fields=None, geometry=False, feedback=None, what="laye
     `numeric`: names the caller parses as numbers; a CSV read by pandas gives them as floats, with their other
     cells as text in `frame.attrs` (core.tables.TEXT_CELLS, read by canonical_table).
     """
+    source, geopackage = unwrap(source)
     all_fields = source.fields()
     names = list(all_fields.names()) if fields is None else list(dict.fromkeys(fields))
     idx = field_indices(source, names, what)
     fast = None if geometry else bulk_io.read_delimited(source, names, numeric)
     if fast is None and not geometry:
-        fast = bulk_io.read_geopackage(source, names, [_arrow_kind(all_fields.at(i).type()) for i in idx])
+        fast = bulk_io.read_geopackage(geopackage, names, [_arrow_kind(all_fields.at(i).type()) for i in idx])
     if fast is not None:
         return FeatureTable(fast[0], fast[1], None)
     request = QgsFeatureRequest()
@@ -184,7 +168,7 @@ def read_features(source, fields=None, geometry=False, feedback=None, what="laye
         def pick(_attrs):
             return ()
     fids, rows, geoms = [], [], [] if geometry else None
-    for n, feat in enumerate(_iter_features(source, request)):
+    for n, feat in enumerate(iter_features(source, request)):
         if n % _CHUNK == 0:
             check_canceled(feedback)
             if feedback is not None:
@@ -290,10 +274,11 @@ def shapefile_is_gbk(path):
         return False
 
 
-def _gbk_shapefile(value, layer, parameter, feedback):
-    """`value` (a path, or a loaded layer) opened again as GB18030 when it is a GBK Shapefile without .cpg
-    that is not read as such already; else None. The field names the loaded layer showed (garbled) are kept,
-    by position, in `_landeval_field_names`, so field parameters chosen in the dialog still find their field."""
+def gbk_shapefile(value, layer, parameter, feedback):
+    """`value` (a path, or a loaded layer) opened again as GB18030, as a SourceInput, when it is a GBK Shapefile
+    without .cpg that is not read as such already; else None. The field names the loaded layer showed (garbled)
+    are mapped, by position, to the recoded ones in its `field_names`, so field parameters chosen in the
+    dialog still find their field (field_name)."""
     uri = layer.source() if layer is not None else value
     path = uri.split("|")[0]
     if (layer is not None and layer.providerType() != "ogr") or not shapefile_is_gbk(path):
@@ -302,60 +287,24 @@ def _gbk_shapefile(value, layer, parameter, feedback):
     recoded.setProviderEncoding("GB18030")
     if layer is not None and layer.fields().names() == recoded.fields().names():
         return None  # the user set the layer's encoding already
+    renamed = {}
     if layer is not None:
         if layer.subsetString():
             recoded.setSubsetString(layer.subsetString())
-        recoded._landeval_field_names = dict(zip(layer.fields().names(), recoded.fields().names()))
+        renamed = dict(zip(layer.fields().names(), recoded.fields().names()))
     if feedback is not None:
         cpg = os.path.splitext(path)[0] + ".cpg"
         feedback.pushWarning(
             f"{parameter}: {os.path.basename(path)} has no .cpg file and its text is not UTF-8, so it was read as "
             f"GB18030 (GBK), which gives Chinese field names such as {', '.join(recoded.fields().names()[:3])}. "
             f"To make this permanent, put a text file {os.path.basename(cpg)} beside it containing GB18030.")
-    return recoded
+    return SourceInput(recoded, field_names=renamed)
 
 
 def field_name(source, name):
-    """The field `name` of a parameter, as `source` calls it: a Shapefile re-read as GB18030 (_gbk_shapefile)
-    knows the garbled names the loaded layer showed in the dialog."""
-    return getattr(source, "_landeval_field_names", {}).get(name, name)
-
-
-def source_parameter(alg, parameters, name, context, feedback=None):
-    """A feature-source parameter, or None when an optional one is empty.
-
-    A CSV/XLSX given as a file path (the usual headless case) is opened with `open_table`, so a GBK file
-    reads correctly; Processing would open it as UTF-8 and garble the Chinese headers. A GBK Shapefile without
-    a .cpg, given as a path or a loaded layer, is read as GB18030 with a warning (_gbk_shapefile).
-    """
-    value = parameters.get(name)
-    definition = value if isinstance(value, QgsProcessingFeatureSourceDefinition) else None
-    if definition is not None:
-        value = value.source.staticValue()
-    if isinstance(value, str) and os.path.splitext(value.split("|")[0])[1].lower() in TABLE_EXTENSIONS:
-        path = value.split("|")[0]
-        if os.path.isfile(path):
-            layer = open_table(path, feedback)
-            # Keep the layer alive as long as the source: the context owns it from here on.
-            context.temporaryLayerStore().addMapLayer(layer)
-            return layer
-    if value is None or value == "":
-        return None
-    # A selection or feature limit belongs to the loaded layer: such a source is read as it is.
-    whole = definition is None or (not definition.selectedFeaturesOnly and definition.featureLimit == -1
-                                   and not getattr(definition, "filterExpression", ""))
-    if whole:
-        is_path = isinstance(value, str) and os.path.isfile(value.split("|")[0])
-        layer = None if is_path else alg.parameterAsVectorLayer(parameters, name, context)
-        recoded = _gbk_shapefile(value, layer, name, feedback) if is_path or layer is not None else None
-        if recoded is not None and recoded.isValid():
-            context.temporaryLayerStore().addMapLayer(recoded)
-            return recoded
-    source = alg.parameterAsSource(parameters, name, context)
-    if source is None:
-        raise QgsProcessingException(alg.invalidSourceError(parameters, name))
-    bulk_io.remember_geopackage_layer(alg, parameters, name, context, source)
-    return source
+    """The field `name` of a parameter, as `source` (a SourceInput or None) calls it: a Shapefile re-read as
+    GB18030 (gbk_shapefile) knows the garbled names the loaded layer showed in the dialog."""
+    return source.field_names.get(name, name) if isinstance(source, SourceInput) else name
 
 
 # ----------------------------------------------------------------------------------------------- areas
@@ -452,14 +401,15 @@ def measure_areas(geometries, crs, context, feedback=None):
 
 
 def measure_source_areas(source, fids, crs, context, feedback=None):
-    """measure_areas for the features `fids` of `source` without reading every geometry into Python: for a
+    """measure_areas for the features `fids` of `source` (a feature source or a sources.SourceInput) without reading every geometry into Python: for a
     whole GeoPackage layer in a projected CRS, SQLite measures the valid geometries (bulk_io.geopackage_areas)
     and only the rest — invalid, empty, unreadable — are read and measured one by one, with the same repairs
     and counts. Returns an AreaResult without geometries (None), or None when the fast path does not apply
     (geographic CRS: ellipsoidal areas; another source; a feature the SQL did not see)."""
+    source, geopackage = unwrap(source)
     if crs.isGeographic():
         return None
-    bulk = bulk_io.geopackage_areas(source)
+    bulk = bulk_io.geopackage_areas(geopackage)
     if bulk is None:
         return None
     sql_fids, sql_area, ok = bulk
@@ -474,199 +424,7 @@ def measure_source_areas(source, fids, crs, context, feedback=None):
     if not len(rest):
         return AreaResult(area, None, np.array([], dtype=np.int64), np.array([], dtype=np.int64))
     request = QgsFeatureRequest().setFilterFids(fids[rest].tolist())
-    geometry_of = {feat.id(): feat.geometry() for feat in _iter_features(source, request)}
+    geometry_of = {feat.id(): feat.geometry() for feat in iter_features(source, request)}
     measured = measure_areas([geometry_of.get(int(f)) for f in fids[rest]], crs, context, feedback)
     area[rest] = measured.area_m2
     return AreaResult(area, None, rest[measured.repaired], rest[measured.empty])
-
-
-# --------------------------------------------------------------------------------------------- writing
-def qvariant_type(dtype):
-    """QVariant type for a pandas/numpy column type."""
-    if pd.api.types.is_bool_dtype(dtype):
-        return QVariant.Int
-    if pd.api.types.is_integer_dtype(dtype):
-        return QVariant.LongLong
-    if pd.api.types.is_float_dtype(dtype):
-        return QVariant.Double
-    return QVariant.String
-
-
-def _python_values(series):
-    """A column as a list of plain Python values with None for every kind of missing value."""
-    if pd.api.types.is_bool_dtype(series.dtype):
-        return series.astype(int).tolist()
-    if pd.api.types.is_integer_dtype(series.dtype) and not isinstance(series.dtype, pd.api.extensions.ExtensionDtype):
-        return series.tolist()
-    values = series.astype(object)
-    return values.where(series.notna(), None).tolist()
-
-
-def _int_fits_int32(series):
-    values = series.dropna()
-    return values.empty or (values.min() >= _INT32.min and values.max() <= _INT32.max)
-
-
-def result_field(name, series, alias=None):
-    """The QgsField for one result column (32-bit ints where the values fit, for Shapefile/Excel readers)."""
-    qtype = qvariant_type(series.dtype)
-    if qtype == QVariant.LongLong and _int_fits_int32(series):
-        qtype = QVariant.Int
-    if qtype == QVariant.Int:
-        field = QgsField(name, qtype, "integer", 10)
-    elif qtype == QVariant.LongLong:
-        field = QgsField(name, qtype, "int8", 20)
-    elif qtype == QVariant.Double:
-        # No precision: OGR would round the stored values to it (a score of 0.4145833 written as 0.41458333).
-        field = QgsField(name, qtype, "double")
-    else:
-        field = QgsField(name, qtype, "string", 0)
-    if alias:
-        field.setAlias(alias)
-    return field
-
-
-def output_fields(source_fields, results, aliases=None):
-    """Source fields followed by the result columns.
-
-    A result column whose name a source field already has (case-insensitively, as GeoPackage and Shapefile
-    compare) replaces that field in place: re-running a step updates its columns instead of adding
-    `score_2`. Returns (fields, plan) where plan lists, per output field, ('src', index) or ('res', column).
-    """
-    aliases = aliases or {}
-    by_lower = {str(c).lower(): c for c in results.columns}
-    fields, plan, used = QgsFields(), [], set()
-    for i in range(source_fields.count()):
-        f = source_fields.at(i)
-        col = by_lower.get(f.name().lower())
-        if col is None:
-            fields.append(QgsField(f))
-            plan.append(("src", i))
-        else:
-            fields.append(result_field(str(col), results[col], aliases.get(col)))
-            plan.append(("res", col))
-            used.add(col)
-    for col in results.columns:
-        if col not in used:
-            fields.append(result_field(str(col), results[col], aliases.get(col)))
-            plan.append(("res", col))
-    return fields, plan
-
-
-def _result_rows(results, plan):
-    cols = [c for kind, c in plan if kind == "res"]
-    if not cols:
-        return [()] * len(results)
-    return list(zip(*(_python_values(results[c]) for c in cols)))
-
-
-def write_output(alg, parameters, name, context, source, results, fids, feedback=None, aliases=None):
-    """Write a new layer: every feature of `source` with its geometry and attributes plus `results`.
-
-    `results` is a DataFrame aligned with `fids` (row k belongs to feature fids[k]); a source feature
-    missing from `fids` gets NULL results. `source` may have no geometry (a table). Returns the
-    destination id of the sink. Progress 0–100 on `feedback`; Cancel stops the write.
-    """
-    if not results.index.equals(pd.RangeIndex(len(results))):
-        results = results.reset_index(drop=True)  # a copy: only when the rows are not labelled 0 … n−1 already
-    fields, plan = output_fields(source.fields(), results, aliases)
-    wkb = source.wkbType()
-    if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
-        # Multi: a Shapefile "Polygon" layer may hold multipart parcels, and a GeoPackage/memory layer
-        # declared Polygon would refuse them.
-        wkb = QgsWkbTypes.multiType(wkb)
-    sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs(), feedback)
-    if source.wkbType() == wkb and bulk_io.may_fill(source, dest_id):
-        del sink  # the empty layer with its fields, filled in SQL from the source GeoPackage
-        try:
-            count = bulk_io.fill_geopackage(source, dest_id, fields, plan, results, fids, _python_values,
-                                            feedback, check_canceled)
-        except BaseException:
-            if stage:
-                stage.discard()
-            raise
-        if count is not None:
-            if stage:
-                dest_id = stage.commit(dest_id, count, context)
-            if feedback is not None:
-                feedback.setProgress(100)
-            return dest_id
-        sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb, source.sourceCrs())
-    rows = _result_rows(results, plan)
-    res_cols = [c for kind, c in plan if kind == "res"]
-    empty_row = (None,) * len(res_cols)
-    row_of = dict(zip(np.asarray(fids).tolist(), range(len(rows))))
-    # Fast path: no source field is replaced, so the output row is the source row plus the results.
-    replaces = any(kind == "res" for kind, _ in plan[: source.fields().count()])
-    slot = {c: k for k, c in enumerate(res_cols)}
-    order = [(kind, c if kind == "src" else slot[c]) for kind, c in plan]
-    total = max(source.featureCount(), 1)
-    request = QgsFeatureRequest()
-    multi = QgsWkbTypes.isMultiType(wkb)
-    n = -1
-    try:
-        for n, feat in enumerate(_iter_features(source, request)):
-            if n % _CHUNK == 0:
-                check_canceled(feedback)
-                if feedback is not None:
-                    feedback.setProgress(100.0 * n / total)
-            res = rows[row_of[feat.id()]] if feat.id() in row_of else empty_row
-            attrs = feat.attributes()
-            if not replaces:
-                values = attrs + list(res)
-            else:
-                values = [attrs[c] if k == "src" else res[c] for k, c in order]
-            out = QgsFeature(fields)
-            geom = feat.geometry()
-            if multi and not geom.isNull() and not geom.isMultipart():
-                geom = QgsGeometry(geom)
-                geom.convertToMultiType()
-            out.setGeometry(geom)
-            out.setAttributes(values)
-            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
-        # Finalize the file now (the sink is ours: Processing hands it over with ownership), so the caller
-        # can open the result to style it before the algorithm returns.
-        sink.flushBuffer()
-        del sink
-    except BaseException:
-        # Cancel, a full disk, a failed feature: the staged file goes, an existing output stays as it was.
-        sink = None
-        if stage:
-            stage.discard()
-        raise
-    if stage:
-        dest_id = stage.commit(dest_id, n + 1, context)
-    if feedback is not None:
-        feedback.setProgress(100)
-    return dest_id
-
-
-def write_frame(alg, parameters, name, context, frame, feedback=None, aliases=None, crs=None, geometries=None,
-                wkb_type=QgsWkbTypes.Type.NoGeometry):
-    """Write a DataFrame as a new table without geometry (e.g. zone summaries keyed by a field), or, given
-    `geometries` (one QgsGeometry per row) and their `wkb_type`, as a new layer with those geometries."""
-    frame = frame.reset_index(drop=True)
-    fields, _ = output_fields(QgsFields(), frame, aliases)
-    sink, dest_id, stage = open_sink(alg, parameters, name, context, fields, wkb_type,
-                                     crs or QgsCoordinateReferenceSystem(), feedback)
-    rows = list(zip(*(_python_values(frame[c]) for c in frame.columns))) if len(frame.columns) else []
-    try:
-        for n, row in enumerate(rows):
-            if n % _CHUNK == 0:
-                check_canceled(feedback)
-            out = QgsFeature(fields)
-            out.setAttributes(list(row))
-            if geometries is not None:
-                out.setGeometry(geometries[n])
-            if not sink.addFeature(out, QgsFeatureSink.Flag.FastInsert):
-                raise QgsProcessingException(alg.writeFeatureError(sink, parameters, name))
-        sink.flushBuffer()
-        del sink
-    except BaseException:
-        sink = None
-        if stage:
-            stage.discard()
-        raise
-    return stage.commit(dest_id, len(rows), context) if stage else dest_id
-

@@ -11,8 +11,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import report_capabilities, report_decision, report_html, report_robustness
-from ..core import robustness as core_robustness
+from ..core import report_capabilities, report_decision, report_html, report_robustness, robustness as core_robustness
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
 from .layer_io import measure_areas, read_features, read_frame

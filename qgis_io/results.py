@@ -4,8 +4,8 @@ import pandas as pd
 from ..core import labels
 from ..core.catalogue import load_catalogue
 from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS
-from .layer_io import write_output
 from .styling import ALIAS_LANG, finish_output
+from .writer import write_output
 
 _HEAD = ("area_m2",)
 
@@ -34,13 +34,13 @@ def aliases_for(columns, unit, cfg=None, lang=ALIAS_LANG):
     return out
 
 
-def write_results(alg, parameters, context, feedback, source, assembled, table, unit, names, kind=None, cfg=None):
-    """Write the parcels with the new columns of `table` (one row per assembled parcel) to OUTPUT."""
+def write_results(target, context, feedback, source, assembled, table, unit, names, kind=None, cfg=None):
+    """Write the parcels of `source` with the new columns of `table` (one row per assembled parcel) to
+    `target` (a SinkTarget, see staging.open_sink)."""
     exclude = set(assembled.source_columns) | {"parcel_id"}
     columns = result_columns(table, exclude, unit)
     # The columns side by side without copying them (table[columns] would copy ~100 columns × 10⁶ rows).
     results = pd.concat([table[c] for c in columns], axis=1, copy=False) if columns else table[columns]
-    dest = write_output(alg, parameters, "OUTPUT", context, source, results, assembled.fids, feedback,
-                        aliases_for(columns, unit, cfg))
+    dest = write_output(target, context, source, results, assembled.fids, feedback, aliases_for(columns, unit, cfg))
     finish_output(dest, context, feedback, kind=kind, names=names, cfg=cfg)
     return dest

@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from ..core.errors import LandEvalError
-from .layer_io import check_canceled
+from .values import check_canceled
 
 _CHUNK = 2000
 

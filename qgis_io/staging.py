@@ -6,38 +6,16 @@ sink writes into a hidden folder next to the destination; only a result that rea
 over the old file (a rename within one file system), and everything else is deleted.
 """
 import os
-import re
 import shutil
 
-from qgis.core import (
-    QgsProcessing,
-    QgsProcessingException,
-    QgsProcessingOutputLayerDefinition,
-    QgsProperty,
-    QgsVectorLayer,
-)
+from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from ..core.errors import LandEvalError
-
-# memory:, ogr:, postgres:, … are not files; a one-letter prefix is a Windows drive.
-_PROVIDER_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]+:")
 
 
 def cannot_write(path, err):
     return LandEvalError(f"Cannot write {path}: {err.strerror}. Choose a folder you can write to and that has free "
                          "disk space, and run again; an existing file there was left as it was.")
-
-
-def file_destination(parameters, name, context):
-    """The absolute path of a sink parameter that names a plain file (e.g. out.gpkg), else None."""
-    value = parameters.get(name)
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value, _ = value.sink.valueAsString(context.expressionContext())
-    if not isinstance(value, str) or not value or value == QgsProcessing.TEMPORARY_OUTPUT:
-        return None
-    if "|" in value or _PROVIDER_RE.match(value) or not os.path.splitext(value)[1]:
-        return None
-    return os.path.abspath(value)
 
 
 class Stage:
@@ -53,16 +31,6 @@ class Stage:
             os.mkdir(self.dir)
         except OSError as err:
             raise cannot_write(final, err) from None
-
-    def parameters(self, parameters, name):
-        """`parameters` with the sink `name` pointing into the stage (creation options kept)."""
-        value = parameters[name]
-        if isinstance(value, QgsProcessingOutputLayerDefinition):
-            staged = QgsProcessingOutputLayerDefinition(value)
-            staged.sink = QgsProperty.fromValue(self.path)
-        else:
-            staged = self.path
-        return {**parameters, name: staged}
 
     def commit(self, dest_id, count, context):
         """Check that `count` features read back, move the files over the destination; return its id."""
@@ -114,15 +82,18 @@ def warn_shapefile_names(dest_id, fields, feedback):
             "GeoPackage (.gpkg) instead.")
 
 
-def open_sink(alg, parameters, name, context, fields, wkb, crs, feedback=None):
-    """parameterAsSink, staged when the destination is a file: returns (sink, destination id, Stage or None).
-    A destination that cannot be created is Processing's invalid-sink error (the staged file goes). With
-    `feedback`, warns about field names a Shapefile destination will cut."""
-    final = file_destination(parameters, name, context)
-    stage = Stage(final) if final else None
+def open_sink(target, fields, wkb, crs, feedback=None):
+    """The sink of `target`, staged when the destination is a file: returns (sink, destination id, Stage or
+    None). A destination that cannot be created is Processing's invalid-sink error (the staged file goes). With
+    `feedback`, warns about field names a Shapefile destination will cut.
+
+    `target` (a SinkTarget; algorithms/params.OutputSink is the one an algorithm hands over) says where its
+    output goes and makes the sink: `file` is the absolute path of a plain-file destination or None;
+    `create(fields, wkb, crs, path)` returns (sink, destination id), writing to `path` instead when given;
+    `invalid_error()` and `write_error(sink)` are the messages for a sink that cannot be made or written."""
+    stage = Stage(target.file) if target.file else None
     try:
-        sink, dest_id = alg.parameterAsSink(stage.parameters(parameters, name) if stage else parameters, name,
-                                            context, fields, wkb, crs)
+        sink, dest_id = target.create(fields, wkb, crs, stage.path if stage else None)
     except BaseException:
         if stage:
             stage.discard()
@@ -131,5 +102,5 @@ def open_sink(alg, parameters, name, context, fields, wkb, crs, feedback=None):
     if sink is None:
         if stage:
             stage.discard()
-        raise QgsProcessingException(alg.invalidSinkError(parameters, name))
+        raise QgsProcessingException(target.invalid_error())
     return sink, dest_id, stage

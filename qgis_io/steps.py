@@ -5,9 +5,11 @@ from ..core.inputs import canonical_with_originals
 from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, add_rule_placeholders, rule_conditions
 from ..core.tables import Note
 from .assemble import recognised_columns
-from .layer_io import read_frame, source_parameter, write_output
+from .layer_io import read_frame
 from .results import aliases_for
+from .sources import unwrap
 from .styling import area_unit_of_fields, finish_output
+from .writer import write_output
 
 
 def config_fields(cfg, extra=()):
@@ -21,23 +23,22 @@ def config_fields(cfg, extra=()):
     return [n for n in dict.fromkeys(names) if n]
 
 
-def read_step_input(alg, parameters, context, feedback, cfg, extra=()):
-    """(source, table, fids, warnings): only the fields LandEval recognises or `cfg` reads, canonicalised,
-    with NaN placeholders (and a warning) for rule fields the layer lacks — as landeval:evaluate does."""
-    source = source_parameter(alg, parameters, "INPUT", context, feedback)
+def read_step_table(source, cfg, feedback, extra=()):
+    """(table, fids, warnings) of a single step's input `source` (a feature source or SourceInput): only the
+    fields LandEval recognises or `cfg` reads, canonicalised, with NaN placeholders (and a warning) for rule
+    fields the layer lacks — as landeval:evaluate does."""
     wanted = config_fields(cfg, list(TAIL_FIELDS) + list(RULE_FIELDS) + list(extra))
-    names = recognised_columns(source, {}, wanted)
+    names = recognised_columns(unwrap(source)[0], {}, wanted)
     frame, fids = read_frame(source, names, feedback, what="input layer")
     table, warnings = canonical_with_originals(frame, {})
     add_rule_placeholders(table, cfg, warnings)
-    return source, table, fids, warnings
+    return table, fids, warnings
 
 
-def write_step_output(alg, parameters, context, feedback, source, results, fids, names, kind=None, cfg=None):
-    """Write INPUT's features plus `results` (replacing same-named fields) to OUTPUT and style it."""
-    unit = area_unit_of_fields(source.fields().names())
-    dest = write_output(alg, parameters, "OUTPUT", context, source, results, fids, feedback,
-                        aliases_for(results.columns, unit, cfg))
+def write_step_output(target, context, feedback, source, results, fids, names, kind=None, cfg=None):
+    """Write the features of `source` plus `results` (replacing same-named fields) to `target` and style it."""
+    unit = area_unit_of_fields(unwrap(source)[0].fields().names())
+    dest = write_output(target, context, source, results, fids, feedback, aliases_for(results.columns, unit, cfg))
     finish_output(dest, context, feedback, kind=kind, names=names, cfg=cfg)
     return dest
 

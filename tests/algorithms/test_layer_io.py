@@ -1,4 +1,4 @@
-"""layer_io: one-pass reading, encodings, areas, and writing through any Processing sink."""
+"""layer_io: one-pass reading, encodings, areas; writer: writing through any Processing sink."""
 import math
 
 import numpy as np
@@ -16,7 +16,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from landeval.qgis_io import layer_io
+from landeval.algorithms.params import OutputSink
+from landeval.qgis_io import layer_io, writer
 from landeval.core.errors import LandEvalError
 
 
@@ -88,7 +89,7 @@ def test_measure_areas_repairs_and_reports(qgis_app):
 
 
 class _Copy(QgsProcessingAlgorithm):
-    """A minimal algorithm that writes its input plus a result frame through layer_io.write_output."""
+    """A minimal algorithm that writes its input plus a result frame through writer.write_output."""
 
     frame = None
 
@@ -105,7 +106,8 @@ class _Copy(QgsProcessingAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
         frame, fids = layer_io.read_frame(source, [])
-        dest = layer_io.write_output(self, parameters, "OUTPUT", context, source, _Copy.frame, fids, feedback)
+        dest = writer.write_output(OutputSink(self, parameters, "OUTPUT", context), context, source, _Copy.frame,
+                                   fids, feedback)
         return {"OUTPUT": dest}
 
 

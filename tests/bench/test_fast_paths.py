@@ -83,8 +83,8 @@ def test_areas_measured_in_sql_equal_the_per_feature_areas(landeval_provider, tm
     from osgeo import ogr, osr
     from qgis.core import QgsProcessingContext, QgsVectorLayer
 
-    from landeval.qgis_io import bulk_io
     from landeval.qgis_io.layer_io import measure_areas, measure_source_areas, read_features
+    from landeval.qgis_io.sources import GeoPackageTable, SourceInput
 
     path = str(tmp_path / "areas.gpkg")
     srs = osr.SpatialReference()
@@ -115,9 +115,9 @@ def test_areas_measured_in_sql_equal_the_per_feature_areas(landeval_provider, tm
     context = QgsProcessingContext()
     table = read_features(source, [], geometry=True)
     slow = measure_areas(table.geometries, source.sourceCrs(), context)
-    assert measure_source_areas(source, table.fids, source.sourceCrs(), context) is None  # not remembered
-    setattr(source, bulk_io._GPKG_TAG, (path, "parcels"))
-    fast = measure_source_areas(source, table.fids, source.sourceCrs(), context)
+    assert measure_source_areas(source, table.fids, source.sourceCrs(), context) is None  # no GeoPackageTable
+    given = SourceInput(source, GeoPackageTable(path, "parcels"))
+    fast = measure_source_areas(given, table.fids, source.sourceCrs(), context)
     assert fast is not None and fast.geometries is None
     # Both are the shoelace area; only the order of the sums differs (about 1e-12 at these coordinates).
     np.testing.assert_allclose(fast.area_m2, slow.area_m2, rtol=1e-10)
@@ -134,6 +134,7 @@ def test_geopackage_attributes_read_in_bulk_equal_the_feature_by_feature_read(la
 
     from landeval.qgis_io import bulk_io
     from landeval.qgis_io.layer_io import read_features
+    from landeval.qgis_io.sources import GeoPackageTable, SourceInput
 
     path = str(tmp_path / "attributes.gpkg")
     srs = osr.SpatialReference()
@@ -157,9 +158,9 @@ def test_geopackage_attributes_read_in_bulk_equal_the_feature_by_feature_read(la
     names = ["宗地编号", "n", "big", "x", "full"]
     source = QgsVectorLayer(f"{path}|layername=parcels", "parcels", "ogr")
     slow = read_features(source, names)
-    setattr(source, bulk_io._GPKG_TAG, (path, "parcels"))
-    assert bulk_io.read_geopackage(source, names, ["text", "int", "int", "float", "int"]) is not None
-    fast = read_features(source, names)
+    table = GeoPackageTable(path, "parcels")
+    assert bulk_io.read_geopackage(table, names, ["text", "int", "int", "float", "int"]) is not None
+    fast = read_features(SourceInput(source, table), names)
     assert fast.fids.tolist() == slow.fids.tolist() == [1, 2, 3, 4]
     assert fast.frame["宗地编号"].tolist() == slow.frame["宗地编号"].tolist() == ["P01", None, "", "街镇 A"]
     for name in names[1:]:
