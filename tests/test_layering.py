@@ -84,3 +84,12 @@ def test_ui_imports_no_algorithm_module():
     offenders = [f"{p.relative_to(ROOT)} imports {n}" for p in _modules("ui") for n in _imports(p)
                  if _top(n) == "algorithms" and (p.relative_to(ROOT).as_posix(), n) not in UI_ALLOWED]
     assert not offenders, "\n".join(offenders)
+
+
+def test_no_function_of_the_algorithms_or_the_bridge_is_over_60_lines():
+    # Issue 19, "Done when": "no function over 60 lines outside tests" (core/ and scripts/ are another part).
+    long = [f"{p.relative_to(ROOT)}:{n.lineno} {n.name} ({n.end_lineno - n.lineno + 1} lines)"
+            for package in ("algorithms", "qgis_io") for p in _modules(package)
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 60]
+    assert not long, "\n".join(long)
