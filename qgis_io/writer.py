@@ -130,7 +130,7 @@ def _joined_features(source, fields, plan, results, fids, wkb, feedback):
     rows = list(zip(*(python_values(results[c]) for c in cols))) if cols else [()] * len(results)
     empty_row = (None,) * len(cols)
     row_of = dict(zip(np.asarray(fids).tolist(), range(len(rows))))
-    # Fast path: no source field is replaced, so the output row is the source row plus the results.
+    # The common case: no source field is replaced, so the output row is the source row plus the results.
     replaces = any(kind == "res" for kind, _ in plan[: source.fields().count()])
     slot = {c: k for k, c in enumerate(cols)}
     order = [(kind, c if kind == "src" else slot[c]) for kind, c in plan]
