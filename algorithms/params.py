@@ -29,6 +29,7 @@ from qgis.core import (
 
 from ..core.config import NORMALIZATIONS, TIER_METHODS, list_presets, load_config, merge_configs
 from ..core.errors import LandEvalError
+from ..core.labels import LANGUAGES
 from ..core.inputs import load_field_map
 from ..core.units import AREA_UNITS
 from ..qgis_io.assemble import Inputs
@@ -217,7 +218,6 @@ def load_eval_config(alg, parameters, context, weights=False, rules=False, feedb
 # ------------------------------------------------------------------ decision support: language, rule files
 
 
-LANGUAGES = ("zh", "en")
 
 
 LANGUAGE_OPTIONS = ["中文 / Chinese", "English / 英文"]

@@ -11,10 +11,6 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("core", "qgis_io", "algorithms", "ui")
 # algorithms/ modules that are not one algorithm: they may be imported by the algorithm modules.
 ALGORITHM_INFRASTRUCTURE = {"__init__", "provider", "registry", "base", "params"}
-# ui/decision_panel.py still imports algorithms.params (LANGUAGES) and algorithms.registry (ALGORITHMS); the
-# ui engineer is removing these two imports (issue 19: "ui/ imports only core/, the bridge and Processing by
-# algorithm id"). The integrator removes this allowance once they are gone.
-UI_ALLOWED = {("ui/decision_panel.py", "algorithms.params"), ("ui/decision_panel.py", "algorithms.registry")}
 
 
 def _modules(package):
@@ -82,7 +78,7 @@ def test_core_never_imports_qgis_or_the_packages_above_it():
 def test_ui_imports_no_algorithm_module():
     # Issue 19: "ui/ imports only core/, the bridge and Processing by algorithm id".
     offenders = [f"{p.relative_to(ROOT)} imports {n}" for p in _modules("ui") for n in _imports(p)
-                 if _top(n) == "algorithms" and (p.relative_to(ROOT).as_posix(), n) not in UI_ALLOWED]
+                 if _top(n) == "algorithms"]
     assert not offenders, "\n".join(offenders)
 
 
