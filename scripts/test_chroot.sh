@@ -162,8 +162,9 @@ set +e
 GIT_SHARED=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
 case "$GIT_SHARED" in "$ROOT"/*|"") GIT_SHARED="" ;; esac
 export GIT_SHARED
-# No test path by default: pytest.ini's testpaths (tests) applies, and given paths run alone.
-BIND="$ROOT" in_chroot /bin/bash -c 'cd "$1" && shift &&
+# No test path by default: pytest.ini's testpaths (tests) applies, and given paths run alone. The translations
+# are compiled first with this release's lrelease (the checkout is run as the plugin, as setup.sh does on the host).
+BIND="$ROOT" in_chroot /bin/bash -c 'cd "$1" && shift && python3 scripts/i18n.py compile >/dev/null &&
   QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1 "$@"' run "$ROOT" \
   "$VENV/bin/python" -m pytest -p no:cacheprovider "$@"
 status=$?
