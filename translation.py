@@ -7,6 +7,7 @@ Source strings are English; `i18n/landeval_<locale>.ts` holds a translation, com
 Without a `.qm` for the locale, or for an English QGIS, the English source strings show.
 """
 import os
+import string
 
 from qgis.core import QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import QCoreApplication, QTranslator
@@ -69,3 +70,38 @@ def remove_translator():
 def tr(text, context=CONTEXT):
     """`text` (English) in the installed translation."""
     return QCoreApplication.translate(context, text)
+
+
+ERROR_CONTEXT = "LandEvalError"
+
+
+def _placeholders(template):
+    """The names of a template's `{placeholders}`."""
+    return {name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name is not None}
+
+
+def _translated_value(value):
+    """A value of a message, itself translated when it is a message (a Problem, a list of Problems)."""
+    if hasattr(value, "items") and hasattr(value, "separator"):  # core.errors.Problems
+        return value.separator.join(value.prefix + message_of(item) for item in value.items)
+    return message_of(value) if hasattr(value, "template") else value
+
+
+def message_of(err):
+    """The message of a LandEvalError (or a Problem) in the installed translation: its English template
+    translated (context "LandEvalError") and formatted with its values. The English text when there is no
+    translation or the translation's placeholders differ from the template's (a translator's slip must not
+    turn an error message into a KeyError); str(err) for any other exception."""
+    template, values = getattr(err, "template", None), getattr(err, "values", None)
+    if not isinstance(template, str) or not isinstance(values, dict):
+        return str(err)
+    translated = tr(template, ERROR_CONTEXT)
+    if not values:
+        return translated
+    if translated != template and _placeholders(translated) != _placeholders(template):
+        translated = template
+    shown = {name: _translated_value(value) for name, value in values.items()}
+    try:
+        return translated.format(**shown)
+    except (KeyError, IndexError, ValueError):
+        return template.format(**shown)

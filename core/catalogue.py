@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem, Problems
 from .units import is_unit, known_units, unit_label
 
 PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
@@ -41,7 +41,8 @@ def _plausible_range(where, entry, problems):
         return ()
     if (not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, (int, float)) for v in value)
             or not value[0] < value[1]):
-        problems.append(f"{where}.range: {value!r} is not [low, high] with low < high")
+        problems.append(Problem("{where}.range: {value!r} is not [low, high] with low < high", where=where,
+                                value=value))
         return ()
     return (float(value[0]), float(value[1]))
 
@@ -63,20 +64,23 @@ def check_field_map(data, source):
     column is read (core.tables.canonical_table), which names both."""
     example = "e.g. 'tax: 实缴税金' or 'tax: {field: 实缴税金, unit: 元}'"
     if not isinstance(data, dict):
-        raise LandEvalError(f"{source}: FIELD_MAP must be a YAML mapping of canonical ids to column names, {example}.")
+        raise LandEvalError("{source}: FIELD_MAP must be a YAML mapping of canonical ids to column names, "
+                            "{example}.", source=source, example=example)
     problems = []
     for fid, value in data.items():
         if isinstance(value, dict):
             extra = set(value) - {"field", "unit"}
             if not isinstance(value.get("field"), str) or extra:
-                problems.append(f"{fid}: give 'field' (the column) and optionally 'unit', nothing else")
+                problems.append(Problem("{fid}: give 'field' (the column) and optionally 'unit', nothing else",
+                                        fid=fid))
             elif value.get("unit") is not None and not is_unit(str(value["unit"])):
-                problems.append(f"{fid}: unit {value['unit']!r} is not a unit LandEval knows ({known_units()})")
+                problems.append(Problem("{fid}: unit {unit!r} is not a unit LandEval knows ({units})", fid=fid,
+                                        unit=value['unit'], units=known_units()))
         elif not isinstance(value, str):
-            problems.append(f"{fid}: {value!r} is not a column name")
+            problems.append(Problem("{fid}: {value!r} is not a column name", fid=fid, value=value))
     if problems:
-        raise LandEvalError(f"{source}: FIELD_MAP is not valid ({example}):\n"
-                            + "\n".join("  - " + p for p in problems))
+        raise LandEvalError("{source}: FIELD_MAP is not valid ({example}):\n{problems}", source=source,
+                            example=example, problems=Problems(problems, prefix="  - "))
     return {str(k): ({"field": v["field"], "unit": str(v["unit"])}
                      if isinstance(v, dict) and v.get("unit") is not None else field_column(v))
             for k, v in data.items()}
@@ -120,14 +124,17 @@ class Catalogue:
         }
         self._alias_index = self._build_alias_index(problems)
         if problems:
-            raise LandEvalError(f"{source} is inconsistent:\n" + "\n".join("  - " + p for p in problems))
+            raise LandEvalError("{source} is inconsistent:\n{problems}", source=source,
+                                problems=Problems(problems, prefix="  - "))
 
     @staticmethod
     def _raw_entry(rid, entry, problems):
         if entry.get("kind") not in KINDS:
-            problems.append(f"raw.{rid}.kind: {entry.get('kind')!r} is not one of {KINDS}")
+            problems.append(Problem("raw.{rid}.kind: {kind!r} is not one of {kinds}", rid=rid,
+                                    kind=entry.get('kind'), kinds=KINDS))
         if entry.get("aggregate") not in AGGREGATES:
-            problems.append(f"raw.{rid}.aggregate: {entry.get('aggregate')!r} is not one of {AGGREGATES}")
+            problems.append(Problem("raw.{rid}.aggregate: {aggregate!r} is not one of {aggregates}", rid=rid,
+                                    aggregate=entry.get('aggregate'), aggregates=AGGREGATES))
         return FieldDef(
             id=rid, zh=entry.get("zh", rid), en=entry.get("en", rid), unit=str(entry.get("unit") or ""),
             kind=entry.get("kind", ""), aggregate=entry.get("aggregate", ""),
@@ -137,19 +144,20 @@ class Catalogue:
 
     def _indicator_entry(self, iid, entry, problems):
         if entry.get("direction") not in DIRECTIONS:
-            problems.append(f"indicators.{iid}.direction: {entry.get('direction')!r} is not one of {DIRECTIONS}")
+            problems.append(Problem("indicators.{iid}.direction: {direction!r} is not one of {directions}",
+                                    iid=iid, direction=entry.get('direction'), directions=DIRECTIONS))
         formula = dict(entry.get("formula") or {})
         if not formula:
             base = self.raw.get(iid)
             if base is None:
-                problems.append(f"indicators.{iid}: no formula and no raw input of that id")
+                problems.append(Problem("indicators.{iid}: no formula and no raw input of that id", iid=iid))
                 return FieldDef(id=iid, zh=iid, en=iid, direction=entry.get("direction", ""))
             return FieldDef(id=iid, zh=base.zh, en=base.en, unit=base.unit, direction=entry["direction"],
                             aliases=base.aliases,
                             plausible=_plausible_range(f"indicators.{iid}", entry, problems) or base.plausible)
         for term in formula.values():
             if term not in self.raw and term not in AREA_TERMS:
-                problems.append(f"indicators.{iid}.formula: unknown input {term!r}")
+                problems.append(Problem("indicators.{iid}.formula: unknown input {term!r}", iid=iid, term=term))
         return FieldDef(
             id=iid, zh=entry.get("zh", iid), en=entry.get("en", iid), unit=str(entry.get("unit") or ""),
             direction=entry.get("direction", ""), formula=formula, aliases=tuple(entry.get("aliases") or ()),
@@ -163,7 +171,8 @@ class Catalogue:
                 key = header_key(name)
                 owner = index.setdefault(key, entry.id)
                 if owner != entry.id:
-                    problems.append(f"alias {name!r} names both {owner!r} and {entry.id!r}")
+                    problems.append(Problem("alias {name!r} names both {owner!r} and {id!r}", name=name,
+                                            owner=owner, id=entry.id))
         return index
 
     def get(self, fid):
@@ -208,11 +217,12 @@ class Catalogue:
             if not column:
                 continue
             if self.get(fid) is None and fid != "area_m2":
-                raise LandEvalError(f"Field mapping names unknown field id {fid!r}; known ids are in catalogue.yaml.")
+                raise LandEvalError("Field mapping names unknown field id {fid!r}; known ids are in catalogue.yaml.",
+                                    fid=fid)
             if column not in columns:
                 raise LandEvalError(
-                    f"Field mapping {fid} → {column!r}: the table has no column {column!r} "
-                    f"(columns: {', '.join(columns[:30])})."
+                    "Field mapping {fid} → {column!r}: the table has no column {column!r} (columns: {columns}).",
+                    fid=fid, column=column, columns=', '.join(columns[:30])
                 )
             resolved[fid] = column
             used.add(column)
@@ -236,5 +246,5 @@ def load_catalogue(path=None):
         with open(source, encoding="utf-8") as handle:
             data = yaml.load(handle, Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as err:
-        raise LandEvalError(f"Cannot read the indicator catalogue {source}: {err}") from None
+        raise LandEvalError("Cannot read the indicator catalogue {source}: {err}", source=source, err=err) from None
     return Catalogue(data or {}, source=str(source))

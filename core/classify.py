@@ -12,7 +12,7 @@ import pandas as pd
 
 from .conditions import evaluate, fields_of
 from .config import TIER_LABELS, TIER_METHODS, check_tier_breaks
-from .errors import LandEvalError
+from .errors import LandEvalError, Problems
 from .tables import parse_yes_no
 from .vetoes import join_ids
 
@@ -58,8 +58,8 @@ def identify(df, cfg, threshold=None):
         return veto | typed, np.zeros(len(df), dtype=bool)
     threshold = cfg.threshold if threshold is None else threshold
     if threshold is None:
-        raise LandEvalError(f"Configuration {cfg.name!r} sets no threshold: put `threshold:` in the rule set "
-                            "or give the THRESHOLD parameter (or identification: screening).")
+        raise LandEvalError("Configuration {name!r} sets no threshold: put `threshold:` in the rule set or give "
+                            "the THRESHOLD parameter (or identification: screening).", name=cfg.name)
     if "score" not in df.columns:
         raise LandEvalError("The table has no score field; score the parcels before the determination.")
     score = pd.to_numeric(df["score"], errors="coerce").to_numpy(dtype=float)
@@ -187,20 +187,22 @@ def assign_tiers(df, cfg, method=None, breaks=None):
     spec = cfg.tiers
     method = method or (spec.method if spec else None)
     if method is None:
-        raise LandEvalError(f"Configuration {cfg.name!r} has no tiers section: give the tier method and breaks.")
+        raise LandEvalError("Configuration {name!r} has no tiers section: give the tier method and breaks.",
+                            name=cfg.name)
     if method not in TIER_METHODS:
-        raise LandEvalError(f"Unknown tier method {method!r}: use one of {', '.join(TIER_METHODS)}.")
+        raise LandEvalError("Unknown tier method {method!r}: use one of {tier_methods}.", method=method,
+                            tier_methods=', '.join(TIER_METHODS))
     if breaks is None and spec is not None and spec.method == method:
         breaks = spec.breaks
     if method != "jenks":
         if breaks is None:
-            raise LandEvalError(f"Tier method {method} needs breaks (quantile: % shares such as [20, 55, 20, 5]; "
-                                "threshold: score cuts such as [0.8, 0.6, 0.4]).")
+            raise LandEvalError("Tier method {method} needs breaks (quantile: % shares such as [20, 55, 20, 5]; "
+                                "threshold: score cuts such as [0.8, 0.6, 0.4]).", method=method)
         problems = check_tier_breaks(method, list(breaks), path="tier breaks")
         if problems:
-            raise LandEvalError("; ".join(problems))
+            raise LandEvalError("{problems}", problems=Problems(problems, separator="; "))
     elif breaks is not None and not (isinstance(breaks, (int, np.integer)) and 2 <= breaks <= 4):
-        raise LandEvalError(f"Jenks tiers need the number of classes, 2–4 (got {breaks!r}).")
+        raise LandEvalError("Jenks tiers need the number of classes, 2–4 (got {breaks!r}).", breaks=breaks)
     if "score" not in df.columns:
         raise LandEvalError("The table has no score field; score the parcels before grading tiers.")
     score = pd.to_numeric(df["score"], errors="coerce").to_numpy(dtype=float)

@@ -16,7 +16,7 @@ allow a relative rounding tolerance of 1e-9 (COMPARE_TOLERANCE): 0.49999999999 f
 import numpy as np
 import pandas as pd
 
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .tables import parse_yes_no, to_text
 
 OPS = ("<", "<=", ">", ">=", "==", "!=")
@@ -48,39 +48,45 @@ def validate_benchmark(bench, path, problems):
     """A benchmark is a positive number or {stat: mean|double_mean|median|max, group_by: field}."""
     if is_number(bench):
         if not bench > 0:
-            problems.append(f"{path}: a fixed benchmark must be positive, not {bench}")
+            problems.append(Problem("{path}: a fixed benchmark must be positive, not {bench}", path=path,
+                                    bench=bench))
     elif isinstance(bench, dict):
         unknown = set(bench) - {"stat", "group_by"}
         if unknown:
-            problems.append(f"{path}: unknown key(s) {sorted(unknown)}; use stat and group_by")
+            problems.append(Problem("{path}: unknown key(s) {unknown}; use stat and group_by", path=path,
+                                    unknown=sorted(unknown)))
         if bench.get("stat") not in BENCHMARK_STATS:
-            problems.append(f"{path}.stat: {bench.get('stat')!r} is not one of {', '.join(BENCHMARK_STATS)}")
+            problems.append(Problem("{path}.stat: {stat!r} is not one of {benchmark_stats}", path=path,
+                                    stat=bench.get('stat'), benchmark_stats=', '.join(BENCHMARK_STATS)))
         group_by = bench.get("group_by")
         if "group_by" in bench and not (isinstance(group_by, str) or (
                 isinstance(group_by, list) and group_by and all(isinstance(g, str) for g in group_by))):
-            problems.append(f"{path}.group_by: must be a field name, or a list of field names (the first one "
-                            "the table has is used)")
+            problems.append(Problem("{path}.group_by: must be a field name, or a list of field names (the first "
+                                    "one the table has is used)", path=path))
     else:
-        problems.append(f"{path}: a benchmark is a positive number or {{stat: mean|double_mean|median|max}}")
+        problems.append(Problem("{path}: a benchmark is a positive number or {{stat: mean|double_mean|median|max}}",
+                                path=path))
 
 
 def validate_condition(cond, path, problems):
     """Append to `problems` every mistake in condition `cond` (located at `path` in the file)."""
     if not isinstance(cond, dict) or not cond:
-        problems.append(f"{path}: a condition is a mapping such as {{field: x, op: '<', value: 1}}")
+        problems.append(Problem("{path}: a condition is a mapping such as {{field: x, op: '<', value: 1}}",
+                                path=path))
         return
     unknown = set(cond) - _KEYS
     if unknown:
-        problems.append(f"{path}: unknown key(s) {sorted(unknown)}")
+        problems.append(Problem("{path}: unknown key(s) {unknown}", path=path, unknown=sorted(unknown)))
     forms = [k for k in ("field", "any", "all", "not") if k in cond]
     if len(forms) != 1:
-        problems.append(f"{path}: use exactly one of field, any, all, not (found {forms or 'none'})")
+        problems.append(Problem("{path}: use exactly one of field, any, all, not (found {forms})", path=path,
+                                forms=forms or 'none'))
         return
     form = forms[0]
     if form in ("any", "all"):
         parts = cond[form]
         if not isinstance(parts, list) or not parts:
-            problems.append(f"{path}.{form}: must be a non-empty list of conditions")
+            problems.append(Problem("{path}.{form}: must be a non-empty list of conditions", path=path, form=form))
             return
         for i, part in enumerate(parts):
             validate_condition(part, f"{path}.{form}[{i}]", problems)
@@ -89,22 +95,24 @@ def validate_condition(cond, path, problems):
         validate_condition(cond["not"], f"{path}.not", problems)
         return
     if not isinstance(cond["field"], str) or not cond["field"]:
-        problems.append(f"{path}.field: must be a field name")
+        problems.append(Problem("{path}.field: must be a field name", path=path))
     if "is" in cond:
         if {"op", "value", "benchmark"} & set(cond):
-            problems.append(f"{path}: `is` cannot be combined with op/value/benchmark")
+            problems.append(Problem("{path}: `is` cannot be combined with op/value/benchmark", path=path))
         if yes_no_value(cond["is"]) is None:
-            problems.append(f"{path}.is: {cond['is']!r} must be yes or no")
+            problems.append(Problem("{path}.is: {answer!r} must be yes or no", path=path, answer=cond['is']))
         return
     if cond.get("op") not in OPS:
-        problems.append(f"{path}.op: {cond.get('op')!r} is not one of {' '.join(OPS)}")
+        problems.append(Problem("{path}.op: {op!r} is not one of {ops}", path=path, op=cond.get('op'),
+                                ops=' '.join(OPS)))
     has_value, has_bench = "value" in cond, "benchmark" in cond
     if has_value == has_bench:
-        problems.append(f"{path}: give either value or benchmark (or use `is: yes|no`)")
+        problems.append(Problem("{path}: give either value or benchmark (or use `is: yes|no`)", path=path))
     elif has_value:
         value = cond["value"]
         if not is_number(value) and not (isinstance(value, str) and cond.get("op") in ("==", "!=")):
-            problems.append(f"{path}.value: {value!r} must be a number (text only with == or !=)")
+            problems.append(Problem("{path}.value: {value!r} must be a number (text only with == or !=)",
+                                    path=path, value=value))
     else:
         validate_benchmark(cond["benchmark"], f"{path}.benchmark", problems)
 
@@ -112,8 +120,8 @@ def validate_condition(cond, path, problems):
 def _column(df, name, path):
     if name not in df.columns:
         raise LandEvalError(
-            f"{path}: the condition uses field {name!r}, which is not in the table. "
-            "Add the column, map it in the field mapping, or change the rule set."
+            "{path}: the condition uses field {name!r}, which is not in the table. Add the column, map it in the "
+            "field mapping, or change the rule set.", path=path, name=name
         )
     return df[name]
 

@@ -17,7 +17,7 @@ import yaml
 
 from .catalogue import DIRECTIONS, PRESETS_DIR, SAFE_LOADER, load_catalogue
 from .conditions import is_number, validate_benchmark, validate_condition
-from .errors import ConfigError, LandEvalError
+from .errors import ConfigError, LandEvalError, Problem
 from .normalize import METHODS as NORMALIZATIONS
 from .units import AREA_UNITS
 from .weighting import WEIGHT_TOLERANCE, level_uses_marks, mark_count, marks_weights, sums_to_one
@@ -129,7 +129,8 @@ class EvalConfig:
         """Validate `data` (a parsed YAML mapping) and build the config; raises ConfigError with every problem."""
         problems = []
         if not isinstance(data, dict):
-            raise ConfigError(source, ["(top level): the file must be a mapping of keys (name:, elements:, …)"])
+            raise ConfigError(source, [
+                Problem("(top level): the file must be a mapping of keys (name:, elements:, …)")])
         _validate(data, problems)
         if problems:
             raise ConfigError(source, problems)
@@ -176,7 +177,7 @@ def check_label(value, path, problems):
     if value is None or isinstance(value, str):
         return
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        problems.append(f"{path}: a label is text or {{zh: 中文, en: English}}")
+        problems.append(Problem("{path}: a label is text or {{zh: 中文, en: English}}", path=path))
 
 
 def check_keys(item, allowed, path, problems):
@@ -185,7 +186,8 @@ def check_keys(item, allowed, path, problems):
     files (core.decision)."""
     unknown = sorted(set(item) - allowed)
     if unknown:
-        problems.append(f"{path}: unknown key(s) {', '.join(map(str, unknown))} (allowed: {', '.join(sorted(allowed))})")
+        problems.append(Problem("{path}: unknown key(s) {unknown} (allowed: {allowed})", path=path,
+                                unknown=', '.join(map(str, unknown)), allowed=', '.join(sorted(allowed))))
 
 
 def check_entry(item, allowed, path, seen, problems, what="", is_id=ID_RE.match):
@@ -196,9 +198,10 @@ def check_entry(item, allowed, path, seen, problems, what="", is_id=ID_RE.match)
     check_keys(item, allowed, path, problems)
     rid = item.get("id")
     if not isinstance(rid, str) or not is_id(rid):
-        problems.append(f"{path}.id: {rid!r} must be a short identifier (letters, digits, _)")
+        problems.append(Problem("{path}.id: {rid!r} must be a short identifier (letters, digits, _)", path=path,
+                                rid=rid))
     elif rid in seen:
-        problems.append(f"{path}.id: duplicate {what}id {rid!r}")
+        problems.append(Problem("{path}.id: duplicate {what}id {rid!r}", path=path, what=what, rid=rid))
     else:
         seen.add(rid)
 
@@ -207,18 +210,21 @@ def _level_weights(items, path, problems, what):
     """Resolved weights of one level (weights or "+" marks), checking sign and that they sum to 1."""
     uses_marks = level_uses_marks(items)
     if not uses_marks and any("marks" in item for item in items):
-        problems.append(f"{path}: give every {what} a weight or every {what} marks, not a mix")
+        problems.append(Problem("{path}: give every {what} a weight or every {what} marks, not a mix", path=path,
+                                what=what))
         return None
     key = "marks" if uses_marks else "weight"
     values = []
     for i, item in enumerate(items):
         value = mark_count(item.get(key)) if uses_marks else item.get(key)
         if not is_number(value):
-            problems.append(f"{path}[{i}].{key}: missing or not a number ({value!r})")
+            problems.append(Problem("{path}[{i}].{key}: missing or not a number ({value!r})", path=path, i=i,
+                                    key=key, value=value))
             values.append(None)
         else:
             if value < 0:
-                problems.append(f"{path}[{i}].{key}: negative {key} {value}; weights must be ≥ 0")
+                problems.append(Problem("{path}[{i}].{key}: negative {key} {value}; weights must be ≥ 0",
+                                        path=path, i=i, key=key, value=value))
             values.append(float(value))
     if None in values:
         return None
@@ -226,13 +232,15 @@ def _level_weights(items, path, problems, what):
         if min(values) < 0:
             return None  # reported above; marks_weights would refuse them
         if sum(values) <= 0:
-            problems.append(f"{path}: the marks sum to 0; give at least one {what} a mark")
+            problems.append(Problem("{path}: the marks sum to 0; give at least one {what} a mark", path=path,
+                                    what=what))
             return None
         return [float(w) for w in marks_weights(values)]
     if not sums_to_one(values):
         problems.append(
-            f"{path}: the {what} weights sum to {sum(values):.6g}, not 1 (tolerance {WEIGHT_TOLERANCE:g}); "
-            "correct them so each level sums to 1"
+            Problem("{path}: the {what} weights sum to {count:.6g}, not 1 (tolerance {weight_tolerance:g}); "
+                    "correct them so each level sums to 1", path=path, what=what, count=sum(values),
+                    weight_tolerance=WEIGHT_TOLERANCE)
         )
     return values
 
@@ -240,25 +248,29 @@ def _level_weights(items, path, problems, what):
 def _validate(data, problems):
     check_keys(data, _TOP_KEYS, "(top level)", problems)
     if "name" in data and not isinstance(data["name"], str):
-        problems.append("name: must be text")
+        problems.append(Problem("name: must be text"))
     check_label(data.get("label"), "label", problems)
     for key, allowed in (("normalization", NORMALIZATIONS), ("aggregation", AGGREGATIONS),
                          ("missing", MISSING_POLICIES), ("area_unit", AREA_UNITS)):
         if key in data and data[key] not in allowed:
-            problems.append(f"{key}: {data[key]!r} is not one of {', '.join(allowed)}")
+            problems.append(Problem("{key}: {value!r} is not one of {allowed}", key=key, value=data[key],
+                                    allowed=', '.join(allowed)))
     if "group_by" in data and data["group_by"] is not None and not isinstance(data["group_by"], str):
-        problems.append("group_by: must be a field name")
+        problems.append(Problem("group_by: must be a field name"))
     if "threshold" in data and not (is_number(data["threshold"]) and 0 <= data["threshold"] <= 1):
-        problems.append(f"threshold: {data['threshold']!r} must be a number between 0 and 1")
+        problems.append(Problem("threshold: {threshold!r} must be a number between 0 and 1",
+                                threshold=data['threshold']))
     for key, allowed in (("identification", IDENTIFICATIONS), ("veto_unknown", VETO_UNKNOWN_POLICIES)):
         if key in data and data[key] not in allowed:
-            problems.append(f"{key}: {data[key]!r} is not one of {', '.join(allowed)}")
+            problems.append(Problem("{key}: {value!r} is not one of {allowed}", key=key, value=data[key],
+                                    allowed=', '.join(allowed)))
     if "review_band" in data and not (is_number(data["review_band"]) and data["review_band"] >= 0):
-        problems.append(f"review_band: {data['review_band']!r} must be a number ≥ 0")
+        problems.append(Problem("review_band: {review_band!r} must be a number ≥ 0",
+                                review_band=data['review_band']))
     if "benchmark" in data:
         validate_benchmark(data["benchmark"], "benchmark", problems)
     if "cap" in data and not (is_number(data["cap"]) and data["cap"] > 0):
-        problems.append(f"cap: {data['cap']!r} must be a positive number")
+        problems.append(Problem("cap: {cap!r} must be a positive number", cap=data['cap']))
     if "elements" in data:
         _validate_elements(data["elements"], _indicator_defaults(data), problems)
     for key in ("vetoes", "types", "categories"):
@@ -270,31 +282,33 @@ def _validate(data, problems):
 
 def _validate_elements(elements, defaults, problems):
     if not isinstance(elements, list) or not elements:
-        problems.append("elements: must be a non-empty list of elements")
+        problems.append(Problem("elements: must be a non-empty list of elements"))
         return
     seen_elements, seen_indicators = set(), {}
     catalogue = load_catalogue()
     for e, element in enumerate(elements):
         path = f"elements[{e}]"
         if not isinstance(element, dict):
-            problems.append(f"{path}: must be a mapping with id, weight and indicators")
+            problems.append(Problem("{path}: must be a mapping with id, weight and indicators", path=path))
             continue
         check_entry(element, _ELEMENT_KEYS, path, seen_elements, problems, what="element ")
         check_label(element.get("label"), f"{path}.label", problems)
         indicators = element.get("indicators")
         if not isinstance(indicators, list) or not indicators:
-            problems.append(f"{path}.indicators: must be a non-empty list")
+            problems.append(Problem("{path}.indicators: must be a non-empty list", path=path))
             continue
         for i, ind in enumerate(indicators):
             ipath = f"{path}.indicators[{i}]"
             if not isinstance(ind, dict):
-                problems.append(f"{ipath}: must be a mapping such as {{id: plot_ratio, weight: 0.4}}")
+                problems.append(Problem("{ipath}: must be a mapping such as {{id: plot_ratio, weight: 0.4}}",
+                                        ipath=ipath))
                 continue
             _validate_indicator(ind, ipath, defaults, catalogue, problems)
             iid = ind.get("id")
             if isinstance(iid, str):
                 if iid in seen_indicators:
-                    problems.append(f"{ipath}.id: duplicate indicator id {iid!r} (also at {seen_indicators[iid]})")
+                    problems.append(Problem("{ipath}.id: duplicate indicator id {iid!r} (also at {first})",
+                                            ipath=ipath, iid=iid, first=seen_indicators[iid]))
                 else:
                     seen_indicators[iid] = ipath
         if all(isinstance(ind, dict) for ind in indicators):
@@ -308,85 +322,93 @@ def _validate_indicator(ind, path, defaults, catalogue, problems):
     iid = ind.get("id")
     entry = catalogue.indicators.get(iid) if isinstance(iid, str) else None
     if not isinstance(iid, str) or not iid:
-        problems.append(f"{path}.id: missing indicator id")
+        problems.append(Problem("{path}.id: missing indicator id", path=path))
     elif entry is None and not ind.get("custom"):
         problems.append(
-            f"{path}.id: unknown indicator {iid!r}; use an id of catalogue.yaml "
-            "or mark a column of your own with custom: true, field: and direction:"
+            Problem("{path}.id: unknown indicator {iid!r}; use an id of catalogue.yaml or mark a column of your "
+                    "own with custom: true, field: and direction:", path=path, iid=iid)
         )
     direction = ind.get("direction", entry.direction if entry else None)
     if direction not in DIRECTIONS:
-        problems.append(f"{path}.direction: {direction!r} is not one of {', '.join(DIRECTIONS)}")
+        problems.append(Problem("{path}.direction: {direction!r} is not one of {directions}", path=path,
+                                direction=direction, directions=', '.join(DIRECTIONS)))
     if "field" in ind and not isinstance(ind["field"], str):
-        problems.append(f"{path}.field: must be a column name")
+        problems.append(Problem("{path}.field: must be a column name", path=path))
     check_label(ind.get("label"), f"{path}.label", problems)
     if direction == "categorical":
         scores = ind.get("scores")
         if not isinstance(scores, dict) or not scores:
-            problems.append(f"{path}.scores: a categorical indicator needs a value→score map, e.g. {{国有企业: 1.0}}")
+            problems.append(Problem("{path}.scores: a categorical indicator needs a value→score map, e.g. {{国有企业: "
+                                    "1.0}}", path=path))
         else:
             for value, score in scores.items():
                 if not (is_number(score) and 0 <= score <= 1):
-                    problems.append(f"{path}.scores.{value}: score {score!r} must be a number between 0 and 1")
+                    problems.append(Problem("{path}.scores.{value}: score {score!r} must be a number between 0 "
+                                            "and 1", path=path, value=value, score=score))
     elif "scores" in ind:
-        problems.append(f"{path}.scores: only categorical indicators take a value→score map")
+        problems.append(Problem("{path}.scores: only categorical indicators take a value→score map", path=path))
     norm = ind.get("normalization", defaults["normalization"])
     if "normalization" in ind and norm not in NORMALIZATIONS:
-        problems.append(f"{path}.normalization: {norm!r} is not one of {', '.join(NORMALIZATIONS)}")
+        problems.append(Problem("{path}.normalization: {norm!r} is not one of {normalizations}", path=path,
+                                norm=norm, normalizations=', '.join(NORMALIZATIONS)))
     if norm == "benchmark" and direction != "categorical":
         if "benchmark" not in ind and defaults["benchmark"] is None:
-            problems.append(f"{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}}) "
-                            "here or at the top level")
+            problems.append(Problem("{path}.benchmark: benchmark normalization needs a benchmark (number or "
+                                    "{{stat: mean}}) here or at the top level", path=path))
         elif "benchmark" in ind:
             validate_benchmark(ind["benchmark"], f"{path}.benchmark", problems)
     elif "benchmark" in ind and norm != "benchmark":
-        problems.append(f"{path}.benchmark: given, but normalization is {norm!r}, not benchmark")
+        problems.append(Problem("{path}.benchmark: given, but normalization is {norm!r}, not benchmark", path=path,
+                                norm=norm))
     if "cap" in ind and not (is_number(ind["cap"]) and ind["cap"] > 0):
-        problems.append(f"{path}.cap: {ind['cap']!r} must be a positive number")
+        problems.append(Problem("{path}.cap: {cap!r} must be a positive number", path=path, cap=ind['cap']))
     if "group_by" in ind and ind["group_by"] is not None and not isinstance(ind["group_by"], str):
-        problems.append(f"{path}.group_by: must be a field name")
+        problems.append(Problem("{path}.group_by: must be a field name", path=path))
 
 
 def _validate_rules(items, key, problems):
     if not isinstance(items, list):
-        problems.append(f"{key}: must be a list")
+        problems.append(Problem("{key}: must be a list", key=key))
         return
     seen = set()
     for i, item in enumerate(items):
         path = f"{key}[{i}]"
         if not isinstance(item, dict):
-            problems.append(f"{path}: must be a mapping with id, label and when")
+            problems.append(Problem("{path}: must be a mapping with id, label and when", path=path))
             continue
         check_entry(item, _RULE_ITEM_KEYS, path, seen, problems)
         check_label(item.get("label"), f"{path}.label", problems)
         last = i == len(items) - 1
         if key == "categories" and last:
             if item.get("when") is not None:
-                problems.append(f"{path}.when: the last category takes every remaining parcel, so it has no condition")
+                problems.append(Problem("{path}.when: the last category takes every remaining parcel, so it has "
+                                        "no condition", path=path))
         elif "when" not in item or item["when"] is None:
-            problems.append(f"{path}.when: missing condition")
+            problems.append(Problem("{path}.when: missing condition", path=path))
         else:
             validate_condition(item["when"], f"{path}.when", problems)
 
 
 def _validate_tiers(tiers, problems):
     if not isinstance(tiers, dict):
-        problems.append("tiers: must be a mapping with method and breaks")
+        problems.append(Problem("tiers: must be a mapping with method and breaks"))
         return
     check_keys(tiers, _TIER_KEYS, "tiers", problems)
     method = tiers.get("method")
     breaks = tiers.get("breaks")
     if method not in TIER_METHODS:
-        problems.append(f"tiers.method: {method!r} is not one of {', '.join(TIER_METHODS)}")
+        problems.append(Problem("tiers.method: {method!r} is not one of {tier_methods}", method=method,
+                                tier_methods=', '.join(TIER_METHODS)))
     elif method == "jenks":
         if breaks is not None and not (isinstance(breaks, int) and not isinstance(breaks, bool) and 2 <= breaks <= 4):
-            problems.append("tiers.breaks: for jenks, the number of classes (2–4) or nothing (4)")
+            problems.append(Problem("tiers.breaks: for jenks, the number of classes (2–4) or nothing (4)"))
     else:
         problems.extend(check_tier_breaks(method, breaks))
     if tiers.get("veto_cap") is not None and tiers["veto_cap"] not in TIER_LABELS:
-        problems.append(f"tiers.veto_cap: {tiers['veto_cap']!r} is not one of {', '.join(TIER_LABELS)}")
+        problems.append(Problem("tiers.veto_cap: {veto_cap!r} is not one of {tier_labels}",
+                                veto_cap=tiers['veto_cap'], tier_labels=', '.join(TIER_LABELS)))
     if tiers.get("cap_when") is not None and tiers.get("veto_cap") is None:
-        problems.append("tiers.cap_when: caps at veto_cap, so give tiers.veto_cap too")
+        problems.append(Problem("tiers.cap_when: caps at veto_cap, so give tiers.veto_cap too"))
     for key in ("cap_when", "unrated_when", "never_d_when"):
         if tiers.get(key) is not None:
             validate_condition(tiers[key], f"tiers.{key}", problems)
@@ -395,19 +417,24 @@ def _validate_tiers(tiers, problems):
 def check_tier_breaks(method, breaks, path="tiers.breaks"):
     """Problems with quantile shares (% per tier, summing to 100) or score thresholds (descending, in 0–1)."""
     if not isinstance(breaks, list) or not all(is_number(b) for b in breaks):
-        return [f"{path}: must be a list of numbers"]
+        return [Problem("{path}: must be a list of numbers", path=path)]
     if method == "quantile":
         if not 2 <= len(breaks) <= len(TIER_LABELS):
-            return [f"{path}: give 2–4 percentage shares for tiers A, B, C, D (e.g. [20, 55, 20, 5])"]
-        out = [f"{path}[{i}]: share {b} must be ≥ 0" for i, b in enumerate(breaks) if b < 0]
+            return [Problem("{path}: give 2–4 percentage shares for tiers A, B, C, D (e.g. [20, 55, 20, 5])",
+                            path=path)]
+        out = [Problem("{path}[{i}]: share {b} must be ≥ 0", path=path, i=i, b=b)
+               for i, b in enumerate(breaks) if b < 0]
         if abs(sum(breaks) - 100.0) > 1e-6:
-            out.append(f"{path}: the quantile shares sum to {sum(breaks):g}, not 100")
+            out.append(Problem("{path}: the quantile shares sum to {count:g}, not 100", path=path,
+                               count=sum(breaks)))
         return out
     if not 1 <= len(breaks) <= len(TIER_LABELS) - 1:
-        return [f"{path}: give 1–3 score cuts between tiers, highest first (e.g. [0.8, 0.6, 0.4])"]
-    out = [f"{path}[{i}]: cut {b} must be between 0 and 1" for i, b in enumerate(breaks) if not 0 <= b <= 1]
+        return [Problem("{path}: give 1–3 score cuts between tiers, highest first (e.g. [0.8, 0.6, 0.4])", path=path)]
+    out = [Problem("{path}[{i}]: cut {b} must be between 0 and 1", path=path, i=i, b=b)
+           for i, b in enumerate(breaks) if not 0 <= b <= 1]
     if any(a <= b for a, b in zip(breaks, breaks[1:])):
-        out.append(f"{path}: thresholds must be strictly descending (A cut first), got {breaks}")
+        out.append(Problem("{path}: thresholds must be strictly descending (A cut first), got {breaks}", path=path,
+                           breaks=breaks))
     return out
 
 
@@ -469,7 +496,8 @@ def preset_path(name):
     """Path of preset `name`; LandEvalError listing the presets when there is none of that name."""
     path = PRESETS_DIR / f"{name}.yaml"
     if name == "catalogue" or not path.is_file():
-        raise LandEvalError(f"No preset named {name!r}. Presets: {', '.join(list_presets())}.")
+        raise LandEvalError("No preset named {name!r}. Presets: {presets}.", name=name,
+                            presets=', '.join(list_presets()))
     return path
 
 
@@ -481,14 +509,15 @@ def parse_yaml(text, source):
         mark = err.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
         raise ConfigError(source, [
-            f"{where}: refused tag ({err.problem}). LandEval reads plain YAML only; "
-            "remove tags such as !!python/object — a weight set never needs them"
+            Problem("{where}: refused tag ({problem}). LandEval reads plain YAML only; remove tags such as "
+                    "!!python/object — a weight set never needs them", where=where, problem=err.problem)
         ]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"
         problem = getattr(err, "problem", None) or str(err)
-        raise ConfigError(source, [f"{where}: not valid YAML: {problem}"]) from None
+        raise ConfigError(source, [Problem("{where}: not valid YAML: {problem}", where=where,
+                                           problem=problem)]) from None
 
 
 def load_config(path_or_name):
@@ -496,15 +525,17 @@ def load_config(path_or_name):
     path = Path(str(path_or_name))
     if not path.is_file():
         if path.suffix or "/" in str(path_or_name) or "\\" in str(path_or_name):
-            raise LandEvalError(f"Configuration file {path} does not exist. Presets: {', '.join(list_presets())}.")
+            raise LandEvalError("Configuration file {path} does not exist. Presets: {presets}.", path=path,
+                                presets=', '.join(list_presets()))
         path = preset_path(str(path_or_name))
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
-        raise LandEvalError(f"Cannot read configuration {path}: {err}. Save it as UTF-8 text.") from None
+        raise LandEvalError("Cannot read configuration {path}: {err}. Save it as UTF-8 text.", path=path,
+                            err=err) from None
     data = parse_yaml(text, str(path))
     if data is None:
-        raise ConfigError(str(path), ["(top level): the file is empty"])
+        raise ConfigError(str(path), [Problem("(top level): the file is empty")])
     return EvalConfig.from_dict(data, source=str(path))
 
 

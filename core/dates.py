@@ -25,8 +25,9 @@ def parse_dates(values, field):
     bad = ~empty & stamps.isna()
     if bad.any():
         shown = ", ".join(repr(v) for v in pd.unique(text[bad])[:5])
-        raise LandEvalError(f"{field}: {int(bad.sum())} value(s) are not dates ({shown}); write them as "
-                            "2020-05-01, 2020/5/1 or 2020年5月1日, or leave the cell empty.")
+        raise LandEvalError("{field}: {count} value(s) are not dates ({shown}); write them as 2020-05-01, "
+                            "2020/5/1 or 2020年5月1日, or leave the cell empty.", field=field, count=int(bad.sum()),
+                            shown=shown)
     return stamps.to_numpy(dtype="datetime64[D]")
 
 

@@ -38,8 +38,8 @@ def positions_by_id(parcel_keys, enterprise_keys):
     clash = sorted(set(duplicated) & set(k for k in enterprise_keys if k is not None))
     if clash:
         raise LandEvalError(
-            f"Parcel id(s) {', '.join(clash[:10])} occur more than once in the parcel layer, and the enterprise "
-            "table refers to them, so their enterprises cannot be placed. Make PARCEL_ID unique."
+            "Parcel id(s) {clash} occur more than once in the parcel layer, and the enterprise table refers to "
+            "them, so their enterprises cannot be placed. Make PARCEL_ID unique.", clash=', '.join(clash[:10])
         )
     # Only the first row of each id, and no missing id, may be looked up: an index holding NaN twice (two
     # parcels without an id, or two different repeated ids) cannot be searched at all.

@@ -36,8 +36,8 @@ def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
     catalogue = load_catalogue()
     frame, warnings = (df, []) if parsed else canonical_table(df)
     if parcel_key not in frame.columns:
-        raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
-                            "map it in the field mapping.")
+        raise LandEvalError("The enterprise table has no parcel key column {parcel_key!r} (宗地编号); map it in the "
+                            "field mapping.", parcel_key=parcel_key)
     keyless = frame[parcel_key].isna() | (frame[parcel_key].astype(str).str.strip() == "")
     if keyless.any():
         warnings.append(f"{int(keyless.sum())} enterprise row(s) without a parcel id were left out.")

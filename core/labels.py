@@ -32,8 +32,8 @@ def _construct_unique_mapping(loader, node, deep=False):
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             line = key_node.start_mark.line + 1
-            raise LandEvalError(f"{STORE_PATH.name}: the id {key!r} is written twice (line {line}); "
-                                "keep one entry per id.")
+            raise LandEvalError("{store}: the id {key!r} is written twice (line {line}); keep one entry per id.",
+                                store=STORE_PATH.name, key=key, line=line)
         seen.add(key)
     return loader.construct_mapping(node, deep=deep)
 
@@ -52,19 +52,22 @@ def _flatten(node, prefix, out):
         key = f"{prefix}{name}"
         if not isinstance(name, str):
             # YAML reads yes/no/on/off/1 as booleans and numbers: such an id must be quoted.
-            raise LandEvalError(f"{STORE_PATH.name}: the id {key!r} is not text; write it in quotes.")
+            raise LandEvalError("{store}: the id {key!r} is not text; write it in quotes.", store=STORE_PATH.name,
+                                key=key)
         if _is_entry(child):
             missing = [lang for lang in LANGUAGES if not child.get(lang)]
             extra = sorted(set(child) - set(LANGUAGES))
             if missing or extra:
-                raise LandEvalError(f"{STORE_PATH.name}: label {key!r} needs exactly {' and '.join(LANGUAGES)} "
-                                    f"(missing: {', '.join(missing) or 'none'}; "
-                                    f"unknown: {', '.join(extra) or 'none'}).")
+                raise LandEvalError("{store}: label {key!r} needs exactly {languages} (missing: {missing}; "
+                                    "unknown: {extra}).", store=STORE_PATH.name, key=key,
+                                    languages=' and '.join(LANGUAGES), missing=', '.join(missing) or 'none',
+                                    extra=', '.join(extra) or 'none')
             out[key] = dict(child)
         elif isinstance(child, dict):
             _flatten(child, f"{key}.", out)
         else:
-            raise LandEvalError(f"{STORE_PATH.name}: {key!r} is neither a group nor an {{en, zh}} entry.")
+            raise LandEvalError("{store}: {key!r} is neither a group nor an {{en, zh}} entry.",
+                                store=STORE_PATH.name, key=key)
     return out
 
 
@@ -85,7 +88,8 @@ def _store():
 
 def _check_lang(lang):
     if lang not in LANGUAGES:
-        raise LandEvalError(f"Unknown label language {lang!r}: use one of {', '.join(LANGUAGES)}.")
+        raise LandEvalError("Unknown label language {lang!r}: use one of {languages}.", lang=lang,
+                            languages=', '.join(LANGUAGES))
     return lang
 
 
@@ -93,7 +97,8 @@ def label(key, lang="zh"):
     """The text of one label: label("tier.A", "zh") == "A类（激励发展）"."""
     entry = _store().get(key)
     if entry is None:
-        raise LandEvalError(f"No label {key!r} in {STORE_PATH.name}: add it there with an en and a zh text.")
+        raise LandEvalError("No label {key!r} in {store}: add it there with an en and a zh text.", key=key,
+                            store=STORE_PATH.name)
     return entry[_check_lang(lang)]
 
 
@@ -103,7 +108,8 @@ def entries(group):
     found = {key[len(prefix):]: {lang: text[lang] for lang in LANGUAGES}
              for key, text in _store().items() if key.startswith(prefix) and "." not in key[len(prefix):]}
     if not found:
-        raise LandEvalError(f"No label group {group!r} in {STORE_PATH.name}: add its entries there.")
+        raise LandEvalError("No label group {group!r} in {store}: add its entries there.", group=group,
+                            store=STORE_PATH.name)
     return found
 
 

@@ -25,7 +25,7 @@ _HUGE = 2.0 ** 500
 def _group_keys(groups, n):
     keys = pd.Series(np.asarray(groups, dtype=object)).fillna("")
     if len(keys) != n:
-        raise LandEvalError(f"Normalization groups have {len(keys)} values for {n} parcels.")
+        raise LandEvalError("Normalization groups have {count} values for {n} parcels.", count=len(keys), n=n)
     return keys.astype(str).to_numpy()
 
 
@@ -88,10 +88,10 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None, r
     x = np.asarray(pd.to_numeric(pd.Series(values), errors="coerce"), dtype=float).copy()
     x[~np.isfinite(x)] = np.nan
     if direction not in ("benefit", "cost"):
-        raise LandEvalError(f"Normalization direction {direction!r} must be benefit or cost "
-                            "(categorical indicators are scored by their value map).")
+        raise LandEvalError("Normalization direction {direction!r} must be benefit or cost (categorical "
+                            "indicators are scored by their value map).", direction=direction)
     if not 0 < cap < np.inf:
-        raise LandEvalError(f"Benchmark cap {cap!r} must be a positive number.")
+        raise LandEvalError("Benchmark cap {cap!r} must be a positive number.", cap=cap)
     keys = None if groups is None else _group_keys(groups, len(x))
     if method != "benchmark" or not isinstance(benchmark, (int, float)):
         x = _tame(x)
@@ -107,7 +107,7 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None, r
             if benchmark is None:
                 raise LandEvalError("Benchmark normalization needs a benchmark (a number or {stat: mean}).")
             if isinstance(benchmark, (int, float)) and not benchmark > 0:
-                raise LandEvalError(f"Benchmark {benchmark} must be positive.")
+                raise LandEvalError("Benchmark {benchmark} must be positive.", benchmark=benchmark)
             b = benchmark_values(s.to_numpy(), benchmark, keys)
             b = np.where(b > 0, b, np.nan)
             ratio = x / b
@@ -121,7 +121,8 @@ def normalize(values, method, direction, benchmark=None, cap=1.0, groups=None, r
             z = np.clip((x - mean) / np.where(sd > 0, sd, 1.0), -Z_CLIP, Z_CLIP)
             out = np.where(sd > 0, ((Z_CLIP - z) if cost else (z + Z_CLIP)) / (2 * Z_CLIP), CONSTANT_SCORE)
         else:
-            raise LandEvalError(f"Unknown normalization {method!r}: use one of {', '.join(METHODS)}.")
+            raise LandEvalError("Unknown normalization {method!r}: use one of {methods}.", method=method,
+                                methods=', '.join(METHODS))
     return np.where(np.isnan(x), np.nan, np.clip(out, 0.0, 1.0))
 
 

@@ -261,7 +261,8 @@ def run_stages(table, cfg, run, names=STAGE_NAMES):
     """
     unknown = [n for n in names if n not in STAGE_NAMES]
     if unknown:
-        raise LandEvalError(f"Unknown evaluation stage(s) {', '.join(unknown)}: use {', '.join(STAGE_NAMES)}.")
+        raise LandEvalError("Unknown evaluation stage(s) {unknown}: use {stage_names}.",
+                            unknown=', '.join(unknown), stage_names=', '.join(STAGE_NAMES))
     inputs = set(stage_inputs(cfg, run.group_field))
     # A shallow copy: the stages' placeholders go into this frame, never into `table`.
     frame = table[[c for c in table.columns if c in inputs]].copy(deep=False)
@@ -280,12 +281,13 @@ def run_stages(table, cfg, run, names=STAGE_NAMES):
 def _join(work, enterprises, parcel_key, warnings):
     """`work` with the enterprises aggregated onto their parcels by id (core.enterprises), and the counts."""
     if parcel_key not in work.columns:
-        raise LandEvalError(f"The parcel table has no {parcel_key!r} column to join the enterprises on.")
+        raise LandEvalError("The parcel table has no {parcel_key!r} column to join the enterprises on.",
+                            parcel_key=parcel_key)
     firms, found = canonical_table(enterprises)
     warnings += found
     if parcel_key not in firms.columns:
-        raise LandEvalError(f"The enterprise table has no parcel key column {parcel_key!r} (宗地编号); "
-                            "map it in the field mapping.")
+        raise LandEvalError("The enterprise table has no parcel key column {parcel_key!r} (宗地编号); map it in the "
+                            "field mapping.", parcel_key=parcel_key)
     parcel_keys = key_strings(work[parcel_key])
     positions, found = match_by_id(work[parcel_key], firms[parcel_key], parcel_key, parcel_keys)
     warnings += found

@@ -56,8 +56,9 @@ def _words(values, table, column):
     if unknown.any():
         shown = ", ".join(repr(v) for v in pd.unique(text[unknown])[:8])
         accepted = " / ".join(w.split("|")[0] for w, _ in table)
-        raise LandEvalError(f"{column}: {int(unknown.sum())} value(s) LandEval cannot read as a status ({shown}); "
-                            f"write one of {accepted} (or the like), or leave the cell empty.")
+        raise LandEvalError("{column}: {count} value(s) LandEval cannot read as a status ({shown}); write one of "
+                            "{accepted} (or the like), or leave the cell empty.", column=column,
+                            count=int(unknown.sum()), shown=shown, accepted=accepted)
     return codes
 
 

@@ -90,24 +90,26 @@ def check_identification(cfg):
     how = cfg.data.get("identification")
     if how not in (None, "score"):
         raise LandEvalError(
-            f"Configuration {cfg.name!r} identifies inefficient parcels by {how}, not by a score below a "
-            "threshold, so no weight or threshold changes any parcel's label and there is nothing to test. Use "
-            "a weight set whose identification is by score (e.g. PRESET jiangning), or give WEIGHT_SET.")
+            "Configuration {name!r} identifies inefficient parcels by {how}, not by a score below a threshold, so "
+            "no weight or threshold changes any parcel's label and there is nothing to test. Use a weight set "
+            "whose identification is by score (e.g. PRESET jiangning), or give WEIGHT_SET.", name=cfg.name,
+            how=how)
 
 
 def prepare(table, cfg):
     """Normalize the indicators of `cfg` as scoreparcels does (core.scoring.normalized_indicators) and apply
     the weight set's missing-value policy once, for every draw."""
     if not cfg.elements:
-        raise LandEvalError(f"Configuration {cfg.name!r} has no elements (indicator weights): give a weight set.")
+        raise LandEvalError("Configuration {name!r} has no elements (indicator weights): give a weight set.",
+                            name=cfg.name)
     normalized, warnings = normalized_indicators(table, cfg)
     scores = normalized.to_numpy(dtype=float)
     present = ~np.isnan(scores)
     if len(table) and not present.any():
         fields = ", ".join(spec.field for _, spec in cfg.indicators())
-        raise LandEvalError(f"No indicator of weight set {cfg.name!r} has a value in the layer (fields: {fields}); "
+        raise LandEvalError("No indicator of weight set {name!r} has a value in the layer (fields: {fields}); "
                             "give the evaluated layer (landeval:evaluate's output), which keeps the indicator "
-                            "columns, and the weight set it was evaluated with.")
+                            "columns, and the weight set it was evaluated with.", name=cfg.name, fields=fields)
     if cfg.missing == "mean":
         # As core.scoring: a missing indicator takes the indicator's mean over the parcels.
         counts = present.sum(axis=0)
@@ -155,8 +157,9 @@ def dirichlet_level(weights, spread, draws, rng, where="a level"):
         return out
     concentration = (m - 1) / spread ** 2 - 1
     if concentration <= 0:
-        raise LandEvalError(f"SPREAD {spread:g} is too large for the {m} weights of {where}: a Dirichlet draw "
-                            f"needs SPREAD < √(m − 1) = {np.sqrt(m - 1):.3g}. Give a smaller SPREAD.")
+        raise LandEvalError("SPREAD {spread:g} is too large for the {m} weights of {where}: a Dirichlet draw "
+                            "needs SPREAD < √(m − 1) = {limit:.3g}. Give a smaller SPREAD.", spread=spread, m=m,
+                            where=where, limit=np.sqrt(m - 1))
     out[:, positive] = rng.dirichlet(w[positive] / w[positive].sum() * concentration, size=draws)
     return out
 
@@ -208,15 +211,16 @@ def recorded_matrix(item, names, where):
     try:
         a = np.asarray(matrix, dtype=float)
     except (TypeError, ValueError):
-        raise LandEvalError(f"{where}.meta.ahp_matrix: every cell must be a number.") from None
+        raise LandEvalError("{where}.meta.ahp_matrix: every cell must be a number.", where=where) from None
     size = len(names)
     if a.shape != (size, size):
-        raise LandEvalError(f"{where}.meta.ahp_matrix has shape {a.shape} but the level has {size} weights "
-                            f"({', '.join(names)}): give one row and one column per weight, in their order.")
+        raise LandEvalError("{where}.meta.ahp_matrix has shape {shape} but the level has {size} weights "
+                            "({names}): give one row and one column per weight, in their order.", where=where,
+                            shape=a.shape, size=size, names=', '.join(names))
     try:
         weighting.ahp(a, labels=names)
     except LandEvalError as err:
-        raise LandEvalError(f"{where}.meta.ahp_matrix: {err}") from None
+        raise LandEvalError("{where}.meta.ahp_matrix: {err}", where=where, err=err) from None
     return a
 
 
@@ -236,12 +240,13 @@ def draw_weights(cfg, method, spread, draws, rng):
     """(draws × indicators combined weights in cfg.indicators() order, warnings), level by level: the element
     weights, then each element's indicator weights; combined = element weight × indicator weight."""
     if method not in METHODS:
-        raise LandEvalError(f"Unknown robustness method {method!r}: use one of {', '.join(METHODS)}.")
+        raise LandEvalError("Unknown robustness method {method!r}: use one of {methods}.", method=method,
+                            methods=', '.join(METHODS))
     if method == "uniform" and not 0 <= spread <= 1:
-        raise LandEvalError(f"SPREAD {spread:g}: for uniform draws the half-width must be between 0 and 1 "
-                            "(a weight cannot fall below 0).")
+        raise LandEvalError("SPREAD {spread:g}: for uniform draws the half-width must be between 0 and 1 (a "
+                            "weight cannot fall below 0).", spread=spread)
     if spread < 0:
-        raise LandEvalError(f"SPREAD {spread:g} must be ≥ 0.")
+        raise LandEvalError("SPREAD {spread:g} must be ≥ 0.", spread=spread)
     raw = cfg.data.get("elements") or []
     used = []
     top = _level([e.weight for e in cfg.elements], [e.id for e in cfg.elements], cfg.data, "(top level)", method,
@@ -255,10 +260,10 @@ def draw_weights(cfg, method, spread, draws, rng):
     if method == "ahp":
         if not used:
             raise LandEvalError(
-                f"Weight set {cfg.name!r} records no pairwise comparison matrix, so its AHP judgements cannot be "
-                "perturbed. Record each level's matrix under meta: {ahp_matrix: [[1, 3], [1/3, 1]]} (top level for "
-                "the elements, inside an element for its indicators; landeval:ahpweights writes it with "
-                "OUTPUT_WEIGHT_SET), or use METHOD 0 (Dirichlet) or 1 (uniform).")
+                "Weight set {name!r} records no pairwise comparison matrix, so its AHP judgements cannot be "
+                "perturbed. Record each level's matrix under meta: {{ahp_matrix: [[1, 3], [1/3, 1]]}} (top level "
+                "for the elements, inside an element for its indicators; landeval:ahpweights writes it with "
+                "OUTPUT_WEIGHT_SET), or use METHOD 0 (Dirichlet) or 1 (uniform).", name=cfg.name)
         # A level of one weight has no judgement to move; only the others count.
         levels = (len(cfg.elements) > 1) + sum(len(e.indicators) > 1 for e in cfg.elements)
         if len(used) < levels:
@@ -272,12 +277,12 @@ def draw_thresholds(cfg, draws, rng, threshold_range=None):
     if threshold_range is not None:
         low, high = threshold_range
         if not 0 <= low <= high <= 1:
-            raise LandEvalError(f"THRESHOLD_RANGE {low:g},{high:g}: give low,high with 0 ≤ low ≤ high ≤ 1, e.g. "
-                                "0.55,0.65.")
+            raise LandEvalError("THRESHOLD_RANGE {low:g},{high:g}: give low,high with 0 ≤ low ≤ high ≤ 1, e.g. "
+                                "0.55,0.65.", low=low, high=high)
         return rng.uniform(low, high, size=draws)
     if cfg.threshold is None:
-        raise LandEvalError(f"Configuration {cfg.name!r} sets no threshold: choose a PRESET with one (jiangning: "
-                            "0.6) or give THRESHOLD_RANGE.")
+        raise LandEvalError("Configuration {name!r} sets no threshold: choose a PRESET with one (jiangning: 0.6) "
+                            "or give THRESHOLD_RANGE.", name=cfg.name)
     return np.full(draws, float(cfg.threshold))
 
 
@@ -393,10 +398,10 @@ def block_size(n, draws):
 def _check_run(draws, confidence):
     """Reject a draw count or a confidence the run cannot use, saying what to give."""
     if draws < 1:
-        raise LandEvalError(f"DRAWS {draws} must be at least 1.")
+        raise LandEvalError("DRAWS {draws} must be at least 1.", draws=draws)
     if not 0.5 <= confidence <= 1:
-        raise LandEvalError(f"CONFIDENCE {confidence:g} must be between 0.5 and 1 (0.9: inefficient in at least "
-                            "90 % of the draws is robustly inefficient).")
+        raise LandEvalError("CONFIDENCE {confidence:g} must be between 0.5 and 1 (0.9: inefficient in at least 90 "
+                            "% of the draws is robustly inefficient).", confidence=confidence)
 
 
 def _run_draws(prepared, weights, thresholds, rule, progress):
@@ -543,7 +548,7 @@ def one_at_a_time(table, cfg, spread=0.2, threshold=None):
     check_identification(cfg)
     threshold = cfg.threshold if threshold is None else threshold
     if threshold is None:
-        raise LandEvalError(f"Configuration {cfg.name!r} sets no threshold, so no status can change.")
+        raise LandEvalError("Configuration {name!r} sets no threshold, so no status can change.", name=cfg.name)
     prepared = prepare(table, cfg)
     fixed, _ = fixed_status(table)
     element_weights = np.array([e.weight for e in cfg.elements])

@@ -125,8 +125,8 @@ def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type
     `level_label`: the level field's name in the user's layer, for messages (default `level_column`).
     """
     if not 0 < community_km2 <= base_km2:
-        raise LandEvalError(f"Scale thresholds must satisfy 0 < community ({community_km2} km²) ≤ base "
-                            f"({base_km2} km²).")
+        raise LandEvalError("Scale thresholds must satisfy 0 < community ({community_km2} km²) ≤ base ({base_km2} "
+                            "km²).", community_km2=community_km2, base_km2=base_km2)
     area = _area_km2(parks_df)
     kind, grade = _text(parks_df, type_column), _text(parks_df, level_column)
     named = read_named_level(kind)

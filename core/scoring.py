@@ -48,9 +48,10 @@ def normalized_indicators(df, cfg, normalization=None, group=None):
     scored too, against the statistics of the others (statistics_mask).
     """
     if normalization is not None and normalization not in NORMALIZATIONS:
-        raise LandEvalError(f"Unknown normalization {normalization!r}: use one of {', '.join(NORMALIZATIONS)}.")
+        raise LandEvalError("Unknown normalization {normalization!r}: use one of {normalizations}.",
+                            normalization=normalization, normalizations=', '.join(NORMALIZATIONS))
     if group is not None and group not in df.columns:
-        raise LandEvalError(f"Group field {group!r} for normalization is not in the table.")
+        raise LandEvalError("Group field {group!r} for normalization is not in the table.", group=group)
     warnings, columns = [], {}
     reference = statistics_mask(df)
     for element, spec in cfg.indicators():
@@ -73,7 +74,8 @@ def normalized_indicators(df, cfg, normalization=None, group=None):
         benchmark = spec.benchmark if spec.benchmark is not None else {"stat": "mean"}
         group_field = group or spec.group_by or cfg.group_by
         if group_field is not None and group_field not in df.columns:
-            raise LandEvalError(f"{where}: group field {group_field!r} is not in the table.")
+            raise LandEvalError("{where}: group field {group_field!r} is not in the table.", where=where,
+                                group_field=group_field)
         groups = df[group_field] if group_field else None
         columns[spec.id] = normalize(values, method, spec.direction, benchmark=benchmark, cap=spec.cap,
                                      groups=groups, reference=reference)
@@ -119,17 +121,18 @@ def _weakest(scores, weights, ids):
 def score_details(df, cfg, normalization=None, group=None):
     """Scores with the normalized indicator matrix and warnings (see score_parcels)."""
     if not cfg.elements:
-        raise LandEvalError(f"Configuration {cfg.name!r} has no elements (it is a rule set only); "
-                            "give a weight set to score parcels.")
+        raise LandEvalError("Configuration {name!r} has no elements (it is a rule set only); give a weight set to "
+                            "score parcels.", name=cfg.name)
     normalized, warnings = normalized_indicators(df, cfg, normalization, group)
     ids = list(normalized.columns)
     scores = normalized.to_numpy(dtype=float)
     if len(df) and np.isnan(scores).all():
         # Every score would be empty and every parcel "retained": a wrong layer or weight set, not a result.
         fields = ", ".join(spec.field for _, spec in cfg.indicators())
-        raise LandEvalError(f"No indicator of weight set {cfg.name!r} has a value for any parcel (fields: {fields}), "
+        raise LandEvalError("No indicator of weight set {name!r} has a value for any parcel (fields: {fields}), "
                             "so nothing can be scored. Give a layer with these fields (run computeindicators "
-                            "first), or name the column holding each indicator with field: in the weight set.")
+                            "first), or name the column holding each indicator with field: in the weight set.",
+                            name=cfg.name, fields=fields)
     combined = cfg.combined_weights()
     weights = np.array([combined[i] for i in ids])
     table = pd.DataFrame(index=df.index)

@@ -178,8 +178,8 @@ def parse_yes_no(series, field):
 
 def _raise_yes_no(field, offenders):
     raise LandEvalError(
-        f"Field {field!r}: {_preview(list(offenders))} is not a yes/no answer. "
-        "Use 是/否, 1/0, Y/N, yes/no, true/false, 有/无, 符合/不符合 or 通过/未通过 (empty = missing)."
+        "Field {field!r}: {offenders} is not a yes/no answer. Use 是/否, 1/0, Y/N, yes/no, true/false, 有/无, 符合/不符合 "
+        "or 通过/未通过 (empty = missing).", field=field, offenders=_preview(list(offenders))
     )
 
 
@@ -266,9 +266,10 @@ def _target_unit(fid, catalogue):
 def _dimension_error(column, stated, fid, target, catalogue, source):
     what = f"is kept in {target}" if target else "has no unit"
     return LandEvalError(
-        f"Column {column!r}: {source} gives its unit as {stated!r}, but {fid} ({catalogue.label(fid)}) {what}, "
-        f"and {stated} cannot be converted to that — it measures something else. Correct the unit in "
-        f"{source}, or map the column to the field it really holds (FIELD_MAP)."
+        "Column {column!r}: {source} gives its unit as {stated!r}, but {fid} ({label}) {what}, and {stated} "
+        "cannot be converted to that — it measures something else. Correct the unit in {source}, or map the "
+        "column to the field it really holds (FIELD_MAP).", column=column, source=source, stated=stated, fid=fid,
+        label=catalogue.label(fid), what=what
     )
 
 

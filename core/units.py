@@ -17,7 +17,8 @@ M2_PER_UNIT = {"mu": 10000.0 / 15.0, "ha": 10000.0, "km2": 1.0e6}
 def check_unit(unit):
     """Return `unit` if it is one of AREA_UNITS, else raise a LandEvalError saying which units exist."""
     if unit not in M2_PER_UNIT:
-        raise LandEvalError(f"Unknown area unit {unit!r}: use one of {', '.join(AREA_UNITS)} (亩, 公顷, 平方千米).")
+        raise LandEvalError("Unknown area unit {unit!r}: use one of {area_units} (亩, 公顷, 平方千米).", unit=unit,
+                            area_units=', '.join(AREA_UNITS))
     return unit
 
 

@@ -8,7 +8,7 @@ from collections import namedtuple
 import numpy as np
 import pandas as pd
 
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem, Problems
 
 # Saaty's random consistency index RI(n), n = 1…15, as given in SPEC §5.
 RANDOM_INDEX = {1: 0.0, 2: 0.0, 3: 0.58, 4: 0.90, 5: 1.12, 6: 1.24, 7: 1.32, 8: 1.41, 9: 1.45,
@@ -40,31 +40,33 @@ def _check_matrix(matrix, labels):
     except (TypeError, ValueError):
         raise LandEvalError("AHP matrix: every cell must be a number (e.g. 3 or 1/3 typed as 0.3333).") from None
     if a.ndim != 2 or a.shape[0] != a.shape[1] or a.shape[0] == 0:
-        raise LandEvalError(f"AHP matrix must be square with at least one criterion; got shape {a.shape}.")
+        raise LandEvalError("AHP matrix must be square with at least one criterion; got shape {shape}.",
+                            shape=a.shape)
     n = a.shape[0]
     if n > max(RANDOM_INDEX):
-        raise LandEvalError(f"AHP: {n} criteria; the random index table covers at most {max(RANDOM_INDEX)}. "
-                            "Split the criteria into groups.")
+        raise LandEvalError("AHP: {n} criteria; the random index table covers at most {most}. Split the criteria "
+                            "into groups.", n=n, most=max(RANDOM_INDEX))
     names = _names(labels, n)
     if len(names) != n:
-        raise LandEvalError(f"AHP: {len(names)} criterion names for a {n}×{n} matrix.")
+        raise LandEvalError("AHP: {count} criterion names for a {n}×{n} matrix.", count=len(names), n=n)
     problems = []
     for i in range(n):
         for j in range(n):
             cell = f"row {names[i]!r}, column {names[j]!r}"
             v = a[i, j]
             if not np.isfinite(v) or v <= 0:
-                problems.append(f"{cell}: {v:g} is not a positive number")
+                problems.append(Problem("{cell}: {v:g} is not a positive number", cell=cell, v=v))
             elif i == j and abs(v - 1.0) > 1e-9:
-                problems.append(f"{cell}: the diagonal must be 1, not {v:g}")
+                problems.append(Problem("{cell}: the diagonal must be 1, not {v:g}", cell=cell, v=v))
             elif not (1 / 9 * (1 - _RECIPROCAL_RTOL) <= v <= 9 * (1 + _RECIPROCAL_RTOL)):
-                problems.append(f"{cell}: {v:g} is outside Saaty's 1/9–9 scale")
+                problems.append(Problem("{cell}: {v:g} is outside Saaty's 1/9–9 scale", cell=cell, v=v))
             elif j > i and np.isfinite(a[j, i]) and a[j, i] > 0 and abs(v * a[j, i] - 1.0) > _RECIPROCAL_RTOL:
-                problems.append(f"{cell}: {v:g} but row {names[j]!r}, column {names[i]!r} is {a[j, i]:g}; "
-                                f"it must be the reciprocal 1/{v:g} = {1 / v:.4g}")
+                problems.append(Problem("{cell}: {v:g} but row {row!r}, column {column!r} is {mirror:g}; it "
+                                        "must be the reciprocal 1/{v:g} = {reciprocal:.4g}", cell=cell, v=v,
+                                        row=names[j], column=names[i], mirror=a[j, i], reciprocal=1 / v))
     if problems:
-        raise LandEvalError("AHP matrix is not a valid pairwise comparison matrix:\n"
-                            + "\n".join("  - " + p for p in problems))
+        raise LandEvalError("AHP matrix is not a valid pairwise comparison matrix:\n{problems}",
+                            problems=Problems(problems, prefix="  - "))
     return a, names
 
 
@@ -91,7 +93,8 @@ def ahp(matrix, method="eigenvector", labels=None):
         w = (a / a.sum(axis=0)).mean(axis=1)
         lambda_max = None
     else:
-        raise LandEvalError(f"AHP method {method!r} is not one of {', '.join(AHP_METHODS)}.")
+        raise LandEvalError("AHP method {method!r} is not one of {ahp_methods}.", method=method,
+                            ahp_methods=', '.join(AHP_METHODS))
     w = w / w.sum()
     if lambda_max is None:
         lambda_max = float(np.mean(a @ w / w))
@@ -117,7 +120,8 @@ def _as_matrix(X):
         return X.to_numpy(dtype=float), list(X.columns)
     a = np.asarray(X, dtype=float)
     if a.ndim != 2:
-        raise LandEvalError(f"Objective weighting needs a 2-D table (parcels × indicators); got shape {a.shape}.")
+        raise LandEvalError("Objective weighting needs a 2-D table (parcels × indicators); got shape {shape}.",
+                            shape=a.shape)
     return a, list(range(a.shape[1]))
 
 
@@ -141,8 +145,8 @@ def _check_rows(a, columns, method):
     counts = (~np.isnan(a)).sum(axis=0)
     short = [str(columns[j]) for j in np.flatnonzero(counts < 2)]
     if short:
-        raise LandEvalError(f"{method} weights need at least 2 parcels with a value in every indicator; "
-                            f"too few values in: {', '.join(short)}.")
+        raise LandEvalError("{method} weights need at least 2 parcels with a value in every indicator; too few "
+                            "values in: {short}.", method=method, short=', '.join(short))
 
 
 def entropy_weights(X, cost=()):
@@ -200,7 +204,7 @@ def _vector(values, what):
     try:
         return np.asarray(values, dtype=float), None
     except (TypeError, ValueError):
-        raise LandEvalError(f"{what}: every entry must be a number.") from None
+        raise LandEvalError("{what}: every entry must be a number.", what=what) from None
 
 
 def _unwrap(weights, keys, template):
@@ -278,14 +282,15 @@ def combine_weights(subjective, objective, alpha=0.5, method="linear"):
         objective = {k: objective[k] for k in keys}
     o, _ = _vector(objective, "Objective weights")
     if s.shape != o.shape:
-        raise LandEvalError(f"combine_weights: {s.size} subjective but {o.size} objective weights.")
+        raise LandEvalError("combine_weights: {size} subjective but {size2} objective weights.", size=s.size,
+                            size2=o.size)
     for name, w in (("subjective", s), ("objective", o)):
         if np.any(~np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
-            raise LandEvalError(f"combine_weights: the {name} weights must be ≥ 0 with a positive sum.")
+            raise LandEvalError("combine_weights: the {name} weights must be ≥ 0 with a positive sum.", name=name)
     s, o = s / s.sum(), o / o.sum()
     if method == "linear":
         if not 0.0 <= alpha <= 1.0:
-            raise LandEvalError(f"combine_weights: alpha {alpha} must be between 0 and 1.")
+            raise LandEvalError("combine_weights: alpha {alpha} must be between 0 and 1.", alpha=alpha)
         w = alpha * s + (1.0 - alpha) * o
     elif method == "multiplicative":
         w = s * o
@@ -293,5 +298,5 @@ def combine_weights(subjective, objective, alpha=0.5, method="linear"):
             raise LandEvalError("combine_weights: no indicator has both a subjective and an objective weight > 0.")
         w = w / w.sum()
     else:
-        raise LandEvalError(f"combine_weights: method {method!r} is not linear or multiplicative.")
+        raise LandEvalError("combine_weights: method {method!r} is not linear or multiplicative.", method=method)
     return _unwrap(w, keys, subjective)

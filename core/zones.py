@@ -247,7 +247,8 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     reduction or normalization may obscure important original attributes" (county paper, line 90).
     """
     if weighting not in WEIGHTINGS:
-        raise LandEvalError(f"Unknown weighting {weighting!r}: use one of {', '.join(WEIGHTINGS)}.")
+        raise LandEvalError("Unknown weighting {weighting!r}: use one of {weightings}.", weighting=weighting,
+                            weightings=', '.join(WEIGHTINGS))
     per_zone, total = summarize(df, zones, area_unit)
     system = t2_indicators(cfg)
     direction = {i: d for i, d, _ in system}
@@ -262,8 +263,9 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
                         "evaluated layer): the zones are summarised without the Table 2 index.")
         return ZoneEvaluation(per_zone, total, pd.DataFrame(), {}, pd.DataFrame(), warnings)
     if not used:
-        raise LandEvalError(f"None of the indicators of {cfg.name!r} can be computed per zone: the evaluated layer "
-                            "needs their inputs (output_value, tax, floor_area, employees, electricity, …).")
+        raise LandEvalError("None of the indicators of {name!r} can be computed per zone: the evaluated layer "
+                            "needs their inputs (output_value, tax, floor_area, employees, electricity, …).",
+                            name=cfg.name)
     for ind in used:  # firm shares and spatial values are not ratios of sums: summarize gave them no ratio
         if f"{ind}_vs_all" not in per_zone and total.get(ind, 0) > 0:
             per_zone[f"{ind}_vs_all"] = per_zone[ind] / total[ind]
@@ -311,8 +313,8 @@ def _references(per_zone, total, references, used, direction, weights, cap, warn
     table = references.reset_index(drop=True).copy()
     given = [i for i in used if i in table.columns]
     if not given:
-        raise LandEvalError(f"The reference table has none of the Table 2 indicators in use ({', '.join(used)}); "
-                            "name its columns by indicator id or Chinese header.")
+        raise LandEvalError("The reference table has none of the Table 2 indicators in use ({used}); name its "
+                            "columns by indicator id or Chinese header.", used=', '.join(used))
     unknown = [c for c in table.columns if c != "name" and c not in used]
     if unknown:
         warnings.append("Reference columns not used (not a Table 2 indicator with zone values): "

@@ -12,7 +12,9 @@ Chinese}}) instead of editing the .ts, so that several changes in flight never c
 
 A translatable string is a literal English text in one of: `tr("text")` / `self.tr("text")` (context
 "LandEval", or `context="…"`), `QCoreApplication.translate("Context", "text")`, `QT_TRANSLATE_NOOP("Context",
-"text")` (marks a string kept in a constant and translated where it is shown), and an algorithm's `DISPLAY`
+"text")` (marks a string kept in a constant and translated where it is shown), the template of
+`LandEvalError("text", **values)` and `Problem("text", **values)` (context "LandEvalError"; translated where
+the error is shown, by translation.message_of), and an algorithm's `DISPLAY`
 and `GROUP` class attributes (context "LandEval"; the base class translates them). Strings are read from the
 plugin's Python files with `ast`, so this needs no PyQt tool and works the same for Qt 5 and Qt 6; compiling
 needs `lrelease` from Debian's Qt tools (qttools5-dev-tools or qt6-l10n-tools).
@@ -46,6 +48,12 @@ def _literal(node):
     return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
+# core/ raises LandEvalError("English template", **values) and lists a configuration's Problem("template", …);
+# core cannot call tr() (no QGIS there), so the place that shows the error translates the template in this context.
+ERROR_MESSAGES = ("LandEvalError", "Problem")
+ERROR_CONTEXT = "LandEvalError"
+
+
 def _message(call):
     """(context, source) of a translation call with literal arguments, else None."""
     func = call.func
@@ -53,6 +61,8 @@ def _message(call):
     args = [_literal(a) for a in call.args]
     if name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2 and args[0] and args[1]:
         return args[0], args[1]
+    if name in ERROR_MESSAGES and args and args[0]:
+        return ERROR_CONTEXT, args[0]
     if name == "tr" and args and args[0]:
         context = next((_literal(k.value) for k in call.keywords if k.arg == "context"), None)
         return context or (args[1] if len(args) > 1 and args[1] else DEFAULT_CONTEXT), args[0]

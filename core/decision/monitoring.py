@@ -83,15 +83,17 @@ def compare_rounds(old, new, key="parcel_id"):
 def _prepare(df, key, which):
     """One round indexed by parcel id, with the columns the comparison reads (absent ones as missing)."""
     if key not in df.columns:
-        raise LandEvalError(f"The {which} round has no parcel id field {key!r}; choose the field that holds 宗地编号.")
+        raise LandEvalError("The {which} round has no parcel id field {key!r}; choose the field that holds 宗地编号.",
+                            which=which, key=key)
     ids = df[key]
     if ids.isna().any():
-        raise LandEvalError(f"The {which} round has {int(ids.isna().sum())} parcel(s) without an id in {key!r}: "
-                            "every parcel needs its id to be matched across rounds.")
+        raise LandEvalError("The {which} round has {count} parcel(s) without an id in {key!r}: every parcel needs "
+                            "its id to be matched across rounds.", which=which, count=int(ids.isna().sum()),
+                            key=key)
     dup = ids[ids.duplicated()].astype(str).unique()
     if len(dup):
-        raise LandEvalError(f"Parcel ids repeat in the {which} round ({', '.join(dup[:10])}"
-                            f"{', …' if len(dup) > 10 else ''}): each id must name one parcel to be compared.")
+        raise LandEvalError("Parcel ids repeat in the {which} round ({dup}): each id must name one parcel "
+                            "to be compared.", which=which, dup=', '.join(dup[:10]) + (', …' if len(dup) > 10 else ''))
     out = pd.DataFrame(index=pd.Index(ids.to_numpy(dtype=object), name=key))
     for col in ("tier", "category"):
         out[col] = _text(df[col]) if col in df.columns else None
@@ -139,18 +141,20 @@ def round_flags(table, key, worst_tier=None, which="round", flag_type=None):
     prepared = _prepare(table, key, which)
     if flag_type is not None:
         if "ineff_flags" not in table.columns:
-            raise LandEvalError(f"The {which} has no 'ineff_flags' field: give evaluated layers (their inefficiency "
-                                "flags), or flag by 'inefficient'.")
+            raise LandEvalError("The {which} has no 'ineff_flags' field: give evaluated layers (their "
+                                "inefficiency flags), or flag by 'inefficient'.", which=which)
         flags = pd.Series(table["ineff_flags"].to_numpy(dtype=object), index=prepared.index).fillna("").astype(str)
         return flags.str.contains(rf"(?:^|;){re.escape(flag_type)}(?:;|$)").astype(float)
     if worst_tier is None:
         if "inefficient" not in table.columns:
-            raise LandEvalError(f"The {which} has no 'inefficient' field: give evaluated layers, or flag by tier.")
+            raise LandEvalError("The {which} has no 'inefficient' field: give evaluated layers, or flag by tier.",
+                                which=which)
         return prepared["inefficient"].where(prepared["inefficient"].isna(), (prepared["inefficient"] == 1) * 1.0)
     if worst_tier not in _RATED:
-        raise LandEvalError(f"Tier {worst_tier!r} is not one of A, B, C, D.")
+        raise LandEvalError("Tier {worst_tier!r} is not one of A, B, C, D.", worst_tier=worst_tier)
     if "tier" not in table.columns:
-        raise LandEvalError(f"The {which} has no 'tier' field: give evaluated layers, or flag by 'inefficient'.")
+        raise LandEvalError("The {which} has no 'tier' field: give evaluated layers, or flag by 'inefficient'.",
+                            which=which)
     rank = prepared["tier"].map(_RATED)
     flagged = (rank >= _RATED[worst_tier]).astype(float)
     return flagged.where(prepared["tier"].notna(), np.nan)
@@ -172,8 +176,8 @@ def persistence(rounds, key="parcel_id", n_last=3, worst_tier=None, names=None, 
                             "more years, oldest first.")
     n_last = int(n_last)
     if not 1 <= n_last <= len(rounds):
-        raise LandEvalError(f"N = {n_last} rounds asked for but {len(rounds)} given: N must be between 1 and the "
-                            "number of rounds.")
+        raise LandEvalError("N = {n_last} rounds asked for but {count} given: N must be between 1 and the number "
+                            "of rounds.", n_last=n_last, count=len(rounds))
     names = list(names) if names else [f"round {i + 1}" for i in range(len(rounds))]
     latest = _prepare(rounds[-1], key, names[-1])
     ids = latest.index

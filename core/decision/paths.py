@@ -187,7 +187,8 @@ def fill_template(template, rows):
         pieces = pieces + literal
         if name:
             if conv:
-                raise LandEvalError(f"Reason template {template!r}: conversions like !r are not supported.")
+                raise LandEvalError("Reason template {template!r}: conversions like !r are not supported.",
+                                    template=template)
             pieces = pieces + _formatted(rows[name], spec, name, template)
     return pieces.to_numpy(dtype=object)
 
@@ -199,6 +200,6 @@ def _formatted(values, spec, name, template):
     try:
         text = source.map(lambda v: format(v, spec), na_action="ignore")
     except (ValueError, TypeError) as err:
-        raise LandEvalError(f"Reason template {template!r}: cannot format field {name!r} with "
-                            f"{{:{spec}}} ({err}).") from None
+        raise LandEvalError("Reason template {template!r}: cannot format field {name!r} with {{:{spec}}} ({err}).",
+                            template=template, name=name, spec=spec, err=err) from None
     return text.where(source.notna(), MISSING_TEXT).astype(str)

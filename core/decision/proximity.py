@@ -108,7 +108,8 @@ def sum_within(points, targets, radius, weights=None):
     targets = np.asarray(targets, dtype=float).reshape(-1, 2)
     radius = float(radius)
     if not radius > 0:
-        raise LandEvalError(f"The search radius must be a positive distance in metres, not {radius}.")
+        raise LandEvalError("The search radius must be a positive distance in metres, not {radius}.",
+                            radius=radius)
     n, m = len(points), len(targets)
     w = np.ones(m) if weights is None else np.asarray(weights, dtype=float).reshape(-1)
     out = np.zeros(n)

@@ -31,9 +31,12 @@ def assign_quadrants(df, rules, lang="zh"):
     for axis in ("performance", "value"):
         name = rules[axis]["field"]
         if name not in df.columns:
-            raise LandEvalError(f"The layer has no {axis} score field {name!r}: run the "
-                                f"{'evaluation' if axis == 'performance' else 'value evaluation'} first or set "
-                                f"{axis}.field in the quadrant rule file.")
+            # Two whole sentences (not a word put in one) so that each reads right in translation.
+            if axis == "performance":
+                raise LandEvalError("The layer has no {axis} score field {name!r}: run the evaluation first or set "
+                                    "{axis}.field in the quadrant rule file.", axis=axis, name=name)
+            raise LandEvalError("The layer has no {axis} score field {name!r}: run the value evaluation first or "
+                                "set {axis}.field in the quadrant rule file.", axis=axis, name=name)
         values = pd.to_numeric(df[name], errors="coerce").to_numpy(dtype=float)
         cuts[axis] = split_value(values, rules[axis]["split"])
         with np.errstate(invalid="ignore"):

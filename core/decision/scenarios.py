@@ -58,7 +58,8 @@ class UnitCosts:
     def check(self):
         for name, value in vars(self).items():
             if not np.isfinite(value) or value < 0:
-                raise LandEvalError(f"Unit cost {name} must be a number ≥ 0, not {value!r}.")
+                raise LandEvalError("Unit cost {name} must be a number ≥ 0, not {value!r}.", name=name,
+                                    value=value)
 
 
 @dataclass
@@ -75,13 +76,16 @@ class ScenarioSettings:
     def check(self):
         check_unit(self.area_unit)
         if not self.near_base_m > 0:
-            raise LandEvalError(f"The reach of a base must be a positive distance in metres, not {self.near_base_m}.")
+            raise LandEvalError("The reach of a base must be a positive distance in metres, not {near_base_m}.",
+                                near_base_m=self.near_base_m)
         for level in DESTINATION_LEVELS:
             ratio = self.target_plot_ratio.get(level)
             if ratio is None or not ratio > 0:
-                raise LandEvalError(f"The target plot ratio for level {level!r} must be > 0, not {ratio!r}.")
+                raise LandEvalError("The target plot ratio for level {level!r} must be > 0, not {ratio!r}.",
+                                    level=level, ratio=ratio)
         if not self.default_plot_ratio > 0:
-            raise LandEvalError(f"The assumed plot ratio must be > 0, not {self.default_plot_ratio}.")
+            raise LandEvalError("The assumed plot ratio must be > 0, not {default_plot_ratio}.",
+                                default_plot_ratio=self.default_plot_ratio)
 
 
 @dataclass
@@ -124,7 +128,8 @@ def run_scenarios(parcels, destinations, costs, settings=None, patterns=PATTERNS
     moves, rows = [], [_summary_row("current", parcels, settings)]
     for pattern in patterns:
         if pattern not in PATTERNS:
-            raise LandEvalError(f"Unknown renewal pattern {pattern!r}: use one of {', '.join(PATTERNS)}.")
+            raise LandEvalError("Unknown renewal pattern {pattern!r}: use one of {patterns}.", pattern=pattern,
+                                patterns=', '.join(PATTERNS))
         movers, (dest, dist, nx, ny) = _plan(pattern, parcels, destinations, settings, town, warnings)
         moved = dest >= 0
         assumed_movers |= assumed & moved
@@ -160,16 +165,17 @@ def run_scenarios(parcels, destinations, costs, settings=None, patterns=PATTERNS
 def _check_inputs(parcels, destinations):
     missing = [c for c in ("x", "y", "area_m2", "level") if c not in parcels.columns]
     if missing:
-        raise LandEvalError(f"The parcel layer lacks {', '.join(missing)}: run classifyscale (for `level`) and "
-                            "give an evaluated parcel layer with its area.")
+        raise LandEvalError("The parcel layer lacks {missing}: run classifyscale (for `level`) and give an "
+                            "evaluated parcel layer with its area.", missing=', '.join(missing))
     table = destinations.table
     for col in ("name", "level"):
         if col not in table.columns:
-            raise LandEvalError(f"The bases/communities layer needs a `{col}` field.")
+            raise LandEvalError("The bases/communities layer needs a `{col}` field.", col=col)
     bad = sorted(set(table["level"].dropna().astype(str)) - set(PARK_LEVELS))
     if bad:
-        raise LandEvalError(f"Park level values {bad} are not understood: the level field of the bases/communities "
-                            f"layer must hold {', '.join(PARK_LEVELS)} (classifyscale's OUTPUT_PARKS has it).")
+        raise LandEvalError("Park level values {bad} are not understood: the level field of the bases/communities "
+                            "layer must hold {park_levels} (classifyscale's OUTPUT_PARKS has it).", bad=bad,
+                            park_levels=', '.join(PARK_LEVELS))
     if not (table["level"].isin(DESTINATION_LEVELS)).any():
         raise LandEvalError("No base or community among the destinations: the parks layer's level field must "
                             "name at least one `base` or `community`.")
