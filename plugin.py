@@ -3,7 +3,7 @@ import os
 
 from qgis.core import QgsApplication
 
-from .translation import remove_translator, tr
+from .translation import message_of, remove_translator, tr
 
 PLUGIN_DIR = os.path.dirname(__file__)
 
@@ -59,7 +59,7 @@ class LandEvalPlugin:
             try:
                 self.dock = WeightSetDock(self.iface, self.iface.mainWindow())
             except LandEvalError as err:  # e.g. the provider the dock reads its algorithms from is missing
-                self.iface.messageBar().pushMessage("LandEval", str(err), Qgis.MessageLevel.Critical, 0)
+                self.iface.messageBar().pushMessage("LandEval", message_of(err), Qgis.MessageLevel.Critical, 0)
                 self.action.setChecked(False)
                 return
             self.dock.visibilityChanged.connect(self.action.setChecked)

@@ -8,6 +8,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import LandEvalError
 from ..qgis_io.destinations import refuse_overwriting_inputs
+from ..translation import message_of
 
 
 def with_declared_defaults(alg, parameters):
@@ -113,7 +114,7 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
             try:
                 _refuse_overwriting_inputs(self, parameters, context)
             except LandEvalError as err:
-                return False, str(err)
+                return False, message_of(err)
         return ok, message
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 - QGIS API name
@@ -162,7 +163,7 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
             _refuse_overwriting_inputs(self, parameters, context)
             return self.execute(parameters, context, feedback)
         except LandEvalError as err:
-            message = str(err)
+            message = message_of(err)
         raise QgsProcessingException(message)
 
     def execute(self, parameters, context, feedback):

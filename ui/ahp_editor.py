@@ -13,6 +13,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QP
 
 from ..core import weighting
 from ..core.errors import LandEvalError
+from ..translation import message_of
 
 SAATY_VALUES = tuple([Fraction(1, k) for k in range(9, 1, -1)] + [Fraction(k) for k in range(1, 10)])
 _WORST = QColor("#f5b041")
@@ -191,7 +192,7 @@ class AHPEditor(QWidget):
             self.result = weighting.ahp(self.model.matrix, labels=[str(i) for i in range(n)])
         except LandEvalError as err:
             self.result = None
-            self.summary.setText(f"<span style='color:#c0392b'>{err}</span>")
+            self.summary.setText(f"<span style='color:#c0392b'>{message_of(err)}</span>")
             self.use_button.setEnabled(False)
             return
         r = self.result

@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, 
 from ..core.catalogue import load_catalogue
 from ..core.errors import ConfigError, LandEvalError
 from . import weight_file
+from ..translation import message_of
 from .algorithm_runner import AlgorithmRunner
 from .tier_preview import TierPreview, tier_summary
 
@@ -205,7 +206,7 @@ class ApplyPanel(QWidget):
                               + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
-            self.message.emit(str(err), Qgis.MessageLevel.Critical)
+            self.message.emit(message_of(err), Qgis.MessageLevel.Critical)
             return False
         return True
 
@@ -272,6 +273,6 @@ class ApplyPanel(QWidget):
             self.preview_label.setText(f"Preview paused: {err.problems[0]}")
             return
         except LandEvalError as err:
-            self.preview_label.setText(f"Preview unavailable: {err}")
+            self.preview_label.setText(f"Preview unavailable: {message_of(err)}")
             return
         self.preview_label.setText(change.html())

@@ -20,6 +20,7 @@ from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar,
 from ..core.errors import ConfigError, LandEvalError
 from ..core.labels import LANGUAGES
 from ..core.units import AREA_UNITS
+from ..translation import message_of
 from . import decision_summary, weight_file
 from .documents import DOSSIER, EXPORT_LIST, DocumentOptions, document_summary
 from .apply_panel import guess_field, layer_combo
@@ -278,7 +279,7 @@ class DecisionPanel(QWidget):
             return False
         except LandEvalError as err:
             self._then = None
-            self.message.emit(str(err), Qgis.MessageLevel.Critical)
+            self.message.emit(message_of(err), Qgis.MessageLevel.Critical)
             return False
         return True
 
@@ -394,7 +395,7 @@ class DecisionPanel(QWidget):
                 then(result)
                 return
             except LandEvalError as err:
-                ok, message = False, str(err)
+                ok, message = False, message_of(err)
         self.cancel_button.setEnabled(False)
         self.progress.setVisible(False)
         self._update_buttons()
@@ -408,7 +409,7 @@ class DecisionPanel(QWidget):
         try:
             text = self.summary(algorithm_id, result)
         except LandEvalError as err:
-            text = f"Outputs loaded; no summary: {err}"
+            text = f"Outputs loaded; no summary: {message_of(err)}"
         label.setText(text)
         self.message.emit(f"{TITLES[algorithm_id]}: {text}", Qgis.MessageLevel.Success)
 

@@ -11,6 +11,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QP
 
 from ..core import weighting
 from ..core.errors import LandEvalError
+from ..translation import message_of
 
 METHODS = (("entropy", "Entropy 熵权法"), ("critic", "CRITIC"))
 _FUNCTIONS = {"entropy": weighting.entropy_weights, "critic": weighting.critic_weights}
@@ -113,7 +114,7 @@ class ObjectiveWeightsPanel(QWidget):
                 frame, self.indicators, self.subjective, self.method.currentData())
         except LandEvalError as err:
             self.objective = None
-            self.status.setText(f"<span style='color:#c0392b'>{err}</span>")
+            self.status.setText(f"<span style='color:#c0392b'>{message_of(err)}</span>")
         else:
             note = f"{rows} complete parcel(s) used."
             if fixed:

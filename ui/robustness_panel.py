@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPr
 from ..core import labels
 from ..core.errors import ConfigError, LandEvalError
 from . import weight_file
+from ..translation import message_of
 from .decision_panel import algorithm_definition
 from .tier_preview import TierPreview
 
@@ -115,7 +116,7 @@ class RobustnessPanel(QWidget):
                               + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
-            self.message.emit(str(err), Qgis.MessageLevel.Critical)
+            self.message.emit(message_of(err), Qgis.MessageLevel.Critical)
             return False
         return True
 

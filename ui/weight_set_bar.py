@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPu
 from ..core import config
 from ..core.errors import ConfigError, LandEvalError
 from . import weight_file
+from ..translation import message_of
 from .weights_panel import theme_icon
 
 FILE_FILTER = "Weight sets (*.yaml *.yml)"
@@ -121,7 +122,7 @@ class WeightSetBar(QWidget):
             try:
                 self.load(path)
             except LandEvalError as err:
-                self._tell(str(err), Qgis.MessageLevel.Critical, 0)
+                self._tell(message_of(err), Qgis.MessageLevel.Critical, 0)
 
     def save(self):
         if not self.file_path or self._is_shipped(self.file_path):
@@ -183,7 +184,7 @@ class WeightSetBar(QWidget):
         try:
             doc, path = weight_file.restore_from_project(QgsProject.instance())
         except LandEvalError as err:
-            self._tell(str(err), Qgis.MessageLevel.Warning, 0)
+            self._tell(message_of(err), Qgis.MessageLevel.Warning, 0)
             return False
         if doc is None:
             return False
