@@ -25,8 +25,8 @@ def load_field_map(path):
     catalogue = load_catalogue()
     unknown = [k for k in data if catalogue.get(k) is None and k != "area_m2"]
     if unknown:
-        raise LandEvalError(f"{path}: unknown field id(s) {', '.join(map(str, unknown))}; use the ids of "
-                            "resources/presets/catalogue.yaml.")
+        raise LandEvalError("{path}: unknown field id(s) {unknown}; use the ids of "
+                            "resources/presets/catalogue.yaml.", path=path, unknown=', '.join(map(str, unknown)))
     return data
 
 
