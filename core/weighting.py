@@ -52,7 +52,7 @@ def _check_matrix(matrix, labels):
     problems = []
     for i in range(n):
         for j in range(n):
-            cell = f"row {names[i]!r}, column {names[j]!r}"
+            cell = Problem("row {row!r}, column {column!r}", row=names[i], column=names[j])  # translated with the problem
             v = a[i, j]
             if not np.isfinite(v) or v <= 0:
                 problems.append(Problem("{cell}: {v:g} is not a positive number", cell=cell, v=v))

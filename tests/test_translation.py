@@ -40,6 +40,20 @@ def test_strings_are_found_in_the_code():
     assert not [s for s in strings if " / " in s and re.search(r"[\u4e00-\u9fff]", s)], "bilingual source text"
 
 
+def test_engine_error_templates_are_found_in_context_landevalerror(tmp_path):
+    # core cannot call tr(): its LandEvalError and Problem templates are read where they are raised, in the
+    # context message_of translates them in; an f-string is not a template and is not read.
+    source = tmp_path / "engine.py"
+    source.write_text('raise LandEvalError("Field {field!r} is missing.", field=name)\n'
+                      'problems.append(Problem("{path}: must be text", path=path))\n'
+                      'raise LandEvalError(f"Field {name} is missing.")\n', encoding="utf-8")
+    assert _i18n().extract(tmp_path) == {"LandEvalError": ["Field {field!r} is missing.", "{path}: must be text"]}
+    strings = _i18n().extract()["LandEvalError"]
+    assert {"{path}.field: must be a field name",                                     # a Problem (conditions.py)
+            "{source}: {count} problem(s) in the configuration:\n{problems}",          # QT_TRANSLATE_NOOP (errors)
+            "Unknown area unit {unit!r}: use one of {area_units} (亩, 公顷, 平方千米)."} <= set(strings)
+
+
 def _glossary_checks(pairs):
     """How many (English, Chinese) pairs hold a glossary term; fails on one whose Chinese lacks its term."""
     glossary = yaml.safe_load((ROOT / "i18n" / "glossary.yaml").read_text(encoding="utf-8"))
