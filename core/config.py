@@ -201,9 +201,15 @@ def check_entry(item, allowed, path, seen, problems, what="", is_id=ID_RE.match)
         problems.append(Problem("{path}.id: {rid!r} must be a short identifier (letters, digits, _)", path=path,
                                 rid=rid))
     elif rid in seen:
-        problems.append(Problem("{path}.id: duplicate {what}id {rid!r}", path=path, what=what, rid=rid))
+        # A whole sentence per kind of item (not a word put in one), so that each translates.
+        problems.append(Problem("{path}.id: duplicate element id {rid!r}", path=path, rid=rid) if what == "element "
+                        else Problem("{path}.id: duplicate id {rid!r}", path=path, rid=rid))
     else:
         seen.add(rid)
+
+
+# The kinds of weighted item, named in the weight problems and translated with them.
+ELEMENT, INDICATOR = Problem("element"), Problem("indicator")
 
 
 def _level_weights(items, path, problems, what):
@@ -312,9 +318,9 @@ def _validate_elements(elements, defaults, problems):
                 else:
                     seen_indicators[iid] = ipath
         if all(isinstance(ind, dict) for ind in indicators):
-            _level_weights(indicators, f"{path}.indicators", problems, "indicator")
+            _level_weights(indicators, f"{path}.indicators", problems, INDICATOR)
     if all(isinstance(el, dict) for el in elements):
-        _level_weights(elements, "elements", problems, "element")
+        _level_weights(elements, "elements", problems, ELEMENT)
 
 
 def _validate_indicator(ind, path, defaults, catalogue, problems):
@@ -444,10 +450,10 @@ def _build(cls, data, source):
     default_norm = defaults["normalization"]
     elements = []
     raw_elements = data.get("elements") or []
-    element_weights = _level_weights(raw_elements, "elements", [], "element") if raw_elements else []
+    element_weights = _level_weights(raw_elements, "elements", [], ELEMENT) if raw_elements else []
     for element, eweight in zip(raw_elements, element_weights):
         inds = element["indicators"]
-        weights = _level_weights(inds, "indicators", [], "indicator")
+        weights = _level_weights(inds, "indicators", [], INDICATOR)
         specs = []
         for ind, weight in zip(inds, weights):
             entry = catalogue.indicators.get(ind["id"])
@@ -507,14 +513,16 @@ def parse_yaml(text, source):
         return yaml.load(text, Loader=SAFE_LOADER)
     except yaml.constructor.ConstructorError as err:
         mark = err.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
+        where = Problem("line {line}, column {column}", line=mark.line + 1, column=mark.column + 1) if mark else \
+            Problem("somewhere")
         raise ConfigError(source, [
             Problem("{where}: refused tag ({problem}). LandEval reads plain YAML only; remove tags such as "
                     "!!python/object — a weight set never needs them", where=where, problem=err.problem)
         ]) from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(unknown position)"
+        where = Problem("line {line}, column {column}", line=mark.line + 1, column=mark.column + 1) if mark else \
+            Problem("(unknown position)")
         problem = getattr(err, "problem", None) or str(err)
         raise ConfigError(source, [Problem("{where}: not valid YAML: {problem}", where=where,
                                            problem=problem)]) from None

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import units
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 
 # Cells that mean "no data" in Chinese statistical tables. They become missing values with a warning.
 MISSING_TOKENS = frozenset({
@@ -264,7 +264,7 @@ def _target_unit(fid, catalogue):
 
 
 def _dimension_error(column, stated, fid, target, catalogue, source):
-    what = f"is kept in {target}" if target else "has no unit"
+    what = Problem("is kept in {target}", target=target) if target else Problem("has no unit")
     return LandEvalError(
         "Column {column!r}: {source} gives its unit as {stated!r}, but {fid} ({label}) {what}, and {stated} "
         "cannot be converted to that — it measures something else. Correct the unit in {source}, or map the "

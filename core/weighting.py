@@ -284,7 +284,7 @@ def combine_weights(subjective, objective, alpha=0.5, method="linear"):
     if s.shape != o.shape:
         raise LandEvalError("combine_weights: {size} subjective but {size2} objective weights.", size=s.size,
                             size2=o.size)
-    for name, w in (("subjective", s), ("objective", o)):
+    for name, w in ((Problem("subjective"), s), (Problem("objective"), o)):  # the word translated with the message
         if np.any(~np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
             raise LandEvalError("combine_weights: the {name} weights must be ≥ 0 with a positive sum.", name=name)
     s, o = s / s.sum(), o / o.sum()

@@ -118,6 +118,22 @@ def test_a_configuration_error_in_chinese(compiled, qgis_locale):
                                                     "  - elements：必须是非空的要素列表")
 
 
+def test_a_word_put_in_a_message_is_translated_with_it(compiled, qgis_locale):
+    import pandas as pd
+
+    from landeval.core.decision.monitoring import compare_rounds
+    from landeval.core.errors import LandEvalError
+
+    with pytest.raises(LandEvalError) as caught:
+        compare_rounds(pd.DataFrame({"id": ["P01"]}), pd.DataFrame({"pid": ["P01"]}), key="pid")
+    # core/decision/monitoring.py before: f"The {which} round has no parcel id field {key!r}; choose the field
+    # that holds 宗地编号." with which = "earlier".
+    assert str(caught.value) == "The earlier round has no parcel id field 'pid'; choose the field that holds 宗地编号."
+    qgis_locale("zh-Hans")
+    compiled.install_translator()
+    assert compiled.message_of(caught.value) == "上一轮没有宗地编号字段 'pid'；请选择记录宗地编号的字段。"
+
+
 def test_a_processing_run_reports_the_cell_at_fault_in_chinese(compiled, qgis_locale, landeval_provider, tmp_path):
     from qgis.core import QgsProcessingException
 

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from .. import labels
-from ..errors import LandEvalError
+from ..errors import LandEvalError, Problem
 
 TIER_ORDER = ("A", "B", "C", "D", "T")
 CATEGORY_ORDER = ("in_progress", "eco_exit", "reported", "identified", "retained")
@@ -40,7 +40,8 @@ def compare_rounds(old, new, key="parcel_id"):
     Returns RoundComparison; `parcels` has key, presence-aware `change`, tier_old/new, category_old/new,
     score_old/new, score_change and tier_steps (new rank − old rank; negative = better tier).
     """
-    old_t, new_t = _prepare(old, key, "earlier"), _prepare(new, key, "later")
+    # The rounds' names go into messages, so they are translated with them (core.errors.Problem).
+    old_t, new_t = _prepare(old, key, Problem("earlier")), _prepare(new, key, Problem("later"))
     joined = old_t.join(new_t, how="outer", lsuffix="_old", rsuffix="_new")
     in_old = joined["present_old"].notna().to_numpy()
     in_new = joined["present_new"].notna().to_numpy()

@@ -33,10 +33,10 @@ def assign_quadrants(df, rules, lang="zh"):
         if name not in df.columns:
             # Two whole sentences (not a word put in one) so that each reads right in translation.
             if axis == "performance":
-                raise LandEvalError("The layer has no {axis} score field {name!r}: run the evaluation first or set "
-                                    "{axis}.field in the quadrant rule file.", axis=axis, name=name)
-            raise LandEvalError("The layer has no {axis} score field {name!r}: run the value evaluation first or "
-                                "set {axis}.field in the quadrant rule file.", axis=axis, name=name)
+                raise LandEvalError("The layer has no performance score field {name!r}: run the evaluation first or "
+                                    "set performance.field in the quadrant rule file.", name=name)
+            raise LandEvalError("The layer has no value score field {name!r}: run the value evaluation first or set "
+                                "value.field in the quadrant rule file.", name=name)
         values = pd.to_numeric(df[name], errors="coerce").to_numpy(dtype=float)
         cuts[axis] = split_value(values, rules[axis]["split"])
         with np.errstate(invalid="ignore"):
