@@ -282,8 +282,8 @@ def combine_weights(subjective, objective, alpha=0.5, method="linear"):
         objective = {k: objective[k] for k in keys}
     o, _ = _vector(objective, "Objective weights")
     if s.shape != o.shape:
-        raise LandEvalError("combine_weights: {size} subjective but {size2} objective weights.", size=s.size,
-                            size2=o.size)
+        raise LandEvalError("combine_weights: {subjective} subjective but {objective} objective weights.",
+                            subjective=s.size, objective=o.size)
     for name, w in ((Problem("subjective"), s), (Problem("objective"), o)):  # the word translated with the message
         if np.any(~np.isfinite(w)) or np.any(w < 0) or w.sum() <= 0:
             raise LandEvalError("combine_weights: the {name} weights must be ≥ 0 with a positive sum.", name=name)

@@ -133,8 +133,8 @@ def load_path_rules(name_or_path="paths"):
 
     def check(item, path):
         if not isinstance(item.get("path"), str) or item["path"] not in ids:
-            problems.append(Problem("{path}.path: {path2!r} is not one of the paths listed under `paths`",
-                                    path=path, path2=item.get('path')))
+            problems.append(Problem("{path}.path: {target!r} is not one of the paths listed under `paths`",
+                                    path=path, target=item.get('path')))
         if "reason" not in item:
             problems.append(Problem("{path}.reason: missing; say why the path is suggested", path=path))
         else:
