@@ -13,7 +13,7 @@ from qgis.PyQt.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QP
 
 from ..core import weighting
 from ..core.errors import LandEvalError
-from ..translation import message_of
+from ..translation import message_of, tr
 
 SAATY_VALUES = tuple([Fraction(1, k) for k in range(9, 1, -1)] + [Fraction(k) for k in range(1, 10)])
 _WORST = QColor("#f5b041")
@@ -103,7 +103,8 @@ class PairwiseMatrixModel(QAbstractTableModel):
             font.setItalic(True)  # below the diagonal: the reciprocal, follows the upper cell
             return font
         if role == Qt.ItemDataRole.ToolTipRole and i != j:
-            return f"How much more important is {self.names[i]} than {self.names[j]}? (1 = equal, 9 = extreme)"
+            return tr("How much more important is {row} than {column}? (1 = equal, 9 = extreme)").format(
+                row=self.names[i], column=self.names[j])
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt API name
@@ -155,14 +156,14 @@ class AHPEditor(QWidget):
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.weights_label = QLabel(self)
         self.weights_label.setWordWrap(True)
-        self.use_button = QPushButton("Use these weights 使用此权重", self)
+        self.use_button = QPushButton(tr("Use these weights"), self)
         self.use_button.clicked.connect(self._accept)
-        self.reset_button = QPushButton("From current weights 按现有权重", self)
-        self.reset_button.setToolTip("Rebuild the matrix from the tree's weights (ratios snapped to the 1–9 scale)")
+        self.reset_button = QPushButton(tr("From current weights"), self)
+        self.reset_button.setToolTip(tr("Rebuild the matrix from the tree's weights "
+                                        "(ratios snapped to the 1–9 scale)"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("Row vs column, Saaty scale 1–9; entering a_ij sets a_ji = 1/a_ij. "
-                                "行相对列的重要性（1–9 标度）", self))
+        layout.addWidget(QLabel(tr("Row vs column, Saaty scale 1–9; entering a_ij sets a_ji = 1/a_ij."), self))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.weights_label)
@@ -184,7 +185,7 @@ class AHPEditor(QWidget):
         self.use_button.setEnabled(n > 0)
         if n == 0:
             self.result = None
-            self.summary.setText("Choose a level with at least one item. 请选择一个层级。")
+            self.summary.setText(tr("Choose a level with at least one item."))
             self.weights_label.clear()
             return
         try:
@@ -197,8 +198,11 @@ class AHPEditor(QWidget):
             return
         r = self.result
         ok = bool(r.consistent)
-        verdict = ("<b style='color:#1e8449'>✓ consistent 通过</b>" if ok else
-                   "<b style='color:#c0392b'>✗ inconsistent 未通过 — revise the highlighted comparison</b>")
+        if ok:
+            verdict = "<b style='color:#1e8449'>✓ {}</b>".format(tr("consistent"))
+        else:
+            advice = tr("inconsistent — revise the highlighted comparison")
+            verdict = f"<b style='color:#c0392b'>✗ {advice}</b>"
         text = f"λmax = {r.lambda_max:.4f} &nbsp; CI = {r.ci:.4f} &nbsp; CR = {r.cr:.4f} " \
                f"{'≤' if ok else '>'} {weighting.CR_LIMIT:.2f} &nbsp; {verdict}"
         # With two items every reciprocal matrix is consistent: no comparison to point at.
@@ -206,10 +210,12 @@ class AHPEditor(QWidget):
         self.model.set_worst(worst)
         if worst is not None:
             i, j = worst
-            text += "<br>Most inconsistent 最不一致: <b>{} vs {}</b> = {} (the weights imply ≈ {:.2f})".format(
-                self.model.names[i], self.model.names[j], saaty_text(r.worst_pair.given), r.worst_pair.consistent)
+            worst_text = tr("Most inconsistent: <b>{row} vs {column}</b> = {given} (the weights imply ≈ {implied})")
+            text += "<br>" + worst_text.format(row=self.model.names[i], column=self.model.names[j],
+                                               given=saaty_text(r.worst_pair.given),
+                                               implied=f"{r.worst_pair.consistent:.2f}")
         self.summary.setText(text)
-        self.weights_label.setText("Weights 权重: " + ", ".join(
+        self.weights_label.setText(tr("Weights") + ": " + ", ".join(
             f"{name} {w:.4f}" for name, w in zip(self.model.names, r.weights)))
 
     def _accept(self):

@@ -16,6 +16,7 @@ from qgis.core import (Qgis, QgsApplication, QgsProcessingAlgorithm, QgsProcessi
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QTimer, pyqtSignal
 
 from ..core.errors import LandEvalError
+from ..translation import tr
 
 
 def _record_history(algorithm, parameters, context):
@@ -110,15 +111,17 @@ class AlgorithmRunner(QObject):
         the output's description until the algorithm's post-processor names them.
         """
         if self.running:
-            raise LandEvalError(f"{self.algorithm_id} is still running; wait for it or cancel it. "
-                                "一次只能运行一个计算。")
+            raise LandEvalError(tr("{algorithm} is still running; wait for it or cancel it.").format(
+                algorithm=self.algorithm_id))
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
         if algorithm is None:
-            raise LandEvalError(f"The Processing algorithm {algorithm_id} is not available: enable the LandEval "
-                                "plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).")
+            raise LandEvalError(tr("The Processing algorithm {algorithm} is not available: enable the LandEval "
+                                   "plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).").format(
+                                       algorithm=algorithm_id))
         unknown = sorted(name for name in inputs if algorithm.parameterDefinition(name) is None)
         if unknown:
-            raise LandEvalError(f"{algorithm_id} has no parameter {', '.join(unknown)}; update the plugin.")
+            raise LandEvalError(tr("{algorithm} has no parameter {names}; update the plugin.").format(
+                algorithm=algorithm_id, names=", ".join(unknown)))
         folder = tempfile.mkdtemp(prefix=f"landeval_{algorithm_id.split(':')[-1]}_")
         params = dict(inputs)
         files = {}
@@ -177,12 +180,14 @@ class AlgorithmRunner(QObject):
                 missing = [f"({type(err).__name__}: {err})"]
             if missing:
                 ok = False
-                message = (f"{algorithm.id()} finished but its output {', '.join(missing)} could not be loaded; "
-                           "see the Log Messages panel (Processing).")
+                message = tr("{algorithm} finished but its output {names} could not be loaded; "
+                             "see the Log Messages panel (Processing).").format(algorithm=algorithm.id(),
+                                                                                names=", ".join(missing))
         else:
             reason = self.feedback.errors[-1].strip() if self.feedback.errors else (
-                "see the Processing log (View ▸ Panels ▸ Log Messages) for the reason")
-            message = "Cancelled / 已取消" if self.feedback.isCanceled() else f"{algorithm.id()} failed: {reason}"
+                tr("see the Processing log (View ▸ Panels ▸ Log Messages) for the reason"))
+            message = tr("Cancelled") if self.feedback.isCanceled() else tr("{algorithm} failed: {reason}").format(
+                algorithm=algorithm.id(), reason=reason)
         # The run's context and feedback go with this call: kept until the next run, they held result layers
         # that outlived QGIS at exit (a crash in garbage collection). A slot may start the next run.
         self.task = self._state = self.context = self.feedback = None

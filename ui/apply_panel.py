@@ -15,18 +15,26 @@ from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, 
 
 from ..core.catalogue import load_catalogue
 from ..core.errors import ConfigError, LandEvalError
+from ..translation import message_of, tr
 from . import weight_file
-from ..translation import message_of
 from .algorithm_runner import AlgorithmRunner
 from .tier_preview import TierPreview, tier_summary
+from .weight_set_bar import problems_text
 
 EVALUATE = "landeval:evaluate"
 PREVIEW_DELAY_MS = 300  # weight edits come in bursts (spin box arrows); recompute once they pause
-# Optional overlay inputs of landeval:evaluate: parameter name → label.
-OVERLAYS = (("PARKS", "Parks 园区 (scale levels)", QgsMapLayerProxyModel.Filter.PolygonLayer),
-            ("ECO_REDLINE", "Eco red line 生态红线", QgsMapLayerProxyModel.Filter.PolygonLayer),
-            ("DEV_BOUNDARY", "Dev. boundary 开发边界", QgsMapLayerProxyModel.Filter.PolygonLayer),
-            ("POIS", "POIs 公共服务设施", QgsMapLayerProxyModel.Filter.PointLayer))
+# Optional overlay inputs of landeval:evaluate: parameter name → layer filter.
+OVERLAYS = (("PARKS", QgsMapLayerProxyModel.Filter.PolygonLayer),
+            ("ECO_REDLINE", QgsMapLayerProxyModel.Filter.PolygonLayer),
+            ("DEV_BOUNDARY", QgsMapLayerProxyModel.Filter.PolygonLayer),
+            ("POIS", QgsMapLayerProxyModel.Filter.PointLayer))
+
+
+def overlay_labels():
+    """{overlay parameter: its label}; a function, so the labels follow the translation installed when the
+    dock is built rather than the one of the first import."""
+    return {"PARKS": tr("Parks (scale levels)"), "ECO_REDLINE": tr("Eco red line"),
+            "DEV_BOUNDARY": tr("Dev. boundary"), "POIS": tr("POIs (public services)")}
 
 
 def layer_combo(parent, filters, optional):
@@ -82,29 +90,30 @@ class ApplyPanel(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.parcels_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, False)
         self.parcel_id = QgsFieldComboBox(self)
-        form.addRow("Parcels 宗地", self._pair(self.parcels_combo, self.parcel_id))
+        form.addRow(tr("Parcels"), self._pair(self.parcels_combo, self.parcel_id))
         self.enterprises_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.VectorLayer, True)
         self.enterprise_parcel_id = QgsFieldComboBox(self)
         self.enterprise_parcel_id.setAllowEmptyFieldName(True)
-        form.addRow("Enterprises 企业表", self._pair(self.enterprises_combo, self.enterprise_parcel_id))
+        form.addRow(tr("Enterprises"), self._pair(self.enterprises_combo, self.enterprise_parcel_id))
         return form
 
     def _build_overlays(self):
         """The optional overlay layers, in a group box that starts collapsed."""
         self.overlays = {}
-        spatial = QgsCollapsibleGroupBox("Spatial inputs 空间数据 (optional)", self)
+        spatial = QgsCollapsibleGroupBox(tr("Spatial inputs (optional)"), self)
         spatial_form = QFormLayout(spatial)
-        for name, label, filters in OVERLAYS:
+        labels = overlay_labels()
+        for name, filters in OVERLAYS:
             self.overlays[name] = layer_combo(spatial, filters, True)
-            spatial_form.addRow(label, self.overlays[name])
+            spatial_form.addRow(labels[name], self.overlays[name])
             self.overlays[name].layerChanged.connect(self.inputsChanged)
         spatial.setCollapsed(True)
         return spatial
 
     def _build_run_row(self):
         """Progress, Apply and Cancel."""
-        self.apply_button = QPushButton("Apply 评价", self)
-        self.cancel_button = QPushButton("Cancel 取消", self)
+        self.apply_button = QPushButton(tr("Apply"), self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
@@ -119,15 +128,15 @@ class ApplyPanel(QWidget):
     def _build_result_row(self):
         """The evaluated layer; also makes the tier and preview labels shown under it."""
         self.evaluated_combo = layer_combo(self, QgsMapLayerProxyModel.Filter.PolygonLayer, True)
-        self.evaluated_combo.setToolTip("A layer with score, tier and indicator columns (the result of Apply): "
-                                        "tier counts, live preview and entropy/CRITIC read it.")
+        self.evaluated_combo.setToolTip(tr("A layer with score, tier and indicator columns (the result of Apply): "
+                                           "tier counts, live preview and entropy/CRITIC read it."))
         self.tier_label = QLabel(self)
         self.preview_label = QLabel(self)
         for label in (self.tier_label, self.preview_label):
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
         result_row = QHBoxLayout()
-        result_row.addWidget(QLabel("Evaluated 评价结果", self))
+        result_row.addWidget(QLabel(tr("Evaluated"), self))
         result_row.addWidget(self.evaluated_combo, 1)
         return result_row
 
@@ -189,7 +198,7 @@ class ApplyPanel(QWidget):
     def apply(self):
         """Evaluate the parcels with the set as shown (written to a temporary YAML first), in the background."""
         if self.parcels_combo.currentLayer() is None:
-            self.message.emit("Choose the parcel layer first 请先选择宗地图层.", Qgis.MessageLevel.Warning)
+            self.message.emit(tr("Choose the parcel layer first."), Qgis.MessageLevel.Warning)
             return False
         doc = self.document()
         try:
@@ -202,8 +211,8 @@ class ApplyPanel(QWidget):
             self.runner.start(EVALUATE, params,
                               names={"OUTPUT": f"{self.parcels_combo.currentLayer().name()} — LandEval"})
         except ConfigError as err:
-            self.message.emit("Cannot apply, the weight set has problems 方案有问题:\n"
-                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
+            self.message.emit(problems_text(tr("Cannot apply, the weight set has problems"), err.problems),
+                              Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
             self.message.emit(message_of(err), Qgis.MessageLevel.Critical)
@@ -218,7 +227,7 @@ class ApplyPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.tier_label.setText("Evaluating… 评价中")
+        self.tier_label.setText(tr("Evaluating…"))
 
     def _on_progress(self, percent):
         if self.runner.algorithm_id == EVALUATE:
@@ -237,7 +246,7 @@ class ApplyPanel(QWidget):
             return
         self.preview.forget(layer.id())
         self.evaluated_combo.setLayer(layer)
-        self.message.emit(f"Evaluated: {layer.name()}", Qgis.MessageLevel.Success)
+        self.message.emit(tr("Evaluated: {layer}").format(layer=layer.name()), Qgis.MessageLevel.Success)
 
     # -- evaluated layer and preview ------------------------------------------------------------------------
     def evaluated_layer(self):
@@ -254,7 +263,7 @@ class ApplyPanel(QWidget):
     def _on_evaluated_changed(self, layer):
         evaluated = layer is not None and TierPreview.is_evaluated(layer)
         self.tier_label.setText(tier_summary(layer) if evaluated else (
-            "" if layer is None else "This layer has no score / tier: apply the set to get one. 该图层尚未评价。"))
+            "" if layer is None else tr("This layer has no score / tier: apply the set to get one.")))
         self.inputsChanged.emit()
         self.update_preview()
 
@@ -264,15 +273,16 @@ class ApplyPanel(QWidget):
     def update_preview(self):
         layer = self.evaluated_layer()
         if layer is None or not TierPreview.is_evaluated(layer):
-            self.preview_label.setText("Live preview: after one Apply, editing weights shows how many parcels "
-                                       "change tier. 评价一次后，修改权重即可预览等级变化。")
+            self.preview_label.setText(tr("Live preview: after one Apply, editing weights shows how many parcels "
+                                          "change tier."))
             return
         try:
             change = self.preview.changes(layer, self.document())
         except ConfigError as err:
-            self.preview_label.setText(f"Preview paused: {err.problems[0]}")
+            problem = message_of(err.problems[0])
+            self.preview_label.setText(tr("Preview paused: {problem}").format(problem=problem))
             return
         except LandEvalError as err:
-            self.preview_label.setText(f"Preview unavailable: {message_of(err)}")
+            self.preview_label.setText(tr("Preview unavailable: {error}").format(error=message_of(err)))
             return
         self.preview_label.setText(change.html())

@@ -1,4 +1,4 @@
-"""The dock's "Decision support / 决策支持" box: the four decision-support algorithms and the two documents a
+"""The dock's "Decision support" box: the four decision-support algorithms and the two documents a
 bureau files (parcel dossiers, the inefficient-land list; see documents.py) run on the evaluated layer chosen
 under Apply, each through the dock's AlgorithmRunner (Processing history, styled outputs loaded), each with a
 one-line summary of what came out.
@@ -20,19 +20,18 @@ from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar,
 from ..core.errors import ConfigError, LandEvalError
 from ..core.labels import LANGUAGES
 from ..core.units import AREA_UNITS
-from ..translation import message_of
+from ..translation import message_of, tr
 from . import decision_summary, weight_file
 from .documents import DOSSIER, EXPORT_LIST, DocumentOptions, document_summary
 from .apply_panel import guess_field, layer_combo
 from .tier_preview import TierPreview
+from .weight_set_bar import problems_text
 
 PATHS = "landeval:suggestpaths"
 TWO_EVALUATIONS = "landeval:twoevaluations"
 SCENARIOS = "landeval:renewalscenarios"
 ROUNDS = "landeval:comparerounds"
 SCALE = "landeval:classifyscale"
-TITLES = {PATHS: "Paths 路径", TWO_EVALUATIONS: "Two evaluations 两评估", SCENARIOS: "Scenarios 更新情景",
-          ROUNDS: "Rounds 轮次对比", DOSSIER: "Dossiers 宗地档案", EXPORT_LIST: "List 清单"}
 # The optional layers twoevaluations reads, in the order its dialog lists them.
 VALUE_LAYERS = ("CENTRES", "TRANSIT", "ROADS", "POIS", "LANDUSE")
 COSTS = ("RELOCATION_COST", "DEMOLITION_COST", "CONSTRUCTION_COST", "COMPENSATION")
@@ -42,6 +41,12 @@ _FILTERS = {QgsProcessing.SourceType.TypeVectorPoint: QgsMapLayerProxyModel.Filt
             QgsProcessing.SourceType.TypeVectorPolygon: QgsMapLayerProxyModel.Filter.PolygonLayer}
 
 
+def titles():
+    """{algorithm id: the title of its tab} in the translation installed now (the dock is built after it)."""
+    return {PATHS: tr("Paths"), TWO_EVALUATIONS: tr("Two evaluations"), SCENARIOS: tr("Scenarios"),
+            ROUNDS: tr("Rounds"), DOSSIER: tr("Dossiers"), EXPORT_LIST: tr("List")}
+
+
 def algorithm_definition(algorithm_id):
     """The registered algorithm, for reading its parameter definitions (labels, help, defaults, limits).
 
@@ -49,9 +54,10 @@ def algorithm_definition(algorithm_id):
     so a missing algorithm means the provider failed to load or was removed: say so instead of guessing."""
     algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
     if algorithm is None:
-        raise LandEvalError(f"The Processing algorithm {algorithm_id} is not registered: the LandEval provider "
-                            "is missing from the Processing toolbox. Enable the LandEval plugin (Plugins › Manage "
-                            "and Install Plugins) or reinstall it, then reopen the dock.")
+        raise LandEvalError(tr("The Processing algorithm {algorithm} is not registered: the LandEval provider "
+                               "is missing from the Processing toolbox. Enable the LandEval plugin (Plugins › Manage "
+                               "and Install Plugins) or reinstall it, then reopen the dock.").format(
+                                   algorithm=algorithm_id))
     return algorithm
 
 
@@ -74,21 +80,22 @@ class DecisionPanel(QWidget):
         self.language = language
         self.run_buttons = {}
         self.summaries = {}
+        self.titles = titles()
         self._then = None      # what to run once classifyscale has given the parks their levels
         self._source = None    # name of the evaluated layer of the run under way, to name its outputs
 
         self.pages = QTabWidget(self)
-        self.pages.addTab(self._paths_page(), TITLES[PATHS])
-        self.pages.addTab(self._value_page(), TITLES[TWO_EVALUATIONS])
-        self.pages.addTab(self._scenario_page(), TITLES[SCENARIOS])
-        self.pages.addTab(self._rounds_page(), TITLES[ROUNDS])
+        self.pages.addTab(self._paths_page(), self.titles[PATHS])
+        self.pages.addTab(self._value_page(), self.titles[TWO_EVALUATIONS])
+        self.pages.addTab(self._scenario_page(), self.titles[SCENARIOS])
+        self.pages.addTab(self._rounds_page(), self.titles[ROUNDS])
         self.documents = {}
-        for algorithm_id, text in ((DOSSIER, "Print dossiers 打印档案"), (EXPORT_LIST, "Export the list 导出清单")):
-            self.pages.addTab(self._document_page(algorithm_id, text), TITLES[algorithm_id])
+        for algorithm_id, text in ((DOSSIER, tr("Print dossiers")), (EXPORT_LIST, tr("Export the list"))):
+            self.pages.addTab(self._document_page(algorithm_id, text), self.titles[algorithm_id])
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("Cancel 取消", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.layer_label = QLabel(self)
@@ -134,7 +141,7 @@ class DecisionPanel(QWidget):
     def _paths_page(self):
         self.boundary_note = QLabel(self)
         self.boundary_note.setWordWrap(True)
-        return self._page(PATHS, "Suggest paths 路径建议", [("", self.boundary_note)])
+        return self._page(PATHS, tr("Suggest paths"), [("", self.boundary_note)])
 
     def _value_page(self):
         algorithm = algorithm_definition(TWO_EVALUATIONS)
@@ -161,7 +168,7 @@ class DecisionPanel(QWidget):
         rows.append((algorithm.parameterDefinition("LAND_PRICE_FIELD").description(), self.price_field))
         self.radius = self._number(algorithm.parameterDefinition("RADIUS"), " m")
         rows.append((algorithm.parameterDefinition("RADIUS").description(), self.radius))
-        return self._page(TWO_EVALUATIONS, "Two evaluations 两评估", rows)
+        return self._page(TWO_EVALUATIONS, tr("Two evaluations"), rows)
 
     def _scenario_page(self):
         algorithm = algorithm_definition(SCENARIOS)
@@ -181,7 +188,7 @@ class DecisionPanel(QWidget):
             definition = algorithm.parameterDefinition(name)
             self.costs[name] = self._number(definition)
             rows.append((definition.description(), self.costs[name]))
-        return self._page(SCENARIOS, "Compare scenarios 情景比较", rows)
+        return self._page(SCENARIOS, tr("Compare scenarios"), rows)
 
     def _rounds_page(self):
         algorithm = algorithm_definition(ROUNDS)
@@ -190,7 +197,7 @@ class DecisionPanel(QWidget):
         self.earlier_id = QgsFieldComboBox(self)
         self.later_id = QgsFieldComboBox(self)
         self.earlier_combo.layerChanged.connect(self._on_earlier_changed)
-        return self._page(ROUNDS, "Compare rounds 轮次对比", [
+        return self._page(ROUNDS, tr("Compare rounds"), [
             (algorithm.parameterDefinition("EARLIER").description(), self.earlier_combo),
             (algorithm.parameterDefinition("EARLIER_ID_FIELD").description(), self.earlier_id),
             (algorithm.parameterDefinition("ID_FIELD").description(), self.later_id)])
@@ -224,17 +231,15 @@ class DecisionPanel(QWidget):
             options.follow_layer(layer)
         self.earlier_combo.setExceptedLayerList([layer] if layer is not None else [])
         if layer is None or not TierPreview.is_evaluated(layer):
-            self.layer_label.setText("Choose an evaluated layer under Apply (or apply the set) to run these. "
-                                     "请先在上方选择已评价图层。")
+            self.layer_label.setText(tr("Choose an evaluated layer under Apply (or apply the set) to run these."))
         else:
-            self.layer_label.setText(f"On 评价结果: <b>{layer.name()}</b>")
+            self.layer_label.setText(tr("On the evaluated layer: <b>{layer}</b>").format(layer=layer.name()))
         self.boundary_note.setText(
             "" if layer is None else
-            "Boundary-dependent rules and clearance zones use the layer's inside_dev_boundary. 开发边界内外规则与清退分区"
-            "使用图层的 inside_dev_boundary 字段。" if _has_field(layer, "inside_dev_boundary") else
-            "This layer has no inside_dev_boundary: paths ignore the development boundary and no clearance zones "
-            "come out. Evaluate with the development boundary (Apply ▸ Spatial inputs) to get them. "
-            "未评价开发边界，不划清退分区。")
+            tr("Boundary-dependent rules and clearance zones use the layer's inside_dev_boundary.")
+            if _has_field(layer, "inside_dev_boundary") else
+            tr("This layer has no inside_dev_boundary: paths ignore the development boundary and no clearance zones "
+               "come out. Evaluate with the development boundary (Apply ▸ Spatial inputs) to get them."))
         self._update_buttons()
 
     def _on_parks_changed(self, layer):
@@ -245,9 +250,9 @@ class DecisionPanel(QWidget):
             named = [f for f in layer.fields().names() if f.lower() == "name" or f.endswith("名称")]
             self.park_name_field.setField(named[0] if named else "")
         self.parks_note.setText(
-            "Parks 园区: choose them under Apply ▸ Spatial inputs. 请在“空间数据”中选择园区图层。" if layer is None else
-            f"Parks 园区: <b>{layer.name()}</b>" + ("" if _has_field(layer, LEVEL) else
-                                                  " (levels from landeval:classifyscale first 先划分园区层级)"))
+            tr("Parks: choose them under Apply ▸ Spatial inputs.") if layer is None else
+            tr("Parks: <b>{layer}</b>").format(layer=layer.name()) if _has_field(layer, LEVEL) else
+            tr("Parks: <b>{layer}</b> (levels from landeval:classifyscale first)").format(layer=layer.name()))
 
     def _on_earlier_changed(self, layer):
         self.earlier_id.setLayer(layer)
@@ -263,7 +268,7 @@ class DecisionPanel(QWidget):
         """Start one of the four algorithms on the evaluated layer; False (with a message) when it cannot."""
         layer = self.evaluated_layer()
         if layer is None:
-            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.MessageLevel.Warning)
+            self.message.emit(tr("Choose an evaluated layer under Apply first."), Qgis.MessageLevel.Warning)
             return False
         build = {PATHS: self._paths_inputs, TWO_EVALUATIONS: self._value_inputs, SCENARIOS: self._scenario_run,
                  ROUNDS: self._rounds_inputs, DOSSIER: self._document_inputs(DOSSIER),
@@ -274,8 +279,8 @@ class DecisionPanel(QWidget):
                 return True
             self._start(algorithm_id, inputs, layer.name())
         except ConfigError as err:
-            self.message.emit("Cannot run, the weight set has problems 方案有问题:\n"
-                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
+            self.message.emit(problems_text(tr("Cannot run, the weight set has problems"), err.problems),
+                              Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
             self._then = None
@@ -299,7 +304,7 @@ class DecisionPanel(QWidget):
         inputs.update({name: combo.currentLayer().id() for name, combo in self.value_layers.items()
                        if combo.currentLayer() is not None})
         if "LANDUSE" in inputs and not self.landuse_field.currentField():
-            raise LandEvalError("Choose the land-use class field (地类字段) of the land-use layer, or clear the layer.")
+            raise LandEvalError(tr("Choose the land-use class field of the land-use layer, or clear the layer."))
         for name, combo in (("LANDUSE_FIELD", self.landuse_field), ("LAND_PRICE_FIELD", self.price_field)):
             if combo.currentField() and (name != "LANDUSE_FIELD" or "LANDUSE" in inputs):
                 inputs[name] = combo.currentField()
@@ -309,12 +314,12 @@ class DecisionPanel(QWidget):
         """The scenario inputs, or None after starting classifyscale when the parks (or parcels) lack levels."""
         parks = self.apply_panel.overlays["PARKS"].currentLayer()
         if parks is None:
-            raise LandEvalError("Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs "
-                                "(Parks 园区). 请先选择园区图层。")
+            raise LandEvalError(tr("Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs "
+                                   "(Parks)."))
         town, park_town = self.town_field.currentField(), self.park_town_field.currentField()
         if bool(town) != bool(park_town):
-            raise LandEvalError("Give both town fields (parcels 宗地街镇字段 and parks 园区街镇字段) to keep moves "
-                                "within each town, or clear both to search the whole district.")
+            raise LandEvalError(tr("Give both town fields (of the parcels and of the parks) to keep moves "
+                                   "within each town, or clear both to search the whole district."))
         unit = self.document().get("area_unit") or "mu"
         inputs = {"PARKS": parks.id(), "AREA_UNIT": AREA_UNITS.index(unit) if unit in AREA_UNITS else 0,
                   **{name: box.value() for name, box in self.costs.items()}}
@@ -356,16 +361,16 @@ class DecisionPanel(QWidget):
     def _rounds_inputs(self, layer):
         earlier = self.earlier_combo.currentLayer()
         if earlier is None or earlier.id() == layer.id():
-            raise LandEvalError("Choose the earlier round's evaluated layer (上一轮评价) to compare with "
-                                f"'{layer.name()}'.")
+            raise LandEvalError(tr("Choose the earlier round's evaluated layer to compare with '{layer}'.").format(
+                layer=layer.name()))
         if not self.later_id.currentField() or not self.earlier_id.currentField():
-            raise LandEvalError("Choose the parcel id field (宗地编号) of both rounds.")
+            raise LandEvalError(tr("Choose the parcel id field of both rounds."))
         return {"EARLIER": earlier.id(), "LATER": layer.id(), "ID_FIELD": self.later_id.currentField(),
                 "EARLIER_ID_FIELD": self.earlier_id.currentField()}
 
     # -- runner signals -------------------------------------------------------------------------------------
     def _ours(self, algorithm_id):
-        return algorithm_id in TITLES or (algorithm_id == SCALE and self._then is not None)
+        return algorithm_id in self.titles or (algorithm_id == SCALE and self._then is not None)
 
     def _page_of(self, algorithm_id):
         return SCENARIOS if algorithm_id == SCALE else algorithm_id
@@ -377,7 +382,7 @@ class DecisionPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        step = "Park levels… 园区层级划分中" if algorithm_id == SCALE else "Running… 运行中"
+        step = tr("Park levels…") if algorithm_id == SCALE else tr("Running…")
         self.summaries[self._page_of(algorithm_id)].setText(step)
 
     def _on_progress(self, percent):
@@ -409,14 +414,14 @@ class DecisionPanel(QWidget):
         try:
             text = self.summary(algorithm_id, result)
         except LandEvalError as err:
-            text = f"Outputs loaded; no summary: {message_of(err)}"
+            text = tr("Outputs loaded; no summary: {error}").format(error=message_of(err))
         label.setText(text)
-        self.message.emit(f"{TITLES[algorithm_id]}: {text}", Qgis.MessageLevel.Success)
+        self.message.emit(f"{self.titles[algorithm_id]}: {text}", Qgis.MessageLevel.Success)
 
     def summary(self, algorithm_id, result):
         lang, layers = self.language(), result.layers
         if algorithm_id in self.documents:
-            return document_summary(algorithm_id, result.outputs, lang)
+            return document_summary(algorithm_id, result.outputs)
         if algorithm_id == PATHS:
             return decision_summary.paths_summary(layers, lang)
         if algorithm_id == TWO_EVALUATIONS:

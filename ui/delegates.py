@@ -2,7 +2,8 @@
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QComboBox, QDoubleSpinBox, QStyledItemDelegate
 
-from .weight_model import DIRECTION, DIRECTIONS, NORMALIZATION, NORMALIZATIONS, WEIGHT
+from ..translation import tr
+from .weight_model import DIRECTION, DIRECTIONS, NORMALIZATION, NORMALIZATIONS, WEIGHT, value_names
 
 
 class WeightTreeDelegate(QStyledItemDelegate):
@@ -17,9 +18,10 @@ class WeightTreeDelegate(QStyledItemDelegate):
         if column in (DIRECTION, NORMALIZATION):
             combo = QComboBox(parent)
             if column == NORMALIZATION:
-                combo.addItem("(default of the set 方案默认)", "")
+                combo.addItem(tr("(default of the set)"), "")
+            names = value_names()
             for value in DIRECTIONS if column == DIRECTION else NORMALIZATIONS:
-                combo.addItem(value, value)
+                combo.addItem(names.get(value, value), value)
             combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
             return combo
         return super().createEditor(parent, option, index)

@@ -14,11 +14,13 @@ from qgis.PyQt.QtWidgets import QFrame, QGroupBox, QScrollArea, QVBoxLayout, QWi
 from ..qgis_io.layer_io import read_frame
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
+from ..translation import tr
 from . import weight_file
 from .algorithm_runner import AlgorithmRunner
 from .apply_panel import ApplyPanel
 from .decision_panel import DecisionPanel
 from .robustness_panel import RobustnessPanel
+from .tier_preview import layer_name
 from .weight_editor import WeightEditor
 from .weight_model import WeightTreeModel
 from .weight_set_bar import WeightSetBar
@@ -59,7 +61,7 @@ class WeightSetDock(QgsDockWidget):
         _part("weights_panel", n) for n in ("add_element", "add_indicator", "remove_current", "move_current"))
 
     def __init__(self, iface, parent=None):
-        super().__init__("LandEval weight set / 权重方案", parent)
+        super().__init__(tr("LandEval weight set"), parent)
         self.setObjectName("LandEvalWeightSetDock")
         self.iface = iface
         # The scrolling body comes first: Qt deletes children in the order they were made, so the panels go
@@ -80,17 +82,17 @@ class WeightSetDock(QgsDockWidget):
     # -- building -------------------------------------------------------------------------------------------
     def _build_run_boxes(self, body):
         """The Apply box and the two collapsible boxes of the runs on the evaluated layer."""
-        self.apply_box = QGroupBox("Apply to parcels 应用到宗地图层", body)
+        self.apply_box = QGroupBox(tr("Apply to parcels"), body)
         self.apply_panel = ApplyPanel(self.model.document, self.apply_box, self.runner)
         _boxed(self.apply_box, self.apply_panel)
-        self.decision_box = QgsCollapsibleGroupBox("Decision support / 决策支持", body)
+        self.decision_box = QgsCollapsibleGroupBox(tr("Decision support"), body)
         self.decision_box.setObjectName("LandEvalDecisionBox")
         self.decision_panel = DecisionPanel(self.apply_panel, self.runner, self.model.document, self._language,
                                             self.decision_box)
         _boxed(self.decision_box, self.decision_panel)
         self.decision_box.setCollapsed(True)
         self._sync_decision_box()
-        self.robustness_box = QgsCollapsibleGroupBox("Robustness / 识别结果稳健性", body)
+        self.robustness_box = QgsCollapsibleGroupBox(tr("Robustness of the identification"), body)
         self.robustness_box.setObjectName("LandEvalRobustnessBox")
         self.robustness_panel = RobustnessPanel(self.apply_panel, self.runner, self.model.document,
                                                 self._language, self.robustness_box)
@@ -185,6 +187,6 @@ class WeightSetDock(QgsDockWidget):
     def _read_layer_columns(self, fields):
         layer = self.apply_panel.evaluated_layer()
         if layer is None:
-            raise LandEvalError("Choose the evaluated layer (with indicator columns) under “Apply” first; "
-                                "apply the set once to get one. 请先选择已评价图层。")
-        return read_frame(layer, fields, what=f"layer '{layer.name()}'")[0]
+            raise LandEvalError(tr("Choose the evaluated layer (with indicator columns) under “Apply” first; "
+                                   "apply the set once to get one."))
+        return read_frame(layer, fields, what=layer_name(layer))[0]

@@ -13,13 +13,20 @@ from qgis.gui import QgsFieldExpressionWidget, QgsFileWidget
 from qgis.PyQt.QtWidgets import QCheckBox
 
 from ..core.errors import LandEvalError
+from ..translation import tr
 
 DOSSIER = "landeval:dossier"
 EXPORT_LIST = "landeval:exportlist"
 # The context layers of the dossier map, taken from Apply ▸ Spatial inputs.
 DOSSIER_OVERLAYS = ("ECO_REDLINE", "DEV_BOUNDARY", "PARKS")
-_FILE = {DOSSIER: ("宗地档案", ".pdf", "PDF (*.pdf)"),
-         EXPORT_LIST: ("低效用地清单", ".xlsx", "Excel workbook (*.xlsx);;CSV GB18030 (*.csv)")}
+
+
+def _file(algorithm_id):
+    """(name part of the default file, extension, file dialog filter) of a document, in the interface's language
+    (the default file is a suggestion the user sees and may change)."""
+    return {DOSSIER: (tr("parcel_dossiers"), ".pdf", tr("PDF (*.pdf)")),
+            EXPORT_LIST: (tr("inefficient_land_list"), ".xlsx",
+                          tr("Excel workbook (*.xlsx);;CSV GB18030 (*.csv)"))}[algorithm_id]
 
 
 def default_output(layer, algorithm_id):
@@ -27,7 +34,7 @@ def default_output(layer, algorithm_id):
     path = layer.source().split("|")[0] if layer is not None else ""
     if not os.path.isfile(path):
         return ""
-    name, ext, _ = _FILE[algorithm_id]
+    name, ext, _ = _file(algorithm_id)
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in layer.name()).strip("_") or "landeval"
     return os.path.join(os.path.dirname(os.path.abspath(path)), f"{stem}_{name}{ext}")
 
@@ -46,7 +53,7 @@ class DocumentOptions:
         output = algorithm.parameterDefinition("OUTPUT")
         self.output = QgsFileWidget(parent)
         self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
-        self.output.setFilter(_FILE[self.algorithm_id][2])
+        self.output.setFilter(_file(self.algorithm_id)[2])
         self.output.setToolTip(output.help())
         self.rows = [(definition.description(), self.filter), (output.description(), self.output)]
         self.one_file_each = None
@@ -66,7 +73,7 @@ class DocumentOptions:
         """The run's parameters; `overlays` {name: layer or None} from Apply, `weight_path` the set as a file."""
         path = self.output.filePath().strip()
         if not path:
-            raise LandEvalError(f"Choose the file to write ({self.rows[1][0]}). 请选择输出文件。")
+            raise LandEvalError(tr("Choose the file to write ({parameter}).").format(parameter=self.rows[1][0]))
         inputs = {"INPUT": layer.id(), "FILTER": self.filter.expression(), "OUTPUT": path}
         if self.algorithm_id == DOSSIER:
             inputs["WEIGHT_SET"] = weight_path
@@ -81,12 +88,10 @@ class DocumentOptions:
         return inputs
 
 
-def document_summary(algorithm_id, outputs, language):
+def document_summary(algorithm_id, outputs):
     """'N pages → file' (or rows) with a link that opens the file or folder."""
     path = str(outputs.get("OUTPUT") or "")
     link = f"<a href='file://{quote(os.path.abspath(path))}'>{path}</a>"
     if algorithm_id == DOSSIER:
-        count = int(outputs.get("PAGES") or 0)
-        return f"{count} 页档案 → {link}" if language == "zh" else f"{count} dossier page(s) → {link}"
-    count = int(outputs.get("ROWS") or 0)
-    return f"清单 {count} 宗 → {link}" if language == "zh" else f"List of {count} parcel(s) → {link}"
+        return tr("{count} dossier page(s) → {link}").format(count=int(outputs.get("PAGES") or 0), link=link)
+    return tr("List of {count} parcel(s) → {link}").format(count=int(outputs.get("ROWS") or 0), link=link)

@@ -11,9 +11,9 @@ from qgis.PyQt.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QP
 
 from ..core import weighting
 from ..core.errors import LandEvalError
-from ..translation import message_of
+from ..translation import message_of, tr
 
-METHODS = (("entropy", "Entropy 熵权法"), ("critic", "CRITIC"))
+METHODS = ("entropy", "critic")
 _FUNCTIONS = {"entropy": weighting.entropy_weights, "critic": weighting.critic_weights}
 
 
@@ -28,8 +28,8 @@ def objective_level_weights(frame, indicators, subjective, method):
     numeric = [i for i, ind in enumerate(indicators) if ind.get("direction") != "categorical"]
     categorical = [i for i in range(len(indicators)) if i not in numeric]
     if len(numeric) < 2:
-        raise LandEvalError("Objective weights need at least two numeric indicators in the level; "
-                            f"this one has {len(numeric)}.")
+        raise LandEvalError(tr("Objective weights need at least two numeric indicators in the level; "
+                               "this one has {count}.").format(count=len(numeric)))
     values = frame[[indicators[i]["field"] for i in numeric]].to_numpy(dtype=float)
     complete = ~np.isnan(values).any(axis=1)
     cost = [k for k, i in enumerate(numeric) if indicators[i].get("direction") == "cost"]
@@ -57,9 +57,10 @@ class ObjectiveWeightsPanel(QWidget):
         self.subjective = np.zeros(0)
         self.objective = None
         self.method = QComboBox(self)
-        for key, label in METHODS:
-            self.method.addItem(label, key)
-        self.compute_button = QPushButton("Compute from layer 由图层计算", self)
+        labels = {"entropy": tr("Entropy"), "critic": tr("CRITIC")}
+        for key in METHODS:
+            self.method.addItem(labels[key], key)
+        self.compute_button = QPushButton(tr("Compute from layer"), self)
         self.compute_button.clicked.connect(self.compute)
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, 100)
@@ -69,18 +70,18 @@ class ObjectiveWeightsPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Indicator 指标", "Subjective 主观", "Objective 客观", "Combined 组合"])
+        self.table.setHorizontalHeaderLabels([tr("Indicator"), tr("Subjective"), tr("Objective"), tr("Combined")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.use_button = QPushButton("Use combined weights 使用组合权重", self)
+        self.use_button = QPushButton(tr("Use combined weights"), self)
         self.use_button.clicked.connect(lambda: self.weightsAccepted.emit([float(w) for w in self.combined()]))
         top = QHBoxLayout()
         top.addWidget(self.method)
         top.addWidget(self.compute_button, 1)
         blend = QHBoxLayout()
-        blend.addWidget(QLabel("objective 客观", self))
+        blend.addWidget(QLabel(tr("objective"), self))
         blend.addWidget(self.slider, 1)
-        blend.addWidget(QLabel("subjective 主观", self))
+        blend.addWidget(QLabel(tr("subjective"), self))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -116,9 +117,9 @@ class ObjectiveWeightsPanel(QWidget):
             self.objective = None
             self.status.setText(f"<span style='color:#c0392b'>{message_of(err)}</span>")
         else:
-            note = f"{rows} complete parcel(s) used."
+            note = tr("{count} complete parcel(s) used.").format(count=rows)
             if fixed:
-                note += " Categorical, kept at their subjective weight: " + ", ".join(fixed) + "."
+                note += " " + tr("Categorical, kept at their subjective weight: {ids}.").format(ids=", ".join(fixed))
             self.status.setText(note)
         self._refresh()
 
@@ -128,7 +129,8 @@ class ObjectiveWeightsPanel(QWidget):
         return np.asarray(weighting.combine_weights(self.subjective, self.objective, alpha=self.alpha), dtype=float)
 
     def _refresh(self):
-        self.alpha_label.setText(f"α = {self.alpha:.2f}: w = α·subjective + (1 − α)·objective")
+        self.alpha_label.setText(tr("α = {alpha}: w = α·subjective + (1 − α)·objective").format(
+            alpha=f"{self.alpha:.2f}"))
         combined = self.combined()
         self.table.setRowCount(len(self.indicators))
         for row, name in enumerate(self.names):

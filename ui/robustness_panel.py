@@ -1,4 +1,4 @@
-"""The dock's *Robustness / 稳健性* action: landeval:robustness on the evaluated layer chosen under Apply, with the
+"""The dock's *Robustness* action: landeval:robustness on the evaluated layer chosen under Apply, with the
 weight set shown in the dock (written to a temporary YAML as Apply does), through the dock's AlgorithmRunner
 (background task, Processing history, the styled output loaded); the three counts are shown when it ends.
 
@@ -15,10 +15,11 @@ from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPr
 
 from ..core import labels
 from ..core.errors import ConfigError, LandEvalError
+from ..translation import message_of, tr
 from . import weight_file
-from ..translation import message_of
 from .decision_panel import algorithm_definition
 from .tier_preview import TierPreview
+from .weight_set_bar import problems_text
 
 ROBUSTNESS = "landeval:robustness"
 COUNTS = ("ROBUST_INEFFICIENT", "CONTESTED", "ROBUST_RETAINED")
@@ -62,10 +63,10 @@ class RobustnessPanel(QWidget):
         self.spread.setClearValue(float(spread.defaultValue()))
         self.spread.setValue(float(spread.defaultValue()))
         self.spread.setToolTip(spread.help())
-        self.run_button = QPushButton("Robustness 稳健性", self)
+        self.run_button = QPushButton(tr("Robustness"), self)
         self.run_button.setToolTip(algorithm.shortHelpString()[:400])
         self.run_button.clicked.connect(self.run)
-        self.cancel_button = QPushButton("Cancel 取消", self)
+        self.cancel_button = QPushButton(tr("Cancel"), self)
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.progress = QProgressBar(self)
@@ -103,17 +104,18 @@ class RobustnessPanel(QWidget):
         """Start landeval:robustness on the evaluated layer; False (with a message) when it cannot."""
         layer = self.evaluated_layer()
         if layer is None:
-            self.message.emit("Choose an evaluated layer under Apply first 请先选择已评价图层.", Qgis.MessageLevel.Warning)
+            self.message.emit(tr("Choose an evaluated layer under Apply first."), Qgis.MessageLevel.Warning)
             return False
         try:
             path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
             weight_file.write_weight_file(self.document(), path)
             params = {"INPUT": layer.id(), "WEIGHT_SET": path, "METHOD": self.method.currentIndex(),
                       "DRAWS": self.draws.value(), "SPREAD": self.spread.value()}
-            self.runner.start(ROBUSTNESS, params, names={"OUTPUT": f"{layer.name()} — 稳健性 robustness"})
+            name = tr("{layer} — robustness").format(layer=layer.name())
+            self.runner.start(ROBUSTNESS, params, names={"OUTPUT": name})
         except ConfigError as err:
-            self.message.emit("Cannot run, the weight set has problems 方案有问题:\n"
-                              + "\n".join("• " + p for p in err.problems[:6]), Qgis.MessageLevel.Warning)
+            self.message.emit(problems_text(tr("Cannot run, the weight set has problems"), err.problems),
+                              Qgis.MessageLevel.Warning)
             return False
         except LandEvalError as err:
             self.message.emit(message_of(err), Qgis.MessageLevel.Critical)
@@ -127,7 +129,7 @@ class RobustnessPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.progress.setValue(0)
         self.progress.setVisible(True)
-        self.summary.setText("Drawing weights… 抽样计算中")
+        self.summary.setText(tr("Drawing weights…"))
 
     def _on_progress(self, percent):
         if self.runner.algorithm_id == ROBUSTNESS:
@@ -145,4 +147,4 @@ class RobustnessPanel(QWidget):
             return
         text = counts_text(result.outputs, self.language())
         self.summary.setText(text)
-        self.message.emit(f"Robustness 稳健性: {text}", Qgis.MessageLevel.Success)
+        self.message.emit(tr("Robustness: {counts}").format(counts=text), Qgis.MessageLevel.Success)

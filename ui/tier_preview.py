@@ -15,6 +15,7 @@ from ..core.classify import UNRATED
 from ..core.conditions import fields_of
 from ..core.config import TIER_LABELS
 from ..core.errors import LandEvalError
+from ..translation import tr
 from . import weight_file
 
 EVALUATED_FIELDS = ("score", "tier")
@@ -25,11 +26,16 @@ def _tier_counts_text(counts):
     return " · ".join(f"<b>{tier}</b> {counts.get(tier, 0)}" for tier in TIER_ORDER if counts.get(tier, 0)) or "—"
 
 
+def layer_name(layer):
+    """How messages about a layer name it."""
+    return tr("layer '{name}'").format(name=layer.name())
+
+
 def tier_summary(layer):
     """'Tiers: A 12 · B 40 …' for an evaluated layer (one read of its tier column)."""
-    frame, _fids = read_frame(layer, ["tier"], what=f"layer '{layer.name()}'")
+    frame, _fids = read_frame(layer, ["tier"], what=layer_name(layer))
     counts = frame["tier"].dropna().astype(str).value_counts().to_dict()
-    return f"Tiers 等级 ({len(frame)} parcels 宗): " + _tier_counts_text(counts)
+    return tr("Tiers ({count} parcels):").format(count=len(frame)) + " " + _tier_counts_text(counts)
 
 
 class TierChange(NamedTuple):
@@ -41,9 +47,10 @@ class TierChange(NamedTuple):
 
     def html(self):
         moves = ", ".join(f"{a}→{b} {n}" for (a, b), n in sorted(self.transitions.items(), key=lambda kv: -kv[1]))
-        head = (f"Preview 预览: <b>{self.changed}</b> of {self.total} parcels would change tier"
-                + (f" ({moves})" if moves else ""))
-        return f"{head}<br>now: {_tier_counts_text(self.before)}<br>new: {_tier_counts_text(self.after)}"
+        head = (tr("Preview: <b>{changed}</b> of {total} parcels would change tier").format(
+            changed=self.changed, total=self.total) + (f" ({moves})" if moves else ""))
+        return "<br>".join((head, tr("now: {tiers}").format(tiers=_tier_counts_text(self.before)),
+                            tr("new: {tiers}").format(tiers=_tier_counts_text(self.after))))
 
 
 class TierPreview:
@@ -66,7 +73,7 @@ class TierPreview:
             layer.dataChanged.connect(lambda lid=layer.id(): self.forget(lid))
         missing = [n for n in dict.fromkeys(names) if n not in cached.columns]
         if missing:
-            frame, _fids = read_frame(layer, missing, what=f"layer '{layer.name()}'")
+            frame, _fids = read_frame(layer, missing, what=layer_name(layer))
             cached = frame if cached.columns.empty else pd.concat([cached, frame], axis=1)
             self._frames[layer.id()] = cached
         return cached[list(dict.fromkeys(names))]
@@ -80,7 +87,8 @@ class TierPreview:
         for _element, ind in cfg.indicators():
             # The evaluation writes every indicator under its id (design.md, output fields).
             if ind.id not in available:
-                raise LandEvalError(f"the layer has no column {ind.id!r}; apply the set once to compute it.")
+                raise LandEvalError(tr("the layer has no column '{column}'; apply the set once to compute it.").format(
+                    column=ind.id))
             columns.append(ind.id)
         groups = [g for g in [cfg.group_by] + [ind.group_by for _e, ind in cfg.indicators()] if g in available]
         extra = ["veto_failed"] if "veto_failed" in available else []

@@ -11,6 +11,7 @@ from qgis.PyQt.QtCore import pyqtSignal
 from qgis.PyQt.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ..core.weighting import rounded_shares
+from ..translation import tr
 from .ahp_editor import AHPEditor, matrix_from_weights
 from .objective_panel import ObjectiveWeightsPanel
 from .weight_model import ROOT, WEIGHT_DECIMALS
@@ -32,11 +33,11 @@ class WeightEditor(QWidget):
         self.ahp_editor = AHPEditor(self)
         self.objective = ObjectiveWeightsPanel(read_columns, self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.weights, "Weights 权重")
-        self.tabs.addTab(self.ahp_editor, "AHP 层次分析")
-        self.tabs.addTab(self.objective, "Entropy/CRITIC 客观赋权")
+        self.tabs.addTab(self.weights, tr("Weights"))
+        self.tabs.addTab(self.ahp_editor, tr("AHP"))
+        self.tabs.addTab(self.objective, tr("Entropy/CRITIC"))
         level_row = QHBoxLayout()
-        level_row.addWidget(QLabel("Level 层级:", self))
+        level_row.addWidget(QLabel(tr("Level:"), self))
         level_row.addWidget(self.level_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,18 +144,20 @@ class WeightEditor(QWidget):
         self._on_level_changed()
 
     def _use_ahp_weights(self, weights):
-        self.use_weights(weights, "AHP")
+        self.use_weights(weights, tr("AHP weights"))
 
     def _use_objective_weights(self, weights):
-        self.use_weights(weights, "combined subjective/objective")
+        self.use_weights(weights, tr("Combined subjective/objective weights"))
 
-    def use_weights(self, weights, method):
-        """Write `weights` (derived by `method`) into the current level of the tree as one undoable edit."""
+    def use_weights(self, weights, what):
+        """Write `weights` (`what`: their name, e.g. "AHP weights") into the current level of the tree as one
+        undoable edit."""
         level = self.current_level()
         if len(weights) != len(self.model.level_items(level)):
             return
+        name = self.model.level_label(level)
         self.model.set_level_weights(level, rounded_shares(weights, WEIGHT_DECIMALS),
-                                     f"{method} weights for {self.model.level_label(level)}")
+                                     tr("{weights} for {level}").format(weights=what, level=name))
         self.tabs.setCurrentIndex(0)
-        self.message.emit(f"{method} weights written to {self.model.level_label(level)} (undo: Ctrl+Z)",
+        self.message.emit(tr("{weights} written to {level} (undo: Ctrl+Z)").format(weights=what, level=name),
                           Qgis.MessageLevel.Success, 3)

@@ -9,6 +9,7 @@ import json
 
 from ..core import config
 from ..core.errors import ConfigError, LandEvalError
+from ..translation import tr
 
 PROJECT_SCOPE = "LandEval"
 _KEY_SET = "weight_set"
@@ -24,8 +25,8 @@ def check_tree(doc, source):
         and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in e.get("indicators", []))
         for e in elements)
     if not ok:
-        raise LandEvalError(f"{source}: not a weight set (expected elements: with id and indicators: lists); "
-                            "check the file against docs/design.md, “Config files”.")
+        raise LandEvalError(tr("{source}: not a weight set (expected elements: with id and indicators: lists); "
+                               "check the file against docs/design.md, “Config files”.").format(source=source))
 
 
 def read_weight_file(path_or_preset):
@@ -47,9 +48,9 @@ def write_weight_file(doc, path):
     return config.save_config(doc, path)
 
 
-def validate(doc, source="weight set in the dock"):
-    """The EvalConfig of a document, or ConfigError listing every problem."""
-    return config.EvalConfig.from_dict(doc, source=source)
+def validate(doc, source=None):
+    """The EvalConfig of a document, or ConfigError listing every problem (`source` names the set in them)."""
+    return config.EvalConfig.from_dict(doc, source=source or tr("weight set in the dock"))
 
 
 def store_in_project(project, doc, path):
@@ -66,8 +67,8 @@ def restore_from_project(project):
     try:
         doc = json.loads(text)
     except ValueError:
-        raise LandEvalError("The weight set stored in this project is damaged; open the YAML file again.") from None
-    check_tree(doc, "weight set stored in the project")
+        raise LandEvalError(tr("The weight set stored in this project is damaged; open the YAML file again.")) from None
+    check_tree(doc, tr("weight set stored in the project"))
     path, _ok = project.readEntry(PROJECT_SCOPE, _KEY_PATH, "")
     return doc, path or None
 

@@ -15,12 +15,12 @@ from ..core import weighting
 from ..core.catalogue import DIRECTIONS
 from ..core.config import NORMALIZATIONS
 from ..core.labels import LANGUAGES
+from ..translation import tr
 from .weight_commands import (InsertRowCommand, LevelWeightsCommand, MoveRowCommand, RemoveRowCommand,
                               SetValueCommand)
 
 NAME, WEIGHT, LEVEL_SUM, COMBINED, DIRECTION, NORMALIZATION, FIELD = range(7)
-HEADERS = ("Name 名称", "Weight 权重", "Σ level 层级和", "Combined 组合权重", "Direction 方向",
-           "Normalization 标准化", "Field 字段")
+COLUMNS = 7
 # Weights written by the dock keep this many decimals: readable in the YAML, and far finer than any weight a
 # planner would type. A level is marked "off" with core.weighting's own tolerance, so the tree never calls a
 # level fine that loading the file would refuse.
@@ -29,6 +29,20 @@ WEIGHT_DECIMALS = 6
 ROOT = ()
 _ELEMENT_MARK = object()  # internalPointer of element indexes; an indicator's is its element's dict
 _OFF_COLOUR = QColor("#c0392b")
+
+
+def headers():
+    """The column titles, in the translation installed now (the tree asks each time it paints them)."""
+    return (tr("Name"), tr("Weight"), tr("Σ level"), tr("Combined weight"), tr("Direction"), tr("Normalization"),
+            tr("Field"))
+
+
+def value_names():
+    """{direction or normalization id: the name the tree and its editors show}; the YAML keeps the ids, so an id
+    a newer core adds and this list lacks shows as itself."""
+    return {"benefit": tr("benefit"), "cost": tr("cost"), "categorical": tr("categorical"),
+            "minmax": tr("minmax"), "benchmark": tr("benchmark"), "percentile": tr("percentile"),
+            "zscore": tr("zscore")}
 
 
 def level_is_off(weights):
@@ -128,8 +142,8 @@ class WeightTreeModel(QAbstractItemModel):
 
     def level_label(self, parent_path):
         if not parent_path:
-            return "Elements 要素层" if self.language == "en" else "要素层 Elements"
-        return ("Indicators of " if self.language == "en" else "指标层：") + self.display_name(parent_path)
+            return tr("Elements")
+        return tr("Indicators of {element}").format(element=self.display_name(parent_path))
 
     def default_direction(self, indicator_id):
         entry = self.catalogue.indicators.get(indicator_id) if self.catalogue is not None else None
@@ -160,42 +174,44 @@ class WeightTreeModel(QAbstractItemModel):
         if sum(weights) <= 0:
             return False
         self.set_level_weights(parent_path, weighting.rounded_shares(weights, WEIGHT_DECIMALS),
-                               "Normalize " + self.level_label(parent_path))
+                               tr("Normalize {level}").format(level=self.level_label(parent_path)))
         return True
 
     def set_value(self, path, key, value, text=None):
-        self.undo_stack.push(SetValueCommand(self, path, key, value, text or f"Set {key}"))
+        self.undo_stack.push(SetValueCommand(self, path, key, value, text or tr("Set {key}").format(key=key)))
 
     def add_element(self, element_id, label=None, row=None):
         if any(e["id"] == element_id for e in self.elements):
-            raise ValueError(f"an element with id '{element_id}' exists already")
+            raise ValueError(tr("An element with id '{id}' exists already.").format(id=element_id))
         n = len(self.elements)
         item = {"id": element_id, "label": label or dict.fromkeys(LANGUAGES, element_id),
                 "weight": round(1.0 / (n + 1), WEIGHT_DECIMALS), "indicators": []}
         row = n if row is None else row
-        self.undo_stack.push(InsertRowCommand(self, ROOT, row, item, f"Add element {element_id}"))
+        self.undo_stack.push(InsertRowCommand(self, ROOT, row, item, tr("Add element {id}").format(id=element_id)))
         return (row,)
 
     def add_indicator(self, element_row, indicator_id):
         """Add a catalogue indicator to an element; it gets an equal share, so the level then needs
         normalizing (the tree marks it) unless the user sets the weights."""
         if indicator_id in self.combined_weights():
-            raise ValueError(f"indicator '{indicator_id}' is already in the weight set")
+            raise ValueError(tr("Indicator '{id}' is already in the weight set.").format(id=indicator_id))
         level = self.level_items((element_row,))
         item = {"id": indicator_id, "weight": round(1.0 / (len(level) + 1), WEIGHT_DECIMALS),
                 "direction": self.default_direction(indicator_id) or "benefit"}
         self.undo_stack.push(InsertRowCommand(self, (element_row,), len(level), item,
-                                              f"Add indicator {indicator_id}"))
+                                              tr("Add indicator {id}").format(id=indicator_id)))
         return (element_row, len(level))
 
     def remove(self, path):
-        self.undo_stack.push(RemoveRowCommand(self, path[:-1], path[-1], f"Remove {self.item(path)['id']}"))
+        self.undo_stack.push(RemoveRowCommand(self, path[:-1], path[-1],
+                                              tr("Remove {id}").format(id=self.item(path)["id"])))
 
     def move(self, path, delta):
         target = path[-1] + delta
         if not 0 <= target < len(self.level_items(path[:-1])):
             return False
-        self.undo_stack.push(MoveRowCommand(self, path[:-1], path[-1], delta, f"Move {self.item(path)['id']}"))
+        self.undo_stack.push(MoveRowCommand(self, path[:-1], path[-1], delta,
+                                            tr("Move {id}").format(id=self.item(path)["id"])))
         return True
 
     # -- primitives the undo commands call ------------------------------------------------------------------
@@ -235,7 +251,7 @@ class WeightTreeModel(QAbstractItemModel):
         self.endMoveRows()
 
     def _row_changed(self, path):
-        self.dataChanged.emit(self.index_for(path, 0), self.index_for(path, len(HEADERS) - 1))
+        self.dataChanged.emit(self.index_for(path, 0), self.index_for(path, COLUMNS - 1))
         if len(path) == 2:
             self._row_changed(path[:1])
 
@@ -244,7 +260,7 @@ class WeightTreeModel(QAbstractItemModel):
         rows = self.level_items(parent_path)
         if rows:
             parent = self.index_for(parent_path)
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(rows) - 1, len(HEADERS) - 1, parent))
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(len(rows) - 1, COLUMNS - 1, parent))
         if not parent_path:
             for row, element in enumerate(self.elements):
                 if element["indicators"]:
@@ -275,11 +291,11 @@ class WeightTreeModel(QAbstractItemModel):
         return 0
 
     def columnCount(self, parent=QModelIndex()):  # noqa: N802 - Qt API name
-        return len(HEADERS)
+        return COLUMNS
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802 - Qt API name
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return headers()[section]
         return None
 
     def flags(self, index):
@@ -341,12 +357,17 @@ class WeightTreeModel(QAbstractItemModel):
             return f"{weight * self._weight(path[:1]) if len(path) == 2 else weight:.4f}"
         if len(path) == 1:
             return None
+        names = value_names()
         if column == DIRECTION:
-            return self.direction(path)
+            return names.get(self.direction(path), self.direction(path))
         if column == NORMALIZATION:
             if self.direction(path) == "categorical":
-                return "(scores)"  # scored through its value→score map, whatever the normalization says
-            return item.get("normalization") or "({})".format(self._doc.get("normalization", "minmax"))
+                return tr("(scores)")  # scored through its value→score map, whatever the normalization says
+            own = item.get("normalization")
+            if own:
+                return names.get(own, own)
+            default = self._doc.get("normalization", "minmax")
+            return "({})".format(names.get(default, default))
         if column == FIELD:
             return item.get("field") or item["id"]
         return None
@@ -369,8 +390,8 @@ class WeightTreeModel(QAbstractItemModel):
         item = self.item(path)
         if self._is_off(path, column):
             level = path if column == LEVEL_SUM else path[:-1]
-            return "{} sum to {:.4f}, not 1: use “Normalize level” or fix a weight. 本层权重之和不为 1。".format(
-                self.level_label(level), self.level_sum(level))
+            return tr("{level} sum to {total}, not 1: use “Normalize level” or fix a weight.").format(
+                level=self.level_label(level), total=f"{self.level_sum(level):.4f}")
         if column == NAME:
             lines = [f"id: {item['id']}"]
             if isinstance(item.get("label"), dict):
@@ -379,10 +400,11 @@ class WeightTreeModel(QAbstractItemModel):
                 lines += [f"{lang}: {self.catalogue.label(item['id'], lang)}" for lang in LANGUAGES]
                 unit = self.catalogue.unit_of(item["id"], self._doc.get("area_unit", "mu"))
                 if unit:
-                    lines.append(f"unit 单位: {unit}")
+                    lines.append(tr("unit: {unit}").format(unit=unit))
             return "\n".join(lines)
         if column == WEIGHT and weighting.level_uses_marks(self.level_items(path[:-1])):
-            return "from {} importance marks; editing turns this level into weights".format(item["marks"])
+            return tr("from {marks} importance marks; editing turns this level into weights").format(
+                marks=item["marks"])
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802 - Qt API name
@@ -399,7 +421,8 @@ class WeightTreeModel(QAbstractItemModel):
                 return value >= 0
             weights = self.level_weights(path[:-1])
             weights[path[-1]] = round(value, WEIGHT_DECIMALS)
-            self.set_level_weights(path[:-1], weights, f"Weight of {self.item(path)['id']} = {value:g}")
+            self.set_level_weights(path[:-1], weights,
+                                   tr("Weight of {id} = {value}").format(id=self.item(path)["id"], value=f"{value:g}"))
             return True
         if column == NAME:
             text = str(value).strip()
@@ -411,17 +434,18 @@ class WeightTreeModel(QAbstractItemModel):
                 # Start from the catalogue's labels so renaming in one language keeps the other.
                 label = {lang: self.catalogue.label(self.item(path)["id"], lang) for lang in LANGUAGES}
             label[self.language] = text
-            self.set_value(path, "label", label, f"Rename {self.item(path)['id']}")
+            self.set_value(path, "label", label, tr("Rename {id}").format(id=self.item(path)["id"]))
             return True
         if column == DIRECTION and value in DIRECTIONS:
-            self.set_value(path, "direction", value, f"Direction of {self.item(path)['id']}")
+            self.set_value(path, "direction", value, tr("Direction of {id}").format(id=self.item(path)["id"]))
             return True
         if column == NORMALIZATION and (value in NORMALIZATIONS or value in ("", None)):
-            self.set_value(path, "normalization", value or None, f"Normalization of {self.item(path)['id']}")
+            self.set_value(path, "normalization", value or None,
+                           tr("Normalization of {id}").format(id=self.item(path)["id"]))
             return True
         if column == FIELD:
             text = str(value or "").strip()
             self.set_value(path, "field", text if text and text != self.item(path)["id"] else None,
-                           f"Field of {self.item(path)['id']}")
+                           tr("Field of {id}").format(id=self.item(path)["id"]))
             return True
         return False

@@ -15,20 +15,24 @@ from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPu
 
 from ..core import config
 from ..core.errors import ConfigError, LandEvalError
+from ..translation import message_of, tr
 from . import weight_file
-from ..translation import message_of
 from .weights_panel import theme_icon
 
-FILE_FILTER = "Weight sets (*.yaml *.yml)"
 SHOWN_PROBLEMS = 6  # a message bar is a few lines high; the rest are counted
+
+
+def file_filter():
+    """The file dialogs' filter for weight-set files."""
+    return tr("Weight sets (*.yaml *.yml)")
 
 
 def problems_text(what, problems):
     """`what:` and the first problems as bullets, then how many more."""
     shown = problems[:SHOWN_PROBLEMS]
     if len(problems) > SHOWN_PROBLEMS:
-        shown.append(f"… and {len(problems) - SHOWN_PROBLEMS} more")
-    return what + ":\n" + "\n".join("• " + p for p in shown)
+        shown.append(tr("… and {count} more").format(count=len(problems) - SHOWN_PROBLEMS))
+    return what + ":\n" + "\n".join("• " + message_of(p) for p in shown)
 
 
 class WeightSetBar(QWidget):
@@ -44,12 +48,15 @@ class WeightSetBar(QWidget):
         self.preset = None
         self._restoring = False
         self.preset_combo = QComboBox(self)
-        self.preset_combo.setToolTip("Shipped weight sets 内置方案")
+        self.preset_combo.setToolTip(tr("Shipped weight sets"))
         for name in config.list_presets():
             self.preset_combo.addItem(name, name)
-        use = QPushButton("Use preset 使用", self)
+        use = QPushButton(tr("Use preset"), self)
         use.clicked.connect(self._use_preset)
         self.language_combo = QComboBox(self)
+        self.language_combo.setToolTip(tr("Language of the labels: names in the tree and the texts the runs "
+                                          "write into their outputs"))
+        # Each language is named in itself, as language pickers do, whatever the interface's language.
         self.language_combo.addItem("中文", "zh")
         self.language_combo.addItem("English", "en")
         self.language_combo.currentIndexChanged.connect(self._on_language)
@@ -70,14 +77,14 @@ class WeightSetBar(QWidget):
     def _build_toolbar(self):
         toolbar = QToolBar(self)
         toolbar.setIconSize(toolbar.iconSize() * 0.8)
-        self.open_action = toolbar.addAction(theme_icon("/mActionFileOpen.svg"), "Open YAML… 打开", self.open_file)
-        self.save_action = toolbar.addAction(theme_icon("/mActionFileSave.svg"), "Save 保存", self.save)
-        self.save_as_action = toolbar.addAction(theme_icon("/mActionFileSaveAs.svg"), "Save as… 另存为",
+        self.open_action = toolbar.addAction(theme_icon("/mActionFileOpen.svg"), tr("Open YAML…"), self.open_file)
+        self.save_action = toolbar.addAction(theme_icon("/mActionFileSave.svg"), tr("Save"), self.save)
+        self.save_as_action = toolbar.addAction(theme_icon("/mActionFileSaveAs.svg"), tr("Save as…"),
                                                 self.save_as)
         toolbar.addSeparator()
-        self.undo_action = self.model.undo_stack.createUndoAction(self, "Undo 撤销")
+        self.undo_action = self.model.undo_stack.createUndoAction(self, tr("Undo"))
         self.undo_action.setIcon(theme_icon("/mActionUndo.svg"))
-        self.redo_action = self.model.undo_stack.createRedoAction(self, "Redo 重做")
+        self.redo_action = self.model.undo_stack.createRedoAction(self, tr("Redo"))
         self.redo_action.setIcon(theme_icon("/mActionRedo.svg"))
         for action in (self.undo_action, self.redo_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -112,12 +119,12 @@ class WeightSetBar(QWidget):
             self.preset_combo.setCurrentIndex(shown)
         self.update_title()
         if problems:
-            self._tell_problems("The file opened, but it is not a valid weight set yet 方案有问题", problems)
+            self._tell_problems(tr("The file opened, but it is not a valid weight set yet"), problems)
         return doc
 
     def open_file(self):
-        path, _filter = QFileDialog.getOpenFileName(self, "Open weight set 打开权重方案", self._start_dir(),
-                                                    FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, tr("Open weight set"), self._start_dir(),
+                                                    file_filter())
         if path:
             try:
                 self.load(path)
@@ -130,8 +137,8 @@ class WeightSetBar(QWidget):
         return self.save_to(self.file_path)
 
     def save_as(self):
-        path, _filter = QFileDialog.getSaveFileName(self, "Save weight set as 另存为", self._start_dir(),
-                                                    FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(self, tr("Save weight set as"), self._start_dir(),
+                                                    file_filter())
         if not path:
             return False
         if not path.lower().endswith((".yaml", ".yml")):
@@ -143,16 +150,16 @@ class WeightSetBar(QWidget):
         try:
             weight_file.write_weight_file(self.model.document(), path)
         except ConfigError as err:
-            self._tell_problems("Not saved: fix these first 未保存", err.problems)
+            self._tell_problems(tr("Not saved: fix these first"), err.problems)
             return False
         except OSError as err:
-            self._tell(f"Cannot write {path}: {err}", Qgis.MessageLevel.Critical, 0)
+            self._tell(tr("Cannot write {path}: {error}").format(path=path, error=err), Qgis.MessageLevel.Critical, 0)
             return False
         self.file_path, self.preset = path, None
         self.model.undo_stack.setClean()
         self.store_in_project()
         self.update_title()
-        self._tell(f"Saved {path}", Qgis.MessageLevel.Success, 3)
+        self._tell(tr("Saved {path}").format(path=path), Qgis.MessageLevel.Success, 3)
         return True
 
     def _start_dir(self):
@@ -207,6 +214,6 @@ class WeightSetBar(QWidget):
         label = doc.get("label")
         lang = self.model.language
         text = label.get(lang) or label.get("zh") if isinstance(label, dict) else (label or "")
-        where = self.file_path or (f"preset {self.preset}" if self.preset else "unsaved")
+        where = self.file_path or (tr("preset {name}").format(name=self.preset) if self.preset else tr("unsaved"))
         dirty = "" if self.model.undo_stack.isClean() else " <b>*</b>"
         self.title.setText(f"<b>{doc.get('name', '')}</b> {text} — <i>{where}</i>{dirty}")

@@ -1,4 +1,4 @@
-"""The dock's "Weights 权重" tab: the weight tree with its edit buttons (add, remove, move), "normalize this
+"""The dock's "Weights" tab: the weight tree with its edit buttons (add, remove, move), "normalize this
 level" and the Σ check of every level.
 
 Every edit goes through WeightTreeModel (and so its undo stack); the panel only turns clicks into model calls
@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QMenu,
                                  QPushButton, QToolButton, QTreeView, QVBoxLayout, QWidget)
 
+from ..translation import tr
 from .delegates import WeightTreeDelegate
 from .weight_model import NAME, ROOT
 
@@ -33,7 +34,7 @@ class WeightsPanel(QWidget):
         self.model = model
         self.level = ROOT
         self.tree = self._build_tree()
-        self.normalize_button = QPushButton("Normalize level 归一化", self)
+        self.normalize_button = QPushButton(tr("Normalize level"), self)
         self.normalize_button.clicked.connect(self._normalize_shown_level)
         self.sum_label = QLabel(self)
         self.sum_label.setWordWrap(True)
@@ -65,11 +66,11 @@ class WeightsPanel(QWidget):
     def _build_buttons(self):
         buttons = QHBoxLayout()
         for text, icon, slot, tip in (
-                ("Element", "/mActionAdd.svg", self.add_element, "Add an element 添加要素"),
-                ("Indicator", "/mActionAdd.svg", self.add_indicator, "Add a catalogue indicator 添加指标"),
-                ("", "/mActionRemove.svg", self.remove_current, "Remove the selected row 删除"),
-                ("", "/mActionArrowUp.svg", self.move_up, "Move up 上移"),
-                ("", "/mActionArrowDown.svg", self.move_down, "Move down 下移")):
+                (tr("Element"), "/mActionAdd.svg", self.add_element, tr("Add an element")),
+                (tr("Indicator"), "/mActionAdd.svg", self.add_indicator, tr("Add a catalogue indicator")),
+                ("", "/mActionRemove.svg", self.remove_current, tr("Remove the selected row")),
+                ("", "/mActionArrowUp.svg", self.move_up, tr("Move up")),
+                ("", "/mActionArrowDown.svg", self.move_down, tr("Move down"))):
             button = QToolButton(self)
             button.setIcon(theme_icon(icon))
             button.setText(text)
@@ -89,7 +90,7 @@ class WeightsPanel(QWidget):
     def show_level(self, level):
         """Make `level` the one Normalize acts on and name it on the button."""
         self.level = level
-        self.normalize_button.setText(f"Normalize 归一化: {self.model.level_label(level)}")
+        self.normalize_button.setText(tr("Normalize: {level}").format(level=self.model.level_label(level)))
 
     def _normalize_shown_level(self):
         self.normalize_level(self.level)
@@ -105,18 +106,17 @@ class WeightsPanel(QWidget):
         if off:
             names = ", ".join(self.model.level_label(p) for p in off)
             self.sum_label.setText(f"<span style='color:#c0392b'>⚠ Σ ≠ 1: {names}</span> — "
-                                   "select the level and “Normalize”. 权重之和不为 1。")
+                                   + tr("select the level and “Normalize”."))
         else:
-            self.sum_label.setText(f"<span style='color:#1e8449'>✓ Every level sums to 1</span> "
-                                   f"(elements Σ = {total:.4f}). 各层权重之和均为 1。")
+            self.sum_label.setText("<span style='color:#1e8449'>✓ {}</span> ".format(tr("Every level sums to 1"))
+                                   + tr("(elements Σ = {total}).").format(total=f"{total:.4f}"))
 
     # -- tree edits -----------------------------------------------------------------------------------------
     def current_path(self):
         return self.model.path(self.tree.currentIndex())
 
     def add_element(self):
-        element_id, ok = QInputDialog.getText(self, "Add element 添加要素",
-                                              "Element id (letters, digits, _) 要素编号:")
+        element_id, ok = QInputDialog.getText(self, tr("Add element"), tr("Element id (letters, digits, _):"))
         if not ok or not element_id.strip():
             return
         try:
@@ -130,7 +130,7 @@ class WeightsPanel(QWidget):
         """Add `indicator_id` (asked for from the catalogue when None) to the selected row's element."""
         path = self.current_path()
         if not path:
-            self._tell("Select the element to add the indicator to 请先选择要素", Qgis.MessageLevel.Warning)
+            self._tell(tr("Select the element to add the indicator to."), Qgis.MessageLevel.Warning)
             return
         indicator_id = indicator_id or self._ask_indicator()
         if not indicator_id:
@@ -147,7 +147,7 @@ class WeightsPanel(QWidget):
         """The catalogue indicator the user picks among those not in the set yet; None when cancelled."""
         catalogue, used, lang = self.model.catalogue, set(self.model.combined_weights()), self.model.language
         choices = {f"{catalogue.label(iid, lang)} ({iid})": iid for iid in catalogue.indicators if iid not in used}
-        text, ok = QInputDialog.getItem(self, "Add indicator 添加指标", "Catalogue indicator 指标:",
+        text, ok = QInputDialog.getItem(self, tr("Add indicator"), tr("Catalogue indicator:"),
                                         list(choices), 0, False)
         return choices[text] if ok else None
 
@@ -169,12 +169,13 @@ class WeightsPanel(QWidget):
 
     def normalize_level(self, level):
         if not self.model.normalize_level(level):
-            self._tell("Every weight of this level is 0: set at least one first.", Qgis.MessageLevel.Warning)
+            self._tell(tr("Every weight of this level is 0: set at least one first."), Qgis.MessageLevel.Warning)
 
     def _tree_menu(self, point):
         path = self.model.path(self.tree.indexAt(point))
         menu = QMenu(self)
         for level in [ROOT] + ([path[:1]] if path else []):
-            menu.addAction(f"Normalize {self.model.level_label(level)}", lambda lv=level: self.normalize_level(lv))
-            menu.addAction(f"AHP for {self.model.level_label(level)}", lambda lv=level: self.ahpRequested.emit(lv))
+            name = self.model.level_label(level)
+            menu.addAction(tr("Normalize {level}").format(level=name), lambda lv=level: self.normalize_level(lv))
+            menu.addAction(tr("AHP for {level}").format(level=name), lambda lv=level: self.ahpRequested.emit(lv))
         menu.exec(self.tree.viewport().mapToGlobal(point))

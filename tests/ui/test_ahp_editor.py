@@ -46,7 +46,7 @@ def test_hand_worked_matrix_gives_weights_lambda_and_cr(editor):
     assert r.ci == pytest.approx(0.0193, abs=1e-4)
     assert r.cr == pytest.approx(0.0332, abs=1e-4)
     text = editor.summary.text()
-    assert "λmax = 3.0385" in text and "CR = 0.0332 ≤ 0.10" in text and "consistent 通过" in text
+    assert "λmax = 3.0385" in text and "CR = 0.0332 ≤ 0.10" in text and "✓ consistent" in text
     accepted = []
     editor.weightsAccepted.connect(accepted.append)
     editor.use_button.click()

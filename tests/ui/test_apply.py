@@ -49,7 +49,7 @@ def test_apply_runs_in_the_background_records_history_and_loads_the_styled_resul
     assert layer.renderer().type() == "categorizedSymbol"          # the algorithm's tier style
     assert panel.evaluated_layer() is layer
     tiers = panel.tier_label.text()
-    assert tiers.startswith("Tiers 等级 (2000 parcels 宗):") and "<b>A</b>" in tiers
+    assert tiers.startswith("Tiers (2000 parcels):") and "<b>A</b>" in tiers
     assert "<b>0</b> of 2000 parcels would change tier" in panel.preview_label.text()
     last = history()[-1]
     assert 'processing.run("landeval:evaluate"' in last and "'WEIGHT_SET':" in last
@@ -65,7 +65,7 @@ def test_cancel_stops_the_run(dock_with_sample, wait_for):
     panel.cancel_button.click()
     wait_for(lambda: done)
     ok, result, message = done[0]
-    assert (ok, result.layers, message) == (False, {}, "Cancelled / 已取消")
+    assert (ok, result.layers, message) == (False, {}, "Cancelled")
     assert "Cancelled" in panel.tier_label.text() and panel.apply_button.isEnabled()
 
 

@@ -120,7 +120,7 @@ def test_paths_run_in_the_background_and_summarize_paths_and_clearance_zones(doc
     assert layer.editorWidgetSetup(path_field).type() == "ValueMap"   # 工改工 … shown in the attribute table
     assert layer.fields().field("clearance_zone").alias() != ""
     assert dock.decision_panel.summaries[PATHS].text() == (
-        "路径: 工业生态修复 2 · 收回收储 1 · 清退 1 | 清退分区: 必须清退区 1 · 鼓励清退区 2 · 可考虑清退区 1")
+        "Paths: 工业生态修复 2 · 收回收储 1 · 清退 1 | Clearance zones: 必须清退区 1 · 鼓励清退区 2 · 可考虑清退区 1")
     assert 'processing.run("landeval:suggestpaths"' in history()[-1]
 
 
@@ -162,7 +162,7 @@ def test_two_evaluations_take_the_extra_layers_and_count_parcels_per_quadrant(do
     assert quadrant == {"P01": "hv_hp", "P02": "hv_lp", "P03": "hv_lp", "P04": None, "P05": "lv_lp",
                         "P06": "lv_lp"}
     assert panel.summaries[TWO_EVALUATIONS].text() == (
-        "A 高价值·高绩效 1 · B 低价值·高绩效 0 · C 高价值·低绩效 2 · D 低价值·低绩效 2 · 无象限 1")
+        "A 高价值·高绩效 1 · B 低价值·高绩效 0 · C 高价值·低绩效 2 · D 低价值·低绩效 2 · no quadrant 1")
     assert "'CENTRES':" in history()[-1]
 
 
@@ -193,8 +193,8 @@ def test_scenarios_classify_the_parks_first_then_compare_the_patterns_with_edite
     # Freed quota: 7.5 亩 less the land rebuilt at plot ratio 2.0 in a base (1000 m² = 1.5 亩) or 1.5 in a
     # community (1333 m² = 2 亩).
     assert panel.summaries[SCENARIOS].text() == (
-        "大集中: 迁移 1 宗, 释放 6.0 亩, 845 万元 · 小集聚: 迁移 1 宗, 释放 5.5 亩, 845 万元 · "
-        "小集聚+适度并园: 迁移 1 宗, 释放 6.0 亩, 845 万元")
+        "大集中: 1 moved, 6.0 亩 freed, 845 (10k CNY) · 小集聚: 1 moved, 5.5 亩 freed, 845 (10k CNY) · "
+        "小集聚+适度并园: 1 moved, 6.0 亩 freed, 845 (10k CNY)")
     assert result.layers["OUTPUT_LINES"].featureCount() == 3
 
 
@@ -216,8 +216,8 @@ def test_scenarios_take_the_parcel_levels_from_classifyscale_when_the_layer_has_
     assert "'DEV_BOUNDARY'" not in history()[-2]                        # the layer already has the flag
     # The same parks give the same levels as the evaluation with parks: the same moves and figures.
     assert dock.decision_panel.summaries[SCENARIOS].text() == (
-        "大集中: 迁移 1 宗, 释放 6.0 亩, 805 万元 · 小集聚: 迁移 1 宗, 释放 5.5 亩, 805 万元 · "
-        "小集聚+适度并园: 迁移 1 宗, 释放 6.0 亩, 805 万元")
+        "大集中: 1 moved, 6.0 亩 freed, 805 (10k CNY) · 小集聚: 1 moved, 5.5 亩 freed, 805 (10k CNY) · "
+        "小集聚+适度并园: 1 moved, 6.0 亩 freed, 805 (10k CNY)")
     assert result.layer.name().startswith("evaluated without levels — ")
 
 
@@ -314,7 +314,7 @@ def test_dossiers_print_from_the_dock_one_page_per_inefficient_parcel(dock, run_
     panel = dock.decision_panel
     options = panel.documents[DOSSIER]
     # The default file sits beside the evaluated layer, named after it.
-    assert options.output.filePath() == str(Path(evaluated_path).parent / "evaluated_宗地档案.pdf")
+    assert options.output.filePath() == str(Path(evaluated_path).parent / "evaluated_parcel_dossiers.pdf")
     assert options.filter.expression() == '"inefficient" = 1'
     out = tmp_path / "dossiers.pdf"
     options.output.setFilePath(str(out))
@@ -322,7 +322,7 @@ def test_dossiers_print_from_the_dock_one_page_per_inefficient_parcel(dock, run_
     assert ok, message
     info = subprocess.run(["pdfinfo", str(out)], check=True, capture_output=True, text=True).stdout
     assert result.outputs["PAGES"] == len(INEFFICIENT) == int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
-    assert panel.summaries[DOSSIER].text() == f"5 页档案 → <a href='file://{out}'>{out}</a>"
+    assert panel.summaries[DOSSIER].text() == f"5 dossier page(s) → <a href='file://{out}'>{out}</a>"
     command = history()[-1]
     assert 'processing.run("landeval:dossier"' in command and "'PARKS':" in command
     assert all(button.isEnabled() for button in panel.run_buttons.values())
@@ -343,7 +343,7 @@ def test_the_list_exports_from_the_dock_with_one_row_per_inefficient_parcel(dock
     listed = [row[0] for name in book.sheetnames[1:] for row in book[name].iter_rows(min_row=2, values_only=True)
               if row[0] in INEFFICIENT]
     assert sorted(listed) == INEFFICIENT
-    assert panel.summaries[EXPORT_LIST].text().startswith("清单 5 宗 → <a href='file://")
+    assert panel.summaries[EXPORT_LIST].text().startswith("List of 5 parcel(s) → <a href='file://")
 
 
 def test_a_document_without_a_file_to_write_is_refused_with_a_message(dock):

@@ -1,0 +1,149 @@
+"""The dock speaks QGIS's language: built with the Chinese translation installed (QGIS set to zh-Hans), its
+buttons, group boxes, messages and summaries are Chinese; with QGIS in English, the English source strings.
+
+The expected Chinese is the Chinese half of the hand-written pair each string was before issue 13 (quoted
+beside each check), so these checks come from the old interface, not from the translation file's output.
+Data labels (tree names, class names in summaries) follow the dock's language combo and are not checked here.
+"""
+import importlib.util
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _i18n():
+    spec = importlib.util.spec_from_file_location("landeval_i18n", ROOT / "scripts" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def compiled(tmp_path, monkeypatch, qgis_app):
+    """The checkout's translations (the .ts with the pending seeds) compiled into tmp_path and used from there."""
+    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
+        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
+    from landeval import translation
+
+    _i18n().compile_all(tmp_path)
+    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
+    yield translation
+    translation.remove_translator()
+
+
+@pytest.fixture
+def qgis_locale():
+    """Set QGIS's locale settings as its Options dialog does; restored afterwards."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+
+    def _set(code):
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", code)
+
+    yield _set
+    for key, value in before.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+
+
+@pytest.fixture
+def make_dock(qgis_iface, qgis_new_project, landeval_provider):
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    from landeval.ui.dock import WeightSetDock
+
+    QgsProject.instance().clear()
+    docks = []
+
+    def make():
+        dock = WeightSetDock(qgis_iface, qgis_iface.mainWindow())
+        docks.append(dock)
+        return dock
+
+    yield make
+    for dock in docks:
+        dock.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+
+
+def _refuse_apply(dock):
+    """Click Apply with no parcel layer chosen; the message the dock's bar shows."""
+    dock.apply_panel.parcels_combo.setLayer(None)
+    dock.apply_panel.apply_button.setEnabled(True)
+    dock.apply_panel.apply_button.click()
+    return dock.message_bar.currentItem().text()
+
+
+def test_a_dock_built_in_a_chinese_qgis_speaks_chinese(compiled, qgis_locale, make_dock):
+    from qgis.PyQt.QtCore import Qt
+
+    qgis_locale("zh-Hans")
+    assert compiled.install_translator() == "zh_CN"
+    dock = make_dock()
+    assert dock.windowTitle() == "LandEval 权重方案"                  # "LandEval weight set / 权重方案"
+    assert dock.apply_panel.apply_button.text() == "评价"              # "Apply 评价"
+    assert dock.apply_panel.cancel_button.text() == "取消"             # "Cancel 取消"
+    assert dock.apply_box.title() == "应用到宗地图层"                   # "Apply to parcels 应用到宗地图层"
+    assert dock.decision_box.title() == "决策支持"                     # "Decision support / 决策支持"
+    assert dock.robustness_box.title() == "识别结果稳健性"              # "Robustness / 识别结果稳健性"
+    assert [dock.tabs.tabText(i) for i in range(3)] == ["权重", "层次分析法", "熵权/CRITIC 客观赋权"]
+    assert dock.decision_panel.pages.tabText(0) == "路径"             # "Paths 路径"
+    assert dock.model.headerData(0, Qt.Orientation.Horizontal) == "名称"   # "Name 名称"
+    assert dock.save_action.text() == "保存"                           # "Save 保存"
+    assert "请先选择宗地图层" in _refuse_apply(dock)                      # "Choose the parcel layer first 请先选择宗地图层."
+
+
+def test_a_dock_built_in_an_english_qgis_speaks_english(compiled, qgis_locale, make_dock):
+    qgis_locale("en_US")
+    assert compiled.install_translator() is None
+    dock = make_dock()
+    assert dock.windowTitle() == "LandEval weight set"
+    assert dock.apply_panel.apply_button.text() == "Apply"
+    assert dock.apply_box.title() == "Apply to parcels"
+    assert dock.decision_box.title() == "Decision support"
+    assert [dock.tabs.tabText(i) for i in range(3)] == ["Weights", "AHP", "Entropy/CRITIC"]
+    assert _refuse_apply(dock) == "Choose the parcel layer first."
+
+
+def test_summaries_and_the_level_names_follow_the_translation(compiled, qgis_locale):
+    from landeval.ui.documents import DOSSIER, EXPORT_LIST, document_summary
+    from landeval.ui.weight_model import WeightTreeModel
+
+    qgis_locale("zh_CN")
+    compiled.install_translator()
+    outputs = {"OUTPUT": "/data/list.xlsx", "PAGES": 5, "ROWS": 5}
+    link = "<a href='file:///data/list.xlsx'>/data/list.xlsx</a>"
+    # Before: f"{count} 页档案 → {link}" if language == "zh" … and f"清单 {count} 宗 → {link}".
+    assert document_summary(DOSSIER, outputs) == f"5 页档案 → {link}"
+    assert document_summary(EXPORT_LIST, outputs) == f"清单 5 宗 → {link}"
+    model = WeightTreeModel()
+    model.set_document({"elements": [{"id": "land_use", "label": {"zh": "土地利用", "en": "Land use"},
+                                      "weight": 1.0, "indicators": []}]})
+    # Before: "要素层 Elements" and "指标层：" + the element's name.
+    assert (model.level_label(()), model.level_label((0,))) == ("要素层", "指标层：土地利用")
+
+
+def test_the_plugin_says_why_the_dock_cannot_open_in_chinese(compiled, qgis_locale, qgis_iface, landeval_provider):
+    import landeval
+
+    qgis_locale("zh-Hans")
+    iface = mock.MagicMock()
+    iface.mainWindow.return_value = qgis_iface.mainWindow()
+    plugin = landeval.classFactory(iface)          # installs the translation for QGIS's locale, as QGIS does
+    with mock.patch("landeval.plugin.QgsApplication"):    # the session's provider stays registered
+        plugin.initGui()
+    assert plugin.action.text() == "LandEval 权重方案"
+    with mock.patch("landeval.ui.decision_panel.QgsApplication") as app:
+        app.processingRegistry.return_value.algorithmById.return_value = None
+        plugin.action.setChecked(True)
+    text = iface.messageBar.return_value.pushMessage.call_args[0][1]
+    assert text.startswith("Processing 算法 landeval:") and "未注册" in text
+    with mock.patch("landeval.plugin.QgsApplication"):
+        plugin.unload()
