@@ -147,3 +147,28 @@ def test_the_plugin_says_why_the_dock_cannot_open_in_chinese(compiled, qgis_loca
     assert text.startswith("Processing 算法 landeval:") and "未注册" in text
     with mock.patch("landeval.plugin.QgsApplication"):
         plugin.unload()
+
+
+def _cjk_literals(path):
+    """(line, text) of every string literal holding a Chinese character, docstrings left out."""
+    import ast
+    import re
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    return [(node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+            and re.search(r"[\u4e00-\u9fff]", node.value)]
+
+
+def test_no_chinese_text_is_written_into_the_interface_code():
+    # Chinese reaches the interface through the translation only. Two exceptions that are not interface text:
+    # the language combo names Chinese in Chinese (as language pickers do), and 名称 ("name") is how Chinese
+    # park layers end the field the renewal scenarios read park names from.
+    allowed = {"中文", "名称"}
+    found = {f"{path.relative_to(ROOT)}:{line}: {text}"
+             for path in [ROOT / "plugin.py", *sorted((ROOT / "ui").glob("*.py"))]
+             for line, text in _cjk_literals(path) if text not in allowed}
+    assert not found, "\n".join(sorted(found))
