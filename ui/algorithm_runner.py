@@ -111,17 +111,17 @@ class AlgorithmRunner(QObject):
         the output's description until the algorithm's post-processor names them.
         """
         if self.running:
-            raise LandEvalError(tr("{algorithm} is still running; wait for it or cancel it.").format(
-                algorithm=self.algorithm_id))
+            raise LandEvalError("{algorithm} is still running; wait for it or cancel it.",
+                                algorithm=self.algorithm_id)
         algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
         if algorithm is None:
-            raise LandEvalError(tr("The Processing algorithm {algorithm} is not available: enable the LandEval "
-                                   "plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).").format(
-                                       algorithm=algorithm_id))
+            raise LandEvalError("The Processing algorithm {algorithm} is not available: enable the LandEval "
+                                "plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).",
+                                algorithm=algorithm_id)
         unknown = sorted(name for name in inputs if algorithm.parameterDefinition(name) is None)
         if unknown:
-            raise LandEvalError(tr("{algorithm} has no parameter {names}; update the plugin.").format(
-                algorithm=algorithm_id, names=", ".join(unknown)))
+            raise LandEvalError("{algorithm} has no parameter {names}; update the plugin.",
+                                algorithm=algorithm_id, names=", ".join(unknown))
         folder = tempfile.mkdtemp(prefix=f"landeval_{algorithm_id.split(':')[-1]}_")
         params = dict(inputs)
         files = {}
@@ -140,7 +140,7 @@ class AlgorithmRunner(QObject):
         self.context.setProject(QgsProject.instance())
         ok, problem = algorithm.checkParameterValues(params, self.context)
         if not ok:
-            raise LandEvalError(f"{algorithm_id}: {problem}")
+            raise LandEvalError("{algorithm}: {problem}", algorithm=algorithm_id, problem=problem)
         self.feedback = _Feedback()
         self.feedback.progressChanged.connect(self.progress)
         _record_history(algorithm, params, self.context)

@@ -54,10 +54,9 @@ def algorithm_definition(algorithm_id):
     so a missing algorithm means the provider failed to load or was removed: say so instead of guessing."""
     algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
     if algorithm is None:
-        raise LandEvalError(tr("The Processing algorithm {algorithm} is not registered: the LandEval provider "
-                               "is missing from the Processing toolbox. Enable the LandEval plugin (Plugins › Manage "
-                               "and Install Plugins) or reinstall it, then reopen the dock.").format(
-                                   algorithm=algorithm_id))
+        raise LandEvalError("The Processing algorithm {algorithm} is not registered: the LandEval provider "
+                            "is missing from the Processing toolbox. Enable the LandEval plugin (Plugins › Manage "
+                            "and Install Plugins) or reinstall it, then reopen the dock.", algorithm=algorithm_id)
     return algorithm
 
 
@@ -304,7 +303,7 @@ class DecisionPanel(QWidget):
         inputs.update({name: combo.currentLayer().id() for name, combo in self.value_layers.items()
                        if combo.currentLayer() is not None})
         if "LANDUSE" in inputs and not self.landuse_field.currentField():
-            raise LandEvalError(tr("Choose the land-use class field of the land-use layer, or clear the layer."))
+            raise LandEvalError("Choose the land-use class field of the land-use layer, or clear the layer.")
         for name, combo in (("LANDUSE_FIELD", self.landuse_field), ("LAND_PRICE_FIELD", self.price_field)):
             if combo.currentField() and (name != "LANDUSE_FIELD" or "LANDUSE" in inputs):
                 inputs[name] = combo.currentField()
@@ -314,12 +313,12 @@ class DecisionPanel(QWidget):
         """The scenario inputs, or None after starting classifyscale when the parks (or parcels) lack levels."""
         parks = self.apply_panel.overlays["PARKS"].currentLayer()
         if parks is None:
-            raise LandEvalError(tr("Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs "
-                                   "(Parks)."))
+            raise LandEvalError("Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs "
+                                "(Parks).")
         town, park_town = self.town_field.currentField(), self.park_town_field.currentField()
         if bool(town) != bool(park_town):
-            raise LandEvalError(tr("Give both town fields (of the parcels and of the parks) to keep moves "
-                                   "within each town, or clear both to search the whole district."))
+            raise LandEvalError("Give both town fields (of the parcels and of the parks) to keep moves "
+                                "within each town, or clear both to search the whole district.")
         unit = self.document().get("area_unit") or "mu"
         inputs = {"PARKS": parks.id(), "AREA_UNIT": AREA_UNITS.index(unit) if unit in AREA_UNITS else 0,
                   **{name: box.value() for name, box in self.costs.items()}}
@@ -361,10 +360,10 @@ class DecisionPanel(QWidget):
     def _rounds_inputs(self, layer):
         earlier = self.earlier_combo.currentLayer()
         if earlier is None or earlier.id() == layer.id():
-            raise LandEvalError(tr("Choose the earlier round's evaluated layer to compare with '{layer}'.").format(
-                layer=layer.name()))
+            raise LandEvalError("Choose the earlier round's evaluated layer to compare with '{layer}'.",
+                                layer=layer.name())
         if not self.later_id.currentField() or not self.earlier_id.currentField():
-            raise LandEvalError(tr("Choose the parcel id field of both rounds."))
+            raise LandEvalError("Choose the parcel id field of both rounds.")
         return {"EARLIER": earlier.id(), "LATER": layer.id(), "ID_FIELD": self.later_id.currentField(),
                 "EARLIER_ID_FIELD": self.earlier_id.currentField()}
 

@@ -187,6 +187,6 @@ class WeightSetDock(QgsDockWidget):
     def _read_layer_columns(self, fields):
         layer = self.apply_panel.evaluated_layer()
         if layer is None:
-            raise LandEvalError(tr("Choose the evaluated layer (with indicator columns) under “Apply” first; "
-                                   "apply the set once to get one."))
+            raise LandEvalError("Choose the evaluated layer (with indicator columns) under “Apply” first; "
+                                "apply the set once to get one.")
         return read_frame(layer, fields, what=layer_name(layer))[0]

@@ -73,7 +73,7 @@ class DocumentOptions:
         """The run's parameters; `overlays` {name: layer or None} from Apply, `weight_path` the set as a file."""
         path = self.output.filePath().strip()
         if not path:
-            raise LandEvalError(tr("Choose the file to write ({parameter}).").format(parameter=self.rows[1][0]))
+            raise LandEvalError("Choose the file to write ({parameter}).", parameter=self.rows[1][0])
         inputs = {"INPUT": layer.id(), "FILTER": self.filter.expression(), "OUTPUT": path}
         if self.algorithm_id == DOSSIER:
             inputs["WEIGHT_SET"] = weight_path

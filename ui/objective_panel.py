@@ -28,8 +28,8 @@ def objective_level_weights(frame, indicators, subjective, method):
     numeric = [i for i, ind in enumerate(indicators) if ind.get("direction") != "categorical"]
     categorical = [i for i in range(len(indicators)) if i not in numeric]
     if len(numeric) < 2:
-        raise LandEvalError(tr("Objective weights need at least two numeric indicators in the level; "
-                               "this one has {count}.").format(count=len(numeric)))
+        raise LandEvalError("Objective weights need at least two numeric indicators in the level; "
+                            "this one has {count}.", count=len(numeric))
     values = frame[[indicators[i]["field"] for i in numeric]].to_numpy(dtype=float)
     complete = ~np.isnan(values).any(axis=1)
     cost = [k for k, i in enumerate(numeric) if indicators[i].get("direction") == "cost"]

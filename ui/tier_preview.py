@@ -87,8 +87,8 @@ class TierPreview:
         for _element, ind in cfg.indicators():
             # The evaluation writes every indicator under its id (design.md, output fields).
             if ind.id not in available:
-                raise LandEvalError(tr("the layer has no column '{column}'; apply the set once to compute it.").format(
-                    column=ind.id))
+                raise LandEvalError("the layer has no column '{column}'; apply the set once to compute it.",
+                                    column=ind.id)
             columns.append(ind.id)
         groups = [g for g in [cfg.group_by] + [ind.group_by for _e, ind in cfg.indicators()] if g in available]
         extra = ["veto_failed"] if "veto_failed" in available else []

@@ -25,8 +25,8 @@ def check_tree(doc, source):
         and all(isinstance(i, dict) and isinstance(i.get("id"), str) for i in e.get("indicators", []))
         for e in elements)
     if not ok:
-        raise LandEvalError(tr("{source}: not a weight set (expected elements: with id and indicators: lists); "
-                               "check the file against docs/design.md, “Config files”.").format(source=source))
+        raise LandEvalError("{source}: not a weight set (expected elements: with id and indicators: lists); "
+                            "check the file against docs/design.md, “Config files”.", source=source)
 
 
 def read_weight_file(path_or_preset):
@@ -67,7 +67,7 @@ def restore_from_project(project):
     try:
         doc = json.loads(text)
     except ValueError:
-        raise LandEvalError(tr("The weight set stored in this project is damaged; open the YAML file again.")) from None
+        raise LandEvalError("The weight set stored in this project is damaged; open the YAML file again.") from None
     check_tree(doc, tr("weight set stored in the project"))
     path, _ok = project.readEntry(PROJECT_SCOPE, _KEY_PATH, "")
     return doc, path or None

@@ -144,6 +144,7 @@ def test_the_plugin_says_why_the_dock_cannot_open_in_chinese(compiled, qgis_loca
         app.processingRegistry.return_value.algorithmById.return_value = None
         plugin.action.setChecked(True)
     text = iface.messageBar.return_value.pushMessage.call_args[0][1]
+    # Raised as the template "The Processing algorithm {algorithm} is not registered: …", shown by message_of.
     assert text.startswith("Processing 算法 landeval:") and "未注册" in text
     with mock.patch("landeval.plugin.QgsApplication"):
         plugin.unload()
@@ -172,3 +173,18 @@ def test_no_chinese_text_is_written_into_the_interface_code():
              for path in [ROOT / "plugin.py", *sorted((ROOT / "ui").glob("*.py"))]
              for line, text in _cjk_literals(path) if text not in allowed}
     assert not found, "\n".join(sorted(found))
+
+
+def test_the_errors_the_dock_raises_are_templates():
+    # The dock shows every LandEvalError through translation.message_of, which translates the error's literal
+    # template (context LandEvalError): a message built before the raise would reach the user untranslated.
+    import ast
+
+    offenders = []
+    for path in sorted((ROOT / "ui").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "LandEvalError":
+                first = node.args[0] if node.args else None
+                if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
