@@ -1,6 +1,6 @@
 """landeval:checkvetoes — one-vote veto criteria (一票否决): which parcels fail, and why."""
-from ..core.vetoes import check_vetoes
-from ..qgis_io.steps import push_warnings, write_step_output
+from ..core.pipeline import StageRun
+from ..qgis_io.steps import push_warnings, run_step, write_step_output
 from .base import LandEvalAlgorithm
 from .params import (
     OutputSink,
@@ -38,7 +38,7 @@ class CheckVetoes(LandEvalAlgorithm):
         cfg = load_eval_config(self, parameters, context, rules=True)
         source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg)
         push_warnings(feedback, warnings)
-        result = check_vetoes(table, cfg)
+        result = run_step(table, cfg, StageRun(), ("vetoes",), feedback)
         failed = int(result["veto_failed"].sum())
         feedback.pushInfo(f"{failed} of {len(result)} parcel(s) fail at least one veto ({cfg.name}).")
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,

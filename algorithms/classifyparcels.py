@@ -1,8 +1,6 @@
 """landeval:classifyparcels — inefficiency type, final determination and category, tiers A/B/C/D/T."""
-import pandas as pd
-
-from ..core import classify
-from ..qgis_io.steps import push_warnings, write_step_output
+from ..core.pipeline import StageRun
+from ..qgis_io.steps import push_warnings, run_step, write_step_output
 from .base import LandEvalAlgorithm
 from .params import (
     OutputSink,
@@ -18,14 +16,6 @@ from .params import (
     tier_method,
     tier_params,
 )
-
-
-def classify_table(table, cfg, threshold, method, breaks):
-    """Types, determination and tiers of a scored table, as one DataFrame."""
-    types = classify.classify_types(table, cfg)
-    decided = classify.determine(table.assign(**types), cfg, threshold)
-    tiers = classify.assign_tiers(table.assign(**types, **decided), cfg, method, breaks)
-    return pd.concat([types, decided, tiers], axis=1)
 
 
 class ClassifyParcels(LandEvalAlgorithm):
@@ -63,10 +53,12 @@ class ClassifyParcels(LandEvalAlgorithm):
             feedback.pushWarning("The layer has no veto_failed field: run checkvetoes first, or vetoes are not "
                                  "taken into account.")
         method = tier_method(self, parameters, context)
-        result = classify_table(table, cfg, optional_number(self, parameters, "THRESHOLD", context), method,
-                                tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method)))
+        run = StageRun(threshold=optional_number(self, parameters, "THRESHOLD", context), tier_method=method,
+                       tier_breaks=tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method)))
+        result = run_step(table, cfg, run, ("types", "categories", "tiers"), feedback)
+        tiers = result["tier"].value_counts() if "tier" in result else {}
         feedback.pushInfo(f"{int(result['inefficient'].sum())} of {len(result)} parcel(s) inefficient; tiers: "
-                          + ", ".join(f"{k} {v}" for k, v in sorted(result["tier"].value_counts().items())))
+                          + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
                                  fids,
                                  {"zh": "低效认定与分级", "en": "Classification"}, kind="tier", cfg=cfg)

@@ -11,7 +11,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
-from ..core.pipeline import evaluate as run_pipeline
+from ..core.pipeline import StageRun, evaluate_parsed
 from ..core.tables import magnitude_warnings
 from ..qgis_io.assemble import assemble
 from ..qgis_io.results import write_results
@@ -103,10 +103,11 @@ class Evaluate(LandEvalAlgorithm):
         method = tier_method(self, parameters, context)
         threshold = optional_number(self, parameters, "THRESHOLD", context)
         breaks = tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method))
-        result = run_pipeline(table, cfg, area_unit=unit, threshold=threshold, tier_method=method,
-                              tier_breaks=breaks, normalization=normalization(self, parameters, context),
-                              group_field=self.parameterAsString(parameters, "GROUP_FIELD", context) or None)
-        # The engine's table holds every input column again: the assembled one is not needed for writing.
+        run = StageRun(unit, threshold, normalization(self, parameters, context),
+                       self.parameterAsString(parameters, "GROUP_FIELD", context) or None, method, breaks)
+        # assemble parsed the parcel and enterprise tables: the stages run on its table as it is, which becomes
+        # the result's (the assembled reference is dropped so that it is not kept alive beside it).
+        result = evaluate_parsed(table, cfg, run)
         assembled.table = table = None
         warnings = assembled.warnings + result.warnings
         warnings += magnitude_warnings(result.table, unit, warnings)

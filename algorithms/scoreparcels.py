@@ -1,8 +1,8 @@
 """landeval:scoreparcels — normalized, weighted composite score with sub-scores, rank and weakest indicators."""
 from qgis.core import QgsProcessingParameterField
 
-from ..core.scoring import score_details
-from ..qgis_io.steps import push_warnings, write_step_output
+from ..core.pipeline import StageRun
+from ..qgis_io.steps import push_warnings, run_step, write_step_output
 from .base import LandEvalAlgorithm
 from .params import (
     OutputSink,
@@ -50,14 +50,14 @@ class ScoreParcels(LandEvalAlgorithm):
     def execute(self, parameters, context, feedback):
         cfg = load_eval_config(self, parameters, context, weights=True)
         group = self.parameterAsString(parameters, "GROUP_FIELD", context) or None
-        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg, [group])
+        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg, group)
         push_warnings(feedback, warnings)
-        details = score_details(table, cfg, normalization(self, parameters, context), group)
-        push_warnings(feedback, details.warnings)
-        scored = int(details.table["score"].notna().sum())
+        run = StageRun(normalization=normalization(self, parameters, context), group_field=group)
+        result = run_step(table, cfg, run, ("score",), feedback)
+        scored = int(result["score"].notna().sum())
         feedback.pushInfo(f"{scored} of {len(table)} parcel(s) scored with {cfg.name} "
                           f"({cfg.normalization}, {cfg.aggregation}, missing: {cfg.missing}).")
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source,
-                                 details.table, fids,
+                                 result, fids,
                                  {"zh": "综合得分", "en": "Scores"}, kind="score", cfg=cfg)
         return {"OUTPUT": dest}

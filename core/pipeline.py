@@ -315,12 +315,22 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
     join_counts = {}
     if enterprises is not None:
         work, join_counts = _join(work, enterprises, parcel_key, run.warnings)
+    return evaluate_parsed(work, cfg, run, join_counts)
+
+
+def evaluate_parsed(work, cfg, run, counts=None):
+    """Every stage on `work`, a parcel table whose columns are already parsed (canonical_table, or the QGIS
+    bridge's assemble, which parses the parcel and enterprise tables once): the EvaluationResult of evaluate,
+    with `counts` (the join's) added to its quality. `work` becomes part of the result and loses in place the
+    columns a stage recomputes; `run` (StageRun) holds the overrides and collects the warnings."""
+    if run.area_unit is None:
+        run.area_unit = cfg.area_unit
     new = run_stages(work, cfg, run)
-    # `work` is this function's own frame: the columns a stage recomputes (area_<unit>) are deleted in place,
-    # because work.drop() would copy the whole table once more before the concatenation copies it (~0.4 GB at
-    # 10⁶ parcels). Not copy=False: pandas 1.5 then consolidates the blocks, which costs more than it saves.
+    # The columns a stage recomputes (area_<unit>) are deleted from `work` in place, because work.drop() would
+    # copy the whole table once more before the concatenation copies it (~0.4 GB at 10⁶ parcels). Not
+    # copy=False: pandas 1.5 then consolidates the blocks, which costs more than it saves.
     for name in [c for c in new.columns if c in work.columns]:
         del work[name]
     table = pd.concat([work, new], axis=1)
-    quality = {**_quality(table, cfg, run.normalized, run.reasons), **join_counts}
+    quality = {**_quality(table, cfg, run.normalized, run.reasons), **(counts or {})}
     return EvaluationResult(table, run.warnings, quality, run.area_unit, cfg.name)

@@ -1,8 +1,7 @@
 """What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
 configuration needs from a layer, run one engine step, write the layer with the step's columns."""
-from ..core.conditions import fields_of
 from ..core.inputs import canonical_with_originals
-from ..core.pipeline import RULE_FIELDS, TAIL_FIELDS, add_rule_placeholders, rule_conditions
+from ..core.pipeline import run_stages, stage_inputs
 from ..core.tables import Note
 from .assemble import recognised_columns
 from .layer_io import read_frame
@@ -12,27 +11,22 @@ from .styling import area_unit_of_fields, finish_output
 from .writer import write_output
 
 
-def config_fields(cfg, extra=()):
-    """Every column name a configuration reads: indicator fields, group fields, rule condition fields."""
-    names = list(extra)
-    for _, spec in cfg.indicators():
-        names += [spec.field, spec.id, spec.group_by]
-    names.append(cfg.group_by)
-    for _, cond in rule_conditions(cfg):
-        names += fields_of(cond)
-    return [n for n in dict.fromkeys(names) if n]
-
-
-def read_step_table(source, cfg, feedback, extra=()):
+def read_step_table(source, cfg, feedback, group_field=None):
     """(table, fids, warnings) of a single step's input `source` (a feature source or SourceInput): only the
-    fields LandEval recognises or `cfg` reads, canonicalised, with NaN placeholders (and a warning) for rule
-    fields the layer lacks — as landeval:evaluate does."""
-    wanted = config_fields(cfg, list(TAIL_FIELDS) + list(RULE_FIELDS) + list(extra))
-    names = recognised_columns(unwrap(source)[0], {}, wanted)
+    fields LandEval recognises or the stages may read (core.pipeline.stage_inputs), canonicalised. The fields
+    the rules read but the layer lacks are added, with a warning, by core.pipeline.run_stages."""
+    names = recognised_columns(unwrap(source)[0], {}, stage_inputs(cfg, group_field))
     frame, fids = read_frame(source, names, feedback, what="input layer")
     table, warnings = canonical_with_originals(frame, {})
-    add_rule_placeholders(table, cfg, warnings)
     return table, fids, warnings
+
+
+def run_step(table, cfg, run, stages, feedback):
+    """The columns the engine stages `stages` (core.pipeline.STAGE_NAMES) add to `table`, the run's warnings
+    pushed to the log."""
+    result = run_stages(table, cfg, run, stages)
+    push_warnings(feedback, run.warnings)
+    return result
 
 
 def write_step_output(target, context, feedback, source, results, fids, names, kind=None, cfg=None):
@@ -44,6 +38,7 @@ def write_step_output(target, context, feedback, source, results, fids, names, k
 
 
 def push_warnings(feedback, warnings):
+    """Each of `warnings` to the log as a warning."""
     for warning in warnings:
         feedback.pushWarning(warning)
 
