@@ -593,7 +593,7 @@ def file_destination(parameters, name, context):
     return os.path.abspath(value)
 
 
-def read_step_input(alg, parameters, context, feedback, cfg, group_field=None):
+def read_step_input(alg, parameters, context, feedback, cfg, extra=()):
     """(INPUT as a SourceInput, table, fids, warnings) of a single-step algorithm (qgis_io.steps.read_step_table)."""
     source = source_input(alg, parameters, "INPUT", context, feedback)
-    return (source, *read_step_table(source, cfg, feedback, group_field))
+    return (source, *read_step_table(source, cfg, feedback, extra))

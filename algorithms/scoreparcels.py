@@ -50,7 +50,7 @@ class ScoreParcels(LandEvalAlgorithm):
     def execute(self, parameters, context, feedback):
         cfg = load_eval_config(self, parameters, context, weights=True)
         group = self.parameterAsString(parameters, "GROUP_FIELD", context) or None
-        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg, group)
+        source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg, [group])
         push_warnings(feedback, warnings)
         run = StageRun(normalization=normalization(self, parameters, context), group_field=group)
         result = run_step(table, cfg, run, ("score",), feedback)

@@ -1,7 +1,7 @@
 """What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
 configuration needs from a layer, run one engine step, write the layer with the step's columns."""
 from ..core.inputs import canonical_with_originals
-from ..core.pipeline import run_stages, stage_inputs
+from ..core.pipeline import add_rule_placeholders, run_stages, stage_inputs
 from ..core.tables import Note
 from .assemble import recognised_columns
 from .layer_io import read_frame
@@ -11,13 +11,15 @@ from .styling import area_unit_of_fields, finish_output
 from .writer import write_output
 
 
-def read_step_table(source, cfg, feedback, group_field=None):
+def read_step_table(source, cfg, feedback, extra=()):
     """(table, fids, warnings) of a single step's input `source` (a feature source or SourceInput): only the
-    fields LandEval recognises or the stages may read (core.pipeline.stage_inputs), canonicalised. The fields
-    the rules read but the layer lacks are added, with a warning, by core.pipeline.run_stages."""
-    names = recognised_columns(unwrap(source)[0], {}, stage_inputs(cfg, group_field))
+    fields LandEval recognises, the stages may read (core.pipeline.stage_inputs) or `extra` names (a group
+    field), canonicalised, with NaN placeholders (and a warning) for rule fields the layer lacks — as
+    core.pipeline.run_stages adds them, here for robustness too, which reads the rules' fields itself."""
+    names = recognised_columns(unwrap(source)[0], {}, stage_inputs(cfg) + [e for e in extra if e])
     frame, fids = read_frame(source, names, feedback, what="input layer")
     table, warnings = canonical_with_originals(frame, {})
+    add_rule_placeholders(table, cfg, warnings)
     return table, fids, warnings
 
 

@@ -11,13 +11,14 @@ import tempfile
 from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..core.catalogue import load_catalogue
 from ..core.errors import ConfigError, LandEvalError
 from ..translation import message_of, tr
 from . import weight_file
 from .algorithm_runner import AlgorithmRunner
+from .run_feedback import RunFeedback
 from .tier_preview import TierPreview, tier_summary
 from .weight_set_bar import problems_text
 
@@ -114,10 +115,9 @@ class ApplyPanel(QWidget):
         """Progress, Apply and Cancel."""
         self.apply_button = QPushButton(tr("Apply"), self)
         self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
+        self.run_feedback = RunFeedback(self, self.runner, self.cancel_button, lambda aid: aid == EVALUATE,
+                                        self.message.emit)
+        self.progress = self.run_feedback.progress
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
         buttons.addStretch(0)
@@ -142,14 +142,12 @@ class ApplyPanel(QWidget):
 
     def _connect(self):
         self.apply_button.clicked.connect(self.apply)
-        self.cancel_button.clicked.connect(self.runner.cancel)
         self.parcels_combo.layerChanged.connect(self._on_parcels_changed)
         self.enterprises_combo.layerChanged.connect(self._on_enterprises_changed)
         self.parcel_id.fieldChanged.connect(self.inputsChanged)
         self.enterprise_parcel_id.fieldChanged.connect(self.inputsChanged)
         self.evaluated_combo.layerChanged.connect(self._on_evaluated_changed)
         self.runner.started.connect(self._on_run_started)
-        self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_run_finished)
 
     def _pair(self, combo, field):
@@ -224,26 +222,14 @@ class ApplyPanel(QWidget):
         self.apply_button.setEnabled(False)
         if algorithm_id != EVALUATE:
             return
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
+        self.run_feedback.begin()
         self.tier_label.setText(tr("Evaluating…"))
-
-    def _on_progress(self, percent):
-        if self.runner.algorithm_id == EVALUATE:
-            self.progress.setValue(int(percent))
 
     def _on_run_finished(self, ok, result, message):
         self.apply_button.setEnabled(self.parcels_combo.currentLayer() is not None)
-        if result.algorithm_id != EVALUATE:
+        if result.algorithm_id != EVALUATE or not self.run_feedback.end(ok, message, self.tier_label):
             return
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
         layer = result.layer
-        if not ok:
-            self.tier_label.setText(f"<span style='color:#c0392b'>{message}</span>")
-            self.message.emit(message, Qgis.MessageLevel.Warning)
-            return
         self.preview.forget(layer.id())
         self.evaluated_combo.setLayer(layer)
         self.message.emit(tr("Evaluated: {layer}").format(layer=layer.name()), Qgis.MessageLevel.Success)

@@ -14,7 +14,7 @@ import tempfile
 from qgis.core import Qgis, QgsApplication, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProcessing
 from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTabWidget,
+from qgis.PyQt.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QPushButton, QTabWidget,
                                  QVBoxLayout, QWidget)
 
 from ..core.errors import ConfigError, LandEvalError
@@ -24,6 +24,7 @@ from ..translation import message_of, tr
 from . import decision_summary, weight_file
 from .documents import DOSSIER, EXPORT_LIST, DocumentOptions, document_summary
 from .apply_panel import guess_field, layer_combo
+from .run_feedback import RunFeedback
 from .tier_preview import TierPreview
 from .weight_set_bar import problems_text
 
@@ -91,12 +92,9 @@ class DecisionPanel(QWidget):
         self.documents = {}
         for algorithm_id, text in ((DOSSIER, tr("Print dossiers")), (EXPORT_LIST, tr("Export the list"))):
             self.pages.addTab(self._document_page(algorithm_id, text), self.titles[algorithm_id])
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
         self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.run_feedback = RunFeedback(self, runner, self.cancel_button, self._ours, self.message.emit)
+        self.progress = self.run_feedback.progress
         self.layer_label = QLabel(self)
         self.layer_label.setWordWrap(True)
         bottom = QHBoxLayout()
@@ -110,7 +108,6 @@ class DecisionPanel(QWidget):
         layout.addLayout(bottom)
 
         self.runner.started.connect(self._on_started)
-        self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         apply_panel.evaluated_combo.layerChanged.connect(self._on_evaluated_changed)
         apply_panel.overlays["PARKS"].layerChanged.connect(self._on_parks_changed)
@@ -378,15 +375,9 @@ class DecisionPanel(QWidget):
         self._update_buttons()
         if not self._ours(algorithm_id):
             return
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
+        self.run_feedback.begin()
         step = tr("Park levels…") if algorithm_id == SCALE else tr("Running…")
         self.summaries[self._page_of(algorithm_id)].setText(step)
-
-    def _on_progress(self, percent):
-        if self._ours(self.runner.algorithm_id):
-            self.progress.setValue(int(percent))
 
     def _on_finished(self, ok, result, message):
         algorithm_id = result.algorithm_id
@@ -400,13 +391,9 @@ class DecisionPanel(QWidget):
                 return
             except LandEvalError as err:
                 ok, message = False, message_of(err)
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
         self._update_buttons()
         label = self.summaries[self._page_of(algorithm_id)]
-        if not ok:
-            label.setText(f"<span style='color:#c0392b'>{message}</span>")
-            self.message.emit(message, Qgis.MessageLevel.Warning)
+        if not self.run_feedback.end(ok, message, label):
             return
         for layer in result.layers.values():
             layer.setName(f"{self._source} — {layer.name()}")

@@ -11,13 +11,14 @@ import tempfile
 from qgis.core import Qgis
 from qgis.gui import QgsDoubleSpinBox, QgsSpinBox
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from qgis.PyQt.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..core import labels
 from ..core.errors import ConfigError, LandEvalError
 from ..translation import message_of, tr
 from . import weight_file
 from .decision_panel import algorithm_definition
+from .run_feedback import RunFeedback
 from .tier_preview import TierPreview
 from .weight_set_bar import problems_text
 
@@ -67,11 +68,9 @@ class RobustnessPanel(QWidget):
         self.run_button.setToolTip(algorithm.shortHelpString()[:400])
         self.run_button.clicked.connect(self.run)
         self.cancel_button = QPushButton(tr("Cancel"), self)
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.runner.cancel)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, 100)
-        self.progress.setVisible(False)
+        self.run_feedback = RunFeedback(self, runner, self.cancel_button, lambda aid: aid == ROBUSTNESS,
+                                        self.message.emit)
+        self.progress = self.run_feedback.progress
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,7 +87,6 @@ class RobustnessPanel(QWidget):
         form.addRow(self.summary)
 
         self.runner.started.connect(self._on_started)
-        self.runner.progress.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         apply_panel.evaluated_combo.layerChanged.connect(self._update_button)
         self._update_button()
@@ -126,24 +124,12 @@ class RobustnessPanel(QWidget):
         self._update_button()
         if algorithm_id != ROBUSTNESS:
             return
-        self.cancel_button.setEnabled(True)
-        self.progress.setValue(0)
-        self.progress.setVisible(True)
+        self.run_feedback.begin()
         self.summary.setText(tr("Drawing weights…"))
-
-    def _on_progress(self, percent):
-        if self.runner.algorithm_id == ROBUSTNESS:
-            self.progress.setValue(int(percent))
 
     def _on_finished(self, ok, result, message):
         self._update_button()
-        if result.algorithm_id != ROBUSTNESS:
-            return
-        self.cancel_button.setEnabled(False)
-        self.progress.setVisible(False)
-        if not ok:
-            self.summary.setText(f"<span style='color:#c0392b'>{message}</span>")
-            self.message.emit(message, Qgis.MessageLevel.Warning)
+        if result.algorithm_id != ROBUSTNESS or not self.run_feedback.end(ok, message, self.summary):
             return
         text = counts_text(result.outputs, self.language())
         self.summary.setText(text)
