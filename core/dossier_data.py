@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import labels
 from .catalogue import load_catalogue
+from .frame_columns import coded_labels, id_labels, number_column, text_column
 from .scoring import normalized_indicators, statistics_mask
 from .units import M2_PER_UNIT, unit_label
 
@@ -52,32 +53,6 @@ def fmt_values(values, digits=2):
 def _when(cond, yes, no=""):
     """Text `yes` where `cond`, else `no`, as an object array (so it concatenates with other text)."""
     return np.where(np.asarray(cond, dtype=bool), np.asarray(yes, dtype=object), np.asarray(no, dtype=object))
-
-
-def _text(frame, name):
-    """A text column as stripped strings ("" for missing); "" everywhere when the column is absent."""
-    if name not in frame:
-        return pd.Series("", index=frame.index)
-    return frame[name].fillna("").astype(str).str.strip().replace({"nan": "", "None": "", "NULL": ""})
-
-
-def _number(frame, name):
-    if name not in frame:
-        return pd.Series(np.nan, index=frame.index)
-    return pd.to_numeric(frame[name], errors="coerce")
-
-
-def _coded(frame, name, table):
-    """Labels of a coded column through `table` ({code: label}); an unknown code is shown as it is."""
-    codes = _text(frame, name)
-    return codes.map(table).fillna(codes)
-
-
-def _ids(frame, name, kind, cfg):
-    """';'-joined rule or indicator ids of a column translated to Chinese labels joined with "；"."""
-    codes = _text(frame, name)
-    uniques = pd.unique(codes)
-    return codes.map({u: labels.translate_ids(u, kind, "zh", cfg) for u in uniques})
 
 
 def indicator_label(fid, unit):
@@ -148,7 +123,7 @@ def _value_texts(frame, specs, sel, reference, norm_sel):
 
 def _weak_marks(frame, ids, sel):
     """Selected parcels × indicators: True where the indicator is among the parcel's `weakest`."""
-    weakest = _text(frame, "weakest").to_numpy()[sel]
+    weakest = text_column(frame, "weakest").to_numpy()[sel]
     weak = np.zeros((len(sel), len(ids)), dtype=bool)
     for j, iid in enumerate(ids):
         weak[:, j] = pd.Series(";" + weakest + ";").str.contains(f";{iid};", regex=False).to_numpy()
@@ -174,7 +149,7 @@ def indicator_table(frame, cfg, selected, unit):
     value_text, median_text, unscored = _value_texts(frame, specs, sel, reference, norm_sel)
     weak = _weak_marks(frame, ids, sel)
     table = pd.DataFrame({
-        "pid": np.repeat(_text(frame, "parcel_id").to_numpy()[sel], n_ind),
+        "pid": np.repeat(text_column(frame, "parcel_id").to_numpy()[sel], n_ind),
         "seq": np.tile(np.arange(1, n_ind + 1), n_sel),
         "element": np.tile([cfg.label_of(e, "zh") for e in element_of], n_sel),
         "indicator": np.tile([indicator_label(s.id, unit) if not s.label else cfg.label_of(s, "zh") for s in specs],
@@ -195,11 +170,11 @@ def element_table(frame, cfg, selected):
     sel = np.flatnonzero(selected)
     rows = []
     for element in cfg.elements:
-        score = _number(frame, f"s_{element.id}").to_numpy(dtype=float)[sel]
+        score = number_column(frame, f"s_{element.id}").to_numpy(dtype=float)[sel]
         cells = np.rint(np.clip(np.nan_to_num(score), 0, 1) * BAR_CELLS).astype(int)
         bar = np.char.add(np.char.multiply("█", cells), np.char.multiply("░", BAR_CELLS - cells))
         rows.append(pd.DataFrame({
-            "pid": _text(frame, "parcel_id").to_numpy()[sel],
+            "pid": text_column(frame, "parcel_id").to_numpy()[sel],
             "element": cfg.label_of(element, "zh"),
             "weight": fmt_values(np.full(len(sel), element.weight), 3),
             "score": fmt_values(score, 3),
@@ -231,20 +206,20 @@ def _labelled(title, values):
 
 def identity_text(frame, unit, park):
     """Identity block: id, street, park, scale level, area in 亩 and m², enterprises."""
-    area_m2 = _number(frame, "area_m2")
-    area_unit = _number(frame, f"area_{unit}").fillna(area_m2 / M2_PER_UNIT[unit])
+    area_m2 = number_column(frame, "area_m2")
+    area_unit = number_column(frame, f"area_{unit}").fillna(area_m2 / M2_PER_UNIT[unit])
     mu = area_m2 / M2_PER_UNIT["mu"] if unit != "mu" else area_unit
-    n_firms = _number(frame, "n_enterprises")
+    n_firms = number_column(frame, "n_enterprises")
     firms = pd.Series(_when(n_firms.isna(), MISSING, fmt_values(n_firms, 0) + " 家"), index=frame.index)
-    name = _text(frame, "enterprise_name")
+    name = text_column(frame, "enterprise_name")
     firms = firms.where(name == "", firms + "（" + name + "）")
     area = pd.Series(fmt_values(mu) + " 亩（" + fmt_values(area_m2, 0) + " m²）", index=frame.index)
     if unit != "mu":
         area = area + "；" + fmt_values(area_unit, 3) + " " + unit_label(unit, "zh")
-    level = _coded(frame, "level", labels.value_labels("level"))
+    level = coded_labels(frame, "level", labels.value_labels("level"))
     return _lines(
-        pd.Series("宗地编号：" + _text(frame, "parcel_id"), index=frame.index),
-        pd.Series(_labelled("所在街镇", _text(frame, "town")), index=frame.index),
+        pd.Series("宗地编号：" + text_column(frame, "parcel_id"), index=frame.index),
+        pd.Series(_labelled("所在街镇", text_column(frame, "town")), index=frame.index),
         pd.Series(_labelled("所在园区", pd.Series("" if park is None else park, index=frame.index, dtype=object)
                                      .fillna("").astype(str)), index=frame.index),
         pd.Series(_labelled("规模层级", level), index=frame.index),
@@ -256,7 +231,7 @@ def identity_text(frame, unit, park):
 def result_text(frame, cfg, decision_labels):
     """Result block: score against the threshold, vetoes, type and flags, category, tier, path, clearance zone,
     robustness class and probability of being inefficient (those last ones only when the layer has them)."""
-    score = _number(frame, "score")
+    score = number_column(frame, "score")
     threshold = cfg.threshold
     if threshold is None or getattr(cfg, "identification", None) == "screening":
         # A rule set that identifies by screening does not compare the score with a threshold.
@@ -266,26 +241,26 @@ def result_text(frame, cfg, decision_labels):
         sign = _when(gap < 0, " < ", " ≥ ")
         versus = pd.Series(_when(score.isna(), "", sign + f"阈值 {threshold:.3f}（差 " + fmt_values(gap, 3) + "）"),
                            index=frame.index)
-    rank = _number(frame, "score_rank")
+    rank = number_column(frame, "score_rank")
     score_line = ("综合得分：" + pd.Series(fmt_values(score, 3), index=frame.index) + versus +
                   pd.Series(_when(rank.isna(), "", "，排名 " + fmt_values(rank, 0)), index=frame.index))
-    failed = _number(frame, "veto_failed").fillna(0) == 1
-    vetoes = _ids(frame, "veto_reasons", "veto_reasons", cfg)
+    failed = number_column(frame, "veto_failed").fillna(0) == 1
+    vetoes = id_labels(frame, "veto_reasons", "veto_reasons", cfg)
     veto_line = pd.Series(_when(failed, "一票否决：" + vetoes.where(vetoes != "", "是"), "一票否决：无"),
                           index=frame.index)
-    type_label = _coded(frame, "ineff_type", labels.value_labels("ineff_type", "zh", cfg))
-    flags = _ids(frame, "ineff_flags", "ineff_flags", cfg)
+    type_label = coded_labels(frame, "ineff_type", labels.value_labels("ineff_type", "zh", cfg))
+    flags = id_labels(frame, "ineff_flags", "ineff_flags", cfg)
     type_line = "低效类型：" + type_label.where(type_label != "", "无") + \
         pd.Series(_when(flags != "", "（标记：" + flags + "）", ""), index=frame.index)
-    category = _coded(frame, "category", labels.value_labels("category", "zh", cfg))
-    tier = _coded(frame, "tier", labels.value_labels("tier", "zh"))
+    category = coded_labels(frame, "category", labels.value_labels("category", "zh", cfg))
+    tier = coded_labels(frame, "tier", labels.value_labels("tier", "zh"))
     paths = decision_labels or {}
-    path = _coded(frame, "path", paths.get("path", {}))
-    reason = _text(frame, "path_reason")
-    zone = _coded(frame, "clearance_zone", paths.get("clearance_zone", {}))
-    robust = _coded(frame, "robust_class", paths.get("robust_class") or labels.value_labels("robust_class"))
-    p_ineff = _number(frame, "p_inefficient")
-    verify = _number(frame, "needs_verification").fillna(0) == 1
+    path = coded_labels(frame, "path", paths.get("path", {}))
+    reason = text_column(frame, "path_reason")
+    zone = coded_labels(frame, "clearance_zone", paths.get("clearance_zone", {}))
+    robust = coded_labels(frame, "robust_class", paths.get("robust_class") or labels.value_labels("robust_class"))
+    p_ineff = number_column(frame, "p_inefficient")
+    verify = number_column(frame, "needs_verification").fillna(0) == 1
     return _lines(
         score_line,
         veto_line,
@@ -307,14 +282,14 @@ def notes_text(frame, cfg, unscored):
     names = {spec.id: spec.field for _, spec in cfg.indicators()}
     missing = pd.Series("", index=frame.index)
     for iid, column in names.items():
-        lacks = (_number(frame, column).isna() & (_text(frame, column) == "")) if column in frame else \
+        lacks = (number_column(frame, column).isna() & (text_column(frame, column) == "")) if column in frame else \
             pd.Series(True, index=frame.index)
         label = load_catalogue().label(iid, "zh")
         missing = missing.where(~lacks, missing + _when(missing != "", PARCEL_SEP, "") + label)
-    n_firms = _number(frame, "n_enterprises")
-    review = _number(frame, "review").fillna(0) == 1
-    verify = _number(frame, "needs_verification").fillna(0) == 1
-    unknown = _ids(frame, "veto_unknown", "veto_reasons", cfg)
+    n_firms = number_column(frame, "n_enterprises")
+    review = number_column(frame, "review").fillna(0) == 1
+    verify = number_column(frame, "needs_verification").fillna(0) == 1
+    unknown = id_labels(frame, "veto_unknown", "veto_reasons", cfg)
     notes = _lines(
         pd.Series(_when(n_firms.fillna(1) == 0, "未关联到企业数据，经济指标缺失", ""), index=frame.index),
         pd.Series(_when(missing != "", "缺失指标：" + missing + "（" + ("按权重重分配" if cfg.missing == "reweight"
@@ -339,7 +314,7 @@ def build_dossier(frame, cfg, selected, info, park=None, decision_labels=None):
     selected = np.asarray(selected, dtype=bool)
     unit = info.get("area_unit") or "mu"
     indicators, recomputed, unscored, warnings = indicator_table(frame, cfg, selected, unit)
-    stored = _number(frame, "score").to_numpy(dtype=float)
+    stored = number_column(frame, "score").to_numpy(dtype=float)
     differs = np.abs(np.nan_to_num(recomputed, nan=-1.0) - np.nan_to_num(stored, nan=-1.0)) > SCORE_TOLERANCE
     mismatch = int((differs & selected).sum()) if cfg.aggregation == "arithmetic" else 0
     if mismatch:
@@ -353,8 +328,8 @@ def build_dossier(frame, cfg, selected, info, park=None, decision_labels=None):
     footer = (f"评价日期 {info.get('run_date', '')} · 权重方案 {info.get('weight_set', cfg.name)} · "
               f"摘要 sha256 {digest[:16]}")
     pages = pd.DataFrame({
-        "pid": _text(part, "parcel_id").to_numpy(),
-        "d_title": ("编号 " + _text(part, "parcel_id")).to_numpy(),
+        "pid": text_column(part, "parcel_id").to_numpy(),
+        "d_title": ("编号 " + text_column(part, "parcel_id")).to_numpy(),
         "d_identity": identity_text(part, unit, park_part).to_numpy(),
         "d_result": result_text(part, cfg, decision_labels).to_numpy(),
         "d_notes": notes_text(part, cfg, pd.Series(unscored, index=part.index)).to_numpy(),

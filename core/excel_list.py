@@ -16,6 +16,7 @@ import pandas as pd
 from . import labels
 from .catalogue import load_catalogue
 from .errors import LandEvalError
+from .frame_columns import coded_labels, id_labels, number_column, text_column
 from .report_html import area_in_unit, class_counts, class_label, class_values
 from .units import unit_label
 
@@ -43,28 +44,6 @@ class ListColumn:
     total: bool    # summed in the totals row
 
 
-def _text(frame, name):
-    if name not in frame:
-        return pd.Series("", index=frame.index, dtype=object)
-    return frame[name].fillna("").astype(str).str.strip().replace({"nan": "", "None": "", "NULL": ""})
-
-
-def _number(frame, name):
-    if name not in frame:
-        return pd.Series(np.nan, index=frame.index)
-    return pd.to_numeric(frame[name], errors="coerce")
-
-
-def _labels_of(frame, name, table):
-    codes = _text(frame, name)
-    return codes.map(table).fillna(codes)
-
-
-def _translated(frame, name, kind, cfg):
-    codes = _text(frame, name)
-    return codes.map({u: labels.translate_ids(u, kind, "zh", cfg) for u in pd.unique(codes)})
-
-
 def key_indicator_header(fid, unit):
     """'亩均税收（万元/亩）': the catalogue label (地均 read as 亩均 when the unit is 亩) with its unit."""
     catalogue = load_catalogue()
@@ -81,44 +60,44 @@ def list_rows(frame, cfg=None, unit="mu", park=None, decision_labels=None):
     decision_labels = decision_labels or {}
     area_unit = area_in_unit(frame, unit)
     columns = [ListColumn(ID_HEADER, "text", False), ListColumn("街镇", "text", False)]
-    data = {ID_HEADER: _text(frame, "parcel_id"), "街镇": _text(frame, "town")}
+    data = {ID_HEADER: text_column(frame, "parcel_id"), "街镇": text_column(frame, "town")}
     if park is not None:
         columns.append(ListColumn("园区", "text", False))
         data["园区"] = pd.Series(park, index=frame.index).fillna("").astype(str)
     if "level" in frame:
         columns.append(ListColumn("规模层级", "text", False))
-        data["规模层级"] = _labels_of(frame, "level", labels.value_labels("level"))
+        data["规模层级"] = coded_labels(frame, "level", labels.value_labels("level"))
     area_header = f"面积（{unit_label(unit, 'zh')}）"
     columns += [ListColumn(area_header, "area", True), ListColumn("面积（m²）", "m2", True)]
     data[area_header] = area_unit
-    data["面积（m²）"] = _number(frame, "area_m2")
+    data["面积（m²）"] = number_column(frame, "area_m2")
     if "n_enterprises" in frame:
         columns.append(ListColumn("企业数（家）", "int", True))
-        data["企业数（家）"] = _number(frame, "n_enterprises")
+        data["企业数（家）"] = number_column(frame, "n_enterprises")
     if "enterprise_name" in frame:
         columns.append(ListColumn("主要企业", "text", False))
-        data["主要企业"] = _text(frame, "enterprise_name")
+        data["主要企业"] = text_column(frame, "enterprise_name")
     for fid in KEY_INDICATORS:
         if fid in frame:
             header = key_indicator_header(fid, unit)
             columns.append(ListColumn(header, "number", False))
-            data[header] = _number(frame, fid)
+            data[header] = number_column(frame, fid)
     coded = [("score", "综合得分", "score", None), ("score_rank", "得分排名", "int", None)]
     for name, header, kind, _ in coded:
         if name in frame:
             columns.append(ListColumn(header, kind, False))
-            data[header] = _number(frame, name)
+            data[header] = number_column(frame, name)
     texts = [
-        ("veto_reasons", "一票否决项", lambda: _translated(frame, "veto_reasons", "veto_reasons", cfg)),
-        ("ineff_type", "低效类型", lambda: _labels_of(frame, "ineff_type", labels.value_labels("ineff_type", "zh", cfg))),
-        ("ineff_flags", "低效标记", lambda: _translated(frame, "ineff_flags", "ineff_flags", cfg)),
-        ("category", "认定类别", lambda: _labels_of(frame, "category", labels.value_labels("category", "zh", cfg))),
-        ("tier", "分级", lambda: _labels_of(frame, "tier", labels.value_labels("tier"))),
-        ("weakest", "短板指标", lambda: _translated(frame, "weakest", "weakest", cfg)),
-        ("path", "建议路径", lambda: _labels_of(frame, "path", decision_labels.get("path", {}))),
-        ("clearance_zone", "清退分区", lambda: _labels_of(frame, "clearance_zone",
+        ("veto_reasons", "一票否决项", lambda: id_labels(frame, "veto_reasons", "veto_reasons", cfg)),
+        ("ineff_type", "低效类型", lambda: coded_labels(frame, "ineff_type", labels.value_labels("ineff_type", "zh", cfg))),
+        ("ineff_flags", "低效标记", lambda: id_labels(frame, "ineff_flags", "ineff_flags", cfg)),
+        ("category", "认定类别", lambda: coded_labels(frame, "category", labels.value_labels("category", "zh", cfg))),
+        ("tier", "分级", lambda: coded_labels(frame, "tier", labels.value_labels("tier"))),
+        ("weakest", "短板指标", lambda: id_labels(frame, "weakest", "weakest", cfg)),
+        ("path", "建议路径", lambda: coded_labels(frame, "path", decision_labels.get("path", {}))),
+        ("clearance_zone", "清退分区", lambda: coded_labels(frame, "clearance_zone",
                                                        decision_labels.get("clearance_zone", {}))),
-        ("robust_class", "稳健性", lambda: _labels_of(frame, "robust_class", decision_labels.get("robust_class")
+        ("robust_class", "稳健性", lambda: coded_labels(frame, "robust_class", decision_labels.get("robust_class")
                                                                  or labels.value_labels("robust_class"))),
     ]
     for name, header, values in texts:
@@ -127,12 +106,12 @@ def list_rows(frame, cfg=None, unit="mu", park=None, decision_labels=None):
             data[header] = values()
     if "veto_unknown" in frame:
         columns.append(ListColumn("待核实否决项", "text", False))
-        data["待核实否决项"] = _translated(frame, "veto_unknown", "veto_reasons", cfg)
+        data["待核实否决项"] = id_labels(frame, "veto_unknown", "veto_reasons", cfg)
     if "needs_verification" in frame:
         columns.append(ListColumn("待核实", "text", False))
-        data["待核实"] = np.where(_number(frame, "needs_verification").fillna(0) == 1, "是", "")
+        data["待核实"] = np.where(number_column(frame, "needs_verification").fillna(0) == 1, "是", "")
     rows = pd.DataFrame(data, index=frame.index)
-    rows["_category"] = _text(frame, "category")
+    rows["_category"] = text_column(frame, "category")
     return rows.reset_index(drop=True), columns
 
 
@@ -147,7 +126,7 @@ def summary_tables(frame, unit, cfg=None):
         if kind not in frame:
             continue
         if kind == "town":
-            towns = _text(frame, "town").replace({"": "(空)"})
+            towns = text_column(frame, "town").replace({"": "(空)"})
             grouped = pd.DataFrame({"t": towns, "a": area}).groupby("t", sort=True)["a"].agg(["count", "sum"])
             table = pd.DataFrame({title: grouped.index, "宗数": grouped["count"].to_numpy(),
                                   area_header: grouped["sum"].to_numpy()})

@@ -125,6 +125,35 @@ def read_delimited(source, names, numeric=()):
 
 
 # ------------------------------------------------------------------------------------- writing GeoPackage
+def _arrow_query(path, sql, names, dialect=None, options=()):
+    """{name: [one array per Arrow batch]} of the columns `names` of the result of `sql` on the GeoPackage at
+    `path`, read through GDAL without a Python call per row; None when GDAL cannot open the file, run the query
+    (quietly: the caller then takes the general path) or stream Arrow (GDAL older than 3.6)."""
+    from osgeo import gdal
+
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    if dataset is None:
+        return None
+    parts = {n: [] for n in names}
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        result = dataset.ExecuteSQL(sql, dialect=dialect) if dialect else dataset.ExecuteSQL(sql)
+        if result is None or not hasattr(result, "GetArrowStreamAsNumPy"):
+            return None
+        try:
+            for batch in result.GetArrowStreamAsNumPy(options=list(options)):
+                for name, found in parts.items():
+                    found.append(batch[name])
+        finally:
+            dataset.ReleaseResultSet(result)
+    except (RuntimeError, KeyError):
+        return None
+    finally:
+        gdal.PopErrorHandler()
+        dataset = None
+    return parts
+
+
 def read_geopackage(geopackage, names, kinds):
     """(frame, fids) of the columns `names` of a GeoPackageTable (sources.py), read as Arrow arrays through GDAL
     (no Python call per feature), or None when `geopackage` is None or a column is not plain text or number.
@@ -139,30 +168,12 @@ def read_geopackage(geopackage, names, kinds):
     table, fid, columns = info[0], info[1], info[6]
     if any(n not in columns or n == fid for n in names):
         return None
-    from osgeo import gdal
-
-    dataset = gdal.OpenEx(geopackage.path, gdal.OF_VECTOR | gdal.OF_READONLY)
-    if dataset is None:
-        return None
     select = ", ".join([_quote(fid) + " AS le_fid"] + [_quote(n) for n in names])
-    parts = {"le_fid": []} | {n: [] for n in names}
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        result = dataset.ExecuteSQL(f"SELECT {select} FROM {_quote(table)} ORDER BY {_quote(fid)}")
-        if result is None or not hasattr(result, "GetArrowStreamAsNumPy"):
-            return None
-        try:
-            # GDAL takes le_fid as the result's FID column and gives it under that name.
-            for batch in result.GetArrowStreamAsNumPy():
-                for name, found in parts.items():
-                    found.append(batch[name])
-        finally:
-            dataset.ReleaseResultSet(result)
-    except (RuntimeError, KeyError):
+    # GDAL takes le_fid as the result's FID column and gives it under that name.
+    parts = _arrow_query(geopackage.path, f"SELECT {select} FROM {_quote(table)} ORDER BY {_quote(fid)}",
+                         ["le_fid"] + list(names))
+    if parts is None:
         return None
-    finally:
-        gdal.PopErrorHandler()
-        dataset = None
     fid_parts = parts.pop("le_fid")
     fids = np.concatenate(fid_parts).astype(np.int64) if fid_parts else np.array([], dtype=np.int64)
     data = {name: _arrow_column(parts[name], kind) for name, kind in zip(names, kinds)}
@@ -228,32 +239,15 @@ def geopackage_areas(geopackage):
     info = _layer_info(geopackage.path, geopackage.table) if geopackage is not None else None
     if info is None or info[1] is None:
         return None
-    from osgeo import gdal
-
     table, fid, geom = _quote(info[0]), _quote(info[1]), _quote(info[2])
     sql = (f"SELECT {fid} AS fid, COALESCE(ST_Area({geom}), -1.0) AS area, "
            f"CASE WHEN {geom} IS NOT NULL AND ST_IsEmpty({geom}) = 0 AND ST_IsValid({geom}) = 1 "
            f"AND ST_Area({geom}) IS NOT NULL THEN 1 ELSE 0 END AS ok FROM {table}")
-    dataset = gdal.OpenEx(geopackage.path, gdal.OF_VECTOR | gdal.OF_READONLY)
-    if dataset is None:
+    # None: no SpatiaLite (no such function ST_Area), or a GDAL older than 3.6.
+    columns = _arrow_query(geopackage.path, sql, ["fid", "area", "ok"], dialect="SQLITE",
+                           options=["USE_MASKED_ARRAYS=NO"])
+    if columns is None:
         return None
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        result = dataset.ExecuteSQL(sql, dialect="SQLITE")
-        if result is None or not hasattr(result, "GetArrowStreamAsNumPy"):
-            return None  # no SpatiaLite (no such function ST_Area), or a GDAL older than 3.6
-        columns = {"fid": [], "area": [], "ok": []}
-        try:
-            for batch in result.GetArrowStreamAsNumPy(options=["USE_MASKED_ARRAYS=NO"]):
-                for name, parts in columns.items():
-                    parts.append(np.asarray(batch[name]))
-        finally:
-            dataset.ReleaseResultSet(result)
-    except (RuntimeError, KeyError):
-        return None
-    finally:
-        gdal.PopErrorHandler()
-        dataset = None
     if not columns["fid"]:
         return np.array([], dtype=np.int64), np.array([], dtype=float), np.array([], dtype=bool)
     area = np.concatenate(columns["area"]).astype(float)
