@@ -31,8 +31,9 @@ WINDOW_SIZE = (1600, 1000)
 
 
 # ------------------------------------------------------------------------------------------------ launcher
-def make_profile(base):
-    """A QGIS profile folder with this checkout linked as the `landeval` plugin and enabled."""
+def make_profile(base, locale=None):
+    """A QGIS profile folder with this checkout linked as the `landeval` plugin and enabled; `locale` (e.g.
+    zh-Hans, en_US) is set as QGIS's Options ▸ General ▸ Override system locale sets it."""
     profile = os.path.join(base, "profiles", "default")
     plugins = os.path.join(profile, "python", "plugins")
     os.makedirs(plugins)
@@ -43,14 +44,16 @@ def make_profile(base):
         ini.write("[PythonPlugins]\nlandeval=true\n\n"
                   "[core]\nNewsFeed\\httpsfeedqgisorg\\disabled=true\n\n"
                   "[qgis]\ncheckVersion=false\nshowTips=false\n")
+        if locale:
+            ini.write(f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n")
     return profile
 
 
-def run(out, timeout, robustness=False):
+def run(out, timeout, robustness=False, locale=None):
     if shutil.which("xvfb-run") is None or shutil.which("qgis") is None:
         raise SystemExit("xvfb-run and qgis are needed (bash scripts/setup.sh installs them).")
     base = tempfile.mkdtemp(prefix="landeval_gui_")
-    make_profile(base)
+    make_profile(base, locale)
     status_path = os.path.join(base, "status.json")
     env = dict(os.environ, LANDEVAL_SCREENSHOT=os.path.abspath(out), LANDEVAL_STATUS=status_path,
                LANDEVAL_SAMPLE=SAMPLE, LANDEVAL_SCRIPT=THIS_FILE)
@@ -306,10 +309,12 @@ elif __name__ == "__main__":
     parser.add_argument("--robustness", action="store_true",
                         help="run the Robustness action after Apply and shoot that instead (default --out "
                              "docs/images/dock_robustness.png)")
+    parser.add_argument("--locale", help="QGIS's interface locale for the shot, e.g. zh-Hans or en_US (default: "
+                                         "the system's); the plugin follows it")
     args = parser.parse_args()
     if args.robustness and args.out == DEFAULT_OUT:
         args.out = os.path.join(ROOT, "docs", "images", "dock_robustness.png")
-    result = run(args.out, args.timeout, args.robustness)
+    result = run(args.out, args.timeout, args.robustness, args.locale)
     print(json.dumps({k: v for k, v in result.items() if k != "log_tail"}, ensure_ascii=False, indent=1))
     if not result["ok"]:
         print(result["log_tail"], file=sys.stderr)
