@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.config import list_presets, load_config
 from ..core.errors import LandEvalError
@@ -23,10 +24,11 @@ from ..qgis_io.spatial import inner_points, locate, source_geometries
 from ..qgis_io.styling import area_unit_of_fields, finish_output
 from ..qgis_io.writer import write_frame, write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, config_file_param, source_input, source_parameter, with_help
+from .params import OutputSink, config_file_param, source_input, source_parameter, tr, translated_options, with_help
 
 TABLE2_PRESET = "county_table2"
-WEIGHTING_OPTIONS = ["weights of the weight set (\"+\" marks, AHP) / 权重方案", "entropy over the zones / 熵权法"]
+WEIGHTING_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "weights of the weight set (\"+\" marks, AHP)"),
+                     QT_TRANSLATE_NOOP("LandEval", "entropy over the zones")]
 REFERENCE_NAME_COLUMNS = ("name", "名称", "参照", "参照名称", "参照对象")
 NAMES = {"OUTPUT": {"zh": "分区汇总", "en": "Zone summary"},
          "OUTPUT_LEVELS": {"zh": "全域与层级汇总", "en": "District and levels"}}
@@ -61,57 +63,57 @@ class AggregateZones(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果", [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "Parcels with LandEval results (evaluate or classifyparcels output); area_m2 is used when present, "
-            "otherwise the area is measured.",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Evaluated parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            tr("Parcels with LandEval results (evaluate or classifyparcels output); area_m2 is used when present, "
+               "otherwise the area is measured."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("ZONES", "Zones / 分区", [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
-            "Zone polygons (parks, towns, districts; any CRS). Takes precedence over ZONE_FIELD.",
+            QgsProcessingParameterFeatureSource("ZONES", tr("Zones"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
+            tr("Zone polygons (parks, towns, districts; any CRS). Takes precedence over ZONE_FIELD."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("ZONE_FIELD", "Zone field / 分区字段", parentLayerParameterName="INPUT",
+            QgsProcessingParameterField("ZONE_FIELD", tr("Zone field"), parentLayerParameterName="INPUT",
                                         optional=True),
-            "A field of INPUT to group by when no ZONES layer is given (e.g. level, town).",
+            tr("A field of INPUT to group by when no ZONES layer is given (e.g. level, town)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("ZONE_LEVEL_FIELD", "Zone level field / 分区层级字段",
+            QgsProcessingParameterField("ZONE_LEVEL_FIELD", tr("Level field of the zones"),
                                         parentLayerParameterName="ZONES", optional=True),
-            "Field of ZONES with each zone's scale level (e.g. `level` of classifyscale's OUTPUT_PARKS); empty: the "
-            "level covering most of the zone's parcel area (INPUT's `level`). Each zone is compared with all "
-            "zones of its level together.",
+            tr("Field of ZONES with each zone's scale level (e.g. `level` of classifyscale's OUTPUT_PARKS); empty: the "
+               "level covering most of the zone's parcel area (INPUT's `level`). Each zone is compared with all "
+               "zones of its level together."),
         ))
         presets = list_presets()
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("SYSTEM", "Indicator system / 指标体系", options=presets,
+            QgsProcessingParameterEnum("SYSTEM", tr("Indicator system"), options=presets,
                                        defaultValue=TABLE2_PRESET if TABLE2_PRESET in presets else None,
                                        optional=True, usesStaticStrings=True),
-            "The indicators and weights of the zone evaluation: county_table2 (default; the county paper's Table "
-            "2, weights from its '+' marks) or another preset. A WEIGHT_SET file takes precedence.",
+            tr("The indicators and weights of the zone evaluation: county_table2 (default; the county paper's Table "
+               "2, weights from its '+' marks) or another preset. A WEIGHT_SET file takes precedence."),
         ))
         self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("WEIGHTING", "Weighting / 赋权方法", options=WEIGHTING_OPTIONS, defaultValue=0),
-            "How the Table 2 indicators are weighted: the weight set's weights (the '+' marks of county_table2, or "
-            "the AHP weights of a WEIGHT_SET file), or the entropy weight method over the zones.",
+            QgsProcessingParameterEnum("WEIGHTING", tr("Weighting"), options=translated_options(WEIGHTING_OPTIONS), defaultValue=0),
+            tr("How the Table 2 indicators are weighted: the weight set's weights (the '+' marks of county_table2, or "
+               "the AHP weights of a WEIGHT_SET file), or the entropy weight method over the zones."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("REFERENCES", "Reference values / 外部参照值", [QgsProcessing.SourceType.TypeVector],
+            QgsProcessingParameterFeatureSource("REFERENCES", tr("Reference values"), [QgsProcessing.SourceType.TypeVector],
                                                 optional=True),
-            "Optional small table (CSV, XLSX or layer): one row per reference — another district, a provincial or "
-            "national figure — with a name column (name / 名称 / 参照) and indicator columns by id or Chinese "
-            "header (地均产值, 地均税收, …) in the units of this output (INPUT's area unit, e.g. 万元/亩). Adds "
-            "<indicator>_vs_refK and t2_vs_refK.",
+            tr("Optional small table (CSV, XLSX or layer): one row per reference — another district, a provincial or "
+               "national figure — with a name column (name, 名称 or 参照) and indicator columns by id or Chinese "
+               "header (地均产值, 地均税收, …) in the units of this output (INPUT's area unit, e.g. 万元/亩). Adds "
+               "<indicator>_vs_refK and t2_vs_refK."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Zone summary / 分区汇总", QgsProcessing.SourceType.TypeVectorAnyGeometry),
-            "The zone summary.",
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Zone summary"), QgsProcessing.SourceType.TypeVectorAnyGeometry),
+            tr("The zone summary."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT_LEVELS", "District and levels / 全域与层级汇总",
+            QgsProcessingParameterFeatureSink("OUTPUT_LEVELS", tr("District and levels"),
                                               QgsProcessing.SourceType.TypeVector, optional=True, createByDefault=False),
-            "Optional table: one row for the whole district and one per level (base, community, block) with the "
-            "same counts, sums, Table 2 indicators and index (district = 1).",
+            tr("Optional table: one row for the whole district and one per level (base, community, block) with the "
+               "same counts, sums, Table 2 indicators and index (district = 1)."),
         ))
 
     def execute(self, parameters, context, feedback):

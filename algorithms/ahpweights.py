@@ -10,15 +10,17 @@ from qgis.core import (
     QgsProcessingParameterMatrix,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import weighting
 from ..core.errors import LandEvalError
 from .base import LandEvalAlgorithm
-from .params import add_weight_outputs, split_names, weight_outputs, with_help
+from .params import add_weight_outputs, split_names, tr, translated_options, weight_outputs, with_help
 
 # Enum order is a public contract: eigenvector, geometric mean, column mean.
 METHODS = weighting.AHP_METHODS
-METHOD_OPTIONS = ["eigenvector / 特征向量法", "geometric mean / 几何平均法", "column mean / 列和归一法"]
+METHOD_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "eigenvector"), QT_TRANSLATE_NOOP("LandEval", "geometric mean"),
+                  QT_TRANSLATE_NOOP("LandEval", "column mean")]
 
 
 def parse_cell(value, position):
@@ -69,32 +71,32 @@ class AHPWeights(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterString("CRITERIA", "Criteria / 准则"),
-            "Criterion ids in matrix order, separated by ';' (e.g. plot_ratio;tax_per_area;output_per_area). Use "
-            "catalogue indicator ids to get a weight set scoreparcels can use directly.",
+            QgsProcessingParameterString("CRITERIA", tr("Criteria")),
+            tr("Criterion ids in matrix order, separated by ';' (e.g. plot_ratio;tax_per_area;output_per_area). Use "
+               "catalogue indicator ids to get a weight set scoreparcels can use directly."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterMatrix("MATRIX", "Pairwise comparison matrix / 判断矩阵", numberRows=3,
-                                         hasFixedNumberRows=False, headers=["a_ij (row by row) / 按行填写"]),
-            "The matrix values row by row (qgis_process: MATRIX=1,3,5,1/3,1,3,1/5,1/3,1). Either all n² cells, or "
-            "only the n(n−1)/2 cells above the diagonal (the rest follows from reciprocity). Fractions such as 1/3 "
-            "are accepted.",
+            QgsProcessingParameterMatrix("MATRIX", tr("Pairwise comparison matrix"), numberRows=3,
+                                         hasFixedNumberRows=False, headers=[tr("a_ij (row by row)")]),
+            tr("The matrix values row by row (qgis_process: MATRIX=1,3,5,1/3,1,3,1/5,1/3,1). Either all n² cells, or "
+               "only the n(n−1)/2 cells above the diagonal (the rest follows from reciprocity). Fractions such as 1/3 "
+               "are accepted."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("METHOD", "Method / 计算方法", options=METHOD_OPTIONS, defaultValue=0),
-            "How the priority vector is derived: principal eigenvector (Saaty, default), normalized row geometric "
-            "means, or the mean of the column-normalized matrix.",
+            QgsProcessingParameterEnum("METHOD", tr("Method"), options=translated_options(METHOD_OPTIONS), defaultValue=0),
+            tr("How the priority vector is derived: principal eigenvector (Saaty, default), normalized row geometric "
+               "means, or the mean of the column-normalized matrix."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterBoolean("STRICT", "Refuse inconsistent judgements / 严格一致性检验",
+            QgsProcessingParameterBoolean("STRICT", tr("Refuse inconsistent judgements"),
                                           defaultValue=False),
-            "When checked, a matrix with CR > 0.10 is an error and nothing is written; otherwise it is a warning "
-            "naming the judgement to revise and the weights are still returned.",
+            tr("When checked, a matrix with CR > 0.10 is an error and nothing is written; otherwise it is a warning "
+               "naming the judgement to revise and the weights are still returned."),
         ))
         add_weight_outputs(self)
-        self.addOutput(QgsProcessingOutputNumber("LAMBDA_MAX", "λmax / 最大特征根"))
-        self.addOutput(QgsProcessingOutputNumber("CR", "Consistency ratio CR / 一致性比率"))
-        self.addOutput(QgsProcessingOutputBoolean("CONSISTENT", "Consistent (CR ≤ 0.10) / 通过一致性检验"))
+        self.addOutput(QgsProcessingOutputNumber("LAMBDA_MAX", tr("λmax")))
+        self.addOutput(QgsProcessingOutputNumber("CR", tr("Consistency ratio CR")))
+        self.addOutput(QgsProcessingOutputBoolean("CONSISTENT", tr("Consistent (CR ≤ 0.10)")))
 
     def execute(self, parameters, context, feedback):
         criteria = split_names(self.parameterAsString(parameters, "CRITERIA", context))

@@ -6,11 +6,17 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.errors import LandEvalError
-from ..qgis_io.styling import STYLE_KINDS, STYLE_LABELS, apply_style, save_default_style
+from ..qgis_io.styling import STYLE_KINDS, apply_style, save_default_style
 from .base import LandEvalAlgorithm
-from .params import with_help
+from .params import tr, translated_options, with_help
+
+# The STYLE options, in the order of STYLE_KINDS (a public contract: models store the index).
+STYLE_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "Tier A/B/C/D"), QT_TRANSLATE_NOOP("LandEval", "Final category"),
+                 QT_TRANSLATE_NOOP("LandEval", "Inefficiency type"), QT_TRANSLATE_NOOP("LandEval", "Scale level"),
+                 QT_TRANSLATE_NOOP("LandEval", "Composite score")]
 
 
 class ApplyStyle(LandEvalAlgorithm):
@@ -33,17 +39,17 @@ class ApplyStyle(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层"),
-            "A layer with the field to style by (tier/category/ineff_type from classifyparcels, level from "
-            "classifyscale, score from scoreparcels).",
+            QgsProcessingParameterVectorLayer("INPUT", tr("Evaluated layer")),
+            tr("A layer with the field to style by (tier/category/ineff_type from classifyparcels, level from "
+               "classifyscale, score from scoreparcels)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("STYLE", "Style / 样式", options=[STYLE_LABELS[k] for k in STYLE_KINDS],
+            QgsProcessingParameterEnum("STYLE", tr("Style"), options=translated_options(STYLE_OPTIONS),
                                        defaultValue=0),
-            "What to colour by, in this order: tier, category, ineff_type, level, score.",
+            tr("What to colour by, in this order: tier, category, ineff_type, level, score."),
         ))
-        self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT", "Styled layer / 已设样式图层"))
-        self.addOutput(QgsProcessingOutputString("STYLE_SAVED", "Style saved in / 样式保存位置"))
+        self.addOutput(QgsProcessingOutputVectorLayer("OUTPUT", tr("Styled layer")))
+        self.addOutput(QgsProcessingOutputString("STYLE_SAVED", tr("Style saved in")))
 
     def execute(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

@@ -62,7 +62,8 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
 
     HELP says what the algorithm does; OUTPUT_HELP lists the output fields with units; METHOD_HELP names the
     source of the method. The parameter list of the help is built from each parameter's own help text, so
-    the two cannot drift apart.
+    the two cannot drift apart. All five are English source strings that scripts/i18n.py extracts and
+    displayName/group/shortHelpString translate; parameter descriptions and help go through params.tr.
     """
 
     NAME = ""
@@ -99,11 +100,11 @@ class LandEvalAlgorithm(QgsProcessingAlgorithm):
             if not p.flags() & QgsProcessingParameterDefinition.Flag.FlagHidden
         ]
         if items:
-            parts.append("<h3>Parameters / 参数</h3><ul>" + "".join(items) + "</ul>")
+            parts.append(f"<h3>{self.tr('Parameters')}</h3><ul>" + "".join(items) + "</ul>")
         if self.OUTPUT_HELP:
-            parts.append(f"<h3>Output / 输出</h3><p>{self.tr(self.OUTPUT_HELP)}</p>")
+            parts.append(f"<h3>{self.tr('Output')}</h3><p>{self.tr(self.OUTPUT_HELP)}</p>")
         if self.METHOD_HELP:
-            parts.append(f"<h3>Method / 方法来源</h3><p>{self.tr(self.METHOD_HELP)}</p>")
+            parts.append(f"<h3>{self.tr('Method and sources')}</h3><p>{self.tr(self.METHOD_HELP)}</p>")
         return "".join(parts)
 
     def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API name

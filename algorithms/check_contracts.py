@@ -15,7 +15,7 @@ from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.styling import area_unit_of_fields
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, language, language_param, source_input, with_help
+from .params import OutputSink, language, language_param, source_input, tr, with_help
 
 READ = ("area_m2", "contract_fulfilled", "completion_date", "agreed_completion_date", "agreed_production_date", "expiry_date") + tuple(
     name for target in core.TARGETS.values() for name in target if name)
@@ -26,7 +26,7 @@ class CheckContracts(LandEvalAlgorithm):
     DISPLAY = "Check land contracts"
     GROUP = "Decision support"
     GROUP_ID = "decision"
-    HELP = ("Checks each parcel's land-contract targets (标准地 / 双合同: 合同投资强度, 合同亩均产值, 合同亩均税收 in "
+    HELP = ("Checks each parcel's land-contract targets (标准地, 双合同: 合同投资强度, 合同亩均产值, 合同亩均税收 in "
             "万元/亩, 合同容积率, 约定竣工日期) against what it achieves, at the milestone it has reached on "
             "EVAL_DATE: after the agreed completion date (竣工, 投入评估) investment intensity, plot ratio and "
             "completion on time; after the agreed full-production date (达产, 产出评估; from a year later 正常运营, "
@@ -36,8 +36,8 @@ class CheckContracts(LandEvalAlgorithm):
             "target due without an achieved value is listed as unverified and never counted as met. The fields "
             "are ordinary parcel fields: a rule file can make a breach a veto ({field: contract_breach, is: yes}) "
             "or a type.")
-    OUTPUT_HELP = ("A new layer: the input's features and fields plus contract_stage (construction / completion / "
-                   "production / operation / expiry / undated), gap_investment, gap_plot_ratio, gap_output, gap_tax "
+    OUTPUT_HELP = ("A new layer: the input's features and fields plus contract_stage (construction, completion, "
+                   "production, operation, expiry or undated), gap_investment, gap_plot_ratio, gap_output, gap_tax "
                    "(achieved − target in 万元/亩 or plot ratio; negative = shortfall; empty when not due), "
                    "gap_completion_days (days late), contract_shortfalls and contract_unverified (target ids, "
                    ";-joined) and contract_breach (1 breach, 0 met, empty = not under contract or not verifiable). "
@@ -48,31 +48,31 @@ class CheckContracts(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Parcels with contracts / 宗地（含合同约定）",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Parcels with contracts"),
                                                 [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "Parcels with their contract targets and dates and the achieved values (an evaluated layer, or the "
-            "parcel table with 固定资产投资, 总产值, 税收, 容积率).",
+            tr("Parcels with their contract targets and dates and the achieved values (an evaluated layer, or the "
+               "parcel table with 固定资产投资, 总产值, 税收, 容积率)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterString("EVAL_DATE", "Evaluation date / 核查日期", optional=True),
-            "The date the milestones are judged on (2024-12-31, 2024/12/31 or 2024年12月31日); empty: today.",
+            QgsProcessingParameterString("EVAL_DATE", tr("Evaluation date"), optional=True),
+            tr("The date the milestones are judged on (2024-12-31, 2024/12/31 or 2024年12月31日); empty: today."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("EXPIRY_WINDOW", "Renewal window before expiry (days) / 到期前续期评估天数",
+            QgsProcessingParameterNumber("EXPIRY_WINDOW", tr("Renewal window before expiry (days)"),
                                          QgsProcessingParameterNumber.Type.Integer, 365, minValue=0),
-            "How many days before the land-use right expires the renewal assessment (续期评估) applies; the paper "
-            "says only 'before expiry'. Default 365.",
+            tr("How many days before the land-use right expires the renewal assessment (续期评估) applies; the paper "
+               "says only 'before expiry'. Default 365."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterBoolean("SET_VETO_FIELD", "Write contract_fulfilled for the veto / 写入履约否决字段",
+            QgsProcessingParameterBoolean("SET_VETO_FIELD", tr("Write contract_fulfilled for the veto"),
                                           False),
-            "Also write contract_fulfilled (是否按合同约定履行), the field the jiangning preset's veto reads: 0 where a "
-            "breach is found or the layer already records 否, 1 where the contract is met, the layer's own value "
-            "where the check cannot tell. Then landeval:evaluate / checkvetoes on this output apply the veto.",
+            tr("Also write contract_fulfilled (是否按合同约定履行), the field the jiangning preset's veto reads: 0 where a "
+               "breach is found or the layer already records 否, 1 where the contract is met, the layer's own value "
+               "where the check cannot tell. Then landeval:evaluate or checkvetoes on this output apply the veto."),
         ))
         self.addParameter(language_param())
-        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Contract compliance / 履约核查"),
-                                         "The input parcels with the fields described under Output."))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Contract compliance")),
+                                         tr("The input parcels with the fields described under Output.")))
 
     def execute(self, parameters, context, feedback):
         lang = language(self, parameters, context)

@@ -10,6 +10,7 @@ from .params import (
     load_eval_config,
     preset_param,
     read_step_input,
+    tr,
 )
 
 
@@ -29,10 +30,10 @@ class CheckVetoes(LandEvalAlgorithm):
     METHOD_HELP = "Jiangning paper, Table 1 定性指标 (8 veto criteria in two elements); SPEC §3.3."
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_input_parameter(self, "the veto fields (e.g. computeindicators' output)")
+        add_input_parameter(self, tr("the veto fields (e.g. computeindicators' output)"))
         self.addParameter(preset_param())
         self.addParameter(config_file_param("RULE_SET", "Rule set"))
-        add_output_parameter(self, "Veto check / 否决检查")
+        add_output_parameter(self, tr("Veto check"))
 
     def execute(self, parameters, context, feedback):
         cfg = load_eval_config(self, parameters, context, rules=True)

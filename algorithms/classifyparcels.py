@@ -15,6 +15,7 @@ from .params import (
     tier_breaks,
     tier_method,
     tier_params,
+    tr,
 )
 
 
@@ -37,13 +38,13 @@ class ClassifyParcels(LandEvalAlgorithm):
                    "breaks as an option (SPEC §3.5–3.7).")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_input_parameter(self, "a score field (scoreparcels' output)")
+        add_input_parameter(self, tr("a score field (scoreparcels' output)"))
         self.addParameter(preset_param())
         self.addParameter(config_file_param("RULE_SET", "Rule set"))
         self.addParameter(threshold_param())
         for param in tier_params():
             self.addParameter(param)
-        add_output_parameter(self, "Classification / 低效认定")
+        add_output_parameter(self, tr("Classification"))
 
     def execute(self, parameters, context, feedback):
         cfg = load_eval_config(self, parameters, context, rules=True)

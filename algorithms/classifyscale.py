@@ -18,14 +18,14 @@ from ..qgis_io.spatial import overlay_share
 from ..qgis_io.styling import ALIAS_LANG, finish_output
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, add_scale_parameters, scale_levels, source_input, source_parameter, with_help
+from .params import OutputSink, add_scale_parameters, scale_levels, source_input, source_parameter, tr, with_help
 
 
 class ClassifyScale(LandEvalAlgorithm):
     NAME = "classifyscale"
     DISPLAY = "Classify scale levels"
     HELP = ("Gives every park a scale level — industrial base (产业基地), industrial community (产业社区) or "
-            "industrial block (产业街坊 / 零星工业地块) — from its standing: a development or high-tech zone is a "
+            "industrial block (产业街坊, 零星工业地块) — from its standing: a development or high-tech zone is a "
             "base, another park at municipal level or above a community, a park below municipal level a block. "
             "Standing is read from the zone type (国家级经济技术开发区, 省级高新区, 市级工业园区, 镇级工业集中点 …) "
             "and/or a level field (国家级/省级/市级/县级/镇级); a park whose standing cannot be read is levelled by "
@@ -47,23 +47,23 @@ class ClassifyScale(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "Industrial parcels (any CRS; parks and boundary are reprojected to it).",
+            QgsProcessingParameterFeatureSource("PARCELS", tr("Parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+            tr("Industrial parcels (any CRS; parks and boundary are reprojected to it)."),
         ))
         add_scale_parameters(self, optional=False)
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界",
+            QgsProcessingParameterFeatureSource("DEV_BOUNDARY", tr("Urban development boundary"),
                                                 [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
-            "Optional polygons: parcels get inside_dev_boundary (1 when at least half of the parcel is inside).",
+            tr("Optional polygons: parcels get inside_dev_boundary (1 when at least half of the parcel is inside)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Parcel levels / 宗地层级", QgsProcessing.SourceType.TypeVectorPolygon),
-            "The parcels with their level.",
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Parcel levels"), QgsProcessing.SourceType.TypeVectorPolygon),
+            tr("The parcels with their level."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT_PARKS", "Park levels / 园区层级", QgsProcessing.SourceType.TypeVectorPolygon,
+            QgsProcessingParameterFeatureSink("OUTPUT_PARKS", tr("Park levels"), QgsProcessing.SourceType.TypeVectorPolygon,
                                               optional=True, createByDefault=True),
-            "Optional: the parks with area, industrial share, standing read, level and share target.",
+            tr("Optional: the parks with area, industrial share, standing read, level and share target."),
         ))
 
     def execute(self, parameters, context, feedback):

@@ -16,7 +16,7 @@ from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_features
 from ..qgis_io.writer import write_frame
 from .base import LandEvalAlgorithm
-from .params import OutputSink, source_parameter, with_help
+from .params import OutputSink, source_parameter, tr, with_help
 
 ROUND_FIELDS = ("tier", "category", "score", "inefficient")
 KEY = "parcel_id"
@@ -50,29 +50,29 @@ class CompareRounds(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("EARLIER", "Earlier round / 上一轮评价", [QgsProcessing.SourceType.TypeVector]),
-            "The evaluated layer of the earlier year (tier, category, score, inefficient — those it has are used).",
+            QgsProcessingParameterFeatureSource("EARLIER", tr("Earlier round"), [QgsProcessing.SourceType.TypeVector]),
+            tr("The evaluated layer of the earlier year (tier, category, score, inefficient — those it has are used)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("LATER", "Later round / 本轮评价", [QgsProcessing.SourceType.TypeVector]),
-            "The evaluated layer of the later year.",
+            QgsProcessingParameterFeatureSource("LATER", tr("Later round"), [QgsProcessing.SourceType.TypeVector]),
+            tr("The evaluated layer of the later year."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("ID_FIELD", "Parcel id field (later) / 宗地编号字段", "parcel_id",
+            QgsProcessingParameterField("ID_FIELD", tr("Parcel id field (later)"), "parcel_id",
                                         parentLayerParameterName="LATER", optional=True),
-            "Field of LATER with the parcel id (宗地编号); empty: parcel_id. Ids are compared as text, so 101, "
-            "101.0 and '101' match.",
+            tr("Field of LATER with the parcel id (宗地编号); empty: parcel_id. Ids are compared as text, so 101, "
+               "101.0 and '101' match."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("EARLIER_ID_FIELD", "Parcel id field (earlier) / 上一轮宗地编号字段",
+            QgsProcessingParameterField("EARLIER_ID_FIELD", tr("Parcel id field (earlier)"),
                                         parentLayerParameterName="EARLIER", optional=True),
-            "Field of EARLIER with the parcel id; empty: the same name as ID_FIELD.",
+            tr("Field of EARLIER with the parcel id; empty: the same name as ID_FIELD."),
         ))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Changes / 变化"))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TIER_MATRIX", "Tier transitions / 分级转移矩阵",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Changes")))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TIER_MATRIX", tr("Tier transitions"),
                                                             QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_CATEGORY_MATRIX",
-                                                            "Category transitions / 类别转移矩阵",
+                                                            tr("Category transitions"),
                                                             QgsProcessing.SourceType.TypeVector))
 
     def execute(self, parameters, context, feedback):

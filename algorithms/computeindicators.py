@@ -15,6 +15,7 @@ from .params import (
     area_unit_param,
     count_results,
     read_inputs,
+    tr,
     with_help,
 )
 
@@ -44,8 +45,8 @@ class ComputeIndicators(LandEvalAlgorithm):
         add_input_parameters(self)
         self.addParameter(area_unit_param())
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Indicators / 评价指标", QgsProcessing.SourceType.TypeVectorPolygon),
-            "The new parcel layer with the indicator fields (memory, GeoPackage, Shapefile, …).",
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Indicators"), QgsProcessing.SourceType.TypeVectorPolygon),
+            tr("The new parcel layer with the indicator fields (memory, GeoPackage, Shapefile, …)."),
         ))
         add_count_outputs(self)
 

@@ -46,7 +46,7 @@ from ..qgis_io.deliverables import commit, decision_labels, park_names, read_par
 from ..qgis_io.styling import STYLE_KINDS, area_unit_of, style_path
 from ..qgis_io.values import check_canceled
 from .base import LandEvalAlgorithm
-from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, with_help
+from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, tr, with_help
 
 PLUGIN_DIR = os.path.dirname(os.path.dirname(__file__))
 DEFAULT_TEMPLATE = os.path.join(PLUGIN_DIR, "resources", "layouts", "dossier.qpt")
@@ -351,7 +351,7 @@ class Dossier(LandEvalAlgorithm):
             "when the recomputed scores differ from the layer's).")
     OUTPUT_HELP = ("OUTPUT: the PDF (or, with ONE_FILE_PER_PARCEL, the folder holding <parcel id>.pdf files); "
                    "PAGES: the number of pages printed.")
-    METHOD_HELP = ("一宗一档 / 图斑档案 of the inefficient-land identification practice (SPEC); fonts: WenQuanYi "
+    METHOD_HELP = ("一宗一档 (图斑档案) of the inefficient-land identification practice (SPEC); fonts: WenQuanYi "
                    "Micro Hei, embedded in the PDF.")
 
     def flags(self):
@@ -360,35 +360,35 @@ class Dossier(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层",
+            QgsProcessingParameterVectorLayer("INPUT", tr("Evaluated layer"),
                                               [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "The output of landeval:evaluate (or suggestpaths, for paths and clearance zones on the pages).",
+            tr("The output of landeval:evaluate (or suggestpaths, for paths and clearance zones on the pages)."),
         ))
         self.addParameter(filter_param())
         self.addParameter(preset_param(optional=True))
         self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
-        for name, label in (("ECO_REDLINE", "Ecological red line / 生态保护红线"),
-                            ("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界")):
+        for name, label in (("ECO_REDLINE", tr("Ecological red line")),
+                            ("DEV_BOUNDARY", tr("Urban development boundary"))):
             self.addParameter(with_help(
                 QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
-                "Optional polygons drawn as outlines on each page's map."))
+                tr("Optional polygons drawn as outlines on each page's map.")))
         self.addParameter(parks_param())
         self.addParameter(with_help(
-            QgsProcessingParameterFile("TEMPLATE", "Layout template (.qpt) / 版式模板",
+            QgsProcessingParameterFile("TEMPLATE", tr("Layout template (.qpt)"),
                                        behavior=QgsProcessingParameterFile.Behavior.File, extension="qpt", optional=True),
-            "A layout template saved from the layout designer; empty: resources/layouts/dossier.qpt. Its items "
-            "with ids map, identity, result, notes, footer, elements and indicators are filled per parcel.",
+            tr("A layout template saved from the layout designer; empty: resources/layouts/dossier.qpt. Its items "
+               "with ids map, identity, result, notes, footer, elements and indicators are filled per parcel."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterBoolean("ONE_FILE_PER_PARCEL", "One PDF per parcel / 每宗一个文件",
+            QgsProcessingParameterBoolean("ONE_FILE_PER_PARCEL", tr("One PDF per parcel"),
                                           defaultValue=False),
-            "Write <parcel id>.pdf files into a folder named like OUTPUT without .pdf instead of one PDF.",
+            tr("Write <parcel id>.pdf files into a folder named like OUTPUT without .pdf instead of one PDF."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("OUTPUT", "Dossiers (PDF) / 宗地档案", "PDF files (*.pdf)"),
-            "The PDF to write (with ONE_FILE_PER_PARCEL: its name without .pdf is the folder).",
+            QgsProcessingParameterFileDestination("OUTPUT", tr("Dossiers (PDF)"), "PDF files (*.pdf)"),
+            tr("The PDF to write (with ONE_FILE_PER_PARCEL: its name without .pdf is the folder)."),
         ))
-        self.addOutput(QgsProcessingOutputNumber("PAGES", "Pages / 页数"))
+        self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages")))
 
     def execute(self, parameters, context, feedback):
         started = time.perf_counter()

@@ -5,16 +5,18 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import tables, weighting
 from ..core.errors import LandEvalError
 from ..qgis_io.layer_io import read_frame
 from .base import LandEvalAlgorithm
-from .params import add_weight_outputs, source_parameter, split_names, weight_outputs, with_help
+from .params import (add_weight_outputs, source_parameter, split_names, tr, translated_options, weight_outputs,
+                     with_help)
 
 # Enum order is a public contract: entropy, CRITIC.
 METHODS = ("entropy", "critic")
-METHOD_OPTIONS = ["entropy / 熵权法", "CRITIC / CRITIC法"]
+METHOD_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "entropy"), QT_TRANSLATE_NOOP("LandEval", "CRITIC")]
 _FUNCTIONS = {"entropy": weighting.entropy_weights, "critic": weighting.critic_weights}
 
 
@@ -35,25 +37,25 @@ class EntropyWeights(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地"),
-            "A layer (or table) with one row per parcel and the indicator fields, e.g. computeindicators' output.",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Parcels")),
+            tr("A layer (or table) with one row per parcel and the indicator fields, e.g. computeindicators' output."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("FIELDS", "Indicator fields / 指标字段", parentLayerParameterName="INPUT",
+            QgsProcessingParameterField("FIELDS", tr("Indicator fields"), parentLayerParameterName="INPUT",
                                         type=QgsProcessingParameterField.DataType.Any, allowMultiple=True),
-            "The indicator fields to weight (qgis_process: FIELDS=plot_ratio;tax_per_area;idle_rate). Text such as "
-            "'1,234' or '12万' is read as a number; other text is an error naming the value.",
+            tr("The indicator fields to weight (qgis_process: FIELDS=plot_ratio;tax_per_area;idle_rate). Text such as "
+               "'1,234' or '12万' is read as a number; other text is an error naming the value."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("COST_FIELDS", "Cost fields (less is better) / 逆向指标",
+            QgsProcessingParameterField("COST_FIELDS", tr("Cost fields (less is better)"),
                                         parentLayerParameterName="INPUT", type=QgsProcessingParameterField.DataType.Any,
                                         allowMultiple=True, optional=True),
-            "Those of FIELDS where a smaller value is better (idle rate, energy per output); they are reversed "
-            "before weighting.",
+            tr("Those of FIELDS where a smaller value is better (idle rate, energy per output); they are reversed "
+               "before weighting."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("METHOD", "Method / 方法", options=METHOD_OPTIONS, defaultValue=0),
-            "entropy (default) or CRITIC.",
+            QgsProcessingParameterEnum("METHOD", tr("Method"), options=translated_options(METHOD_OPTIONS), defaultValue=0),
+            tr("entropy (default) or CRITIC."),
         ))
         add_weight_outputs(self)
 

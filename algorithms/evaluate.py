@@ -37,6 +37,7 @@ from .params import (
     tier_breaks,
     tier_method,
     tier_params,
+    tr,
     with_help,
 )
 
@@ -67,25 +68,25 @@ class Evaluate(LandEvalAlgorithm):
         self.addParameter(config_file_param("RULE_SET", "Rule set"))
         self.addParameter(normalization_param())
         self.addParameter(with_help(
-            QgsProcessingParameterString("GROUP_FIELD", "Normalize within groups of / 分组字段", optional=True),
-            "Optional column to normalize within: a parcel field, an enterprise column such as industry_code, or "
-            "level (with PARKS).",
+            QgsProcessingParameterString("GROUP_FIELD", tr("Normalize within groups of"), optional=True),
+            tr("Optional column to normalize within: a parcel field, an enterprise column such as industry_code, or "
+               "level (with PARKS)."),
         ))
         self.addParameter(threshold_param())
         for param in tier_params():
             self.addParameter(param)
         add_scale_parameters(self, optional=True)
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Evaluation / 评价结果", QgsProcessing.SourceType.TypeVectorPolygon),
-            "The evaluated parcels (memory, GeoPackage — styled by tier inside the file —, Shapefile, …).",
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Evaluation result"), QgsProcessing.SourceType.TypeVectorPolygon),
+            tr("The evaluated parcels (memory, GeoPackage — styled by tier inside the file —, Shapefile, …)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("REPORT", "Report (HTML) / 评价报告", "HTML files (*.html)",
+            QgsProcessingParameterFileDestination("REPORT", tr("Evaluation report (HTML)"), "HTML files (*.html)",
                                                   optional=True, createByDefault=False),
-            "Optional: write the self-contained HTML report of the run here.",
+            tr("Optional: write the self-contained HTML report of the run here."),
         ))
         add_count_outputs(self)
-        self.addOutput(QgsProcessingOutputFile("REPORT", "Report / 评价报告"))
+        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Evaluation report")))
 
     def execute(self, parameters, context, feedback):
         started = time.monotonic()

@@ -17,7 +17,7 @@ from ..qgis_io.deliverables import commit, decision_labels, park_names, read_par
 from ..qgis_io.report_io import config_info, plugin_version
 from ..qgis_io.styling import area_unit_of
 from .base import LandEvalAlgorithm
-from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, with_help
+from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, tr, with_help
 
 
 def settings_rows(layer, expression, cfg, n_rows):
@@ -53,19 +53,19 @@ class ExportList(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层",
+            QgsProcessingParameterVectorLayer("INPUT", tr("Evaluated layer"),
                                               [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "The output of landeval:evaluate (or suggestpaths, for the path and clearance zone columns).",
+            tr("The output of landeval:evaluate (or suggestpaths, for the path and clearance zone columns)."),
         ))
         self.addParameter(filter_param())
         self.addParameter(preset_param(optional=True))
         self.addParameter(config_file_param("RULE_SET", "Rule set"))
         self.addParameter(parks_param())
         self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("OUTPUT", "List / 清单", "Excel workbook (*.xlsx);;CSV GB18030 (*.csv)"),
-            "The .xlsx workbook to write; a name ending in .csv writes a GB18030 CSV.",
+            QgsProcessingParameterFileDestination("OUTPUT", tr("List"), "Excel workbook (*.xlsx);;CSV GB18030 (*.csv)"),
+            tr("The .xlsx workbook to write; a name ending in .csv writes a GB18030 CSV."),
         ))
-        self.addOutput(QgsProcessingOutputNumber("ROWS", "Rows / 宗数"))
+        self.addOutput(QgsProcessingOutputNumber("ROWS", tr("Rows")))
 
     def execute(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

@@ -26,6 +26,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProperty,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.config import NORMALIZATIONS, TIER_METHODS, list_presets, load_config, merge_configs
 from ..core.errors import LandEvalError
@@ -38,11 +39,23 @@ from ..qgis_io.parks import SHARE, ZONE_LEVEL, ZONE_TYPE, ParkFields, scale_leve
 from ..qgis_io.sources import SourceInput, geopackage_table
 from ..qgis_io.steps import read_step_table
 from ..qgis_io.weight_sets import save_weight_set
+from ..translation import tr
 
-AREA_UNIT_OPTIONS = ["mu / 亩", "ha / 公顷", "km² / 平方千米"]
-TIER_METHOD_OPTIONS = ["quantile (rank shares) / 分位", "threshold (score cuts) / 阈值", "jenks (natural breaks) / 自然断点"]
-NORMALIZATION_OPTIONS = ["minmax / 极差", "benchmark / 基准值比", "percentile / 百分位", "zscore / 标准分"]
+# Option labels are marked here and translated where the parameter is made (translated_options): the module is
+# imported before the plugin installs its translator.
+AREA_UNIT_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "mu"), QT_TRANSLATE_NOOP("LandEval", "ha"),
+                     QT_TRANSLATE_NOOP("LandEval", "km²")]
+TIER_METHOD_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "quantile (rank shares)"),
+                       QT_TRANSLATE_NOOP("LandEval", "threshold (score cuts)"),
+                       QT_TRANSLATE_NOOP("LandEval", "jenks (natural breaks)")]
+NORMALIZATION_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "minmax"), QT_TRANSLATE_NOOP("LandEval", "benchmark"),
+                         QT_TRANSLATE_NOOP("LandEval", "percentile"), QT_TRANSLATE_NOOP("LandEval", "zscore")]
 DEFAULT_PRESET = "jiangning"
+
+
+def translated_options(options):
+    """Enum option labels (marked with QT_TRANSLATE_NOOP) in the installed translation."""
+    return [tr(option) for option in options]
 
 
 def with_help(param, text):
@@ -56,58 +69,59 @@ def preset_param(name="PRESET", optional=False):
     default = DEFAULT_PRESET if DEFAULT_PRESET in presets else (presets[0] if presets else None)
     # Static strings: a model or script stores "jiangning", not an index that shifts when presets are added.
     param = QgsProcessingParameterEnum(
-        name, "Preset / 预设方案", options=presets, defaultValue=default, optional=optional, usesStaticStrings=True
+        name, tr("Preset"), options=presets, defaultValue=default, optional=optional, usesStaticStrings=True
     )
-    return with_help(param, "A weight and rule set shipped with LandEval (resources/presets): jiangning (Jiangning "
-                            "paper, Table 1: weights, 8 vetoes, threshold 0.6), county_table2 (county paper, "
-                            "Table 2), zhejiang_mujun (亩均论英雄 benchmark scoring). A WEIGHT_SET or RULE_SET "
-                            "file, when given, takes precedence.")
+    return with_help(param, tr("A weight and rule set shipped with LandEval (resources/presets): jiangning (Jiangning "
+                               "paper, Table 1: weights, 8 vetoes, threshold 0.6), county_table2 (county paper, "
+                               "Table 2), zhejiang_mujun (亩均论英雄 benchmark scoring). A WEIGHT_SET or RULE_SET "
+                               "file, when given, takes precedence."))
 
 
 def config_file_param(name, what):
     param = QgsProcessingParameterFile(
-        name, f"{what} file (YAML) / {'权重方案' if name == 'WEIGHT_SET' else '规则方案'}",
+        name, tr("Weight set file (YAML)") if name == "WEIGHT_SET" else tr("Rule set file (YAML)"),
         behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml", optional=True,
     )
-    keys = "elements, normalization, missing, aggregation" if name == "WEIGHT_SET" else \
-        "threshold, review_band, vetoes, types, categories, tiers"
-    return with_help(param, f"A {what.lower()} YAML file ({keys}); see docs/design.md. Takes precedence over "
-                            "PRESET. Loaded with safe YAML only.")
+    if name == "WEIGHT_SET":
+        return with_help(param, tr("A weight set YAML file (elements, normalization, missing, aggregation); see "
+                                   "docs/design.md. Takes precedence over PRESET. Loaded with safe YAML only."))
+    return with_help(param, tr("A rule set YAML file (threshold, review_band, vetoes, types, categories, tiers); see "
+                               "docs/design.md. Takes precedence over PRESET. Loaded with safe YAML only."))
 
 
 def area_unit_param(name="AREA_UNIT", optional=False):
-    param = QgsProcessingParameterEnum(name, "Area unit / 面积单位", options=AREA_UNIT_OPTIONS,
+    param = QgsProcessingParameterEnum(name, tr("Area unit"), options=translated_options(AREA_UNIT_OPTIONS),
                                        defaultValue=None if optional else 0, optional=optional)
-    extra = " Empty: the weight set's area_unit." if optional else ""
-    return with_help(param, "Unit of per-area indicators and of the area_<unit> field: 亩 (1 亩 = 10000/15 m²), "
-                            f"公顷 (10 000 m²) or km² (10⁶ m²).{extra}")
+    text = tr("Unit of per-area indicators and of the area_<unit> field: 亩 (1 亩 = 10000/15 m²), 公顷 (10 000 m²) or "
+              "km² (10⁶ m²).")
+    return with_help(param, text + (" " + tr("Empty: the weight set's area_unit.") if optional else ""))
 
 
 def threshold_param():
-    param = QgsProcessingParameterNumber("THRESHOLD", "Score threshold / 低效阈值", QgsProcessingParameterNumber.Type.Double,
+    param = QgsProcessingParameterNumber("THRESHOLD", tr("Score threshold"), QgsProcessingParameterNumber.Type.Double,
                                          optional=True, minValue=0.0, maxValue=1.0)
-    return with_help(param, "A parcel whose composite score is below this is inefficient (Jiangning: 0.6). Empty: "
-                            "the rule set's threshold.")
+    return with_help(param, tr("A parcel whose composite score is below this is inefficient (Jiangning: 0.6). Empty: "
+                               "the rule set's threshold."))
 
 
 def tier_params():
-    method = QgsProcessingParameterEnum("TIER_METHOD", "Tier method / 分级方法", options=TIER_METHOD_OPTIONS,
+    method = QgsProcessingParameterEnum("TIER_METHOD", tr("Tier method"), options=translated_options(TIER_METHOD_OPTIONS),
                                         optional=True)
-    with_help(method, "How A/B/C/D are cut: quantile = shares of parcels by rank (Zhejiang practice); threshold = "
-                      "score cuts; jenks = natural breaks of the scores. Empty: the rule set's tiers.method.")
-    breaks = QgsProcessingParameterString("TIER_BREAKS", "Tier breaks / 分级断点", optional=True)
-    with_help(breaks, "Comma-separated. quantile: % shares of A,B,C,D from the best, e.g. 20,55,20,5 (Changle) or "
-                      "20,40,35,5 (Huai'an); threshold: score cuts for A,B,C, e.g. 0.8,0.6,0.4. Empty: the rule "
-                      "set's tiers.breaks.")
+    with_help(method, tr("How A/B/C/D are cut: quantile = shares of parcels by rank (Zhejiang practice); threshold = "
+                         "score cuts; jenks = natural breaks of the scores. Empty: the rule set's tiers.method."))
+    breaks = QgsProcessingParameterString("TIER_BREAKS", tr("Tier breaks"), optional=True)
+    with_help(breaks, tr("Comma-separated. quantile: % shares of A,B,C,D from the best, e.g. 20,55,20,5 (Changle) or "
+                         "20,40,35,5 (Huai'an); threshold: score cuts for A,B,C, e.g. 0.8,0.6,0.4. Empty: the rule "
+                         "set's tiers.breaks."))
     return method, breaks
 
 
 def normalization_param():
-    param = QgsProcessingParameterEnum("NORMALIZATION", "Normalization override / 标准化方法", options=NORMALIZATION_OPTIONS,
+    param = QgsProcessingParameterEnum("NORMALIZATION", tr("Normalization override"), options=translated_options(NORMALIZATION_OPTIONS),
                                        optional=True)
-    return with_help(param, "Use one normalization for every indicator instead of the weight set's: min-max, "
-                            "benchmark ratio (cap from the weight set), percentile rank or clipped z-score. Empty: "
-                            "as the weight set says.")
+    return with_help(param, tr("Use one normalization for every indicator instead of the weight set's: min-max, "
+                               "benchmark ratio (cap from the weight set), percentile rank or clipped z-score. Empty: "
+                               "as the weight set says."))
 
 
 def enum_value(alg, parameters, name, context, values):
@@ -220,14 +234,14 @@ def load_eval_config(alg, parameters, context, weights=False, rules=False, feedb
 
 
 
-LANGUAGE_OPTIONS = ["中文 / Chinese", "English / 英文"]
+LANGUAGE_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "Chinese"), QT_TRANSLATE_NOOP("LandEval", "English")]
 
 
 def language_param():
     return with_help(
-        QgsProcessingParameterEnum("LANGUAGE", "Language of texts / 文字语言", options=LANGUAGE_OPTIONS, defaultValue=0),
-        "Language of the explanations written into the output (reasons, disposal hints, legend labels): 中文 "
-        "(default) or English. Coded fields keep their ids either way.",
+        QgsProcessingParameterEnum("LANGUAGE", tr("Language of texts"), options=translated_options(LANGUAGE_OPTIONS), defaultValue=0),
+        tr("Language of the explanations written into the output (reasons, disposal hints, legend labels): 中文 "
+           "(default) or English. Coded fields keep their ids either way."),
     )
 
 
@@ -239,9 +253,9 @@ def rules_param(name, description, shipped, keys):
     return with_help(
         QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml",
                                    optional=True),
-        f"A rule file (YAML: {keys}) to use instead of the shipped resources/rules/{shipped}.yaml; copy that "
-        "file, edit it and give it here. Loaded with safe YAML only; every problem is reported with its place "
-        "in the file.",
+        tr("A rule file (YAML: {keys}) to use instead of the shipped resources/rules/{shipped}.yaml; copy that "
+           "file, edit it and give it here. Loaded with safe YAML only; every problem is reported with its place "
+           "in the file.").format(keys=keys, shipped=shipped),
     )
 
 
@@ -257,17 +271,17 @@ DEFAULT_FILTER = '"inefficient" = 1'
 
 
 def filter_param():
-    param = QgsProcessingParameterExpression("FILTER", "Parcels / 宗地筛选", defaultValue=DEFAULT_FILTER,
+    param = QgsProcessingParameterExpression("FILTER", tr("Parcel filter"), defaultValue=DEFAULT_FILTER,
                                              parentLayerParameterName="INPUT", optional=True)
-    return with_help(param, "A QGIS expression choosing the parcels; default the inefficient ones (\"inefficient\" "
-                            "= 1). Empty: every parcel.")
+    return with_help(param, tr("A QGIS expression choosing the parcels; default the inefficient ones (\"inefficient\" "
+                               "= 1). Empty: every parcel."))
 
 
 def parks_param():
-    param = QgsProcessingParameterVectorLayer("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
+    param = QgsProcessingParameterVectorLayer("PARKS", tr("Parks"), [QgsProcessing.SourceType.TypeVectorPolygon],
                                               optional=True)
-    return with_help(param, "Optional park polygons: each parcel is given the name of the park containing it (from "
-                            "the field 园区名称, park_name or name, else the first text field).")
+    return with_help(param, tr("Optional park polygons: each parcel is given the name of the park containing it (from "
+                               "the field 园区名称, park_name or name, else the first text field)."))
 
 
 # ------------------------------------------------------------------ weighting algorithms
@@ -276,11 +290,11 @@ def parks_param():
 def add_weight_outputs(alg):
     """The OUTPUT_WEIGHT_SET file parameter and the WEIGHTS output of a weighting algorithm."""
     alg.addParameter(with_help(
-        QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", "Weight set (YAML) / 权重方案",
+        QgsProcessingParameterFileDestination("OUTPUT_WEIGHT_SET", tr("Weight set (YAML)"),
                                               fileFilter="YAML (*.yaml *.yml)", optional=True, createByDefault=False),
-        "Optional: write the weights as a LandEval weight set (YAML).",
+        tr("Optional: write the weights as a LandEval weight set (YAML)."),
     ))
-    alg.addOutput(QgsProcessingOutputString("WEIGHTS", "Weights (JSON) / 权重"))
+    alg.addOutput(QgsProcessingOutputString("WEIGHTS", tr("Weights (JSON)")))
 
 
 def weight_outputs(alg, parameters, context, weights, name, label, note, cost=(), meta=None):
@@ -298,17 +312,18 @@ def weight_outputs(alg, parameters, context, weights, name, label, note, cost=()
 
 def add_input_parameter(alg, what):
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("INPUT", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVector]),
-        f"Parcels with {what} (usually the output of the previous LandEval step). Fields are recognised by "
-        "canonical id or Chinese header.",
+        QgsProcessingParameterFeatureSource("INPUT", tr("Parcels"), [QgsProcessing.SourceType.TypeVector]),
+        # `what` comes translated from the algorithm.
+        tr("Parcels with {what} (usually the output of the previous LandEval step). Fields are recognised by "
+           "canonical id or Chinese header.").format(what=what),
     ))
 
 
 def add_output_parameter(alg, description):
     alg.addParameter(with_help(
         QgsProcessingParameterFeatureSink("OUTPUT", description, QgsProcessing.SourceType.TypeVectorAnyGeometry),
-        "A new layer: the input features and fields plus this step's fields (a field of the same name is "
-        "replaced). The input is never changed.",
+        tr("A new layer: the input features and fields plus this step's fields (a field of the same name is "
+           "replaced). The input is never changed."),
     ))
 
 
@@ -326,65 +341,69 @@ def tier_breaks(alg, parameters, context, method):
 
 
 COUNT_OUTPUTS = {
-    "PARCELS_WITHOUT_ENTERPRISE": ("parcels_without_enterprise", "Parcels without enterprise / 无企业宗地数"),
-    "UNMATCHED_ENTERPRISES": ("unmatched_enterprises", "Enterprises matching no parcel / 未匹配企业数"),
-    "REPAIRED_GEOMETRIES": ("repaired_geometries", "Repaired geometries / 修复几何数"),
-    "EMPTY_GEOMETRIES": ("empty_geometries", "Parcels without geometry / 无几何宗地数"),
+    "PARCELS_WITHOUT_ENTERPRISE": ("parcels_without_enterprise",
+        QT_TRANSLATE_NOOP("LandEval", "Parcels without enterprise")),
+    "UNMATCHED_ENTERPRISES": ("unmatched_enterprises",
+        QT_TRANSLATE_NOOP("LandEval", "Enterprises matching no parcel")),
+    "REPAIRED_GEOMETRIES": ("repaired_geometries",
+        QT_TRANSLATE_NOOP("LandEval", "Repaired geometries")),
+    "EMPTY_GEOMETRIES": ("empty_geometries",
+        QT_TRANSLATE_NOOP("LandEval", "Parcels without geometry")),
 }
 
 
 def add_input_parameters(alg):
     """The data-assembly parameters, shared with landeval:evaluate (same names, same meaning)."""
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("PARCELS", "Parcels / 宗地", [QgsProcessing.SourceType.TypeVectorPolygon]),
-        "Industrial land parcels (polygons) in a geographic or projected CRS; the area is measured on the "
-        "ellipsoid in a geographic CRS and in the plane in a projected one. Invalid geometries are repaired "
-        "for measuring and reported.",
+        QgsProcessingParameterFeatureSource("PARCELS", tr("Parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]),
+        tr("Industrial land parcels (polygons) in a geographic or projected CRS; the area is measured on the "
+           "ellipsoid in a geographic CRS and in the plane in a projected one. Invalid geometries are repaired "
+           "for measuring and reported."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterField("PARCEL_ID", "Parcel id field / 宗地编号字段", parentLayerParameterName="PARCELS"),
-        "The field identifying each parcel (宗地编号); enterprises join on it.",
+        QgsProcessingParameterField("PARCEL_ID", tr("Parcel id field"), parentLayerParameterName="PARCELS"),
+        tr("The field identifying each parcel (宗地编号); enterprises join on it."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("ENTERPRISES", "Enterprises / 企业表", [QgsProcessing.SourceType.TypeVector],
+        QgsProcessingParameterFeatureSource("ENTERPRISES", tr("Enterprises"), [QgsProcessing.SourceType.TypeVector],
                                             optional=True),
-        "Optional enterprise table (CSV in UTF-8 or GBK, XLSX, GeoPackage, …) with Chinese or canonical headers, "
-        "or a point layer. Several firms on one parcel are aggregated: quantities summed, rates weighted, "
-        "categories from the largest firm, veto flags failing when any firm fails.",
+        tr("Optional enterprise table (CSV in UTF-8 or GBK, XLSX, GeoPackage, …) with Chinese or canonical headers, "
+           "or a point layer. Several firms on one parcel are aggregated: quantities summed, rates weighted, "
+           "categories from the largest firm, veto flags failing when any firm fails."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterField("ENTERPRISE_PARCEL_ID", "Enterprise parcel id field / 企业所在宗地字段",
+        QgsProcessingParameterField("ENTERPRISE_PARCEL_ID", tr("Enterprise parcel id field"),
                                     parentLayerParameterName="ENTERPRISES", optional=True),
-        "The enterprise field holding the parcel id. Empty: a column recognised as 宗地编号, else — for a point "
-        "layer — the parcel containing each point.",
+        tr("The enterprise field holding the parcel id. Empty: a column recognised as 宗地编号, else — for a point "
+           "layer — the parcel containing each point."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterFile("FIELD_MAP", "Field mapping (YAML) / 字段映射", extension="yaml", optional=True),
-        "Optional YAML mapping of canonical ids to your column names for headers LandEval does not recognise, "
-        "e.g. 'tax: 实缴税金' or 'parcel_id: ZDBH'; an entry may state the column's unit, "
-        "'tax: {field: 实缴税金, unit: 元}', which is converted to the catalogue's (as a unit in a header such as "
-        "税收总额（元） is). Applies to the parcel layer and the enterprise table.",
+        QgsProcessingParameterFile("FIELD_MAP", tr("Field mapping (YAML)"), extension="yaml", optional=True),
+        tr("Optional YAML mapping of canonical ids to your column names for headers LandEval does not recognise, "
+           "e.g. 'tax: 实缴税金' or 'parcel_id: ZDBH'; an entry may state the column's unit, "
+           "'tax: {field: 实缴税金, unit: 元}', which is converted to the catalogue's (as a unit in a header such as "
+           "税收总额（元） is). Applies to the parcel layer and the enterprise table."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("ECO_REDLINE", "Ecological red line / 生态保护红线",
+        QgsProcessingParameterFeatureSource("ECO_REDLINE", tr("Ecological red line"),
                                             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
-        "Optional polygons; gives redline_share, the fraction (0–1) of each parcel inside them. Any CRS.",
+        tr("Optional polygons; gives redline_share, the fraction (0–1) of each parcel inside them. Any CRS."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("DEV_BOUNDARY", "Urban development boundary / 城镇开发边界",
+        QgsProcessingParameterFeatureSource("DEV_BOUNDARY", tr("Urban development boundary"),
                                             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True),
-        "Optional polygons; gives inside_dev_boundary = 1 when at least half of the parcel lies inside. Any CRS.",
+        tr("Optional polygons; gives inside_dev_boundary = 1 when at least half of the parcel lies inside. Any CRS."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("POIS", "Public-service POIs / 公共服务设施点",
+        QgsProcessingParameterFeatureSource("POIS", tr("Public-service POIs"),
                                             [QgsProcessing.SourceType.TypeVectorPoint], optional=True),
-        "Optional points; gives poi_count (POIs within POI_RADIUS of the parcel centroid) and poi_density "
-        "(per km² of that circle). Any CRS.",
+        tr("Optional points; gives poi_count (POIs within POI_RADIUS of the parcel centroid) and poi_density "
+           "(per km² of that circle). Any CRS."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterNumber("POI_RADIUS", "POI radius (m) / 服务半径(米)", QgsProcessingParameterNumber.Type.Double,
+        QgsProcessingParameterNumber("POI_RADIUS", tr("POI radius (m)"), QgsProcessingParameterNumber.Type.Double,
                                      defaultValue=1000.0, minValue=1.0),
-        "Search radius in metres (default 1000: the 15-minute industrial living circle).",
+        tr("Search radius in metres (default 1000: the 15-minute industrial living circle)."),
     ))
 
 
@@ -413,7 +432,7 @@ def read_inputs(alg, parameters, context, feedback):
 
 def add_count_outputs(alg):
     for name, (_, description) in COUNT_OUTPUTS.items():
-        alg.addOutput(QgsProcessingOutputNumber(name, description))
+        alg.addOutput(QgsProcessingOutputNumber(name, tr(description)))
 
 
 def count_results(counts):
@@ -434,47 +453,47 @@ DEFAULT_FIELDS = {
 
 def add_scale_parameters(alg, optional):
     alg.addParameter(with_help(
-        QgsProcessingParameterFeatureSource("PARKS", "Parks / 园区", [QgsProcessing.SourceType.TypeVectorPolygon],
+        QgsProcessingParameterFeatureSource("PARKS", tr("Parks"), [QgsProcessing.SourceType.TypeVectorPolygon],
                                             optional=optional),
-        "Park polygons (development zones, high-tech zones, municipal parks, town industrial points). The level "
-        "comes from the park's standing, read from its zone type (国家级经济技术开发区, 省级高新区, 市级工业园区, "
-        "镇级工业集中点, …) and/or its level (国家级/省级/市级/县级/镇级); a park whose standing cannot be read is "
-        "levelled by area and named in a warning. The industrial share (0–1) is reported against Jiangning's "
-        "targets; without a share field it is the area of the parcels inside the park divided by its area.",
+        tr("Park polygons (development zones, high-tech zones, municipal parks, town industrial points). The level "
+           "comes from the park's standing, read from its zone type (国家级经济技术开发区, 省级高新区, 市级工业园区, "
+           "镇级工业集中点, …) and/or its level (国家级/省级/市级/县级/镇级); a park whose standing cannot be read is "
+           "levelled by area and named in a warning. The industrial share (0–1) is reported against Jiangning's "
+           "targets; without a share field it is the area of the parcels inside the park divided by its area."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterField("ZONE_TYPE_FIELD", "Zone type field / 园区类型字段", parentLayerParameterName="PARKS",
+        QgsProcessingParameterField("ZONE_TYPE_FIELD", tr("Zone type field"), parentLayerParameterName="PARKS",
                                     optional=True),
-        "Field of PARKS holding the zone type (经济技术开发区, 高新区, 市级工业园区, …); empty: a field called "
-        "zone_type or 园区类型, if there is one.",
+        tr("Field of PARKS holding the zone type (经济技术开发区, 高新区, 市级工业园区, …); empty: a field called "
+           "zone_type or 园区类型, if there is one."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterField("ZONE_LEVEL_FIELD", "Zone level field / 园区级别字段", parentLayerParameterName="PARKS",
+        QgsProcessingParameterField("ZONE_LEVEL_FIELD", tr("Zone level field"), parentLayerParameterName="PARKS",
                                     optional=True),
-        "Field of PARKS holding the park's administrative level (国家级, 省级, 市级, 县级, 镇级, or 国家/省/市/县/镇); "
-        "it takes precedence over a level written in the zone type. Empty: a field called zone_level or 园区级别, "
-        "if there is one.",
+        tr("Field of PARKS holding the park's administrative level (国家级, 省级, 市级, 县级, 镇级, or 国家/省/市/县/镇); "
+           "it takes precedence over a level written in the zone type. Empty: a field called zone_level or 园区级别, "
+           "if there is one."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterField("SHARE_FIELD", "Industrial share field / 工业用地占比字段",
+        QgsProcessingParameterField("SHARE_FIELD", tr("Industrial share field"),
                                     parentLayerParameterName="PARKS", optional=True),
-        "Field of PARKS holding the industrial land share (0–1); empty: a field called industrial_share or "
-        "工业用地占比, if there is one.",
+        tr("Field of PARKS holding the industrial land share (0–1); empty: a field called industrial_share or "
+           "工业用地占比, if there is one."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterNumber("BASE_KM2", "Base minimum area (km²) / 产业基地面积下限", QgsProcessingParameterNumber.Type.Double,
+        QgsProcessingParameterNumber("BASE_KM2", tr("Base minimum area (km²)"), QgsProcessingParameterNumber.Type.Double,
                                      defaultValue=4.0, minValue=0.0),
-        "County paper: a base (a park in a development or high-tech zone) is 'generally' over 4 km². Standing "
-        "decides the level; a base of this size or less is named in a warning. A park whose standing cannot be "
-        "read is a base when larger than this.",
+        tr("County paper: a base (a park in a development or high-tech zone) is 'generally' over 4 km². Standing "
+           "decides the level; a base of this size or less is named in a warning. A park whose standing cannot be "
+           "read is a base when larger than this."),
     ))
     alg.addParameter(with_help(
-        QgsProcessingParameterNumber("COMMUNITY_KM2", "Community minimum area (km²) / 产业社区面积下限",
+        QgsProcessingParameterNumber("COMMUNITY_KM2", tr("Community minimum area (km²)"),
                                      QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0),
-        "County paper: a community (a park at municipal level or above, not a base) is 'typically' over 1 km². "
-        "Standing decides the level; a community of this size or less, and a park below municipal level larger "
-        "than this, are named in a warning. A park whose standing cannot be read is a community when larger than "
-        "this (and not a base). Parcels in no park are industrial blocks.",
+        tr("County paper: a community (a park at municipal level or above, not a base) is 'typically' over 1 km². "
+           "Standing decides the level; a community of this size or less, and a park below municipal level larger "
+           "than this, are named in a warning. A park whose standing cannot be read is a community when larger than "
+           "this (and not a base). Parcels in no park are industrial blocks."),
     ))
 
 

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.decision import monitoring as core
 from ..core.errors import LandEvalError
@@ -15,14 +16,16 @@ from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, split_names, with_help
+from .params import OutputSink, split_names, tr, translated_options, with_help
 
 KEY = "parcel_id"
 # (worst tier, inefficiency type) per CRITERION option; the order is public (models store the index).
 CRITERIA = ((None, None), ("B", None), ("C", None), ("D", None), (None, "efficiency"), (None, "equity"))
-CRITERION_OPTIONS = ["inefficient = 1 / 低效", "tier B or worse / B类及以下", "tier C or worse / C类及以下",
-                     "tier D / D类", "efficiency-deficient: low output per 亩 / 效率缺位（亩均产出低）",
-                     "equity-deficient: low tax per 亩 / 公平缺位（亩均税收低）"]
+CRITERION_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "inefficient = 1"), QT_TRANSLATE_NOOP("LandEval", "tier B or worse"),
+                     QT_TRANSLATE_NOOP("LandEval", "tier C or worse"),
+                     QT_TRANSLATE_NOOP("LandEval", "tier D"),
+                     QT_TRANSLATE_NOOP("LandEval", "efficiency-deficient: low output per mu"),
+                     QT_TRANSLATE_NOOP("LandEval", "equity-deficient: low tax per mu")]
 
 
 class Persistence(LandEvalAlgorithm):
@@ -43,35 +46,35 @@ class Persistence(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterMultipleLayers("ROUNDS", "Evaluated rounds, oldest first / 历年评价结果（由早到晚）",
+            QgsProcessingParameterMultipleLayers("ROUNDS", tr("Evaluated rounds, oldest first"),
                                                  QgsProcessing.SourceType.TypeVector),
-            "Two or more evaluated layers (landeval:evaluate outputs), one per year, oldest first. The output "
-            "keeps the features of the last one.",
+            tr("Two or more evaluated layers (landeval:evaluate outputs), one per year, oldest first. The output "
+               "keeps the features of the last one."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterString("ID_FIELD", "Parcel id field / 宗地编号字段", "parcel_id", optional=True),
-            "Field with the parcel id in every round; empty: parcel_id or a field with a recognised header "
-            "(宗地编号, 地块编号, …). Ids are compared as text (101, 101.0 and '101' match).",
+            QgsProcessingParameterString("ID_FIELD", tr("Parcel id field"), "parcel_id", optional=True),
+            tr("Field with the parcel id in every round; empty: parcel_id or a field with a recognised header "
+               "(宗地编号, 地块编号, …). Ids are compared as text (101, 101.0 and '101' match)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("N", "Consecutive rounds N / 连续轮数N", QgsProcessingParameterNumber.Type.Integer,
+            QgsProcessingParameterNumber("N", tr("Consecutive rounds N"), QgsProcessingParameterNumber.Type.Integer,
                                          3, minValue=1),
-            "How many of the latest rounds must all flag a parcel (default 3: three years in a row).",
+            tr("How many of the latest rounds must all flag a parcel (default 3: three years in a row)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("CRITERION", "Flagged when / 认定条件", options=CRITERION_OPTIONS,
+            QgsProcessingParameterEnum("CRITERION", tr("Flagged when"), options=translated_options(CRITERION_OPTIONS),
                                        defaultValue=0),
-            "What flags a parcel in one round: inefficient = 1 (default), its tier at or below B, C or D (T, "
-            "unrated, never counts), or an inefficiency type among its ineff_flags — efficiency (low output per 亩: "
-            "'low output three years in a row') or equity (low tax per 亩).",
+            tr("What flags a parcel in one round: inefficient = 1 (default), its tier at or below B, C or D (T, "
+               "unrated, never counts), or an inefficiency type among its ineff_flags — efficiency (low output per 亩: "
+               "'low output three years in a row') or equity (low tax per 亩)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterString("NAMES", "Round names / 轮次名称", optional=True),
-            "Optional names of the rounds in the same order, comma-separated (e.g. 2022,2023,2024), used in "
-            "messages.",
+            QgsProcessingParameterString("NAMES", tr("Round names"), optional=True),
+            tr("Optional names of the rounds in the same order, comma-separated (e.g. 2022,2023,2024), used in "
+               "messages."),
         ))
-        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Persistent inefficiency / 连续低效"),
-                                         "The input parcels with the fields described under Output."))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Persistently inefficient parcels")),
+                                         tr("The input parcels with the fields described under Output.")))
 
     def execute(self, parameters, context, feedback):
         layers = self.parameterAsLayerList(parameters, "ROUNDS", context)

@@ -8,7 +8,7 @@ from ..qgis_io.canonical_read import parcel_areas, read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, language, language_param, source_input, with_help
+from .params import OutputSink, language, language_param, source_input, tr, with_help
 
 READ = ("inefficient", "inside_dev_boundary", "area_m2", "approved", "approval_date", "supply_status", "supply_date",
         "construction_status", "start_date", "completion_date")
@@ -23,7 +23,7 @@ class PotentialClasses(LandEvalAlgorithm):
             "industrial land, across its life cycle: 批而未供 (approved, not supplied), 供而未用 (supplied, "
             "construction not begun), and built land the evaluation finds inefficient — urban inside the urban "
             "development boundary, rural outside it. The stage comes from the columns a parcel table commonly "
-            "carries, recognised by their Chinese headers: 供地状态 (已供/未供) or 供地日期; 建设状态 / 开发利用状态 "
+            "carries, recognised by their Chinese headers: 供地状态 (已供/未供) or 供地日期; 建设状态 or 开发利用状态 "
             "(未开工/在建/已竣工) or 实际开工日期 and 实际竣工日期; 是否已批 or 批准日期. A parcel whose table says "
             "nothing about supply or construction is taken as built and in use. A status word LandEval cannot read "
             "stops the run and is listed, rather than guessed.")
@@ -37,14 +37,14 @@ class PotentialClasses(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Evaluated parcels"),
                                                 [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "The output of landeval:evaluate (inefficient, inside_dev_boundary) with the parcel table's supply, "
-            "approval and construction columns.",
+            tr("The output of landeval:evaluate (inefficient, inside_dev_boundary) with the parcel table's supply, "
+               "approval and construction columns."),
         ))
         self.addParameter(language_param())
-        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", "Potential classes / 潜力类型"),
-                                         "The input parcels with the fields described under Output."))
+        self.addParameter(with_help(QgsProcessingParameterFeatureSink("OUTPUT", tr("Parcels by potential class")),
+                                         tr("The input parcels with the fields described under Output.")))
 
     def execute(self, parameters, context, feedback):
         lang = language(self, parameters, context)

@@ -5,6 +5,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.dependencies import missing_dependency_message
+from ..translation import tr
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "icons", "landeval.svg")
 
@@ -24,7 +25,7 @@ class LandEvalProvider(QgsProcessingProvider):
         return "LandEval"
 
     def longName(self):  # noqa: N802 - QGIS API name
-        return "LandEval — industrial land evaluation / 工业用地评价"
+        return tr("LandEval — industrial land evaluation")
 
     def icon(self):
         return QIcon(ICON)

@@ -19,7 +19,7 @@ from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_outp
 from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
 from ..qgis_io.writer import write_frame, write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, area_unit, area_unit_param, source_input, source_parameter, with_help
+from .params import OutputSink, area_unit, area_unit_param, source_input, source_parameter, tr, with_help
 
 # Parcel fields the scenarios use when the layer has them (level is required, area measured if absent).
 PARCEL_FIELDS = ("parcel_id", "area_m2", "level", "inside_dev_boundary", "inefficient", "floor_area", "plot_ratio",
@@ -63,7 +63,7 @@ class RenewalScenarios(LandEvalAlgorithm):
                    "万元) for concentration, clustering and integration. OUTPUT_LINES: one line per move from "
                    "the parcel's centroid to the nearest point of its destination. OUTPUT_TABLE: one row per "
                    "pattern (first: the current state): parcels moved and unplaced, vacated land, floor area moved, "
-                   "relocation / demolition / construction / compensation and total cost (万元), new land needed "
+                   "relocation, demolition, construction, compensation and total cost (万元), new land needed "
                    "at the destinations, freed construction-land quota, industrial land after, and the district's "
                    "output and tax per unit of land (AREA_UNIT) after the pattern.")
     METHOD_HELP = ("County paper §4.2 (three patterns, 'maintaining total volume, promoting clustering, enhancing "
@@ -74,69 +74,69 @@ class RenewalScenarios(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Evaluated parcels"),
                                                 [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "Parcels with level (classifyscale or evaluate with parks) and, where available, inside_dev_boundary, "
-            "inefficient, area_m2, floor_area or plot_ratio, output_value and tax.",
+            tr("Parcels with level (classifyscale or evaluate with parks) and, where available, inside_dev_boundary, "
+               "inefficient, area_m2, floor_area or plot_ratio, output_value and tax."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("PARKS", "Bases and communities / 产业基地与产业社区",
+            QgsProcessingParameterFeatureSource("PARKS", tr("Bases and communities"),
                                                 [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "Park polygons with their level (classifyscale's OUTPUT_PARKS): base and community parks are the "
-            "destinations; block-level parks are ignored.",
+            tr("Park polygons with their level (classifyscale's OUTPUT_PARKS): base and community parks are the "
+               "destinations; block-level parks are ignored."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("PARK_LEVEL_FIELD", "Park level field / 园区层级字段", "level",
+            QgsProcessingParameterField("PARK_LEVEL_FIELD", tr("Park level field"), "level",
                                         parentLayerParameterName="PARKS", optional=True),
-            "Field of PARKS holding base / community / block; empty: level.",
+            tr("Field of PARKS holding base / community / block; empty: level."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("PARK_NAME_FIELD", "Park name field / 园区名称字段", parentLayerParameterName="PARKS",
+            QgsProcessingParameterField("PARK_NAME_FIELD", tr("Park name field"), parentLayerParameterName="PARKS",
                                         optional=True),
-            "Field of PARKS naming each park in the outputs; empty: the park's feature id.",
+            tr("Field of PARKS naming each park in the outputs; empty: the park's feature id."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("TOWN_FIELD", "Parcel town field / 宗地街镇字段", parentLayerParameterName="INPUT",
+            QgsProcessingParameterField("TOWN_FIELD", tr("Parcel town field"), parentLayerParameterName="INPUT",
                                         optional=True),
-            "Field of INPUT with the town / subdistrict (街镇). Given, small clustering and the community moves "
-            "of park integration stay within the parcel's town; then PARK_TOWN_FIELD is needed too.",
+            tr("Field of INPUT with the town or subdistrict (街镇). Given, small clustering and the community moves "
+               "of park integration stay within the parcel's town; then PARK_TOWN_FIELD is needed too."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("PARK_TOWN_FIELD", "Park town field / 园区街镇字段", parentLayerParameterName="PARKS",
+            QgsProcessingParameterField("PARK_TOWN_FIELD", tr("Park town field"), parentLayerParameterName="PARKS",
                                         optional=True),
-            "Field of PARKS with the town each park belongs to (same spelling as TOWN_FIELD).",
+            tr("Field of PARKS with the town each park belongs to (same spelling as TOWN_FIELD)."),
         ))
-        near = QgsProcessingParameterDistance("NEAR_BASE", "Reach of a base / 基地周边范围", 2000.0, "PARKS", minValue=1.0)
-        self.addParameter(with_help(near, "Park integration: blocks whose centroid is within this distance (metres) "
-                                          "of a base's boundary are merged into that base."))
+        near = QgsProcessingParameterDistance("NEAR_BASE", tr("Reach of a base"), 2000.0, "PARKS", minValue=1.0)
+        self.addParameter(with_help(near, tr("Park integration: blocks whose centroid is within this distance (metres) "
+                                             "of a base's boundary are merged into that base.")))
         self._add_plot_ratio_and_cost_parameters()
         self.addParameter(area_unit_param())
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Scenario parcels / 情景宗地"))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LINES", "Moves / 迁移线",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Scenario parcels")))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LINES", tr("Moves"),
                                                             QgsProcessing.SourceType.TypeVectorLine))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", "Scenario comparison / 情景比较",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", tr("Scenario comparison"),
                                                             QgsProcessing.SourceType.TypeVector))
 
     def _add_plot_ratio_and_cost_parameters(self):
         """The target plot ratios of the destinations and the unit costs of a move (after NEAR_BASE)."""
-        self.addParameter(_number("BASE_PLOT_RATIO", "Target plot ratio in bases / 基地目标容积率", 2.0,
-                                  "Plot ratio at which a moved firm is rebuilt in a base: new land = floor area ÷ "
-                                  "this.", 0.01))
-        self.addParameter(_number("COMMUNITY_PLOT_RATIO", "Target plot ratio in communities / 社区目标容积率", 1.5,
-                                  "Plot ratio at which a moved firm is rebuilt in a community.", 0.01))
-        self.addParameter(_number("ASSUMED_PLOT_RATIO", "Assumed plot ratio / 缺省容积率", 1.0,
-                                  "Plot ratio assumed for a parcel with neither floor_area nor plot_ratio (counted "
-                                  "in the log).", 0.01))
-        self.addParameter(_number("RELOCATION_COST", "Relocation cost (元/m²) / 搬迁单价", 300.0,
-                                  "Relocation cost per m² of the firm's floor area, in 元 (the default is "
-                                  "illustrative: give the local figure)."))
-        self.addParameter(_number("DEMOLITION_COST", "Demolition cost (元/m²) / 拆除单价", 100.0,
-                                  "Demolition cost per m² of floor area at the old site, in 元 (illustrative default)."))
-        self.addParameter(_number("CONSTRUCTION_COST", "New construction cost (元/m²) / 新建单价", 2500.0,
-                                  "Construction cost per m² of floor area rebuilt at the destination, in 元 "
-                                  "(illustrative default)."))
-        self.addParameter(_number("COMPENSATION", "Land compensation (万元/亩) / 土地补偿单价", 30.0,
-                                  "Compensation for the vacated land per 亩, in 万元 (illustrative default)."))
+        self.addParameter(_number("BASE_PLOT_RATIO", tr("Target plot ratio in bases"), 2.0,
+                                  tr("Plot ratio at which a moved firm is rebuilt in a base: new land = floor area ÷ "
+                                     "this."), 0.01))
+        self.addParameter(_number("COMMUNITY_PLOT_RATIO", tr("Target plot ratio in communities"), 1.5,
+                                  tr("Plot ratio at which a moved firm is rebuilt in a community."), 0.01))
+        self.addParameter(_number("ASSUMED_PLOT_RATIO", tr("Assumed plot ratio"), 1.0,
+                                  tr("Plot ratio assumed for a parcel with neither floor_area nor plot_ratio (counted "
+                                     "in the log)."), 0.01))
+        self.addParameter(_number("RELOCATION_COST", tr("Relocation cost (yuan/m²)"), 300.0,
+                                  tr("Relocation cost per m² of the firm's floor area, in 元 (the default is "
+                                     "illustrative: give the local figure).")))
+        self.addParameter(_number("DEMOLITION_COST", tr("Demolition cost (yuan/m²)"), 100.0,
+                                  tr("Demolition cost per m² of floor area at the old site, in 元 (illustrative default).")))
+        self.addParameter(_number("CONSTRUCTION_COST", tr("New construction cost (yuan/m²)"), 2500.0,
+                                  tr("Construction cost per m² of floor area rebuilt at the destination, in 元 "
+                                     "(illustrative default).")))
+        self.addParameter(_number("COMPENSATION", tr("Land compensation (10⁴ yuan/mu)"), 30.0,
+                                  tr("Compensation for the vacated land per 亩, in 万元 (illustrative default).")))
 
     def execute(self, parameters, context, feedback):
         unit = area_unit(self, parameters, context, "mu")

@@ -6,32 +6,36 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterVectorLayer,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.errors import LandEvalError
 from ..qgis_io.report_io import config_info, write_report
 from ..qgis_io.styling import area_unit_of
 from .base import LandEvalAlgorithm
-from .params import config_file_param, load_eval_config, preset_param, with_help
+from .params import config_file_param, load_eval_config, preset_param, tr, with_help
 
 # Optional inputs of landeval:report, each adding its decision-support section (name lower-cased = the
 # write_report argument).
 DECISION_INPUTS = (
-    ("SCENARIOS", "Renewal scenario comparison / 更新情景比较表",
-     "Optional: the OUTPUT_TABLE of landeval:renewalscenarios; adds the comparison of the three patterns (parcels "
-     "moved, vacated land, costs, freed quota, output and tax per unit of land)."),
-    ("TWO_EVALUATIONS", "Two evaluations / 两评估结果",
-     "Optional: the OUTPUT of landeval:twoevaluations; adds parcel counts and areas per quadrant and per class of "
-     "the ABCD list."),
-    ("ROUNDS", "Round comparison / 轮次对比",
-     "Optional: the OUTPUT of landeval:comparerounds; adds the counts of improved / worsened / unchanged / appeared "
-     "/ disappeared parcels, the tier and category transition matrices and the list of parcels that worsened."),
-    ("ZONES", "Zone evaluation / 分区评价",
-     "Optional: the OUTPUT of landeval:aggregatezones with the Table 2 evaluation; adds each zone's index, its rank "
-     "in its level, the indicators below the district and every indicator's value beside its ratio to the "
-     "district."),
-    ("ZONE_LEVELS", "District and levels / 全域与层级汇总",
-     "Optional, with ZONES: the OUTPUT_LEVELS table of landeval:aggregatezones; adds the district and each level "
-     "(base, community, block) with their index and indicator values above the zone table."),
+    ("SCENARIOS", QT_TRANSLATE_NOOP("LandEval", "Renewal scenario comparison"),
+     QT_TRANSLATE_NOOP("LandEval", "Optional: the OUTPUT_TABLE of landeval:renewalscenarios; adds the comparison "
+                                   "of the three patterns (parcels moved, vacated land, costs, freed quota, output "
+                                   "and tax per unit of land).")),
+    ("TWO_EVALUATIONS", QT_TRANSLATE_NOOP("LandEval", "Two evaluations"),
+     QT_TRANSLATE_NOOP("LandEval", "Optional: the OUTPUT of landeval:twoevaluations; adds parcel counts and areas "
+                                   "per quadrant and per class of the ABCD list.")),
+    ("ROUNDS", QT_TRANSLATE_NOOP("LandEval", "Round comparison"),
+     QT_TRANSLATE_NOOP("LandEval", "Optional: the OUTPUT of landeval:comparerounds; adds the counts of improved / "
+                                   "worsened / unchanged / appeared / disappeared parcels, the tier and category "
+                                   "transition matrices and the list of parcels that worsened.")),
+    ("ZONES", QT_TRANSLATE_NOOP("LandEval", "Zone evaluation"),
+     QT_TRANSLATE_NOOP("LandEval", "Optional: the OUTPUT of landeval:aggregatezones with the Table 2 evaluation; "
+                                   "adds each zone's index, its rank in its level, the indicators below the "
+                                   "district and every indicator's value beside its ratio to the district.")),
+    ("ZONE_LEVELS", QT_TRANSLATE_NOOP("LandEval", "District and levels"),
+     QT_TRANSLATE_NOOP("LandEval", "Optional, with ZONES: the OUTPUT_LEVELS table of landeval:aggregatezones; adds "
+                                   "the district and each level (base, community, block) with their index and "
+                                   "indicator values above the zone table.")),
 )
 
 
@@ -65,25 +69,25 @@ class Report(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterVectorLayer("INPUT", "Evaluated layer / 评价结果图层",
+            QgsProcessingParameterVectorLayer("INPUT", tr("Evaluated layer"),
                                               [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "The output of landeval:evaluate (or of classifyparcels): parcels with score, tier, category, …",
+            tr("The output of landeval:evaluate (or of classifyparcels): parcels with score, tier, category, …"),
         ))
         self.addParameter(preset_param(optional=True))
         self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
         self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("OUTPUT", "Report / 报告", "HTML files (*.html)"),
-            "Where to write the HTML report.",
+            QgsProcessingParameterFileDestination("OUTPUT", tr("Report"), "HTML files (*.html)"),
+            tr("Where to write the HTML report."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("MAP", "Map image / 地图图片", "PNG files (*.png)", optional=True,
+            QgsProcessingParameterFileDestination("MAP", tr("Map image"), "PNG files (*.png)", optional=True,
                                                   createByDefault=False),
-            "Optional: also save the tier map as a PNG file.",
+            tr("Optional: also save the tier map as a PNG file."),
         ))
         for name, label, help_text in DECISION_INPUTS:
             self.addParameter(with_help(
-                QgsProcessingParameterVectorLayer(name, label, [QgsProcessing.SourceType.TypeVector], optional=True), help_text))
-        self.addOutput(QgsProcessingOutputFile("MAP_OUT", "Map image / 地图图片"))
+                QgsProcessingParameterVectorLayer(name, tr(label), [QgsProcessing.SourceType.TypeVector], optional=True), tr(help_text)))
+        self.addOutput(QgsProcessingOutputFile("MAP_OUT", tr("Map image")))
 
     def execute(self, parameters, context, feedback):
         layer = self.parameterAsVectorLayer(parameters, "INPUT", context)

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProcessingUtils,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import labels, robustness as core
 from ..core.config import load_config, merge_configs
@@ -29,13 +30,21 @@ from .params import (
     parse_numbers,
     preset_param,
     read_step_input,
+    tr,
+    translated_options,
     with_help,
 )
 
 # Enum order is a public contract: Dirichlet, uniform, AHP judgements.
-METHOD_OPTIONS = ["Dirichlet around the weights / 狄利克雷扰动", "uniform ± SPREAD / 均匀扰动",
-                  "AHP judgements ± one Saaty step / 判断矩阵扰动"]
+METHOD_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "Dirichlet around the weights"),
+                  QT_TRANSLATE_NOOP("LandEval", "uniform ± SPREAD"),
+                  QT_TRANSLATE_NOOP("LandEval", "AHP judgements ± one Saaty step")]
 COUNTS = {"ROBUST_INEFFICIENT": "robust_inefficient", "CONTESTED": "contested", "ROBUST_RETAINED": "robust_retained"}
+# The descriptions of the count outputs: interface text (translated with tr), the same words as the value map of
+# robust_class in resources/labels.yaml.
+COUNT_DESCRIPTIONS = {"ROBUST_INEFFICIENT": QT_TRANSLATE_NOOP("LandEval", "Robustly inefficient"),
+                      "CONTESTED": QT_TRANSLATE_NOOP("LandEval", "Contested"),
+                      "ROBUST_RETAINED": QT_TRANSLATE_NOOP("LandEval", "Robustly retained")}
 NAMES = {"zh": "识别结果稳健性", "en": "Robustness of the identification"}
 
 
@@ -89,57 +98,57 @@ class Robustness(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地", [QgsProcessing.SourceType.TypeVector]),
-            "An evaluated layer (landeval:evaluate's output, or scoreparcels + classifyparcels): its indicator "
-            "columns are normalized again, veto_failed and category say which parcels do not depend on the score.",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Evaluated parcels"), [QgsProcessing.SourceType.TypeVector]),
+            tr("An evaluated layer (landeval:evaluate's output, or scoreparcels + classifyparcels): its indicator "
+               "columns are normalized again, veto_failed and category say which parcels do not depend on the score."),
         ))
         self.addParameter(preset_param())
         self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
         self.addParameter(with_help(
-            QgsProcessingParameterEnum("METHOD", "Perturbation / 扰动方法", options=METHOD_OPTIONS, defaultValue=0),
-            "0 Dirichlet around the weights, level by level (mean = the weights); 1 every weight times 1 ± up to "
-            "SPREAD, then each level renormalised; 2 every AHP judgement moved by up to one step of Saaty's scale "
-            "(needs a weight set that records its matrices under meta: {ahp_matrix: …}).",
+            QgsProcessingParameterEnum("METHOD", tr("Perturbation"), options=translated_options(METHOD_OPTIONS), defaultValue=0),
+            tr("0 Dirichlet around the weights, level by level (mean = the weights); 1 every weight times 1 ± up to "
+               "SPREAD, then each level renormalised; 2 every AHP judgement moved by up to one step of Saaty's scale "
+               "(needs a weight set that records its matrices under meta: {ahp_matrix: …})."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("SPREAD", "Spread / 扰动幅度", QgsProcessingParameterNumber.Type.Double,
+            QgsProcessingParameterNumber("SPREAD", tr("Spread"), QgsProcessingParameterNumber.Type.Double,
                                          defaultValue=0.2, minValue=0.0, maxValue=5.0),
-            "Size of the perturbation: for Dirichlet the relative standard deviation of a weight of average size "
-            "in its level; for uniform the half-width (0.2 = ±20 %). Also the move of each element weight in the "
-            "report's one-at-a-time chart.",
+            tr("Size of the perturbation: for Dirichlet the relative standard deviation of a weight of average size "
+               "in its level; for uniform the half-width (0.2 = ±20 %). Also the move of each element weight in the "
+               "report's one-at-a-time chart."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterString("THRESHOLD_RANGE", "Threshold range / 阈值范围", optional=True),
-            "Optional low,high (e.g. 0.55,0.65): the threshold of each draw is drawn uniformly in this range. "
-            "Empty: the rule set's threshold in every draw.",
+            QgsProcessingParameterString("THRESHOLD_RANGE", tr("Threshold range"), optional=True),
+            tr("Optional low,high (e.g. 0.55,0.65): the threshold of each draw is drawn uniformly in this range. "
+               "Empty: the rule set's threshold in every draw."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("DRAWS", "Draws / 抽样次数", QgsProcessingParameterNumber.Type.Integer,
+            QgsProcessingParameterNumber("DRAWS", tr("Draws"), QgsProcessingParameterNumber.Type.Integer,
                                          defaultValue=1000, minValue=1, maxValue=100000),
-            "Number of weight draws; 1000 gives p to about ±0.016 (one standard error at p = 0.5).",
+            tr("Number of weight draws; 1000 gives p to about ±0.016 (one standard error at p = 0.5)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("SEED", "Random seed / 随机种子", QgsProcessingParameterNumber.Type.Integer,
+            QgsProcessingParameterNumber("SEED", tr("Random seed"), QgsProcessingParameterNumber.Type.Integer,
                                          defaultValue=1, minValue=0),
-            "The same seed gives exactly the same result; change it to check that DRAWS is large enough.",
+            tr("The same seed gives exactly the same result; change it to check that DRAWS is large enough."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterNumber("CONFIDENCE", "Confidence / 置信水平", QgsProcessingParameterNumber.Type.Double,
+            QgsProcessingParameterNumber("CONFIDENCE", tr("Confidence"), QgsProcessingParameterNumber.Type.Double,
                                          defaultValue=0.9, minValue=0.5, maxValue=1.0),
-            "p ≥ CONFIDENCE: robustly inefficient; p ≤ 1 − CONFIDENCE: robustly retained; between: contested.",
+            tr("p ≥ CONFIDENCE: robustly inefficient; p ≤ 1 − CONFIDENCE: robustly retained; between: contested."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSink("OUTPUT", "Robustness / 稳健性", QgsProcessing.SourceType.TypeVectorAnyGeometry),
-            "A new layer: the input features and fields plus the robustness fields, styled by robust_class.",
+            QgsProcessingParameterFeatureSink("OUTPUT", tr("Robustness"), QgsProcessing.SourceType.TypeVectorAnyGeometry),
+            tr("A new layer: the input features and fields plus the robustness fields, styled by robust_class."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterFileDestination("REPORT", "Report (HTML) / 稳健性报告", "HTML files (*.html)",
+            QgsProcessingParameterFileDestination("REPORT", tr("Robustness report (HTML)"), "HTML files (*.html)",
                                                   optional=True, createByDefault=False),
-            "Optional: the HTML report of the output layer with the robustness section.",
+            tr("Optional: the HTML report of the output layer with the robustness section."),
         ))
-        for name, key in COUNTS.items():
-            self.addOutput(QgsProcessingOutputNumber(name, labels.value_labels("robust_class", "en")[key]))
-        self.addOutput(QgsProcessingOutputFile("REPORT", "Report / 稳健性报告"))
+        for name, description in COUNT_DESCRIPTIONS.items():
+            self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
+        self.addOutput(QgsProcessingOutputFile("REPORT", tr("Robustness report")))
 
     def execute(self, parameters, context, feedback):
         cfg = robustness_config(self, parameters, context, feedback)

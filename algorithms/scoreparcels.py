@@ -14,6 +14,7 @@ from .params import (
     normalization_param,
     preset_param,
     read_step_input,
+    tr,
     with_help,
 )
 
@@ -35,17 +36,17 @@ class ScoreParcels(LandEvalAlgorithm):
                    "亩均论英雄 benchmark scoring; normalization formulas in SPEC §6.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
-        add_input_parameter(self, "indicator fields (computeindicators' or checkvetoes' output)")
+        add_input_parameter(self, tr("indicator fields (computeindicators' or checkvetoes' output)"))
         self.addParameter(preset_param())
         self.addParameter(config_file_param("WEIGHT_SET", "Weight set"))
         self.addParameter(normalization_param())
         self.addParameter(with_help(
-            QgsProcessingParameterField("GROUP_FIELD", "Normalize within groups of / 分组字段",
+            QgsProcessingParameterField("GROUP_FIELD", tr("Normalize within groups of"),
                                         parentLayerParameterName="INPUT", optional=True),
-            "Optional field (industry code, scale level, town): each indicator is normalized within each group, "
-            "because output per 亩 of a chemical plant and of a garment workshop are not comparable.",
+            tr("Optional field (industry code, scale level, town): each indicator is normalized within each group, "
+               "because output per 亩 of a chemical plant and of a garment workshop are not comparable."),
         ))
-        add_output_parameter(self, "Scores / 综合得分")
+        add_output_parameter(self, tr("Scores"))
 
     def execute(self, parameters, context, feedback):
         cfg = load_eval_config(self, parameters, context, weights=True)

@@ -10,7 +10,7 @@ from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_frame
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
-from .params import OutputSink, file_value, language, language_param, rules_param, source_input, with_help
+from .params import OutputSink, file_value, language, language_param, rules_param, source_input, tr, with_help
 
 
 class SuggestPaths(LandEvalAlgorithm):
@@ -25,14 +25,14 @@ class SuggestPaths(LandEvalAlgorithm):
             "rule that raises intensity: 整治提升, 工改工 (增容技改 for sites of 100 亩 or more whose firm has left "
             "the market; 高标准厂房/工业上楼; 淘汰落后产能，转给高新技术或规模工业企业), and by scale level. "
             "工改科研 and 工改其他 are in the vocabulary for rules a planner adds. Parcels "
-            "outside the development boundary also get a clearance zone (必须清退区 / 鼓励清退区 / 可考虑清退区) from "
+            "outside the development boundary also get a clearance zone (必须清退区, 鼓励清退区, 可考虑清退区) from "
             "the clearance rule file. Both files are YAML tables in the rule-set language of LandEval; the "
             "shipped ones (resources/rules/paths.yaml, clearance.yaml) state their sources. A field a rule needs "
             "but the layer lacks is reported and treated as missing (that rule never applies).")
     OUTPUT_HELP = ("A new layer: the input's features and fields plus path (path id; the attribute table shows "
                    "the Chinese label through a value map), path_reason (why, with the parcel's own figures, in "
-                   "LANGUAGE), path_rule (id of the rule that fired) and clearance_zone (must_exit / "
-                   "encouraged_exit / may_exit, shown as 必须清退区 / 鼓励清退区 / 可考虑清退区). Parcels the rules "
+                   "LANGUAGE), path_rule (id of the rule that fired) and clearance_zone (must_exit, "
+                   "encouraged_exit or may_exit, shown as 必须清退区, 鼓励清退区, 可考虑清退区). Parcels the rules "
                    "do not cover (efficient ones, redevelopment under way) have empty paths.")
     METHOD_HELP = ("SPEC §3.10: Jiangning paper §4.2.2 (modes of renewal; 增容技改 for land of 100 亩 or more "
                    "whose firm has left the market) and §4.2.3 (three clearance zones); county paper §4.1 "
@@ -44,17 +44,17 @@ class SuggestPaths(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地"),
-            "The output of landeval:evaluate or classifyparcels: inefficient, ineff_type, ineff_flags, category, "
-            "level, veto_failed, veto_reasons, redline_share, inside_dev_boundary, area_m2, industry_code, "
-            "registration_status …",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Evaluated parcels")),
+            tr("The output of landeval:evaluate or classifyparcels: inefficient, ineff_type, ineff_flags, category, "
+               "level, veto_failed, veto_reasons, redline_share, inside_dev_boundary, area_m2, industry_code, "
+               "registration_status …"),
         ))
-        self.addParameter(rules_param("PATH_RULES", "Path rules (YAML) / 路径规则", "paths",
+        self.addParameter(rules_param("PATH_RULES", tr("Path rules (YAML)"), "paths",
                                       "applies_to, paths, industry_classes, rules"))
-        self.addParameter(rules_param("CLEARANCE_RULES", "Clearance zone rules (YAML) / 清退分区规则", "clearance",
+        self.addParameter(rules_param("CLEARANCE_RULES", tr("Clearance zone rules (YAML)"), "clearance",
                                       "applies_to, zones"))
         self.addParameter(language_param())
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Redevelopment paths / 再开发路径"))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Redevelopment paths")))
 
     def execute(self, parameters, context, feedback):
         path_rules = load_path_rules(file_value(self, parameters, "PATH_RULES", context) or "paths")

@@ -29,6 +29,7 @@ from .params import (
     rules_param,
     source_input,
     source_parameter,
+    tr,
     with_help,
 )
 
@@ -68,7 +69,7 @@ class TwoEvaluations(LandEvalAlgorithm):
             "its UTM zone).")
     OUTPUT_HELP = ("OUTPUT: the parcels plus the value indicators computed (dist_centre m, dist_transit m, "
                    "road_density km/km², poi_count, land_price, surrounding_use), value_score (0–1), v_<element> "
-                   "sub-scores, value_rank, value_missing, value_weakest, quadrant (hv_hp / lv_hp / hv_lp / lv_lp, "
+                   "sub-scores, value_rank, value_missing, value_weakest, quadrant (hv_hp, lv_hp, hv_lp or lv_lp, "
                    "shown in words), disposal (hint in LANGUAGE) and abcd_list (A–D); styled as a bivariate map. "
                    "OUTPUT_LIST: the ABCD list — per quadrant its class, disposal hint, number of parcels and area "
                    "in 亩.")
@@ -79,47 +80,47 @@ class TwoEvaluations(LandEvalAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 - QGIS API name
         self.addParameter(with_help(
-            QgsProcessingParameterFeatureSource("INPUT", "Evaluated parcels / 评价结果宗地",
+            QgsProcessingParameterFeatureSource("INPUT", tr("Evaluated parcels"),
                                                 [QgsProcessing.SourceType.TypeVectorPolygon]),
-            "Parcels with the performance score (field `score` of scoreparcels / evaluate, or the field the "
-            "quadrant rules name).",
+            tr("Parcels with the performance score (field `score` of scoreparcels / evaluate, or the field the "
+               "quadrant rules name)."),
         ))
-        self.addParameter(_layer("CENTRES", "Town centres / 城镇中心", QgsProcessing.SourceType.TypeVectorPoint,
-                                 "Points of the district's and towns' centres; gives dist_centre."))
-        self.addParameter(_layer("TRANSIT", "Transit stations / 轨道交通站点", QgsProcessing.SourceType.TypeVectorPoint,
-                                 "Rail / metro stations (or bus hubs); gives dist_transit."))
-        self.addParameter(_layer("ROADS", "Roads / 道路", QgsProcessing.SourceType.TypeVectorLine,
-                                 "Road centre lines; gives road_density (km of road within RADIUS per km²)."))
-        self.addParameter(_layer("POIS", "Public-service POIs / 公共服务设施POI", QgsProcessing.SourceType.TypeVectorPoint,
-                                 "Public-service POIs; gives poi_count within RADIUS. Empty: the layer's own "
-                                 "poi_count field (computeindicators) is used when it has one."))
-        self.addParameter(_layer("LANDUSE", "Land use / 土地利用现状", QgsProcessing.SourceType.TypeVectorPolygon,
-                                 "Land-use patches (e.g. 三调 图斑) with a class field; gives surrounding_use."))
+        self.addParameter(_layer("CENTRES", tr("Town centres"), QgsProcessing.SourceType.TypeVectorPoint,
+                                 tr("Points of the district's and towns' centres; gives dist_centre.")))
+        self.addParameter(_layer("TRANSIT", tr("Transit stations"), QgsProcessing.SourceType.TypeVectorPoint,
+                                 tr("Rail / metro stations (or bus hubs); gives dist_transit.")))
+        self.addParameter(_layer("ROADS", tr("Roads"), QgsProcessing.SourceType.TypeVectorLine,
+                                 tr("Road centre lines; gives road_density (km of road within RADIUS per km²).")))
+        self.addParameter(_layer("POIS", tr("Public-service POIs"), QgsProcessing.SourceType.TypeVectorPoint,
+                                 tr("Public-service POIs; gives poi_count within RADIUS. Empty: the layer's own "
+                                    "poi_count field (computeindicators) is used when it has one.")))
+        self.addParameter(_layer("LANDUSE", tr("Land use"), QgsProcessing.SourceType.TypeVectorPolygon,
+                                 tr("Land-use patches (e.g. 三调 图斑) with a class field; gives surrounding_use.")))
         self.addParameter(with_help(
-            QgsProcessingParameterField("LANDUSE_FIELD", "Land-use class field / 地类字段",
+            QgsProcessingParameterField("LANDUSE_FIELD", tr("Land-use class field"),
                                         parentLayerParameterName="LANDUSE", optional=True),
-            "Field of LANDUSE with the class; its values must match the categorical scores of the value weight "
-            "set (the shipped one uses 三调 first-level classes: 商业服务业用地, 住宅用地, 工矿用地, 耕地 …).",
+            tr("Field of LANDUSE with the class; its values must match the categorical scores of the value weight "
+               "set (the shipped one uses 三调 first-level classes: 商业服务业用地, 住宅用地, 工矿用地, 耕地 …)."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterField("LAND_PRICE_FIELD", "Land price field / 地价字段",
+            QgsProcessingParameterField("LAND_PRICE_FIELD", tr("Land price field"),
                                         parentLayerParameterName="INPUT", type=QgsProcessingParameterField.DataType.Numeric,
                                         optional=True),
-            "Field of INPUT with the benchmark land price (any unit: it is normalized); empty: no land-price "
-            "indicator.",
+            tr("Field of INPUT with the benchmark land price (any unit: it is normalized); empty: no land-price "
+               "indicator."),
         ))
         self.addParameter(with_help(
-            QgsProcessingParameterDistance("RADIUS", "Search radius / 搜索半径", 1000.0, "INPUT", minValue=1.0),
-            "Radius in metres for road density, POIs and surrounding land use (1 km: the 15-minute industrial "
-            "living circle).",
+            QgsProcessingParameterDistance("RADIUS", tr("Search radius"), 1000.0, "INPUT", minValue=1.0),
+            tr("Radius in metres for road density, POIs and surrounding land use (1 km: the 15-minute industrial "
+               "living circle)."),
         ))
-        self.addParameter(rules_param("VALUE_WEIGHTS", "Value weight set (YAML) / 价值评估权重", "value",
+        self.addParameter(rules_param("VALUE_WEIGHTS", tr("Value weight set (YAML)"), "value",
                                       "elements and indicators, as every weight set"))
-        self.addParameter(rules_param("QUADRANT_RULES", "Quadrant rules (YAML) / 象限规则", "quadrants",
+        self.addParameter(rules_param("QUADRANT_RULES", tr("Quadrant rules (YAML)"), "quadrants",
                                       "performance, value, quadrants"))
         self.addParameter(language_param())
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Two evaluations / 两评估"))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LIST", "ABCD list / ABCD清单",
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", tr("Two evaluations")))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT_LIST", tr("ABCD list"),
                                                             QgsProcessing.SourceType.TypeVector))
 
     def execute(self, parameters, context, feedback):

@@ -14,8 +14,8 @@ A translatable string is a literal English text in one of: `tr("text")` / `self.
 "LandEval", or `context="…"`), `QCoreApplication.translate("Context", "text")`, `QT_TRANSLATE_NOOP("Context",
 "text")` (marks a string kept in a constant and translated where it is shown), the template of
 `LandEvalError("text", **values)` and `Problem("text", **values)` (context "LandEvalError"; translated where
-the error is shown, by translation.message_of), and an algorithm's `DISPLAY`
-and `GROUP` class attributes (context "LandEval"; the base class translates them). Strings are read from the
+the error is shown, by translation.message_of), and an algorithm's `DISPLAY`, `GROUP`, `HELP`, `OUTPUT_HELP`
+and `METHOD_HELP` class attributes (context "LandEval"; the base class translates them). Strings are read from the
 plugin's Python files with `ast`, so this needs no PyQt tool and works the same for Qt 5 and Qt 6; compiling
 needs `lrelease` from Debian's Qt tools (qttools5-dev-tools or qt6-l10n-tools).
 """
@@ -69,7 +69,7 @@ def _message(call):
     return None
 
 
-TRANSLATED_ATTRIBUTES = ("DISPLAY", "GROUP")
+TRANSLATED_ATTRIBUTES = ("DISPLAY", "GROUP", "HELP", "OUTPUT_HELP", "METHOD_HELP")
 
 
 def _class_attribute(node):
