@@ -186,8 +186,8 @@ class AggregateZones(LandEvalAlgorithm):
             where, _ = locate(inner_points(geoms.geometries), zone_geoms, feedback)
             outside = np.flatnonzero(where < 0)
             if len(outside):
-                feedback.pushWarning(f"{describe_positions(outside, fids)} parcel(s) (by feature id) lie in "
-                                     "no zone; they count only in the all-zone values.")
+                feedback.pushWarning(tr("{parcels} parcel(s) (by feature id) lie in no zone; they count only in the "
+                                        "all-zone values.").format(parcels=describe_positions(outside, fids)))
             keys = pd.Series(where, dtype=object).where(where >= 0, None)
             level_field = self.parameterAsString(parameters, "ZONE_LEVEL_FIELD", context)
             if level_field:
@@ -206,9 +206,10 @@ class AggregateZones(LandEvalAlgorithm):
         """The all-zone values and, for a Table 2 evaluation, the weights used, to the log."""
         for column in ("n_parcels", "area_m2", "mean_score", "output_per_area", "tax_per_area"):
             if column in total.index:
-                feedback.pushInfo(f"All zones: {column} = {total[column]:.6g}")
+                feedback.pushInfo(tr("All zones: {field} = {value}").format(field=column, value=f"{total[column]:.6g}"))
         if "t2_score" in per_zone:
-            feedback.pushInfo("Table 2 weights used: " + ", ".join(f"{k} {w:.3f}" for k, w in weights.items()))
+            feedback.pushInfo(tr("Table 2 weights used: {weights}").format(
+                weights=", ".join(f"{k} {w:.3f}" for k, w in weights.items())))
 
     def _indicator_system(self, parameters, context):
         """The weight set of the Table 2 evaluation: WEIGHT_SET (e.g. AHP weights) or the SYSTEM preset."""

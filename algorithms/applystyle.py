@@ -58,7 +58,11 @@ class ApplyStyle(LandEvalAlgorithm):
         kind = STYLE_KINDS[self.parameterAsEnum(parameters, "STYLE", context)]
         apply_style(layer, kind)
         saved = save_default_style(layer, kind, feedback) or ""
-        feedback.pushInfo(f"Styled {layer.name()} by {kind}" + (f"; default style saved in {saved}" if saved else ""))
+        if saved:
+            feedback.pushInfo(tr("Styled {layer} by {kind}; default style saved in {saved}").format(
+                layer=layer.name(), kind=kind, saved=saved))
+        else:
+            feedback.pushInfo(tr("Styled {layer} by {kind}").format(layer=layer.name(), kind=kind))
         # A file layer is returned by its path, which means something after the run; a memory layer by its id.
         output = layer.source() if layer.providerType() == "ogr" else layer.id()
         return {"OUTPUT": output, "STYLE_SAVED": str(saved)}

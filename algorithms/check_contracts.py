@@ -88,9 +88,10 @@ class CheckContracts(LandEvalAlgorithm):
         if self.parameterAsBool(parameters, "SET_VETO_FIELD", context):
             recorded = frame["contract_fulfilled"] if "contract_fulfilled" in frame else None
             table["contract_fulfilled"] = core.fulfilled_flag(table["contract_breach"], recorded)
-        feedback.pushInfo(f"Judged on {on}: {int((table['contract_breach'] == 1).sum())} breach(es), "
-                          f"{int((table['contract_breach'] == 0).sum())} met, "
-                          f"{int(table['contract_stage'].notna().sum())} parcel(s) under contract.")
+        feedback.pushInfo(tr("Judged on {date}: {breaches} breach(es), {met} met, {parcels} parcel(s) under "
+                             "contract.").format(date=on, breaches=int((table["contract_breach"] == 1).sum()),
+                                                 met=int((table["contract_breach"] == 0).sum()),
+                                                 parcels=int(table["contract_stage"].notna().sum())))
         field_aliases = aliases(core.FIELD_LABELS, lang=lang)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, table, fids, feedback,
                             field_aliases)

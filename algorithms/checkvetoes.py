@@ -41,7 +41,8 @@ class CheckVetoes(LandEvalAlgorithm):
         push_warnings(feedback, warnings)
         result = run_step(table, cfg, StageRun(), ("vetoes",), feedback)
         failed = int(result["veto_failed"].sum())
-        feedback.pushInfo(f"{failed} of {len(result)} parcel(s) fail at least one veto ({cfg.name}).")
+        feedback.pushInfo(tr("{failed} of {total} parcel(s) fail at least one veto ({name}).").format(
+            failed=failed, total=len(result), name=cfg.name))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
                                  fids,
                                  {"zh": "否决检查", "en": "Veto check"}, cfg=cfg)

@@ -51,15 +51,16 @@ class ClassifyParcels(LandEvalAlgorithm):
         source, table, fids, warnings = read_step_input(self, parameters, context, feedback, cfg)
         push_warnings(feedback, warnings)
         if "veto_failed" not in table.columns and cfg.vetoes:
-            feedback.pushWarning("The layer has no veto_failed field: run checkvetoes first, or vetoes are not "
-                                 "taken into account.")
+            feedback.pushWarning(tr("The layer has no veto_failed field: run checkvetoes first, or vetoes are not "
+                                    "taken into account."))
         method = tier_method(self, parameters, context)
         run = StageRun(threshold=optional_number(self, parameters, "THRESHOLD", context), tier_method=method,
                        tier_breaks=tier_breaks(self, parameters, context, method or (cfg.tiers and cfg.tiers.method)))
         result = run_step(table, cfg, run, ("types", "categories", "tiers"), feedback)
         tiers = result["tier"].value_counts() if "tier" in result else {}
-        feedback.pushInfo(f"{int(result['inefficient'].sum())} of {len(result)} parcel(s) inefficient; tiers: "
-                          + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
+        feedback.pushInfo(tr("{inefficient} of {total} parcel(s) inefficient; tiers: {tiers}").format(
+            inefficient=int(result["inefficient"].sum()), total=len(result),
+            tiers=", ".join(f"{k} {v}" for k, v in sorted(tiers.items()))))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
                                  fids,
                                  {"zh": "低效认定与分级", "en": "Classification"}, kind="tier", cfg=cfg)

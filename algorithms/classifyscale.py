@@ -87,8 +87,10 @@ class ClassifyScale(LandEvalAlgorithm):
             share = overlay_share(areas.geometries, boundary, crs, context, steps)
             result["inside_dev_boundary"] = inside_boundary(share)
         outside = np.flatnonzero(scale.parcel_park < 0)
-        feedback.pushInfo(f"Parcels in no park (industrial blocks): {describe_positions(outside, table.fids)}")
-        feedback.pushInfo("Park levels: " + ", ".join(f"{k} {v}" for k, v in scale.parks["level"].value_counts().items()))
+        feedback.pushInfo(tr("Parcels in no park (industrial blocks): {parcels}").format(
+            parcels=describe_positions(outside, table.fids)))
+        feedback.pushInfo(tr("Park levels: {levels}").format(
+            levels=", ".join(f"{k} {v}" for k, v in scale.parks["level"].value_counts().items())))
         steps.setCurrentStep(2)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result, table.fids,
                             steps,
@@ -107,6 +109,7 @@ class ClassifyScale(LandEvalAlgorithm):
             outputs["OUTPUT_PARKS"] = dest_parks
         met = scale.parks.get("meets_share_target")
         if met is not None and met.notna().any():
-            feedback.pushInfo(f"Parks meeting Jiangning's industrial share target: {int((met == 1).sum())} of "
-                              f"{int(met.notna().sum())} bases and communities with a share.")
+            feedback.pushInfo(tr("Parks meeting Jiangning's industrial share target: {met} of {total} bases and "
+                                 "communities with a share.").format(met=int((met == 1).sum()),
+                                                                      total=int(met.notna().sum())))
         return outputs

@@ -214,7 +214,7 @@ def bind(layout, map_layers, tables, crs, feedback):
         # zoomToExtent keeps the frame's size (setExtent, as a template's saved extent may trigger, would not).
         map_item.zoomToExtent(map_layers[-1].extent())
     else:
-        feedback.pushWarning("The template has no map item with id 'map'; the pages are printed without the map.")
+        feedback.pushWarning(tr("The template has no map item with id 'map'; the pages are printed without the map."))
     standard = []
     legend = layout.itemById("legend")
     if legend is not None and hasattr(legend, "model"):
@@ -229,7 +229,8 @@ def bind(layout, map_layers, tables, crs, feedback):
         frame = layout.itemById(item_id)
         table = frame.multiFrame() if frame is not None and hasattr(frame, "multiFrame") else None
         if table is None or not hasattr(table, "setVectorLayer"):
-            feedback.pushWarning(f"The template has no attribute table with id {item_id!r}; that block is left out.")
+            feedback.pushWarning(tr("The template has no attribute table with id {id}; that block is left out.").format(
+                id=repr(item_id)))
             continue
         # Setting the layer resets the columns to all fields: keep the template's columns and filter.
         columns, expression = table.columns(), table.featureFilter()
@@ -307,7 +308,8 @@ def export_one_file(layout, path, settings, feedback):
         check_canceled(feedback)
     failed = []
     if result != QgsLayoutExporter.ExportResult.Success:
-        feedback.pushWarning(f"The atlas could not be printed in one go ({error}); looking for the parcel at fault…")
+        feedback.pushWarning(tr("The atlas could not be printed in one go ({error}); looking for the parcel at "
+                                "fault…").format(error=error))
         probe = os.path.join(os.path.dirname(staged), ".probe")
         os.makedirs(probe, exist_ok=True)
         try:
@@ -403,7 +405,7 @@ class Dossier(LandEvalAlgorithm):
         if not selected.any():
             raise LandEvalError(f"No parcel of {layer.name()!r} matches FILTER; nothing to print. Check the filter "
                                 "(default: the inefficient parcels) and that the layer is evaluated.")
-        feedback.pushInfo(f"{int(selected.sum())} dossier page(s) to print.")
+        feedback.pushInfo(tr("{pages} dossier page(s) to print.").format(pages=int(selected.sum())))
         crs = layer.crs()
         request = QgsFeatureRequest().setFilterFids([int(f) for f in fids[selected]]).setNoAttributes()
         geometry_of = {f.id(): f.geometry() for f in layer.getFeatures(request)}
@@ -441,11 +443,12 @@ class Dossier(LandEvalAlgorithm):
         output, pages, failed = self._export(parameters, context, layout, settings, feedback)
         atlas.featureChanged.disconnect(slot)
         for pid, error in failed:
-            feedback.reportError(f"Parcel {pid}: its dossier page could not be printed ({error}); the other pages "
-                                 "were written. Check this parcel's geometry and attributes.", False)
+            feedback.reportError(tr("Parcel {parcel}: its dossier page could not be printed ({error}); the other pages "
+                                    "were written. Check this parcel's geometry and attributes.").format(
+                parcel=pid, error=error), False)
         elapsed = time.perf_counter() - started
-        feedback.pushInfo(f"{pages} page(s) written to {output} in {elapsed:.1f} s "
-                          f"({pages / max(elapsed, 1e-9):.1f} pages/s).")
+        feedback.pushInfo(tr("{pages} page(s) written to {output} in {seconds} s ({rate} pages/s).").format(
+            pages=pages, output=output, seconds=f"{elapsed:.1f}", rate=f"{pages / max(elapsed, 1e-9):.1f}"))
         return {"OUTPUT": output, "PAGES": pages}
 
     def _context_layers(self, parameters, context):

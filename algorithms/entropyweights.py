@@ -79,7 +79,7 @@ class EntropyWeights(LandEvalAlgorithm):
         weights = _FUNCTIONS[method](pd.DataFrame(values, columns=fields), cost=cost)
         result = {name: float(weights[name]) for name in fields}
         for name, w in result.items():
-            feedback.pushInfo(f"{name}: {w:.4f}{' (cost)' if name in cost else ''}")
+            feedback.pushInfo(f"{name}: {w:.4f}" + (" " + tr("(cost)") if name in cost else ""))
         label = {"zh": "熵权法" if method == "entropy" else "CRITIC法", "en": method.upper() if method == "critic"
                  else "Entropy"}
         return weight_outputs(self, parameters, context, result, method, label,

@@ -114,9 +114,9 @@ class Evaluate(LandEvalAlgorithm):
         warnings += magnitude_warnings(result.table, unit, warnings)
         push_messages(warnings, feedback)
         tiers = result.table["tier"].value_counts() if "tier" in result.table else {}
-        feedback.pushInfo(f"{len(result.table)} parcel(s) evaluated with {cfg.name}: "
-                          f"{int(result.table['inefficient'].sum())} inefficient; tiers "
-                          + ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
+        feedback.pushInfo(tr("{total} parcel(s) evaluated with {name}: {inefficient} inefficient; tiers {tiers}").format(
+            total=len(result.table), name=cfg.name, inefficient=int(result.table["inefficient"].sum()),
+            tiers=", ".join(f"{k} {v}" for k, v in sorted(tiers.items()))))
         dest = write_results(OutputSink(self, parameters, "OUTPUT", context), context, feedback, inputs.parcels,
                              assembled, result.table, unit,
                              names={"zh": "低效用地评价", "en": "Land evaluation"}, kind="tier", cfg=cfg)
@@ -139,6 +139,6 @@ class Evaluate(LandEvalAlgorithm):
         info["quality"] = {**result.quality, **assembled.counts}
         info["elapsed_s"] = round(time.monotonic() - run["started"], 2)
         layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-        feedback.pushInfo(f"Writing the report {path}…")
+        feedback.pushInfo(tr("Writing the report {path}…").format(path=path))
         write_report(layer, path, info, feedback, cfg=cfg)
         return path

@@ -106,5 +106,6 @@ class ExportList(LandEvalAlgorithm):
             raise LandEvalError(f"Cannot write {output}: {err.strerror}. Choose a folder you can write to.") from None
         commit(staged, output)
         area = float(np.nansum(rows[[c.header for c in columns if c.kind == "area"][0]])) if len(rows) else 0.0
-        feedback.pushInfo(f"{len(rows)} parcel(s), {area:,.2f} {unit} listed in {output}.")
+        feedback.pushInfo(tr("{parcels} parcel(s), {area} {unit} listed in {output}.").format(
+            parcels=len(rows), area=f"{area:,.2f}", unit=unit, output=output))
         return {"OUTPUT": output, "ROWS": len(rows)}

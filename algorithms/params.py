@@ -192,14 +192,15 @@ def _report_sources(feedback, weight_file, rule_file, preset, weight_cfg):
     are passed over for PRESET's."""
     weights = f"WEIGHT_SET {weight_file}" if weight_file else f"PRESET {preset}"
     rules = f"RULE_SET {rule_file}" if rule_file else f"PRESET {preset}"
-    text = f"Weights from {weights}; rules (vetoes, types, categories, tiers) from {rules}"
+    text = tr("Weights from {weights}; rules (vetoes, types, categories, tiers) from {rules}").format(
+        weights=weights, rules=rules)
     if weight_file and not rule_file and weight_cfg.has_rules:
-        feedback.pushWarning(f"{text}: {weight_file} also holds rules, which are not used. Give the file as "
-                             "RULE_SET too to use them.")
+        feedback.pushWarning(tr("{text}: {file} also holds rules, which are not used. Give the file as RULE_SET "
+                                "too to use them.").format(text=text, file=weight_file))
     elif weight_file and not rule_file:
-        feedback.pushInfo(f"{text}, as {weight_file} has none.")
+        feedback.pushInfo(tr("{text}, as {file} has none.").format(text=text, file=weight_file))
     else:
-        feedback.pushInfo(f"{text}.")
+        feedback.pushInfo(tr("{text}.").format(text=text))
 
 
 def load_eval_config(alg, parameters, context, weights=False, rules=False, feedback=None):

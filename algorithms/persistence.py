@@ -88,8 +88,9 @@ class Persistence(LandEvalAlgorithm):
         worst, flag_type = CRITERIA[self.parameterAsEnum(parameters, "CRITERION", context)]
         rounds = [_read_round(layer, id_field, name, feedback) for layer, name in zip(layers, names)]
         table = core.persistence([r for r, _ in rounds], KEY, n_last, worst, names, flag_type)
-        feedback.pushInfo(f"{int(table['persistent'].sum())} of {len(table)} parcel(s) of {names[-1]} are flagged in "
-                          f"each of the last {n_last} round(s).")
+        feedback.pushInfo(tr("{flagged} of {total} parcel(s) of {round} are flagged in each of the last {n} "
+                             "round(s).").format(flagged=int(table["persistent"].sum()), total=len(table),
+                                                 round=names[-1], n=n_last))
         field_aliases = aliases(core.PERSISTENCE_LABELS)
         field_aliases["flagged_rounds"] = f"近{n_last}轮低效次数"
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, layers[-1],

@@ -56,7 +56,8 @@ class PotentialClasses(LandEvalAlgorithm):
             feedback.pushWarning(warning)
         area = parcel_areas(source, frame, context, feedback, "evaluated layer")
         for cls, (n, a) in core.class_totals(result.table["potential"], area).items():
-            feedback.pushInfo(f"{core.CLASS_LABELS[cls][lang]}: {n} parcel(s), {from_m2(a, 'mu'):.1f} 亩")
+            feedback.pushInfo(tr("{potential_class}: {parcels} parcel(s), {area} mu").format(
+                potential_class=core.CLASS_LABELS[cls][lang], parcels=n, area=f"{from_m2(a, 'mu'):.1f}"))
         field_aliases = aliases(core.FIELD_LABELS, lang=lang)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result.table, fids,
                             feedback, field_aliases)

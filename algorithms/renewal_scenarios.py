@@ -175,9 +175,10 @@ class RenewalScenarios(LandEvalAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(warning)
         for row in result.summary.itertuples():
-            feedback.pushInfo(f"{row.label_zh}: {row.moved} moved ({row.unplaced} unplaced), cost "
-                              f"{row.cost_total:,.0f} 万元, freed {row.freed_quota:,.2f} {unit_label(unit)}, "
-                              f"output {row.output_per_area:,.2f} 万元/{unit_label(unit)}")
+            feedback.pushInfo(tr("{scenario}: {moved} moved ({unplaced} unplaced), cost {cost} 10⁴ yuan, freed {freed} "
+                                 "{unit}, output {output} 10⁴ yuan/{unit}").format(
+                scenario=row.label_zh, moved=row.moved, unplaced=row.unplaced, cost=f"{row.cost_total:,.0f}",
+                freed=f"{row.freed_quota:,.2f}", unit=unit_label(unit), output=f"{row.output_per_area:,.2f}"))
 
         out = {}
         field_aliases = aliases(core.field_labels())

@@ -104,5 +104,5 @@ class Report(LandEvalAlgorithm):
         extra = {name.lower(): self.parameterAsVectorLayer(parameters, name, context) if parameters.get(name) else None
                  for name, _, _ in DECISION_INPUTS}
         written = write_report(layer, html_path, info, feedback, map_path, cfg, context=context, **extra)
-        feedback.pushInfo(f"Report written to {html_path}")
+        feedback.pushInfo(tr("Report written to {path}").format(path=html_path))
         return {"OUTPUT": html_path, "MAP_OUT": written["map"] or ""}

@@ -66,7 +66,8 @@ def robustness_config(alg, parameters, context, feedback=None):
         preset = alg.parameterAsEnumString(parameters, "PRESET", context)
         if preset:
             if feedback is not None:
-                feedback.pushInfo(f"{cfg.source} has no threshold or tiers: those of preset {preset} are used.")
+                feedback.pushInfo(tr("{source} has no threshold or tiers: those of preset {preset} are used.").format(
+                    source=cfg.source, preset=preset))
             cfg = merge_configs(cfg, load_config(preset))
     return cfg
 
@@ -169,8 +170,9 @@ class Robustness(LandEvalAlgorithm):
         result = core.robustness(table, cfg, method, spread, draws, seed, confidence,
                                  threshold_range(self, parameters, context), progress)
         push_warnings(feedback, result.warnings)
-        feedback.pushInfo(f"{draws} draws ({method}, spread {spread:g}, seed {seed}) with {cfg.name}: "
-                          + ", ".join(f"{k} {v}" for k, v in result.counts.items()))
+        feedback.pushInfo(tr("{draws} draws ({method}, spread {spread}, seed {seed}) with {name}: {counts}").format(
+            draws=draws, method=method, spread=f"{spread:g}", seed=seed, name=cfg.name,
+            counts=", ".join(f"{k} {v}" for k, v in result.counts.items())))
         aliases = {name: labels.field_alias(name, ALIAS_LANG) for name in core.OUTPUT_FIELDS}
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, source, result.table, fids,
                             feedback, aliases)
@@ -191,10 +193,10 @@ class Robustness(LandEvalAlgorithm):
         info = config_info(cfg)
         info["area_unit"] = unit
         info["warnings"] = list(result.warnings)
-        feedback.pushInfo("One-at-a-time chart: moving each element weight…")
+        feedback.pushInfo(tr("One-at-a-time chart: moving each element weight…"))
         extra = {"settings": result.settings,
                  "tornado": core.one_at_a_time(table, cfg, result.settings["spread"])}
         layer = QgsProcessingUtils.mapLayerFromString(dest, context)
-        feedback.pushInfo(f"Writing the report {path}…")
+        feedback.pushInfo(tr("Writing the report {path}…").format(path=path))
         write_report(layer, path, info, feedback, cfg=cfg, context=context, robustness=extra)
         return path

@@ -56,8 +56,10 @@ class ScoreParcels(LandEvalAlgorithm):
         run = StageRun(normalization=normalization(self, parameters, context), group_field=group)
         result = run_step(table, cfg, run, ("score",), feedback)
         scored = int(result["score"].notna().sum())
-        feedback.pushInfo(f"{scored} of {len(table)} parcel(s) scored with {cfg.name} "
-                          f"({cfg.normalization}, {cfg.aggregation}, missing: {cfg.missing}).")
+        feedback.pushInfo(tr("{scored} of {total} parcel(s) scored with {name} ({normalization}, {aggregation}, "
+                             "missing: {missing}).").format(scored=scored, total=len(table), name=cfg.name,
+                                                            normalization=cfg.normalization,
+                                                            aggregation=cfg.aggregation, missing=cfg.missing))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source,
                                  result, fids,
                                  {"zh": "综合得分", "en": "Scores"}, kind="score", cfg=cfg)

@@ -72,7 +72,7 @@ class SuggestPaths(LandEvalAlgorithm):
         for field in ("path", "clearance_zone"):
             counts = Counter(result.table[field].dropna())
             summary = ", ".join(f"{labels[field].get(k, k)} {n}" for k, n in counts.most_common())
-            feedback.pushInfo(f"{field}: {summary or 'none'}")
+            feedback.pushInfo(f"{field}: {summary or tr('none')}")
         field_aliases = aliases(core_paths.FIELD_LABELS, lang=lang)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result.table, fids,
                             feedback, field_aliases)

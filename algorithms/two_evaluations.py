@@ -145,7 +145,8 @@ class TwoEvaluations(LandEvalAlgorithm):
             feedback.pushWarning(warning)
         both = scored.assign(**{perf: pd.to_numeric(parcels.frame[perf], errors="coerce").to_numpy(dtype=float)})
         quadrants, cuts = quad.assign_quadrants(both, rules, lang)
-        feedback.pushInfo(f"Splits: performance {cuts['performance']:.3f}, value {cuts['value']:.3f}.")
+        feedback.pushInfo(tr("Splits: performance {performance}, value {value}.").format(
+            performance=f"{cuts['performance']:.3f}", value=f"{cuts['value']:.3f}"))
         results = pd.concat([indicators.reset_index(drop=True), scored.reset_index(drop=True),
                              quadrants.reset_index(drop=True)], axis=1)
 
@@ -163,8 +164,9 @@ class TwoEvaluations(LandEvalAlgorithm):
                 else measure_areas(parcels.geometries, crs, context, feedback).area_m2)
         table = quad.abcd_list(quadrants["quadrant"].to_numpy(dtype=object), area, rules, lang)
         for row in table.itertuples():
-            feedback.pushInfo(f"{row.abcd_list} {row.label}: {row.parcels} parcels, {row.area_mu:,.1f} 亩 — "
-                              f"{row.disposal}")
+            feedback.pushInfo(tr("{abcd} {quadrant}: {parcels} parcels, {area} mu — {disposal}").format(
+                abcd=row.abcd_list, quadrant=row.label, parcels=row.parcels, area=f"{row.area_mu:,.1f}",
+                disposal=row.disposal))
         list_aliases = aliases(LIST_LABELS, lang=lang)
         out["OUTPUT_LIST"] = write_frame(OutputSink(self, parameters, "OUTPUT_LIST", context), context, table, feedback,
                                          list_aliases)
@@ -190,7 +192,7 @@ class TwoEvaluations(LandEvalAlgorithm):
             out["poi_count"] = sum_within(xy, pois, radius)
         elif "poi_count" in frame.columns:
             out["poi_count"] = pd.to_numeric(frame["poi_count"], errors="coerce").to_numpy(dtype=float)
-            feedback.pushInfo("poi_count: taken from the layer's own field (no POIS layer given).")
+            feedback.pushInfo(tr("poi_count: taken from the layer's own field (no POIS layer given)."))
         if price:
             values, warnings = to_numeric(frame[price], price)
             for warning in warnings:

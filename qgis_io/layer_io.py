@@ -25,6 +25,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.errors import LandEvalError
+from ..translation import tr
 from . import bulk_io
 from .sources import SourceInput, unwrap
 from .values import check_canceled
@@ -228,7 +229,7 @@ def open_table(path, feedback=None):
         encoding = detect_encoding(path)
         layer.setProviderEncoding(encoding)
         if feedback is not None:
-            feedback.pushInfo(f"{os.path.basename(path)}: read as {encoding} text.")
+            feedback.pushInfo(tr("{file}: read as {encoding} text.").format(file=os.path.basename(path), encoding=encoding))
     if not layer.isValid():
         raise LandEvalError(f"{path}: OGR cannot read this file as a table. Check it opens in Excel or QGIS.")
     return layer
@@ -294,10 +295,11 @@ def gbk_shapefile(value, layer, parameter, feedback):
         renamed = dict(zip(layer.fields().names(), recoded.fields().names()))
     if feedback is not None:
         cpg = os.path.splitext(path)[0] + ".cpg"
-        feedback.pushWarning(
-            f"{parameter}: {os.path.basename(path)} has no .cpg file and its text is not UTF-8, so it was read as "
-            f"GB18030 (GBK), which gives Chinese field names such as {', '.join(recoded.fields().names()[:3])}. "
-            f"To make this permanent, put a text file {os.path.basename(cpg)} beside it containing GB18030.")
+        feedback.pushWarning(tr(
+            "{parameter}: {file} has no .cpg file and its text is not UTF-8, so it was read as GB18030 (GBK), which "
+            "gives Chinese field names such as {fields}. To make this permanent, put a text file {cpg} beside it "
+            "containing GB18030.").format(parameter=parameter, file=os.path.basename(path),
+                                          fields=", ".join(recoded.fields().names()[:3]), cpg=os.path.basename(cpg)))
     return SourceInput(recoded, field_names=renamed)
 
 

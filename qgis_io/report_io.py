@@ -14,6 +14,7 @@ from qgis.core import (
 from ..core import report_capabilities, report_decision, report_html, report_robustness, robustness as core_robustness
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
+from ..translation import tr
 from .layer_io import measure_areas, read_features, read_frame
 from .report_map import render_map
 from .styling import area_unit_of
@@ -166,7 +167,7 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     png = None
     if style:
         if feedback is not None:
-            feedback.pushInfo(f"Rendering the {style} map…")
+            feedback.pushInfo(tr("Rendering the {style} map…").format(style=style))
         png = render_map(layer, style)
     sections = _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations, rounds, cfg, context,
                                   feedback, zones, zone_levels)
@@ -226,5 +227,5 @@ def _robustness_extra(frame, cfg, given, feedback):
                 "settings": {"spread": 0.2, "threshold": cfg.threshold}}
     except LandEvalError as err:
         if feedback is not None:
-            feedback.pushWarning(f"Robustness section without the one-at-a-time chart: {err}")
+            feedback.pushWarning(tr("Robustness section without the one-at-a-time chart: {error}").format(error=err))
         return None

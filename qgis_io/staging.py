@@ -11,6 +11,7 @@ import shutil
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from ..core.errors import LandEvalError
+from ..translation import tr
 
 
 def cannot_write(path, err):
@@ -75,11 +76,11 @@ def warn_shapefile_names(dest_id, fields, feedback):
     cut = [f"{n} → {n.encode('utf-8')[:SHAPEFILE_NAME_LIMIT].decode('utf-8', 'ignore')}" for n in fields.names()
            if len(n.encode("utf-8")) > SHAPEFILE_NAME_LIMIT]
     if cut:
-        feedback.pushWarning(
-            f"Shapefile field names hold at most {SHAPEFILE_NAME_LIMIT} bytes (a Chinese character takes 2–3), so "
-            f"{len(cut)} output field(s) are cut: {', '.join(cut)} (GDAL numbers clashing names). LandEval steps, "
-            "the report and the dock look fields up by their full names and will not find these. Write a "
-            "GeoPackage (.gpkg) instead.")
+        feedback.pushWarning(tr(
+            "Shapefile field names hold at most {limit} bytes (a Chinese character takes 2–3), so {count} output "
+            "field(s) are cut: {fields} (GDAL numbers clashing names). LandEval steps, the report and the dock look "
+            "fields up by their full names and will not find these. Write a GeoPackage (.gpkg) instead.").format(
+                limit=SHAPEFILE_NAME_LIMIT, count=len(cut), fields=", ".join(cut)))
 
 
 def open_sink(target, fields, wkb, crs, feedback=None):

@@ -3,6 +3,7 @@ configuration needs from a layer, run one engine step, write the layer with the 
 from ..core.inputs import canonical_with_originals
 from ..core.pipeline import add_rule_placeholders, run_stages, stage_inputs
 from ..core.tables import Note
+from ..translation import tr
 from .assemble import recognised_columns
 from .layer_io import read_frame
 from .results import aliases_for
@@ -61,4 +62,5 @@ def report_missing(reasons, feedback):
         counts = series.dropna().value_counts()
         if len(counts):
             why = ", ".join(f"{reason}: {n}" for reason, n in counts.items())
-            feedback.pushInfo(f"{iid}: {int(counts.sum())} missing ({why})")
+            feedback.pushInfo(tr("{indicator}: {count} missing ({reason})").format(indicator=iid, count=int(counts.sum()),
+                                                                                 reason=why))

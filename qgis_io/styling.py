@@ -21,6 +21,7 @@ from qgis.PyQt.QtCore import QLocale
 from ..core import labels
 from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
+from ..translation import tr
 
 STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 
@@ -145,7 +146,7 @@ def save_default_style(layer, kind=None, feedback=None):
     message, ok = layer.saveNamedStyle(qml)
     if not ok:
         if feedback is not None:
-            feedback.pushWarning(f"Could not write the style file {qml}: {message}")
+            feedback.pushWarning(tr("Could not write the style file {file}: {message}").format(file=qml, message=message))
         return None
     return qml
 
@@ -213,7 +214,8 @@ def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None):
         kind = None  # e.g. scoreparcels' output has no tier yet: label it, colour nothing
     if kind and not os.path.isfile(os.path.join(STYLES_DIR, kind + ".qml")):
         # A broken install should not cost the user the results: label them and say what is missing.
-        feedback.pushWarning(f"The style file {kind}.qml is missing from {STYLES_DIR}; the output is not coloured.")
+        feedback.pushWarning(tr("The style file {file} is missing from {folder}; the output is not coloured.").format(
+            file=f"{kind}.qml", folder=STYLES_DIR))
         kind = None
     if layer is not None:
         if kind:

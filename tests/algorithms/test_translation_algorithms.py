@@ -141,3 +141,23 @@ def test_the_seed_follows_the_glossary():
                 assert term in translation, f"{source!r} → {translation!r} must say {term}"
                 checked += 1
     assert checked >= 30
+
+
+def test_feedback_messages_in_chinese(chinese, run):
+    # Run through processing.run, as the toolbox does: the log shows the translated message.
+    from qgis.core import QgsProcessingFeedback
+
+    messages = []
+
+    class Log(QgsProcessingFeedback):
+        def pushInfo(self, text):  # noqa: N802 - QGIS API name
+            messages.append(text)
+
+    data = Path(__file__).resolve().parents[1] / "data"
+    layer = run("computeindicators", {"PARCELS": str(data / "parcels_4547.gpkg"), "PARCEL_ID": "宗地编号",
+                                      "ENTERPRISES": str(data / "enterprises_utf8.csv"),
+                                      "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    run("checkvetoes", {"INPUT": layer, "PRESET": "jiangning", "OUTPUT": "TEMPORARY_OUTPUT"}, feedback=Log())
+    # English source: "{failed} of {total} parcel(s) fail at least one veto ({name})."
+    assert any(re.fullmatch(r"\d+ 宗地中有 \d+ 宗至少一项否决项不通过（.+）。", m) for m in messages), messages
+    assert not any("fail at least one veto" in m for m in messages)
