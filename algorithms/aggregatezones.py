@@ -14,6 +14,7 @@ from ..core.config import list_presets, load_config
 from ..core.errors import LandEvalError
 from ..core.inputs import canonical_with_originals
 from ..core.keys import describe_positions
+from ..core.labels import entries as label_entries
 from ..core.pipeline import RULE_FIELDS
 from ..core.tables import canonical_table
 from ..core.zones import WEIGHTINGS, dominant_levels, evaluate_zones, table2_aliases, zone_aliases
@@ -30,8 +31,7 @@ TABLE2_PRESET = "county_table2"
 WEIGHTING_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "weights of the weight set (\"+\" marks, AHP)"),
                      QT_TRANSLATE_NOOP("LandEval", "entropy over the zones")]
 REFERENCE_NAME_COLUMNS = ("name", "名称", "参照", "参照名称", "参照对象")
-NAMES = {"OUTPUT": {"zh": "分区汇总", "en": "Zone summary"},
-         "OUTPUT_LEVELS": {"zh": "全域与层级汇总", "en": "District and levels"}}
+NAMES = {"OUTPUT": label_entries("output_name")["zones"], "OUTPUT_LEVELS": label_entries("output_name")["zone_levels"]}
 
 
 class AggregateZones(LandEvalAlgorithm):

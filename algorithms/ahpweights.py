@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import weighting
 from ..core.errors import LandEvalError
+from ..core.labels import entries as label_entries
 from .base import LandEvalAlgorithm
 from .params import add_weight_outputs, split_names, tr, translated_options, weight_outputs, with_help
 
@@ -122,7 +123,7 @@ class AHPWeights(LandEvalAlgorithm):
                 raise LandEvalError(message + " " + tr("(STRICT is set, so no weights were produced.)"))
             feedback.pushWarning(message)
         # The matrix goes with the weights, so landeval:robustness can perturb these judgements (METHOD 2).
-        out = weight_outputs(self, parameters, context, weights, "ahp", {"zh": "层次分析法", "en": "AHP"},
+        out = weight_outputs(self, parameters, context, weights, "ahp", label_entries("weight_method")["ahp"],
                              f"AHP ({method}), CR = {result.cr:.4f}", meta={"ahp_matrix": matrix.tolist()})
         out.update({"LAMBDA_MAX": result.lambda_max, "CR": result.cr, "CONSISTENT": result.consistent})
         return out

@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..core import contracts as core
 from ..core.dates import reference_date
+from ..core.labels import entries as label_entries
 from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.styling import area_unit_of_fields
@@ -96,6 +97,6 @@ class CheckContracts(LandEvalAlgorithm):
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, table, fids, feedback,
                             field_aliases)
         labels = {"contract_stage": {k: v[lang] for k, v in core.STAGE_LABELS.items()}}
-        finish_decision_output(dest, context, feedback, {"zh": "履约核查", "en": "Contract compliance"},
+        finish_decision_output(dest, context, feedback, label_entries("output_name")["contracts"],
                                field_aliases, labels, qml="contract_breach", lang=lang)
         return {"OUTPUT": dest}

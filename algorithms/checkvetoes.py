@@ -1,4 +1,5 @@
 """landeval:checkvetoes — one-vote veto criteria (一票否决): which parcels fail, and why."""
+from ..core.labels import entries as label_entries
 from ..core.pipeline import StageRun
 from ..qgis_io.steps import push_warnings, run_step, write_step_output
 from .base import LandEvalAlgorithm
@@ -45,5 +46,5 @@ class CheckVetoes(LandEvalAlgorithm):
             failed=failed, total=len(result), name=cfg.name))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
                                  fids,
-                                 {"zh": "否决检查", "en": "Veto check"}, cfg=cfg)
+                                 label_entries("output_name")["veto_check"], cfg=cfg)
         return {"OUTPUT": dest}

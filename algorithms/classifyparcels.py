@@ -1,4 +1,5 @@
 """landeval:classifyparcels — inefficiency type, final determination and category, tiers A/B/C/D/T."""
+from ..core.labels import entries as label_entries
 from ..core.pipeline import StageRun
 from ..qgis_io.steps import push_warnings, run_step, write_step_output
 from .base import LandEvalAlgorithm
@@ -63,5 +64,5 @@ class ClassifyParcels(LandEvalAlgorithm):
             tiers=", ".join(f"{k} {v}" for k, v in sorted(tiers.items()))))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source, result,
                                  fids,
-                                 {"zh": "低效认定与分级", "en": "Classification"}, kind="tier", cfg=cfg)
+                                 label_entries("output_name")["classification"], kind="tier", cfg=cfg)
         return {"OUTPUT": dest}

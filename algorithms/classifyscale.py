@@ -10,6 +10,7 @@ from qgis.core import (
 
 from ..core.inputs import inside_boundary
 from ..core.keys import describe_positions
+from ..core.labels import entries as label_entries
 from ..core.scale import PARK_FIELD_LABELS
 from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
 from ..qgis_io.parks import PARK_COLUMNS
@@ -95,7 +96,7 @@ class ClassifyScale(LandEvalAlgorithm):
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result, table.fids,
                             steps,
                             aliases_for(result.columns, "mu"))
-        finish_output(dest, context, feedback, kind="level", names={"zh": "宗地层级", "en": "Parcel levels"})
+        finish_output(dest, context, feedback, kind="level", names=label_entries("output_name")["parcel_levels"])
         outputs = {"OUTPUT": dest}
         if parameters.get("OUTPUT_PARKS"):  # optional: a run that wants parcel levels only need not name it
             steps.setCurrentStep(3)
@@ -105,7 +106,7 @@ class ClassifyScale(LandEvalAlgorithm):
             dest_parks = write_output(OutputSink(self, parameters, "OUTPUT_PARKS", context), context, parks,
                                       scale.parks[park_cols],
                                       scale.park_fids, steps, park_aliases)
-            finish_output(dest_parks, context, feedback, kind="level", names={"zh": "园区层级", "en": "Park levels"})
+            finish_output(dest_parks, context, feedback, kind="level", names=label_entries("output_name")["park_levels"])
             outputs["OUTPUT_PARKS"] = dest_parks
         met = scale.parks.get("meets_share_target")
         if met is not None and met.notna().any():

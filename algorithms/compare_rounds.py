@@ -12,6 +12,7 @@ from qgis.core import (
 
 from ..core.decision import monitoring as core
 from ..core.keys import key_strings
+from ..core.labels import entries as label_entries
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_features
 from ..qgis_io.writer import write_frame
@@ -21,9 +22,9 @@ from .params import OutputSink, source_parameter, tr, with_help
 ROUND_FIELDS = ("tier", "category", "score", "inefficient")
 KEY = "parcel_id"
 NAMES = {
-    "OUTPUT": {"zh": "轮次对比", "en": "Round comparison"},
-    "OUTPUT_TIER_MATRIX": {"zh": "分级转移矩阵", "en": "Tier transition matrix"},
-    "OUTPUT_CATEGORY_MATRIX": {"zh": "类别转移矩阵", "en": "Category transition matrix"},
+    "OUTPUT": label_entries("output_name")["rounds"],
+    "OUTPUT_TIER_MATRIX": label_entries("output_name")["tier_matrix"],
+    "OUTPUT_CATEGORY_MATRIX": label_entries("output_name")["category_matrix"],
 }
 
 

@@ -2,6 +2,7 @@
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
 
 from ..core.indicators import compute_indicators
+from ..core.labels import entries as label_entries
 from ..core.tables import magnitude_warnings
 from ..qgis_io.assemble import assemble
 from ..qgis_io.results import write_results
@@ -59,5 +60,5 @@ class ComputeIndicators(LandEvalAlgorithm):
         report_missing(reasons, feedback)
         dest = write_results(OutputSink(self, parameters, "OUTPUT", context), context, feedback, inputs.parcels,
                              assembled, table, unit,
-                             names={"zh": "评价指标", "en": "Indicators"})
+                             names=label_entries("output_name")["indicators"])
         return {"OUTPUT": dest, **count_results(assembled.counts)}

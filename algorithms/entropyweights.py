@@ -9,6 +9,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core import tables, weighting
 from ..core.errors import LandEvalError
+from ..core.labels import entries as label_entries
 from ..qgis_io.layer_io import read_frame
 from .base import LandEvalAlgorithm
 from .params import (add_weight_outputs, source_parameter, split_names, tr, translated_options, weight_outputs,
@@ -80,7 +81,6 @@ class EntropyWeights(LandEvalAlgorithm):
         result = {name: float(weights[name]) for name in fields}
         for name, w in result.items():
             feedback.pushInfo(f"{name}: {w:.4f}" + (" " + tr("(cost)") if name in cost else ""))
-        label = {"zh": "熵权法" if method == "entropy" else "CRITIC法", "en": method.upper() if method == "critic"
-                 else "Entropy"}
+        label = label_entries("weight_method")[method]
         return weight_outputs(self, parameters, context, result, method, label,
                               f"{label['en']} weights from {len(frame)} parcels", cost)

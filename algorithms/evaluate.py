@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingUtils,
 )
 
+from ..core.labels import entries as label_entries
 from ..core.pipeline import StageRun, evaluate_parsed
 from ..core.tables import magnitude_warnings
 from ..qgis_io.assemble import assemble
@@ -119,7 +120,7 @@ class Evaluate(LandEvalAlgorithm):
             tiers=", ".join(f"{k} {v}" for k, v in sorted(tiers.items()))))
         dest = write_results(OutputSink(self, parameters, "OUTPUT", context), context, feedback, inputs.parcels,
                              assembled, result.table, unit,
-                             names={"zh": "低效用地评价", "en": "Land evaluation"}, kind="tier", cfg=cfg)
+                             names=label_entries("output_name")["evaluation"], kind="tier", cfg=cfg)
         out = {"OUTPUT": dest, **count_results(assembled.counts)}
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""
         if report_path:

@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from ..core.decision import monitoring as core
 from ..core.errors import LandEvalError
 from ..core.keys import key_strings
+from ..core.labels import entries as label_entries
 from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.writer import write_output
@@ -96,7 +97,7 @@ class Persistence(LandEvalAlgorithm):
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, layers[-1],
                             table.drop(columns=[KEY]),
                             rounds[-1][1], feedback, field_aliases)
-        finish_decision_output(dest, context, feedback, {"zh": "连续低效", "en": "Persistent inefficiency"},
+        finish_decision_output(dest, context, feedback, label_entries("output_name")["persistence"],
                                field_aliases, {}, qml="persistent")
         return {"OUTPUT": dest}
 

@@ -3,6 +3,7 @@
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
 
 from ..core import potential as core
+from ..core.labels import entries as label_entries
 from ..core.units import from_m2
 from ..qgis_io.canonical_read import parcel_areas, read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
@@ -63,6 +64,6 @@ class PotentialClasses(LandEvalAlgorithm):
                             feedback, field_aliases)
         labels = {"potential": {k: v[lang] for k, v in core.CLASS_LABELS.items()},
                   "land_stage": {k: v[lang] for k, v in core.STAGE_LABELS.items()}}
-        finish_decision_output(dest, context, feedback, {"zh": "潜力类型", "en": "Potential classes"}, field_aliases,
+        finish_decision_output(dest, context, feedback, label_entries("output_name")["potential"], field_aliases,
                                labels, qml="potential", lang=lang)
         return {"OUTPUT": dest}

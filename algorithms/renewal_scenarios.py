@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ..core.decision import scenarios as core
 from ..core.errors import LandEvalError
+from ..core.labels import entries as label_entries
 from ..core.units import unit_label
 from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
 from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
@@ -25,18 +26,11 @@ from .params import OutputSink, area_unit, area_unit_param, source_input, source
 PARCEL_FIELDS = ("parcel_id", "area_m2", "level", "inside_dev_boundary", "inefficient", "floor_area", "plot_ratio",
                  "output_value", "tax")
 NAMES = {
-    "OUTPUT": {"zh": "更新情景-宗地", "en": "Renewal scenarios - parcels"},
-    "OUTPUT_LINES": {"zh": "更新情景-迁移线", "en": "Renewal scenarios - moves"},
-    "OUTPUT_TABLE": {"zh": "更新情景-比较", "en": "Renewal scenarios - comparison"},
+    "OUTPUT": label_entries("output_name")["scenario_parcels"],
+    "OUTPUT_LINES": label_entries("output_name")["scenario_moves"],
+    "OUTPUT_TABLE": label_entries("output_name")["scenario_comparison"],
 }
-LINE_LABELS = {
-    "pattern": {"zh": "情景", "en": "Pattern"},
-    "pattern_label": {"zh": "情景名称", "en": "Pattern name"},
-    "destination": {"zh": "迁入地", "en": "Destination"},
-    "dest_level": {"zh": "迁入地层级", "en": "Destination level"},
-    "distance": {"zh": "迁移距离(m)", "en": "Distance (m)"},
-    "cost": {"zh": "迁移成本(万元)", "en": "Cost (10k CNY)"},
-}
+LINE_LABELS = label_entries("moves_field")
 
 
 def _number(name, label, default, help_text, minimum=0.0):

@@ -45,7 +45,7 @@ COUNTS = {"ROBUST_INEFFICIENT": "robust_inefficient", "CONTESTED": "contested", 
 COUNT_DESCRIPTIONS = {"ROBUST_INEFFICIENT": QT_TRANSLATE_NOOP("LandEval", "Robustly inefficient"),
                       "CONTESTED": QT_TRANSLATE_NOOP("LandEval", "Contested"),
                       "ROBUST_RETAINED": QT_TRANSLATE_NOOP("LandEval", "Robustly retained")}
-NAMES = {"zh": "识别结果稳健性", "en": "Robustness of the identification"}
+NAMES = labels.entries("output_name")["robustness"]
 
 
 def threshold_range(alg, parameters, context):

@@ -1,6 +1,7 @@
 """landeval:scoreparcels — normalized, weighted composite score with sub-scores, rank and weakest indicators."""
 from qgis.core import QgsProcessingParameterField
 
+from ..core.labels import entries as label_entries
 from ..core.pipeline import StageRun
 from ..qgis_io.steps import push_warnings, run_step, write_step_output
 from .base import LandEvalAlgorithm
@@ -62,5 +63,5 @@ class ScoreParcels(LandEvalAlgorithm):
                                                             aggregation=cfg.aggregation, missing=cfg.missing))
         dest = write_step_output(OutputSink(self, parameters, "OUTPUT", context), context, feedback, source,
                                  result, fids,
-                                 {"zh": "综合得分", "en": "Scores"}, kind="score", cfg=cfg)
+                                 label_entries("output_name")["scores"], kind="score", cfg=cfg)
         return {"OUTPUT": dest}

@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterF
 
 from ..core.decision import paths as core_paths
 from ..core.decision.rules import load_clearance_rules, load_path_rules
+from ..core.labels import entries as label_entries
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_frame
 from ..qgis_io.writer import write_output
@@ -76,6 +77,6 @@ class SuggestPaths(LandEvalAlgorithm):
         field_aliases = aliases(core_paths.FIELD_LABELS, lang=lang)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, given, result.table, fids,
                             feedback, field_aliases)
-        finish_decision_output(dest, context, feedback, {"zh": "再开发路径", "en": "Redevelopment paths"},
+        finish_decision_output(dest, context, feedback, label_entries("output_name")["paths"],
                                field_aliases, labels, lang=lang)
         return {"OUTPUT": dest}

@@ -16,6 +16,7 @@ from ..core.decision import quadrants as quad, value as core_value
 from ..core.decision.proximity import sum_within
 from ..core.decision.rules import load_quadrant_rules
 from ..core.errors import LandEvalError
+from ..core.labels import entries as label_entries
 from ..core.tables import to_numeric
 from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
 from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
@@ -33,18 +34,8 @@ from .params import (
     with_help,
 )
 
-NAMES = {
-    "OUTPUT": {"zh": "两评估象限", "en": "Two evaluations"},
-    "OUTPUT_LIST": {"zh": "ABCD清单", "en": "ABCD list"},
-}
-LIST_LABELS = {
-    "quadrant": {"zh": "象限", "en": "Quadrant"},
-    "label": {"zh": "象限名称", "en": "Quadrant name"},
-    "abcd_list": {"zh": "清单分类", "en": "List class"},
-    "disposal": {"zh": "处置建议", "en": "Disposal hint"},
-    "parcels": {"zh": "宗地数", "en": "Parcels"},
-    "area_mu": {"zh": "面积(亩)", "en": "Area (mu)"},
-}
+NAMES = {"OUTPUT": label_entries("output_name")["two_evaluations"], "OUTPUT_LIST": label_entries("output_name")["abcd_list"]}
+LIST_LABELS = label_entries("abcd_field")
 
 
 def _layer(name, label_text, kind, help_text):

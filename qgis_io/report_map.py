@@ -6,9 +6,9 @@ from qgis.core import QgsMapLayer, QgsMapRendererParallelJob, QgsMapSettings, Qg
 from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize
 from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen, QPolygonF
 
-from ..core import report_html
+from ..core import labels, report_html
 from ..core.errors import LandEvalError
-from .styling import STYLE_LABELS, style_path
+from .styling import style_path
 
 # Fonts that carry Chinese glyphs, in order of preference; without one the legend would show empty boxes.
 CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", "WenQuanYi Micro Hei",
@@ -124,7 +124,10 @@ def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, 
     _draw_scale_bar(painter, settings, 30, height - 40, font)
     _draw_north_arrow(painter, width - 50, 40, font)
     english = [c["en"] for c in report_html.palette().get(kind, [])] if lang == "zh" else []
-    _draw_legend(painter, styled, title or STYLE_LABELS.get(kind, kind), family, width + 24, 24, english)
+    # A Chinese legend carries the English names too (grey, after each class), so its title does as well.
+    names = labels.entries("style").get(kind)
+    default_title = kind if names is None else f"{names['en']} / {names['zh']}" if lang == "zh" else names["en"]
+    _draw_legend(painter, styled, title or default_title, family, width + 24, 24, english)
     painter.end()
 
     data = QByteArray()

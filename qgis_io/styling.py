@@ -27,13 +27,6 @@ STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources
 
 # Order is the `STYLE` enum of landeval:applystyle (a public contract: index 0 first).
 STYLE_KINDS = ("tier", "category", "ineff_type", "level", "score")
-STYLE_LABELS = {
-    "tier": "Tier A/B/C/D / 分级",
-    "category": "Final category / 认定类别",
-    "ineff_type": "Inefficiency type / 低效类型",
-    "level": "Scale level / 空间层级",
-    "score": "Composite score / 综合得分",
-}
 GROUP_NAME = "LandEval"
 # Field aliases and value maps are Chinese whatever the QGIS language (issue 4: "Chinese aliases on every
 # field"): they are what the bureau's tables and maps say. Layer names follow the user's language.
@@ -134,7 +127,8 @@ def save_default_style(layer, kind=None, feedback=None):
     path, storage = _file_of(layer)
     if path is None:
         return None
-    title = STYLE_LABELS[kind] if kind else "Field aliases / 字段别名"
+    # What the style colours by (the `style` labels), in the language of the aliases it carries.
+    title = labels.label(f"style.{kind or 'labels'}", ALIAS_LANG)
     if storage == "GPKG":
         name = f"LandEval {kind or 'labels'}"
         _drop_saved_style(layer, name)

@@ -4,6 +4,7 @@ the outputs every weighting algorithm shares (WEIGHTS as JSON, the optional OUTP
 from ..core.catalogue import load_catalogue
 from ..core.config import ID_RE, save_config
 from ..core.errors import LandEvalError
+from ..core.labels import LANGUAGES
 from ..core.weighting import rounded_shares
 
 
@@ -28,7 +29,7 @@ def indicator_entry(name, weight, cost, catalogue, position):
     item = {"id": iid, "weight": weight, "direction": "cost" if name in cost else "benefit", "custom": True,
             "field": name}
     if iid != name:
-        item["label"] = {"zh": name, "en": name}
+        item["label"] = dict.fromkeys(LANGUAGES, name)   # the user's own column name, in every language
     return item
 
 
