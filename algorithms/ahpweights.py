@@ -114,14 +114,17 @@ class AHPWeights(LandEvalAlgorithm):
         feedback.pushInfo(f"λmax = {result.lambda_max:.4f}, CI = {result.ci:.4f}, CR = {result.cr:.4f}")
         if not result.consistent:
             worst = result.worst_pair
-            message = tr(
+            values = {"cr": f"{result.cr:.3f}", "row": worst.row, "col": worst.col, "given": f"{worst.given:.3g}",
+                      "consistent": f"{worst.consistent:.3g}"}
+            if self.parameterAsBoolean(parameters, "STRICT", context):
+                raise LandEvalError(
+                    "CR = {cr} > 0.10: the judgements are not consistent enough. The comparison furthest from the "
+                    "weights is {row} vs {col}: given {given}, consistent value {consistent}. Revise it and run "
+                    "again. (STRICT is set, so no weights were produced.)", **values)
+            feedback.pushWarning(tr(
                 "CR = {cr} > 0.10: the judgements are not consistent enough. The comparison furthest from the "
                 "weights is {row} vs {col}: given {given}, consistent value {consistent}. Revise it and run again."
-            ).format(cr=f"{result.cr:.3f}", row=worst.row, col=worst.col, given=f"{worst.given:.3g}",
-                     consistent=f"{worst.consistent:.3g}")
-            if self.parameterAsBoolean(parameters, "STRICT", context):
-                raise LandEvalError(message + " " + tr("(STRICT is set, so no weights were produced.)"))
-            feedback.pushWarning(message)
+            ).format(**values))
         # The matrix goes with the weights, so landeval:robustness can perturb these judgements (METHOD 2).
         out = weight_outputs(self, parameters, context, weights, "ahp", label_entries("weight_method")["ahp"],
                              f"AHP ({method}), CR = {result.cr:.4f}", meta={"ahp_matrix": matrix.tolist()})
