@@ -12,7 +12,7 @@ from qgis.core import (
 
 from ..core.decision import monitoring as core
 from ..core.keys import key_strings
-from ..core.labels import entries as label_entries
+from ..core.labels import entries as label_entries, label
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_features
 from ..qgis_io.writer import write_frame
@@ -99,7 +99,7 @@ class CompareRounds(LandEvalAlgorithm):
             wkb = QgsWkbTypes.multiType(wkb)
             geoms = [_as_multi(g) for g in geoms]
         field_aliases = aliases(core.FIELD_LABELS)
-        field_aliases[KEY] = "宗地编号"
+        field_aliases[KEY] = label("rounds_field.parcel_id", "zh")
         out = {"OUTPUT": write_frame(OutputSink(self, parameters, "OUTPUT", context), context, result.parcels, feedback,
                                      field_aliases,
                                      crs=crs, geometries=geoms, wkb_type=wkb)}
@@ -110,7 +110,7 @@ class CompareRounds(LandEvalAlgorithm):
             table = matrix.reset_index()
             table.columns = [str(c) for c in table.columns]
             out[name] = write_frame(OutputSink(self, parameters, name, context), context, table, feedback,
-                                    {"from": "上一轮 \\ 本轮"})
+                                    {"from": label("rounds_field.from", "zh")})
             finish_decision_output(out[name], context, feedback, NAMES[name], {}, {})
         return out
 

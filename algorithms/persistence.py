@@ -12,7 +12,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from ..core.decision import monitoring as core
 from ..core.errors import LandEvalError
 from ..core.keys import key_strings
-from ..core.labels import entries as label_entries
+from ..core.labels import entries as label_entries, label
 from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.writer import write_output
@@ -93,7 +93,7 @@ class Persistence(LandEvalAlgorithm):
                              "round(s).").format(flagged=int(table["persistent"].sum()), total=len(table),
                                                  round=names[-1], n=n_last))
         field_aliases = aliases(core.PERSISTENCE_LABELS)
-        field_aliases["flagged_rounds"] = f"近{n_last}轮低效次数"
+        field_aliases["flagged_rounds"] = label("persistence_field.flagged_rounds", "zh").format(n=n_last)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, layers[-1],
                             table.drop(columns=[KEY]),
                             rounds[-1][1], feedback, field_aliases)

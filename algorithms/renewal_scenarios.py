@@ -184,9 +184,8 @@ class RenewalScenarios(LandEvalAlgorithm):
         table = result.summary.copy()
         area_name = unit_label(unit)
         table_aliases = {k: v.replace("单位面积", area_name) for k, v in aliases(core.SUMMARY_LABELS).items()}
-        table_aliases.update({"relocated_area": f"腾退用地面积({area_name})", "land_needed": f"迁入地新增用地({area_name})",
-                              "freed_quota": f"释放建设用地指标({area_name})",
-                              "industrial_land": f"情景后工业用地({area_name})"})
+        table_aliases.update({field: text["zh"].format(unit=area_name)
+                              for field, text in label_entries("scenario_table_field").items()})
         out["OUTPUT_TABLE"] = write_frame(OutputSink(self, parameters, "OUTPUT_TABLE", context), context, table,
                                           feedback, table_aliases)
         finish_decision_output(out["OUTPUT_TABLE"], context, feedback, NAMES["OUTPUT_TABLE"], table_aliases, {})
@@ -228,7 +227,6 @@ class RenewalScenarios(LandEvalAlgorithm):
         })
         geoms = [metric.line_back(*c) for c in moves[["x0", "y0", "x1", "y1"]].to_numpy(dtype=float)]
         line_aliases = aliases(LINE_LABELS)
-        line_aliases["parcel_id"] = "宗地编号"
         dest = write_frame(OutputSink(self, parameters, "OUTPUT_LINES", context), context, lines, feedback,
                            line_aliases, crs=crs,
                            geometries=geoms, wkb_type=QgsWkbTypes.Type.LineString)

@@ -161,3 +161,28 @@ def test_feedback_messages_in_chinese(chinese, run):
     # English source: "{failed} of {total} parcel(s) fail at least one veto ({name})."
     assert any(re.fullmatch(r"\d+ 宗地中有 \d+ 宗至少一项否决项不通过（.+）。", m) for m in messages), messages
     assert not any("fail at least one veto" in m for m in messages)
+
+
+def _round(name, inefficient):
+    """A round of two square parcels P1, P2 with their inefficient flags, as a memory layer."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=parcel_id:string&field=inefficient:integer", name, "memory")
+    features = []
+    for i, flag in enumerate(inefficient):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([f"P{i + 1}", flag])
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({i * 100} 0,{i * 100 + 50} 0,{i * 100 + 50} 50,"
+                                                f"{i * 100} 50,{i * 100} 0))"))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def test_persistence_alias_comes_from_the_label_store(run):
+    # Before: field_aliases["flagged_rounds"] = f"近{n_last}轮低效次数" in algorithms/persistence.py; now the
+    # label persistence_field.flagged_rounds of resources/labels.yaml, filled with N.
+    rounds = [_round("r2023", [1, 0]), _round("r2024", [1, 1])]
+    out = run("persistence", {"ROUNDS": rounds, "N": 2, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    assert out.attributeAlias(out.fields().indexOf("flagged_rounds")) == "近2轮低效次数"
+    assert {f["parcel_id"]: f["persistent"] for f in out.getFeatures()} == {"P1": 1, "P2": 0}
