@@ -27,6 +27,55 @@ def _package_parent():
 sys.path.insert(0, str(_package_parent()))
 
 
+def i18n_script():
+    """scripts/i18n.py as a module (extract, read_ts, compile_all …); scripts/ is no package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("landeval_i18n", ROOT / "scripts" / "i18n.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def compiled(tmp_path, monkeypatch, qgis_app):
+    """landeval.translation using the checkout's translations (the .ts with any pending seeds) compiled into
+    tmp_path with lrelease; the translator it installs is removed afterwards."""
+    import shutil
+
+    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
+        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
+    from landeval import translation
+
+    i18n_script().compile_all(tmp_path)
+    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
+    yield translation
+    translation.remove_translator()
+
+
+@pytest.fixture
+def qgis_locale():
+    """qgis_locale(code): set QGIS's locale as its Options dialog does (override + userLocale); restored after."""
+    from qgis.core import QgsSettings
+
+    settings = QgsSettings()
+    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
+
+    def _set(code):
+        settings.setValue("locale/overrideFlag", True)
+        settings.setValue("locale/userLocale", code)
+
+    yield _set
+    for key, value in before.items():
+        settings.remove(key) if value is None else settings.setValue(key, value)
+
+
+@pytest.fixture
+def i18n():
+    """scripts/i18n.py as a module."""
+    return i18n_script()
+
+
 @pytest.fixture(scope="session")
 def landeval_provider(qgis_app, qgis_processing):
     """The `landeval` provider, registered once for the whole session."""

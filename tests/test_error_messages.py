@@ -3,8 +3,6 @@ the error translates it (translation.message_of, context "LandEvalError"): the P
 dock. Issue 13: "an error raised in `core/`, which must stay free of QGIS, is translated where it is shown, from
 a message id or template it carries"."""
 import ast
-import importlib.util
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -12,13 +10,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
-
-
-def _i18n():
-    spec = importlib.util.spec_from_file_location("landeval_i18n_errors", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _config_error():
@@ -81,33 +72,6 @@ def test_core_raises_templates_only():
 
 
 # --------------------------------------------------------------------------------------- translated where shown
-@pytest.fixture
-def compiled(tmp_path, monkeypatch, qgis_app):
-    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
-        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
-    from landeval import translation
-
-    _i18n().compile_all(tmp_path)
-    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
-    yield translation
-    translation.remove_translator()
-
-
-@pytest.fixture
-def qgis_locale():
-    """Set QGIS's locale settings as its Options dialog does; restored afterwards."""
-    from qgis.core import QgsSettings
-
-    settings = QgsSettings()
-    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-
-    def _set(code):
-        settings.setValue("locale/overrideFlag", True)
-        settings.setValue("locale/userLocale", code)
-
-    yield _set
-    for key, value in before.items():
-        settings.remove(key) if value is None else settings.setValue(key, value)
 
 
 def test_a_configuration_error_in_chinese(compiled, qgis_locale):
@@ -157,22 +121,21 @@ def test_a_processing_run_reports_the_cell_at_fault_in_chinese(compiled, qgis_lo
                                   "  - 第 'output' 行、第 'land' 列：0.0833333 超出 Saaty 的 1/9–9 标度")
 
 
-def _compile_one(tmp_path, translations):
+def _compile_one(i18n, tmp_path, translations):
     """A zh_CN .qm holding only `translations` {English: Chinese} (context LandEvalError)."""
-    i18n = _i18n()
     ts = tmp_path / "landeval_zh_CN.ts"
     i18n.write_ts(ts, "zh_CN", {"LandEvalError": list(translations)},
                   {("LandEvalError", english): chinese for english, chinese in translations.items()})
     subprocess.run([i18n.lrelease(), "-silent", str(ts), "-qm", str(tmp_path / "landeval_zh_CN.qm")], check=True)
 
 
-def test_a_translation_that_loses_a_placeholder_falls_back_to_english(tmp_path, monkeypatch, qgis_app):
+def test_a_translation_that_loses_a_placeholder_falls_back_to_english(i18n, tmp_path, monkeypatch, qgis_app):
     from landeval import translation
     from landeval.core.errors import LandEvalError
 
-    _compile_one(tmp_path, {"Benchmark {benchmark} must be positive.": "基准值必须为正数。",   # {benchmark} lost
-                            "DRAWS {draws} must be at least 1.": "DRAWS {draws} 必须至少为 1。",
-                            "SPREAD {spread:g} must be ≥ 0.": "SPREAD {spread} 必须 ≥ 0，共 {count} 个。"})
+    _compile_one(i18n, tmp_path, {"Benchmark {benchmark} must be positive.": "基准值必须为正数。",  # {benchmark} lost
+                                  "DRAWS {draws} must be at least 1.": "DRAWS {draws} 必须至少为 1。",
+                                  "SPREAD {spread:g} must be ≥ 0.": "SPREAD {spread} 必须 ≥ 0，共 {count} 个。"})
     monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
     try:
         assert translation.install_translator("zh_CN") == "zh_CN"

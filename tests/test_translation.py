@@ -1,21 +1,12 @@
 """The translation, the QGIS way: English source strings, i18n/landeval_zh_CN.ts complete, compiled with lrelease,
 installed for QGIS's own locale setting (zh-Hans as QGIS writes it, zh_CN and zh too)."""
-import importlib.util
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _i18n():
-    spec = importlib.util.spec_from_file_location("landeval_i18n", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.parametrize("code, expected", [
@@ -29,26 +20,26 @@ def test_qgis_locale_codes_map_to_the_translation(code, expected, qgis_app):
     assert translation_locale(code) == expected
 
 
-def test_every_string_of_the_code_is_translated_and_nothing_else():
-    assert _i18n().problems() == []
+def test_every_string_of_the_code_is_translated_and_nothing_else(i18n):
+    assert i18n.problems() == []
 
 
-def test_strings_are_found_in_the_code():
-    strings = _i18n().extract()["LandEval"]
+def test_strings_are_found_in_the_code(i18n):
+    strings = i18n.extract()["LandEval"]
     # An algorithm's DISPLAY and GROUP, and a tr() call of the plugin.
     assert {"Check vetoes", "Decision support", "LandEval weight sets"} <= set(strings)
     assert not [s for s in strings if " / " in s and re.search(r"[\u4e00-\u9fff]", s)], "bilingual source text"
 
 
-def test_engine_error_templates_are_found_in_context_landevalerror(tmp_path):
+def test_engine_error_templates_are_found_in_context_landevalerror(tmp_path, i18n):
     # core cannot call tr(): its LandEvalError and Problem templates are read where they are raised, in the
     # context message_of translates them in; an f-string is not a template and is not read.
     source = tmp_path / "engine.py"
     source.write_text('raise LandEvalError("Field {field!r} is missing.", field=name)\n'
                       'problems.append(Problem("{path}: must be text", path=path))\n'
                       'raise LandEvalError(f"Field {name} is missing.")\n', encoding="utf-8")
-    assert _i18n().extract(tmp_path) == {"LandEvalError": ["Field {field!r} is missing.", "{path}: must be text"]}
-    strings = _i18n().extract()["LandEvalError"]
+    assert i18n.extract(tmp_path) == {"LandEvalError": ["Field {field!r} is missing.", "{path}: must be text"]}
+    strings = i18n.extract()["LandEvalError"]
     assert {"{path}.field: must be a field name",                                     # a Problem (conditions.py)
             "{source}: {count} problem(s) in the configuration:\n{problems}",          # QT_TRANSLATE_NOOP (errors)
             "Unknown area unit {unit!r}: use one of {area_units} (亩, 公顷, 平方千米)."} <= set(strings)
@@ -68,8 +59,8 @@ def _glossary_checks(pairs):
     return checked
 
 
-def test_the_translation_follows_the_glossary():
-    entries = _i18n().read_ts(ROOT / "i18n" / "landeval_zh_CN.ts")
+def test_the_translation_follows_the_glossary(i18n):
+    entries = i18n.read_ts(ROOT / "i18n" / "landeval_zh_CN.ts")
     assert _glossary_checks((source, text) for (_context, source), text in entries.items()) >= 30
 
 
@@ -78,35 +69,6 @@ def test_the_label_store_follows_the_glossary():
 
     store = labels._store().values()  # every entry of resources/labels.yaml, {lang: text}
     assert _glossary_checks((entry["en"], entry["zh"]) for entry in store) >= 8
-
-
-@pytest.fixture
-def compiled(tmp_path, monkeypatch, qgis_app):
-    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
-        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
-    from landeval import translation
-
-    _i18n().compile_all(tmp_path)
-    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
-    yield translation
-    translation.remove_translator()
-
-
-@pytest.fixture
-def qgis_locale():
-    """Set QGIS's locale settings as its Options dialog does; restored afterwards."""
-    from qgis.core import QgsSettings
-
-    settings = QgsSettings()
-    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-
-    def _set(code):
-        settings.setValue("locale/overrideFlag", True)
-        settings.setValue("locale/userLocale", code)
-
-    yield _set
-    for key, value in before.items():
-        settings.remove(key) if value is None else settings.setValue(key, value)
 
 
 @pytest.mark.parametrize("code", ["zh-Hans", "zh_CN", "zh"])

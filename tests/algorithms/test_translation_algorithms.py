@@ -3,51 +3,13 @@ Chinese translation installed every parameter description, option, output descri
 
 The expected Chinese is the half of the hand-written pairs the sources carried before ("Parcels / 宗地",
 "Preset / 预设方案", "mu / 亩", "Parameters / 参数" …), so these checks are the old labels, now translated."""
-import importlib.util
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _i18n():
-    spec = importlib.util.spec_from_file_location("landeval_i18n", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture
-def compiled(tmp_path, monkeypatch, qgis_app):
-    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
-        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
-    from landeval import translation
-
-    _i18n().compile_all(tmp_path)
-    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
-    yield translation
-    translation.remove_translator()
-
-
-@pytest.fixture
-def qgis_locale():
-    """Set QGIS's locale settings as its Options dialog does; restored afterwards."""
-    from qgis.core import QgsSettings
-
-    settings = QgsSettings()
-    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-
-    def _set(code):
-        settings.setValue("locale/overrideFlag", True)
-        settings.setValue("locale/userLocale", code)
-
-    yield _set
-    for key, value in before.items():
-        settings.remove(key) if value is None else settings.setValue(key, value)
 
 
 @pytest.fixture

@@ -5,51 +5,12 @@ The expected Chinese is the Chinese half of the hand-written pair each string wa
 beside each check), so these checks come from the old interface, not from the translation file's output.
 Data labels (tree names, class names in summaries) follow the dock's language combo and are not checked here.
 """
-import importlib.util
-import shutil
 from pathlib import Path
 from unittest import mock
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _i18n():
-    spec = importlib.util.spec_from_file_location("landeval_i18n", ROOT / "scripts" / "i18n.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-@pytest.fixture
-def compiled(tmp_path, monkeypatch, qgis_app):
-    """The checkout's translations (the .ts with the pending seeds) compiled into tmp_path and used from there."""
-    if not shutil.which("lrelease") and not Path("/usr/lib/qt5/bin/lrelease").exists():
-        pytest.fail("lrelease is missing: bash scripts/setup.sh installs qttools5-dev-tools")
-    from landeval import translation
-
-    _i18n().compile_all(tmp_path)
-    monkeypatch.setattr(translation, "I18N_DIR", str(tmp_path))
-    yield translation
-    translation.remove_translator()
-
-
-@pytest.fixture
-def qgis_locale():
-    """Set QGIS's locale settings as its Options dialog does; restored afterwards."""
-    from qgis.core import QgsSettings
-
-    settings = QgsSettings()
-    before = {key: settings.value(key) for key in ("locale/overrideFlag", "locale/userLocale")}
-
-    def _set(code):
-        settings.setValue("locale/overrideFlag", True)
-        settings.setValue("locale/userLocale", code)
-
-    yield _set
-    for key, value in before.items():
-        settings.remove(key) if value is None else settings.setValue(key, value)
 
 
 @pytest.fixture
