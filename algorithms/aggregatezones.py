@@ -217,7 +217,8 @@ class AggregateZones(LandEvalAlgorithm):
         preset = self.parameterAsEnumString(parameters, "SYSTEM", context) or TABLE2_PRESET
         cfg = load_config(path or preset)
         if not cfg.has_weights:
-            raise LandEvalError(f"{cfg.source} has no 'elements' (indicators and weights); give a weight set.")
+            raise LandEvalError("{source} has no 'elements' (indicators and weights); give a weight set.",
+                                source=cfg.source)
         return cfg
 
     def _references(self, parameters, context, feedback):

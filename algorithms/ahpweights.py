@@ -32,7 +32,8 @@ def parse_cell(value, position):
     try:
         return float(Fraction(text)) if "/" in text else float(text)
     except (ValueError, ZeroDivisionError):
-        raise LandEvalError(f"MATRIX value {position} is {text!r}: write a number such as 3, 0.2 or 1/5.") from None
+        raise LandEvalError("MATRIX value {position} is {text!r}: write a number such as 3, 0.2 or 1/5.",
+                            position=position, text=text) from None
 
 
 def build_matrix(values, criteria):
@@ -49,8 +50,9 @@ def build_matrix(values, criteria):
         a[cols, rows] = 1.0 / np.asarray(cells)
         return a
     raise LandEvalError(
-        f"MATRIX has {len(cells)} values for {n} criteria ({', '.join(criteria)}): give all {n * n} cells row by "
-        f"row, or the {n * (n - 1) // 2} cells above the diagonal row by row."
+        "MATRIX has {cells} values for {n} criteria ({criteria}): give all {cells_all} cells row by "
+        "row, or the {cells_above} cells above the diagonal row by row.",
+        cells=len(cells), n=n, criteria=', '.join(criteria), cells_all=n * n, cells_above=n * (n - 1) // 2
     )
 
 
@@ -104,7 +106,7 @@ class AHPWeights(LandEvalAlgorithm):
         if not criteria:
             raise LandEvalError("CRITERIA is empty: name the criteria in matrix order, separated by ';'.")
         if len(set(criteria)) != len(criteria):
-            raise LandEvalError(f"CRITERIA names a criterion twice: {';'.join(criteria)}.")
+            raise LandEvalError("CRITERIA names a criterion twice: {criteria}.", criteria=';'.join(criteria))
         matrix = build_matrix(self.parameterAsMatrix(parameters, "MATRIX", context), criteria)
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
         result = weighting.ahp(matrix, method=method, labels=criteria)

@@ -114,13 +114,13 @@ def indexed_table(frame, name, path, context):
     error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(memory, path, context.transformContext(),
                                                                       options)
     if error != QgsVectorFileWriter.WriterError.NoError:
-        raise LandEvalError(f"Cannot write the dossier's working table {path}: {message}")
+        raise LandEvalError("Cannot write the dossier's working table {path}: {message}", path=path, message=message)
     dataset = ogr.Open(path, 1)
     dataset.ExecuteSQL(f'CREATE INDEX "idx_{name}_pid" ON "{name}" ("pid")')
     dataset = None
     layer = QgsVectorLayer(f"{path}|layername={name}", name, "ogr")
     if not layer.isValid():
-        raise LandEvalError(f"Cannot open the dossier's working table {path}.")
+        raise LandEvalError("Cannot open the dossier's working table {path}.", path=path)
     return layer
 
 
@@ -138,7 +138,8 @@ def map_copy(layer, name):
     else:
         copy = QgsVectorLayer(layer.source(), name, layer.providerType())
     if not copy.isValid():
-        raise LandEvalError(f"Cannot open layer {layer.name()!r} again for the dossier map ({layer.source()}).")
+        raise LandEvalError("Cannot open layer {layer!r} again for the dossier map ({source}).",
+                            layer=layer.name(), source=layer.source())
     return copy
 
 
@@ -151,7 +152,8 @@ def neighbours_layer(layer):
         # The dossier is a Chinese document whatever language QGIS runs in: the Chinese legend labels.
         message, ok = copy.loadNamedStyle(style_path(kind, "zh"), QML_CATEGORIES)
         if not ok:
-            raise LandEvalError(f"Cannot load the {kind} style for the dossier map: {message}")
+            raise LandEvalError("Cannot load the {kind} style for the dossier map: {message}",
+                                kind=kind, message=message)
     return copy
 
 
@@ -188,17 +190,19 @@ def load_template(path, project):
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
     except OSError as err:
-        raise LandEvalError(f"Cannot read the dossier template {path}: {err.strerror}. Give a .qpt saved from the "
-                            "layout designer, or leave TEMPLATE empty for the shipped one.") from None
+        raise LandEvalError("Cannot read the dossier template {path}: {reason}. Give a .qpt saved from the "
+                            "layout designer, or leave TEMPLATE empty for the shipped one.",
+                            path=path, reason=err.strerror) from None
     doc = QDomDocument()
     if not doc.setContent(text)[0]:
-        raise LandEvalError(f"The dossier template {path} is not a QGIS layout template (.qpt): it is not XML.")
+        raise LandEvalError("The dossier template {path} is not a QGIS layout template (.qpt): it is not XML.",
+                            path=path)
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     _, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
     if not ok:
-        raise LandEvalError(f"QGIS could not load the layout template {path}; open it in the layout designer to "
-                            "check it.")
+        raise LandEvalError("QGIS could not load the layout template {path}; open it in the layout designer to "
+                            "check it.", path=path)
     return layout
 
 
@@ -319,13 +323,13 @@ def export_one_file(layout, path, settings, feedback):
                 os.remove(os.path.join(probe, name))
             os.rmdir(probe)
         if not failed:
-            raise LandEvalError(f"The dossier PDF could not be written: {error}")
+            raise LandEvalError("The dossier PDF could not be written: {error}", error=error)
         ids = ",".join("'" + pid.replace("'", "''") + "'" for pid, _ in failed)
         atlas.setFilterFeatures(True)
         atlas.setFilterExpression(f'"pid" NOT IN ({ids})')
         result, error = QgsLayoutExporter.exportToPdf(atlas, staged, settings, feedback)
         if result != QgsLayoutExporter.ExportResult.Success:
-            raise LandEvalError(f"The dossier PDF could not be written: {error}")
+            raise LandEvalError("The dossier PDF could not be written: {error}", error=error)
     atlas.beginRender()
     pages = atlas.count()
     atlas.endRender()
@@ -377,7 +381,8 @@ class Dossier(LandEvalAlgorithm):
         self.addParameter(parks_param())
         self.addParameter(with_help(
             QgsProcessingParameterFile("TEMPLATE", tr("Layout template (.qpt)"),
-                                       behavior=QgsProcessingParameterFile.Behavior.File, extension="qpt", optional=True),
+                                       behavior=QgsProcessingParameterFile.Behavior.File, extension="qpt",
+                                                                                                    optional=True),
             tr("A layout template saved from the layout designer; empty: resources/layouts/dossier.qpt. Its items "
                "with ids map, identity, result, notes, footer, elements and indicators are filled per parcel."),
         ))
@@ -403,8 +408,9 @@ class Dossier(LandEvalAlgorithm):
         frame, fids = read_parcels(layer, cfg, feedback)
         selected = selected_mask(layer, self.parameterAsExpression(parameters, "FILTER", context), fids, feedback)
         if not selected.any():
-            raise LandEvalError(f"No parcel of {layer.name()!r} matches FILTER; nothing to print. Check the filter "
-                                "(default: the inefficient parcels) and that the layer is evaluated.")
+            raise LandEvalError("No parcel of {layer!r} matches FILTER; nothing to print. Check the filter "
+                                "(default: the inefficient parcels) and that the layer is evaluated.",
+                                layer=layer.name())
         feedback.pushInfo(tr("{pages} dossier page(s) to print.").format(pages=int(selected.sum())))
         crs = layer.crs()
         request = QgsFeatureRequest().setFilterFids([int(f) for f in fids[selected]]).setNoAttributes()

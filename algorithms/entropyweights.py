@@ -68,8 +68,8 @@ class EntropyWeights(LandEvalAlgorithm):
             raise LandEvalError("FIELDS is empty: choose at least two indicator fields.")
         stray = [c for c in cost if c not in fields]
         if stray:
-            raise LandEvalError(f"COST_FIELDS {', '.join(stray)} are not among FIELDS; a cost field must also be "
-                                "one of the fields weighted.")
+            raise LandEvalError("COST_FIELDS {stray} are not among FIELDS; a cost field must also be "
+                                "one of the fields weighted.", stray=', '.join(stray))
         frame, _ = read_frame(source, fields, feedback, what="input layer")
         values = {}
         for name in fields:

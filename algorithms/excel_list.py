@@ -103,7 +103,8 @@ class ExportList(LandEvalAlgorithm):
         except OSError as err:
             if os.path.exists(staged):
                 os.remove(staged)
-            raise LandEvalError(f"Cannot write {output}: {err.strerror}. Choose a folder you can write to.") from None
+            raise LandEvalError("Cannot write {output}: {reason}. Choose a folder you can write to.",
+                                output=output, reason=err.strerror) from None
         commit(staged, output)
         area = float(np.nansum(rows[[c.header for c in columns if c.kind == "area"][0]])) if len(rows) else 0.0
         feedback.pushInfo(tr("{parcels} parcel(s), {area} {unit} listed in {output}.").format(

@@ -160,8 +160,8 @@ def parse_numbers(text, name):
         try:
             out.append(float(item.strip()))
         except ValueError:
-            raise LandEvalError(f"{name}: {item.strip()!r} is not a number; write numbers separated by commas, "
-                                "e.g. 20,55,20,5 or 0.8,0.6,0.4.") from None
+            raise LandEvalError("{name}: {value!r} is not a number; write numbers separated by commas, "
+                                "e.g. 20,55,20,5 or 0.8,0.6,0.4.", name=name, value=item.strip()) from None
     return out
 
 
@@ -181,9 +181,9 @@ def _file(alg, parameters, name, context):
     path = alg.parameterAsFile(parameters, name, context) if parameters.get(name) else ""
     if path and not os.path.isfile(path):
         what = "is a folder, not a file" if os.path.isdir(path) else "does not exist"
-        raise LandEvalError(f"{name}: the file {os.path.abspath(path)} {what}. Check the path (a relative path is "
-                            f"read from the folder the run starts in, {os.getcwd()}), or leave {name} empty to use "
-                            "PRESET.")
+        raise LandEvalError("{name}: the file {path} {what}. Check the path (a relative path is "
+                            "read from the folder the run starts in, {folder}), or leave {name} empty to use "
+                            "PRESET.", name=name, path=os.path.abspath(path), what=what, folder=os.getcwd())
     return path
 
 
@@ -224,9 +224,10 @@ def load_eval_config(alg, parameters, context, weights=False, rules=False, feedb
         return merge_configs(weight_cfg, load_config(rule_src))
     cfg = load_config(weight_src if weights else rule_src)
     if weights and not cfg.has_weights:
-        raise LandEvalError(f"{cfg.source} has no 'elements' (indicator weights); give a weight set.")
+        raise LandEvalError("{source} has no 'elements' (indicator weights); give a weight set.", source=cfg.source)
     if rules and not cfg.has_rules:
-        raise LandEvalError(f"{cfg.source} has no rules (vetoes, types, categories, tiers); give a rule set.")
+        raise LandEvalError("{source} has no rules (vetoes, types, categories, tiers); give a rule set.",
+                            source=cfg.source)
     return cfg
 
 

@@ -81,8 +81,8 @@ class Persistence(LandEvalAlgorithm):
         layers = self.parameterAsLayerList(parameters, "ROUNDS", context)
         names = split_names(self.parameterAsString(parameters, "NAMES", context).replace(",", ";").replace("，", ";"))
         if names and len(names) != len(layers):
-            raise LandEvalError(f"NAMES gives {len(names)} name(s) for {len(layers)} round(s): give one per round "
-                                "or none.")
+            raise LandEvalError("NAMES gives {names} name(s) for {rounds} round(s): give one per round "
+                                "or none.", names=len(names), rounds=len(layers))
         names = names or [layer.name() for layer in layers]
         id_field = self.parameterAsString(parameters, "ID_FIELD", context) or KEY
         n_last = self.parameterAsInt(parameters, "N", context)
@@ -108,7 +108,7 @@ def _read_round(layer, id_field, name, feedback):
                                  f"round {name}")
     column = id_field if id_field in frame else KEY if KEY in frame else None
     if column is None:
-        raise LandEvalError(f"Round {name!r} has no parcel id field {id_field!r} (nor a 宗地编号 column): set "
-                            "ID_FIELD to the field that holds the parcel id.")
+        raise LandEvalError("Round {name!r} has no parcel id field {id_field!r} (nor a 宗地编号 column): set "
+                            "ID_FIELD to the field that holds the parcel id.", name=name, id_field=id_field)
     frame[KEY] = key_strings(frame[column].to_numpy())
     return frame, fids

@@ -95,7 +95,8 @@ class TwoEvaluations(LandEvalAlgorithm):
         ))
         self.addParameter(with_help(
             QgsProcessingParameterField("LAND_PRICE_FIELD", tr("Land price field"),
-                                        parentLayerParameterName="INPUT", type=QgsProcessingParameterField.DataType.Numeric,
+                                        parentLayerParameterName="INPUT",
+                                                                 type=QgsProcessingParameterField.DataType.Numeric,
                                         optional=True),
             tr("Field of INPUT with the benchmark land price (any unit: it is normalized); empty: no land-price "
                "indicator."),
@@ -200,7 +201,7 @@ class TwoEvaluations(LandEvalAlgorithm):
         if layer is None:
             return None
         if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
-            raise LandEvalError(f"{name} must be a point layer.")
+            raise LandEvalError("{name} must be a point layer.", name=name)
         read = read_features(layer, [], geometry=True, feedback=feedback, what=f"{name} layer")
         segments, _ = geometry_segments(read.geometries, metric.to_metric(layer.sourceCrs()), feedback=feedback)
         return segments[:, :2]

@@ -128,8 +128,8 @@ def _check_overlays(inputs, parcels, crs, context):
             continue
         own = source.sourceCrs()
         if not own.isValid():
-            raise LandEvalError(f"The {name} layer has no coordinate reference system, so it cannot be matched with "
-                                "the parcels. Set its CRS (Layer Properties → Source) and run again.")
+            raise LandEvalError("The {name} layer has no coordinate reference system, so it cannot be matched with "
+                                "the parcels. Set its CRS (Layer Properties → Source) and run again.", name=name)
         suspicious = check_coordinates(source, own, f"{name} layer")
         if suspicious:
             warnings.append(suspicious)
@@ -138,8 +138,9 @@ def _check_overlays(inputs, parcels, crs, context):
             try:
                 extent = QgsCoordinateTransform(own, crs, context.transformContext()).transformBoundingBox(extent)
             except QgsCsException:
-                raise LandEvalError(f"The {name} layer ({own.authid()}) cannot be reprojected to the parcels' CRS "
-                                    f"({crs.authid()}): check the CRS of both layers.") from None
+                raise LandEvalError("The {name} layer ({own_authid}) cannot be reprojected to the parcels' CRS "
+                                    "({crs_authid}): check the CRS of both layers.",
+                                    name=name, own_authid=own.authid(), crs_authid=crs.authid()) from None
         margin = inputs.poi_radius if name == "POIS" and not crs.isGeographic() else 0.0
         if not extent.buffered(margin).intersects(target):
             warnings.append(f"The {name} layer ({own.authid()}) lies nowhere near the parcels ({crs.authid()}), so "

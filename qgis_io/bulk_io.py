@@ -306,8 +306,9 @@ def _execute(dataset, sql):
     if failure is not None:
         # The cause is the last line; the SQL statement before it means nothing to the technician.
         cause = (failure.strip().splitlines() or ["unknown error"])[-1].strip()
-        raise LandEvalError(f"Writing {os.path.basename(dataset.GetDescription())} failed: {cause}. Check the free "
-                            "disk space and that the output folder is writable, and run again.")
+        raise LandEvalError("Writing {file} failed: {cause}. Check the free "
+                            "disk space and that the output folder is writable, and run again.",
+                            file=os.path.basename(dataset.GetDescription()), cause=cause)
 
 
 def may_fill(geopackage, dest_id):
@@ -379,7 +380,8 @@ def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_pat
 
     dataset = gdal.OpenEx(dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     if dataset is None:
-        raise LandEvalError(f"Cannot reopen {dest_path} to write the results; check the output folder.")
+        raise LandEvalError("Cannot reopen {dest_path} to write the results; check the output folder.",
+                            dest_path=dest_path)
     literal = "'{}'".format
     try:
         _execute(dataset, f"ATTACH DATABASE {literal(src[0].replace(chr(39), chr(39) * 2))} AS le_src")

@@ -109,7 +109,7 @@ def qml_path(name, lang):
     """resources/styles/<name>.qml (Chinese legend) or resources/styles/en/<name>.qml (English legend)."""
     path = os.path.join(STYLES_DIR, "en", name + ".qml") if lang == "en" else os.path.join(STYLES_DIR, name + ".qml")
     if not os.path.isfile(path):
-        raise LandEvalError(f"The style file {path} is missing; reinstall the LandEval plugin.")
+        raise LandEvalError("The style file {path} is missing; reinstall the LandEval plugin.", path=path)
     return path
 
 
@@ -124,7 +124,7 @@ def finish_decision_output(dest_id, context, feedback, names, field_aliases, val
         if qml:
             message, ok = layer.loadNamedStyle(qml_path(qml, lang), _STYLE_PARTS)
             if not ok:
-                raise LandEvalError(f"Cannot load the style {qml}: {message}")
+                raise LandEvalError("Cannot load the style {qml}: {message}", qml=qml, message=message)
         for field, alias in field_aliases.items():
             idx = layer.fields().lookupField(field)
             if idx >= 0:

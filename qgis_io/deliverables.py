@@ -38,8 +38,8 @@ def read_parcels(layer, cfg, feedback=None):
         if fid in ("parcel_id", "town") and fid not in keys:
             keys[fid] = name
     if "parcel_id" not in keys:
-        raise LandEvalError(f"Layer {layer.name()!r} has no parcel id field (宗地编号 / parcel_id): dossiers and lists "
-                            "are filed by parcel id; give the output of landeval:evaluate.")
+        raise LandEvalError("Layer {layer!r} has no parcel id field (宗地编号 / parcel_id): dossiers and lists "
+                            "are filed by parcel id; give the output of landeval:evaluate.", layer=layer.name())
     frame, fids = read_frame(layer, wanted + [n for n in keys.values() if n not in wanted], feedback,
                              "evaluated layer")
     frame = frame.rename(columns={name: fid for fid, name in keys.items() if name != fid})
@@ -54,12 +54,14 @@ def selected_mask(layer, expression, fids, feedback=None):
         return np.ones(len(fids), dtype=bool)
     parsed = QgsExpression(expression)
     if parsed.hasParserError():
-        raise LandEvalError(f"FILTER {expression!r} is not a valid expression: {parsed.parserErrorString()}")
+        raise LandEvalError("FILTER {expression!r} is not a valid expression: {error}",
+                            expression=expression, error=parsed.parserErrorString())
     missing = [c for c in parsed.referencedColumns() if c != QgsFeatureRequest.ALL_ATTRIBUTES
                and layer.fields().lookupField(c) < 0]
     if missing:
-        raise LandEvalError(f"FILTER {expression!r} uses field(s) {', '.join(missing)} that layer {layer.name()!r} "
-                            "does not have; run landeval:evaluate first or change the filter.")
+        raise LandEvalError("FILTER {expression!r} uses field(s) {missing} that layer {layer!r} "
+                            "does not have; run landeval:evaluate first or change the filter.",
+                            expression=expression, missing=', '.join(missing), layer=layer.name())
     request = QgsFeatureRequest(parsed)
     request.setSubsetOfAttributes(list(parsed.referencedColumns()), layer.fields())
     if not parsed.needsGeometry():
@@ -86,7 +88,7 @@ def park_names(parks, parcel_geometries, crs, context, feedback=None):
     if parks is None:
         return None
     if QgsWkbTypes.geometryType(parks.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise LandEvalError(f"PARKS layer {parks.name()!r} is not a polygon layer.")
+        raise LandEvalError("PARKS layer {parks!r} is not a polygon layer.", parks=parks.name())
     field = park_name_field(parks)
     park_fids, polygons = source_geometries(parks, crs, context, feedback)
     if field is None:
@@ -116,6 +118,6 @@ def commit(staged, path):
     try:
         os.replace(staged, path)
     except OSError as err:
-        raise LandEvalError(f"Cannot write {path}: {err.strerror}. Close the file if it is open in another program "
-                            "and run again.") from None
+        raise LandEvalError("Cannot write {path}: {reason}. Close the file if it is open in another program "
+                            "and run again.", path=path, reason=err.strerror) from None
     return path

@@ -25,7 +25,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QUrl
 
-from ..core.errors import LandEvalError
+from ..core.errors import LandEvalError, Problem
 
 # Parameter types whose value names a layer or a file the run reads (QgsProcessingParameterDefinition.type()).
 INPUT_TYPES = {"source", "vector", "raster", "layer", "multilayer", "file", "mesh", "pointcloud", "vectortile"}
@@ -172,18 +172,22 @@ def _reads_table(source, table):
     return name is None or name.lower() == table.lower()
 
 
-def _clash_message(dest, source):
+def _clash_error(dest, source):
+    """The LandEvalError for a destination that is the file (or the table) an input reads."""
     real = os.path.realpath(dest.path)
     if dest.layer:
-        return (f"{dest.param} would overwrite {source.param}: the table '{dest.layer}' of {real} is the layer "
-                f"{source.param} reads. Choose another table name for {dest.param} (or another file); nothing "
-                "was written.")
-    advice = f"Choose another file for {dest.param}"
+        return LandEvalError("{dest} would overwrite {source}: the table '{table}' of {path} is the layer {source} "
+                             "reads. Choose another table name for {dest} (or another file); nothing was written.",
+                             dest=dest.param, source=source.param, table=dest.layer, path=real)
     if dest.vector and real.lower().endswith(".gpkg"):
-        advice += (f", or write a new table into this GeoPackage, which keeps its other layers: "
-                   f"{dest.param}=ogr:dbname='{real}' table=\"evaluated\" (geom)")
-    return (f"{dest.param} would overwrite {source.param}: both are the file {real}, and writing {dest.param} "
-            f"there would replace the whole file and every layer in it. {advice}. Nothing was written.")
+        advice = Problem("Choose another file for {dest}, or write a new table into this GeoPackage, which keeps "
+                         "its other layers: {dest}=ogr:dbname='{path}' table=\"evaluated\" (geom)",
+                         dest=dest.param, path=real)
+    else:
+        advice = Problem("Choose another file for {dest}", dest=dest.param)
+    return LandEvalError("{dest} would overwrite {source}: both are the file {path}, and writing {dest} there would "
+                         "replace the whole file and every layer in it. {advice}. Nothing was written.",
+                         dest=dest.param, source=source.param, path=real, advice=advice)
 
 
 def refuse_overwriting_inputs(inputs, destinations, context):
@@ -199,7 +203,7 @@ def refuse_overwriting_inputs(inputs, destinations, context):
             continue
         for source in sources:
             if same_file(dest.path, source.path) and (not dest.layer or _reads_table(source, dest.layer)):
-                raise LandEvalError(_clash_message(dest, source))
+                raise _clash_error(dest, source)
     _refuse_shared_destinations(destinations)
 
 
@@ -212,6 +216,7 @@ def _refuse_shared_destinations(destinations):
             if first.layer and second.layer and first.layer.lower() != second.layer.lower():
                 continue
             raise LandEvalError(
-                f"{first.param} and {second.param} both write {os.path.realpath(first.path)}: the second would "
-                f"replace the first. Give {second.param} a file of its own (or a table of its own in a "
-                "GeoPackage); nothing was written.")
+                "{param} and {param2} both write {path}: the second would "
+                "replace the first. Give {param2} a file of its own (or a table of its own in a "
+                "GeoPackage); nothing was written.",
+                param=first.param, param2=second.param, path=os.path.realpath(first.path))

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import Qt, QVariant
 
-from ..core.errors import LandEvalError
+from ..core.errors import LandEvalError, Problem
 from ..translation import tr
 from . import bulk_io
 from .sources import SourceInput, unwrap
@@ -80,10 +80,13 @@ def field_indices(source, names, what="layer"):
         idx = fields.lookupField(name)
         if idx < 0:
             have = ", ".join(fields.names()) or "(no fields)"
-            raise LandEvalError(
-                f"Field {name!r} is not in the {what}. Its fields are: {have}. "
-                "Choose an existing field or rename the column." + _header_diagnosis(fields.names())
-            )
+            diagnosis = _header_diagnosis(fields.names())
+            if diagnosis:
+                raise LandEvalError("Field {name!r} is not in the {what}. Its fields are: {have}. Choose an existing "
+                                    "field or rename the column. {diagnosis}", name=name, what=what, have=have,
+                                    diagnosis=diagnosis)
+            raise LandEvalError("Field {name!r} is not in the {what}. Its fields are: {have}. Choose an existing "
+                                "field or rename the column.", name=name, what=what, have=have)
         out.append(idx)
     return out
 
@@ -97,21 +100,22 @@ def _mojibake_of_utf8(name):
 
 
 def _header_diagnosis(names):
-    """Why the expected headers may be missing, for the cases people meet: wrong encoding, title rows."""
+    """Why the expected headers may be missing, for the cases people meet: wrong encoding, title rows (a Problem, so
+    that it is translated with the message it ends; "" when none applies)."""
     if any("\ufffd" in n for n in names):
-        return (" The headers are garbled (�): the table is GBK/GB18030 text opened as UTF-8. Give the file path "
-                "instead of the loaded layer, or set the layer's Data source encoding to GB18030 (for a Shapefile: "
-                "put a .cpg file containing GB18030 beside it).")
+        return Problem("The headers are garbled (�): the table is GBK/GB18030 text opened as UTF-8. Give the file "
+                       "path instead of the loaded layer, or set the layer's Data source encoding to GB18030 (for a "
+                       "Shapefile: put a .cpg file containing GB18030 beside it).")
     if any(_mojibake_of_utf8(n) for n in names):
-        return (" The headers look garbled: the table is UTF-8 text opened as GBK/GB18030. Give the file path "
-                "instead of the loaded layer, or set the layer's Data source encoding to UTF-8.")
+        return Problem("The headers look garbled: the table is UTF-8 text opened as GBK/GB18030. Give the file path "
+                       "instead of the loaded layer, or set the layer's Data source encoding to UTF-8.")
     # GDAL names the columns of a header-less first row Field1, Field2, …; GDAL ≥ 3.8 names the first one after
     # a merged title cell spanning the row instead, so allow one column that is not FieldN.
     generic = sum(bool(re.fullmatch(r"Field\d+", n)) for n in names)
     if generic and generic >= len(names) - 1:
-        return (" The first row of the sheet holds no column headers (e.g. a title row or merged cells above "
-                "them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … and save "
-                "again.")
+        return Problem("The first row of the sheet holds no column headers (e.g. a title row or merged cells "
+                       "above them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … "
+                       "and save again.")
     return ""
 
 
@@ -209,15 +213,15 @@ def detect_encoding(path):
         except UnicodeDecodeError:
             continue
     raise LandEvalError(
-        f"{path}: the file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as "
-        "'CSV UTF-8 (逗号分隔)' and run again."
+        "{path}: the file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as "
+        "'CSV UTF-8 (逗号分隔)' and run again.", path=path
     )
 
 
 def open_table(path, feedback=None):
     """Open a CSV (encoding detected) or a spreadsheet (first row = headers) as a geometry-less layer."""
     if not os.path.isfile(path):
-        raise LandEvalError(f"Table file not found: {path}")
+        raise LandEvalError("Table file not found: {path}", path=path)
     ext = os.path.splitext(path)[1].lower()
     uri = path
     if ext in SHEET_EXTENSIONS:
@@ -231,7 +235,7 @@ def open_table(path, feedback=None):
         if feedback is not None:
             feedback.pushInfo(tr("{file}: read as {encoding} text.").format(file=os.path.basename(path), encoding=encoding))
     if not layer.isValid():
-        raise LandEvalError(f"{path}: OGR cannot read this file as a table. Check it opens in Excel or QGIS.")
+        raise LandEvalError("{path}: OGR cannot read this file as a table. Check it opens in Excel or QGIS.", path=path)
     return layer
 
 
@@ -313,7 +317,8 @@ def field_name(source, name):
 def require_polygons(source, what="parcel layer"):
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise LandEvalError(
-            f"The {what} must be a polygon layer (it is {QgsWkbTypes.displayString(source.wkbType())})."
+            "The {what} must be a polygon layer (it is {geometry}).",
+            what=what, geometry=QgsWkbTypes.displayString(source.wkbType())
         )
 
 
@@ -321,9 +326,9 @@ def require_crs(source, what="parcel layer"):
     crs = source.sourceCrs()
     if not crs.isValid():
         raise LandEvalError(
-            f"The {what} has no coordinate reference system, so areas cannot be measured. Set it in "
+            "The {what} has no coordinate reference system, so areas cannot be measured. Set it in "
             "Layer Properties → Source → Assigned Coordinate Reference System (or run 'Assign projection') "
-            "and run again, e.g. EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) or EPSG:4490."
+            "and run again, e.g. EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) or EPSG:4490.", what=what
         )
     return crs
 
@@ -340,10 +345,11 @@ def check_coordinates(source, crs, what="parcel layer"):
                and -90.5 <= extent.yMinimum() and extent.yMaximum() <= 90.5)
     if crs.isGeographic() and not degrees:
         raise LandEvalError(
-            f"The {what} is in {crs.authid()} ({crs.description()}), measured in degrees, but its coordinates reach "
-            f"x = {extent.xMaximum():.0f}, y = {extent.yMaximum():.0f}, which are not longitude/latitude: the CRS "
+            "The {what} is in {crs_authid} ({crs_name}), measured in degrees, but its coordinates reach "
+            "x = {x:.0f}, y = {y:.0f}, which are not longitude/latitude: the CRS "
             "assigned to the layer is wrong. Assign the projected CRS the data were made in (e.g. EPSG:4547, "
-            "CGCS2000 / 3-degree Gauss-Kruger CM 114E) with 'Assign projection' and run again."
+            "CGCS2000 / 3-degree Gauss-Kruger CM 114E) with 'Assign projection' and run again.",
+            what=what, crs_authid=crs.authid(), crs_name=crs.description(), x=extent.xMaximum(), y=extent.yMaximum()
         )
     if not crs.isGeographic() and degrees:
         return (f"The {what} is in {crs.authid()} ({crs.description()}), measured in metres, but all its "

@@ -158,8 +158,8 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
         raise LandEvalError("The report needs a valid evaluated layer.")
     frame = report_frame(layer, feedback)
     if "score" not in frame and "tier" not in frame:
-        raise LandEvalError(f"Layer {layer.name()!r} has neither 'score' nor 'tier': run landeval:evaluate (or "
-                            "scoreparcels and classifyparcels) first, then report on its output.")
+        raise LandEvalError("Layer {layer!r} has neither 'score' nor 'tier': run landeval:evaluate (or "
+                            "scoreparcels and classifyparcels) first, then report on its output.", layer=layer.name())
     info = dict(run_info or {})
     info.setdefault("area_unit", area_unit_of(layer))
     info.update(layer=layer.name(), qgis_version=Qgis.QGIS_VERSION, plugin_version=plugin_version())
@@ -183,8 +183,8 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
             with open(map_path, "wb") as fh:
                 fh.write(png)
     except OSError as err:
-        raise LandEvalError(f"Cannot write the report {err.filename}: {err.strerror}. Choose a folder you can "
-                            "write to.") from None
+        raise LandEvalError("Cannot write the report {filename}: {reason}. Choose a folder you can "
+                            "write to.", filename=err.filename, reason=err.strerror) from None
     return {"html": html_path, "map": map_path if png else None}
 
 
@@ -193,25 +193,26 @@ def _decision_sections(layer, frame, unit, scenarios, two_evaluations, rounds, c
     context = context or QgsProcessingContext()
     table, aliases = table_frame(scenarios, feedback, "scenario table") if scenarios is not None else (None, None)
     if table is not None and "pattern" not in table:
-        raise LandEvalError(f"Layer {scenarios.name()!r} is not a renewal-scenario comparison table (no field "
-                            "'pattern'): give the OUTPUT_TABLE of landeval:renewalscenarios.")
+        raise LandEvalError("Layer {scenarios!r} is not a renewal-scenario comparison table (no field "
+                            "'pattern'): give the OUTPUT_TABLE of landeval:renewalscenarios.",
+                            scenarios=scenarios.name())
     two = (decision_frame(two_evaluations, context, feedback, "two-evaluations layer")
            if two_evaluations is not None else None)
     if two is not None and "quadrant" not in two:
-        raise LandEvalError(f"Layer {two_evaluations.name()!r} has no field 'quadrant': give the OUTPUT of "
-                            "landeval:twoevaluations.")
+        raise LandEvalError("Layer {two_evaluations!r} has no field 'quadrant': give the OUTPUT of "
+                            "landeval:twoevaluations.", two_evaluations=two_evaluations.name())
     changes = decision_frame(rounds, context, feedback, "round comparison") if rounds is not None else None
     if changes is not None and "change" not in changes:
-        raise LandEvalError(f"Layer {rounds.name()!r} has no field 'change': give the OUTPUT of "
-                            "landeval:comparerounds.")
+        raise LandEvalError("Layer {rounds!r} has no field 'change': give the OUTPUT of "
+                            "landeval:comparerounds.", rounds=rounds.name())
     zone_table, zone_aliases = table_frame(zones, feedback, "zone summary") if zones is not None else (None, None)
     levels = table_frame(zone_levels, feedback, "district and levels")[0] if zone_levels is not None else None
     if levels is not None and "row" not in levels:
-        raise LandEvalError(f"Layer {zone_levels.name()!r} has no field 'row': give the OUTPUT_LEVELS of "
-                            "landeval:aggregatezones.")
+        raise LandEvalError("Layer {zone_levels!r} has no field 'row': give the OUTPUT_LEVELS of "
+                            "landeval:aggregatezones.", zone_levels=zone_levels.name())
     if zone_table is not None and "t2_score" not in zone_table:
-        raise LandEvalError(f"Layer {zones.name()!r} has no field 't2_score': give the OUTPUT of "
-                            "landeval:aggregatezones run on a layer with the Table 2 inputs.")
+        raise LandEvalError("Layer {zones!r} has no field 't2_score': give the OUTPUT of "
+                            "landeval:aggregatezones run on a layer with the Table 2 inputs.", zones=zones.name())
     return (report_decision.decision_sections(frame, unit, table, aliases, two, changes,
                                               value_maps([layer, two_evaluations, rounds]), cfg) +
             report_capabilities.capability_sections(frame, unit, zone_table, zone_aliases, levels))

@@ -27,7 +27,7 @@ def styled_copy(layer, kind, lang="zh"):
     path = style_path(kind, lang)
     message, ok = clone.loadNamedStyle(path, QgsMapLayer.StyleCategory.Symbology)
     if not ok:
-        raise LandEvalError(f"Cannot load the {kind} style {path}: {message}")
+        raise LandEvalError("Cannot load the {kind} style {path}: {message}", kind=kind, path=path, message=message)
     return clone
 
 

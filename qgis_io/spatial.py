@@ -122,7 +122,7 @@ def poi_counts(parcels, poi_source, crs, radius_m, context, feedback=None):
     Distances are measured in a metric CRS (the parcel CRS when projected, else its UTM zone).
     """
     if radius_m <= 0:
-        raise LandEvalError(f"POI_RADIUS must be a positive distance in metres (got {radius_m}).")
+        raise LandEvalError("POI_RADIUS must be a positive distance in metres (got {radius_m}).", radius_m=radius_m)
     extent = QgsRectangle()
     for g in parcels:
         if g is not None:

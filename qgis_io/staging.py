@@ -15,8 +15,9 @@ from ..translation import tr
 
 
 def cannot_write(path, err):
-    return LandEvalError(f"Cannot write {path}: {err.strerror}. Choose a folder you can write to and that has free "
-                         "disk space, and run again; an existing file there was left as it was.")
+    return LandEvalError("Cannot write {path}: {reason}. Choose a folder you can write to and that has free "
+                         "disk space, and run again; an existing file there was left as it was.",
+                         path=path, reason=err.strerror)
 
 
 class Stage:
@@ -41,9 +42,9 @@ class Stage:
         if readable != count:
             self.discard()
             raise LandEvalError(
-                f"{self.final} could not be written completely ({count} feature(s) written, {readable} readable "
+                "{final} could not be written completely ({count} feature(s) written, {readable} readable "
                 "back): the disk may be full. Free some space or choose another folder and run again; an existing "
-                "file there was left as it was."
+                "file there was left as it was.", final=self.final, count=count, readable=readable
             )
         try:
             for entry in os.listdir(self.dir):

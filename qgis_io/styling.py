@@ -60,8 +60,9 @@ def style_path(kind, lang=None):
         path = os.path.join(folder, kind + ".qml")
         if os.path.isfile(path):
             return path
-    raise LandEvalError(f"The style file {os.path.join(STYLES_DIR, kind + '.qml')} is missing; use one of "
-                        f"{', '.join(STYLE_KINDS)}, or reinstall the LandEval plugin.")
+    raise LandEvalError("The style file {path} is missing; use one of "
+                        "{kinds}, or reinstall the LandEval plugin.",
+                        path=os.path.join(STYLES_DIR, kind + '.qml'), kinds=', '.join(STYLE_KINDS))
 
 
 def area_unit_of_fields(field_names):
@@ -97,12 +98,13 @@ def apply_style(layer, kind, cfg=None):
     """Colour `layer` by the field of `kind` from its QML and label its fields. Returns the layer."""
     if layer.fields().lookupField(kind) < 0:
         raise LandEvalError(
-            f"Layer {layer.name()!r} has no field {kind!r} to style by. Run the step that makes it first "
-            "(tier/category/ineff_type: classifyparcels; level: classifyscale; score: scoreparcels)."
+            "Layer {layer!r} has no field {kind!r} to style by. Run the step that makes it first "
+            "(tier/category/ineff_type: classifyparcels; level: classifyscale; score: scoreparcels).",
+            layer=layer.name(), kind=kind
         )
     message, ok = layer.loadNamedStyle(style_path(kind), _QML_CATEGORIES)
     if not ok:
-        raise LandEvalError(f"Cannot load the {kind} style: {message}")
+        raise LandEvalError("Cannot load the {kind} style: {message}", kind=kind, message=message)
     label_fields(layer, cfg)
     layer.triggerRepaint()
     return layer
@@ -134,7 +136,7 @@ def save_default_style(layer, kind=None, feedback=None):
         _drop_saved_style(layer, name)
         error = layer.saveStyleToDatabase(name, f"LandEval: {title}", True, "")
         if error:
-            raise LandEvalError(f"Cannot save the style into {path}: {error}")
+            raise LandEvalError("Cannot save the style into {path}: {error}", path=path, error=error)
         return path
     qml = os.path.splitext(path)[0] + ".qml"
     message, ok = layer.saveNamedStyle(qml)

@@ -16,8 +16,8 @@ def indicator_entry(name, weight, cost, catalogue, position):
         entry = catalogue.indicators[cid]
         if entry.direction == "categorical":
             raise LandEvalError(
-                f"{name} is a categorical indicator: it needs a value→score map, which derived weights cannot "
-                "give. Leave it out, or add it to the written weight set by hand with its scores."
+                "{name} is a categorical indicator: it needs a value→score map, which derived weights cannot "
+                "give. Leave it out, or add it to the written weight set by hand with its scores.", name=name
             )
         item = {"id": cid, "weight": weight}
         if cid != name:
@@ -51,7 +51,7 @@ def save_weight_set(weights, path, name, label, note, cost=(), meta=None):
     try:
         return save_config(data, path)
     except OSError as err:
-        raise LandEvalError(f"Cannot write {path}: {err.strerror}. Choose a folder you can write to and that has "
-                            "free disk space, and run again.") from None
+        raise LandEvalError("Cannot write {path}: {reason}. Choose a folder you can write to and that has "
+                            "free disk space, and run again.", path=path, reason=err.strerror) from None
 
 
