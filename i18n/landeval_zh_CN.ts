@@ -2445,12 +2445,20 @@
             <translation>CONFIDENCE {confidence:g} 必须在 0.5 到 1 之间（0.9：在至少 90 % 的抽样中为低效，即稳健低效）。</translation>
         </message>
         <message>
+            <source>COST_FIELDS {stray} are not among FIELDS; a cost field must also be one of the fields weighted.</source>
+            <translation>COST_FIELDS 中的 {stray} 不在 FIELDS 中；成本型字段也必须是参与赋权的字段之一。</translation>
+        </message>
+        <message>
             <source>CR = {cr} &gt; 0.10: the judgements are not consistent enough. The comparison furthest from the weights is {row} vs {col}: given {given}, consistent value {consistent}. Revise it and run again. (STRICT is set, so no weights were produced.)</source>
             <translation>CR = {cr} &gt; 0.10：判断的一致性不够。与权重偏离最大的比较是 {row} 对 {col}：给定值 {given}，一致值 {consistent}。请修改后重新运行。（已勾选 STRICT，因此未生成权重。）</translation>
         </message>
         <message>
             <source>CRITERIA is empty: name the criteria in matrix order, separated by ';'.</source>
             <translation>CRITERIA 为空：请按判断矩阵的顺序填写准则名称，以“;”分隔。</translation>
+        </message>
+        <message>
+            <source>CRITERIA names a criterion twice: {criteria}.</source>
+            <translation>CRITERIA 中有重复的准则：{criteria}。</translation>
         </message>
         <message>
             <source>CRITIC weights: every indicator is constant over the parcels; use subjective weights.</source>
@@ -2465,6 +2473,30 @@
             <translation>无法绘制地图：图层无效。</translation>
         </message>
         <message>
+            <source>Cannot load the style {qml}: {message}</source>
+            <translation>无法加载样式 {qml}：{message}</translation>
+        </message>
+        <message>
+            <source>Cannot load the {kind} style for the dossier map: {message}</source>
+            <translation>无法为档案地图加载 {kind} 样式：{message}</translation>
+        </message>
+        <message>
+            <source>Cannot load the {kind} style {path}: {message}</source>
+            <translation>无法加载 {kind} 样式 {path}：{message}</translation>
+        </message>
+        <message>
+            <source>Cannot load the {kind} style: {message}</source>
+            <translation>无法加载 {kind} 样式：{message}</translation>
+        </message>
+        <message>
+            <source>Cannot open layer {layer!r} again for the dossier map ({source}).</source>
+            <translation>无法为档案地图重新打开图层 {layer!r}（{source}）。</translation>
+        </message>
+        <message>
+            <source>Cannot open the dossier's working table {path}.</source>
+            <translation>无法打开档案的工作表 {path}。</translation>
+        </message>
+        <message>
             <source>Cannot read configuration {path}: {err}. Save it as UTF-8 text.</source>
             <translation>无法读取配置 {path}：{err}。请将其保存为 UTF-8 文本。</translation>
         </message>
@@ -2473,12 +2505,56 @@
             <translation>无法读取规则文件 {path}：{err}。请将其保存为 UTF-8 文本。</translation>
         </message>
         <message>
+            <source>Cannot read the dossier template {path}: {reason}. Give a .qpt saved from the layout designer, or leave TEMPLATE empty for the shipped one.</source>
+            <translation>无法读取档案模板 {path}：{reason}。请提供从布局设计器保存的 .qpt 文件，或将 TEMPLATE 留空以使用自带模板。</translation>
+        </message>
+        <message>
             <source>Cannot read the indicator catalogue {source}: {err}</source>
             <translation>无法读取指标目录 {source}：{err}</translation>
         </message>
         <message>
+            <source>Cannot reopen {dest_path} to write the results; check the output folder.</source>
+            <translation>无法重新打开 {dest_path} 写入结果；请检查输出文件夹。</translation>
+        </message>
+        <message>
+            <source>Cannot save the style into {path}: {error}</source>
+            <translation>无法将样式保存到 {path}：{error}</translation>
+        </message>
+        <message>
+            <source>Cannot write the dossier's working table {path}: {message}</source>
+            <translation>无法写入档案的工作表 {path}：{message}</translation>
+        </message>
+        <message>
+            <source>Cannot write the report {filename}: {reason}. Choose a folder you can write to.</source>
+            <translation>无法写入报告 {filename}：{reason}。请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <source>Cannot write {output}: {reason}. Choose a folder you can write to.</source>
+            <translation>无法写入 {output}：{reason}。请选择有写入权限的文件夹。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Choose a folder you can write to and that has free disk space, and run again.</source>
+            <translation>无法写入 {path}：{reason}。请选择有写入权限且磁盘空间充足的文件夹，然后重新运行。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Choose a folder you can write to and that has free disk space, and run again; an existing file there was left as it was.</source>
+            <translation>无法写入 {path}：{reason}。请选择有写入权限且磁盘空间充足的文件夹，然后重新运行；该处原有的文件保持不变。</translation>
+        </message>
+        <message>
+            <source>Cannot write {path}: {reason}. Close the file if it is open in another program and run again.</source>
+            <translation>无法写入 {path}：{reason}。如该文件已在其他程序中打开，请先关闭，然后重新运行。</translation>
+        </message>
+        <message>
             <source>Choose a PRESET or give a WEIGHT_SET / RULE_SET file.</source>
             <translation>请选择一个预设（PRESET），或给出 WEIGHT_SET / RULE_SET 文件。</translation>
+        </message>
+        <message>
+            <source>Choose another file for {dest}</source>
+            <translation>请为 {dest} 另选一个文件</translation>
+        </message>
+        <message>
+            <source>Choose another file for {dest}, or write a new table into this GeoPackage, which keeps its other layers: {dest}=ogr:dbname='{path}' table="evaluated" (geom)</source>
+            <translation>请为 {dest} 另选一个文件，或在此 GeoPackage 中写入一个新表（其他图层将保留）：{dest}=ogr:dbname='{path}' table="evaluated" (geom)</translation>
         </message>
         <message>
             <source>Choose the earlier round's evaluated layer to compare with '{layer}'.</source>
@@ -2557,6 +2633,14 @@
             <translation>FIELDS 为空：请至少选择两个指标字段。</translation>
         </message>
         <message>
+            <source>FILTER {expression!r} is not a valid expression: {error}</source>
+            <translation>FILTER {expression!r} 不是有效的表达式：{error}</translation>
+        </message>
+        <message>
+            <source>FILTER {expression!r} uses field(s) {missing} that layer {layer!r} does not have; run landeval:evaluate first or change the filter.</source>
+            <translation>FILTER {expression!r} 使用了图层 {layer!r} 中没有的字段 {missing}；请先运行 landeval:evaluate，或修改筛选条件。</translation>
+        </message>
+        <message>
             <source>Field mapping names unknown field id {fid!r}; known ids are in catalogue.yaml.</source>
             <translation>字段映射中有未知的字段编号 {fid!r}；已知编号见 catalogue.yaml。</translation>
         </message>
@@ -2567,6 +2651,14 @@
         <message>
             <source>Field {field!r}: {offenders} is not a yes/no answer. Use 是/否, 1/0, Y/N, yes/no, true/false, 有/无, 符合/不符合 or 通过/未通过 (empty = missing).</source>
             <translation>字段 {field!r}：{offenders} 不是“是/否”回答。请使用 是/否、1/0、Y/N、yes/no、true/false、有/无、符合/不符合 或 通过/未通过（空 = 缺失）。</translation>
+        </message>
+        <message>
+            <source>Field {name!r} is not in the {what}. Its fields are: {have}. Choose an existing field or rename the column.</source>
+            <translation>字段 {name!r} 不在 {what} 中。其字段为：{have}。请选择已有字段或重命名该列。</translation>
+        </message>
+        <message>
+            <source>Field {name!r} is not in the {what}. Its fields are: {have}. Choose an existing field or rename the column. {diagnosis}</source>
+            <translation>字段 {name!r} 不在 {what} 中。其字段为：{have}。请选择已有字段或重命名该列。{diagnosis}</translation>
         </message>
         <message>
             <source>Give ZONES (zone polygons) or ZONE_FIELD (a field of INPUT to group by).</source>
@@ -2609,8 +2701,52 @@
             <translation>给出了 LANDUSE 却没有 LANDUSE_FIELD：请选择记录用地类型的字段。</translation>
         </message>
         <message>
+            <source>Layer {layer!r} has neither 'score' nor 'tier': run landeval:evaluate (or scoreparcels and classifyparcels) first, then report on its output.</source>
+            <translation>图层 {layer!r} 既没有 'score' 字段也没有 'tier' 字段：请先运行 landeval:evaluate（或 scoreparcels 和 classifyparcels），再对其输出生成报告。</translation>
+        </message>
+        <message>
+            <source>Layer {layer!r} has no field {kind!r} to style by. Run the step that makes it first (tier/category/ineff_type: classifyparcels; level: classifyscale; score: scoreparcels).</source>
+            <translation>图层 {layer!r} 没有用于设置样式的字段 {kind!r}。请先运行生成该字段的步骤（tier/category/ineff_type：classifyparcels；level：classifyscale；score：scoreparcels）。</translation>
+        </message>
+        <message>
+            <source>Layer {layer!r} has no parcel id field (宗地编号 / parcel_id): dossiers and lists are filed by parcel id; give the output of landeval:evaluate.</source>
+            <translation>图层 {layer!r} 没有宗地编号字段（宗地编号 / parcel_id）：档案和清单按宗地编号归档；请提供 landeval:evaluate 的输出。</translation>
+        </message>
+        <message>
+            <source>Layer {rounds!r} has no field 'change': give the OUTPUT of landeval:comparerounds.</source>
+            <translation>图层 {rounds!r} 没有 'change' 字段：请提供 landeval:comparerounds 的 OUTPUT。</translation>
+        </message>
+        <message>
+            <source>Layer {scenarios!r} is not a renewal-scenario comparison table (no field 'pattern'): give the OUTPUT_TABLE of landeval:renewalscenarios.</source>
+            <translation>图层 {scenarios!r} 不是更新情景比较表（没有 'pattern' 字段）：请提供 landeval:renewalscenarios 的 OUTPUT_TABLE。</translation>
+        </message>
+        <message>
+            <source>Layer {two_evaluations!r} has no field 'quadrant': give the OUTPUT of landeval:twoevaluations.</source>
+            <translation>图层 {two_evaluations!r} 没有 'quadrant' 字段：请提供 landeval:twoevaluations 的 OUTPUT。</translation>
+        </message>
+        <message>
+            <source>Layer {zone_levels!r} has no field 'row': give the OUTPUT_LEVELS of landeval:aggregatezones.</source>
+            <translation>图层 {zone_levels!r} 没有 'row' 字段：请提供 landeval:aggregatezones 的 OUTPUT_LEVELS。</translation>
+        </message>
+        <message>
+            <source>Layer {zones!r} has no field 't2_score': give the OUTPUT of landeval:aggregatezones run on a layer with the Table 2 inputs.</source>
+            <translation>图层 {zones!r} 没有 't2_score' 字段：请提供 landeval:aggregatezones 在含表 2 输入的图层上运行得到的 OUTPUT。</translation>
+        </message>
+        <message>
+            <source>MATRIX has {cells} values for {n} criteria ({criteria}): give all {cells_all} cells row by row, or the {cells_above} cells above the diagonal row by row.</source>
+            <translation>MATRIX 有 {cells} 个值，而准则有 {n} 个（{criteria}）：请按行给出全部 {cells_all} 个单元格，或按行给出对角线以上的 {cells_above} 个单元格。</translation>
+        </message>
+        <message>
+            <source>MATRIX value {position} is {text!r}: write a number such as 3, 0.2 or 1/5.</source>
+            <translation>MATRIX 第 {position} 个值为 {text!r}：请填写数字，如 3、0.2 或 1/5。</translation>
+        </message>
+        <message>
             <source>N = {n_last} rounds asked for but {count} given: N must be between 1 and the number of rounds.</source>
             <translation>要求 N = {n_last} 轮，但只给出了 {count} 轮：N 必须在 1 到轮数之间。</translation>
+        </message>
+        <message>
+            <source>NAMES gives {names} name(s) for {rounds} round(s): give one per round or none.</source>
+            <translation>NAMES 给出了 {names} 个名称，而轮次有 {rounds} 个：请每轮给出一个名称，或全部不给。</translation>
         </message>
         <message>
             <source>No base or community among the destinations: the parks layer's level field must name at least one `base` or `community`.</source>
@@ -2631,6 +2767,10 @@
         <message>
             <source>No label {key!r} in {store}: add it there with an en and a zh text.</source>
             <translation>{store} 中没有标签 {key!r}：请在其中添加 en 和 zh 文本。</translation>
+        </message>
+        <message>
+            <source>No parcel of {layer!r} matches FILTER; nothing to print. Check the filter (default: the inefficient parcels) and that the layer is evaluated.</source>
+            <translation>{layer!r} 中没有符合 FILTER 的宗地，无可打印内容。请检查筛选条件（默认：低效宗地）以及该图层是否已完成评价。</translation>
         </message>
         <message>
             <source>No preset named {name!r}. Presets: {presets}.</source>
@@ -2661,6 +2801,14 @@
             <translation>客观赋权要求该层级至少有两个数值型指标；此层级只有 {count} 个。</translation>
         </message>
         <message>
+            <source>PARKS layer {parks!r} is not a polygon layer.</source>
+            <translation>PARKS 图层 {parks!r} 不是面图层。</translation>
+        </message>
+        <message>
+            <source>POI_RADIUS must be a positive distance in metres (got {radius_m}).</source>
+            <translation>POI_RADIUS 必须是以米为单位的正距离（当前为 {radius_m}）。</translation>
+        </message>
+        <message>
             <source>Parcel id(s) {clash} occur more than once in the parcel layer, and the enterprise table refers to them, so their enterprises cannot be placed. Make PARCEL_ID unique.</source>
             <translation>宗地编号 {clash} 在宗地图层中出现不止一次，而企业表引用了它们，因此无法落位这些企业。请使 PARCEL_ID 唯一。</translation>
         </message>
@@ -2677,6 +2825,10 @@
             <translation>连续低效分析至少需要两轮年度评价；请按从早到晚的顺序给出两个或更多年份的评价结果图层。</translation>
         </message>
         <message>
+            <source>QGIS could not load the layout template {path}; open it in the layout designer to check it.</source>
+            <translation>QGIS 无法加载布局模板 {path}；请在布局设计器中打开以检查。</translation>
+        </message>
+        <message>
             <source>Reason template {template!r}: cannot format field {name!r} with {{:{spec}}} ({err}).</source>
             <translation>理由模板 {template!r}：无法用 {{:{spec}}} 格式化字段 {name!r}（{err}）。</translation>
         </message>
@@ -2687,6 +2839,10 @@
         <message>
             <source>Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs (Parks).</source>
             <translation>更新情景需要园区：请先选择园区图层（应用到宗地图层 ▸ 空间数据 ▸ 园区）。</translation>
+        </message>
+        <message>
+            <source>Round {name!r} has no parcel id field {id_field!r} (nor a 宗地编号 column): set ID_FIELD to the field that holds the parcel id.</source>
+            <translation>轮次 {name!r} 没有宗地编号字段 {id_field!r}（也没有宗地编号列）：请将 ID_FIELD 设为记录宗地编号的字段。</translation>
         </message>
         <message>
             <source>Rule file {name_or_path!r} ({kind}) does not exist. Shipped rule files: {have}.</source>
@@ -2725,6 +2881,10 @@
             <translation>已设置 TOWN_FIELD 但未设置 PARK_TOWN_FIELD：请给出 PARKS 中记录各园区所属街镇的字段，或将 TOWN_FIELD 留空以在全域范围内搜索。</translation>
         </message>
         <message>
+            <source>Table file not found: {path}</source>
+            <translation>未找到表格文件：{path}</translation>
+        </message>
+        <message>
             <source>The Processing algorithm {algorithm} is not available: enable the LandEval plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).</source>
             <translation>Processing 算法 {algorithm} 不可用：请启用 LandEval 插件的提供程序（设置 ▸ 选项 ▸ 处理 ▸ 提供程序）。</translation>
         </message>
@@ -2745,8 +2905,16 @@
             <translation>县域筛查需要低效类型（ineff_type）：请先用规则方案中的类型筛查宗地，再进行认定。</translation>
         </message>
         <message>
+            <source>The dossier PDF could not be written: {error}</source>
+            <translation>无法写入档案 PDF：{error}</translation>
+        </message>
+        <message>
             <source>The dossier atlas has no pages to print.</source>
             <translation>档案图集没有可打印的页面。</translation>
+        </message>
+        <message>
+            <source>The dossier template {path} is not a QGIS layout template (.qpt): it is not XML.</source>
+            <translation>档案模板 {path} 不是 QGIS 布局模板（.qpt）：它不是 XML 文件。</translation>
         </message>
         <message>
             <source>The enterprise table has no parcel id column (宗地编号) and no point geometry: set ENTERPRISE_PARCEL_ID, or give the enterprises as a point layer to join them by location.</source>
@@ -2755,6 +2923,18 @@
         <message>
             <source>The enterprise table has no parcel key column {parcel_key!r} (宗地编号); map it in the field mapping.</source>
             <translation>企业表没有宗地关联列 {parcel_key!r}（宗地编号）；请在字段映射中映射它。</translation>
+        </message>
+        <message>
+            <source>The first row of the sheet holds no column headers (e.g. a title row or merged cells above them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … and save again.</source>
+            <translation>工作表第一行不是列标题（例如列标题上方还有标题行或合并单元格）：请删除表头行以上的行，使第 1 行为 宗地编号、企业名称……，然后重新保存。</translation>
+        </message>
+        <message>
+            <source>The headers are garbled (�): the table is GBK/GB18030 text opened as UTF-8. Give the file path instead of the loaded layer, or set the layer's Data source encoding to GB18030 (for a Shapefile: put a .cpg file containing GB18030 beside it).</source>
+            <translation>表头为乱码（�）：该表是 GBK/GB18030 文本，却按 UTF-8 打开。请改为提供文件路径而非已加载的图层，或将图层的数据源编码设为 GB18030（Shapefile：在其旁边放一个内容为 GB18030 的 .cpg 文件）。</translation>
+        </message>
+        <message>
+            <source>The headers look garbled: the table is UTF-8 text opened as GBK/GB18030. Give the file path instead of the loaded layer, or set the layer's Data source encoding to UTF-8.</source>
+            <translation>表头看起来是乱码：该表是 UTF-8 文本，却按 GBK/GB18030 打开。请改为提供文件路径而非已加载的图层，或将图层的数据源编码设为 UTF-8。</translation>
         </message>
         <message>
             <source>The layer carries no contract targets: give at least one of 合同投资强度 (target_investment), 合同亩均产值 (target_output), 合同亩均税收 (target_tax), 合同容积率 (target_plot_ratio) or 约定竣工日期 (agreed_completion_date).</source>
@@ -2829,6 +3009,14 @@
             <translation>搜索半径必须是以米为单位的正距离，而不是 {radius}。</translation>
         </message>
         <message>
+            <source>The style file {path} is missing; reinstall the LandEval plugin.</source>
+            <translation>缺少样式文件 {path}；请重新安装 LandEval 插件。</translation>
+        </message>
+        <message>
+            <source>The style file {path} is missing; use one of {kinds}, or reinstall the LandEval plugin.</source>
+            <translation>缺少样式文件 {path}；请使用 {kinds} 之一，或重新安装 LandEval 插件。</translation>
+        </message>
+        <message>
             <source>The table has no score field; score the parcels before grading tiers.</source>
             <translation>表中没有综合得分字段；请先对宗地评分，再划分分级。</translation>
         </message>
@@ -2843,6 +3031,26 @@
         <message>
             <source>The weight set stored in this project is damaged; open the YAML file again.</source>
             <translation>本项目中保存的权重方案已损坏；请重新打开 YAML 文件。</translation>
+        </message>
+        <message>
+            <source>The {name} layer ({own_authid}) cannot be reprojected to the parcels' CRS ({crs_authid}): check the CRS of both layers.</source>
+            <translation>{name} 图层（{own_authid}）无法重投影到宗地图层的坐标参考系（{crs_authid}）：请检查两个图层的坐标参考系。</translation>
+        </message>
+        <message>
+            <source>The {name} layer has no coordinate reference system, so it cannot be matched with the parcels. Set its CRS (Layer Properties → Source) and run again.</source>
+            <translation>{name} 图层没有坐标参考系，无法与宗地匹配。请设置其坐标参考系（图层属性 → 源），然后重新运行。</translation>
+        </message>
+        <message>
+            <source>The {what} has no coordinate reference system, so areas cannot be measured. Set it in Layer Properties → Source → Assigned Coordinate Reference System (or run 'Assign projection') and run again, e.g. EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) or EPSG:4490.</source>
+            <translation>{what} 没有坐标参考系，无法量算面积。请在 图层属性 → 源 → 指定的坐标参考系 中设置（或运行“指定投影”），然后重新运行，例如 EPSG:4547（CGCS2000 / 3 度带高斯-克吕格 中央经线 114E）或 EPSG:4490。</translation>
+        </message>
+        <message>
+            <source>The {what} is in {crs_authid} ({crs_name}), measured in degrees, but its coordinates reach x = {x:.0f}, y = {y:.0f}, which are not longitude/latitude: the CRS assigned to the layer is wrong. Assign the projected CRS the data were made in (e.g. EPSG:4547, CGCS2000 / 3-degree Gauss-Kruger CM 114E) with 'Assign projection' and run again.</source>
+            <translation>{what} 的坐标参考系为 {crs_authid}（{crs_name}），以度为单位，但其坐标达到 x = {x:.0f}、y = {y:.0f}，不是经纬度：图层指定的坐标参考系有误。请用“指定投影”为其指定数据制作时所用的投影坐标参考系（例如 EPSG:4547，CGCS2000 / 3 度带高斯-克吕格 中央经线 114E），然后重新运行。</translation>
+        </message>
+        <message>
+            <source>The {what} must be a polygon layer (it is {geometry}).</source>
+            <translation>{what} 必须是面图层（当前为 {geometry}）。</translation>
         </message>
         <message>
             <source>The {which} has no 'ineff_flags' field: give evaluated layers (their inefficiency flags), or flag by 'inefficient'.</source>
@@ -2923,6 +3131,10 @@
         <message>
             <source>Writing .xlsx needs the Python package openpyxl in QGIS's Python (Debian/Ubuntu: apt install python3-openpyxl); or write a .csv instead.</source>
             <translation>写出 .xlsx 需要 QGIS 的 Python 中安装 openpyxl 包（Debian/Ubuntu：apt install python3-openpyxl）；或改为写出 .csv。</translation>
+        </message>
+        <message>
+            <source>Writing {file} failed: {cause}. Check the free disk space and that the output folder is writable, and run again.</source>
+            <translation>写入 {file} 失败：{cause}。请检查磁盘剩余空间以及输出文件夹是否可写，然后重新运行。</translation>
         </message>
         <message>
             <source>alias {name!r} names both {owner!r} and {id!r}</source>
@@ -3161,6 +3373,14 @@
             <translation>{column}：{count} 个值无法被 LandEval 识别为状态（{shown}）；请填写 {accepted} 之一（或类似写法），或将单元格留空。</translation>
         </message>
         <message>
+            <source>{dest} would overwrite {source}: both are the file {path}, and writing {dest} there would replace the whole file and every layer in it. {advice}. Nothing was written.</source>
+            <translation>{dest} 会覆盖 {source}：两者都是文件 {path}，在此写入 {dest} 会替换整个文件及其中的每个图层。{advice}。未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>{dest} would overwrite {source}: the table '{table}' of {path} is the layer {source} reads. Choose another table name for {dest} (or another file); nothing was written.</source>
+            <translation>{dest} 会覆盖 {source}：{path} 中的表 '{table}' 正是 {source} 读取的图层。请为 {dest} 另选一个表名（或另一个文件）；未写入任何内容。</translation>
+        </message>
+        <message>
             <source>{fid}: give 'field' (the column) and optionally 'unit', nothing else</source>
             <translation>{fid}：请给出 'field'（列名），可选 'unit'，不要其他键</translation>
         </message>
@@ -3175,6 +3395,10 @@
         <message>
             <source>{field}: {count} value(s) are not dates ({shown}); write them as 2020-05-01, 2020/5/1 or 2020年5月1日, or leave the cell empty.</source>
             <translation>{field}：{count} 个值不是日期（{shown}）；请写成 2020-05-01、2020/5/1 或 2020年5月1日，或将单元格留空。</translation>
+        </message>
+        <message>
+            <source>{final} could not be written completely ({count} feature(s) written, {readable} readable back): the disk may be full. Free some space or choose another folder and run again; an existing file there was left as it was.</source>
+            <translation>{final} 未能完整写入（已写入 {count} 个要素，可读回 {readable} 个）：磁盘可能已满。请释放空间或另选文件夹，然后重新运行；该处原有的文件保持不变。</translation>
         </message>
         <message>
             <source>{ipath}.id: duplicate indicator id {iid!r} (also at {first})</source>
@@ -3199,6 +3423,26 @@
         <message>
             <source>{method} weights need at least 2 parcels with a value in every indicator; too few values in: {short}.</source>
             <translation>{method} 权重需要至少 2 宗在每个指标上都有值的宗地；以下指标的值太少：{short}。</translation>
+        </message>
+        <message>
+            <source>{name} is a categorical indicator: it needs a value→score map, which derived weights cannot give. Leave it out, or add it to the written weight set by hand with its scores.</source>
+            <translation>{name} 是分类指标：它需要取值→得分的对照表，而推导出的权重无法给出。请将其排除，或在写出的权重方案中手动加入该指标及其得分。</translation>
+        </message>
+        <message>
+            <source>{name} must be a point layer.</source>
+            <translation>{name} 必须是点图层。</translation>
+        </message>
+        <message>
+            <source>{name}: the file {path} {what}. Check the path (a relative path is read from the folder the run starts in, {folder}), or leave {name} empty to use PRESET.</source>
+            <translation>{name}：文件 {path} {what}。请检查路径（相对路径从运行启动时所在的文件夹 {folder} 读取），或将 {name} 留空以使用 PRESET。</translation>
+        </message>
+        <message>
+            <source>{name}: {value!r} is not a number; write numbers separated by commas, e.g. 20,55,20,5 or 0.8,0.6,0.4.</source>
+            <translation>{name}：{value!r} 不是数字；请填写以逗号分隔的数字，例如 20,55,20,5 或 0.8,0.6,0.4。</translation>
+        </message>
+        <message>
+            <source>{param} and {param2} both write {path}: the second would replace the first. Give {param2} a file of its own (or a table of its own in a GeoPackage); nothing was written.</source>
+            <translation>{param} 和 {param2} 都写入 {path}：后者会替换前者。请为 {param2} 指定单独的文件（或 GeoPackage 中单独的表）；未写入任何内容。</translation>
         </message>
         <message>
             <source>{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}}) here or at the top level</source>
@@ -3329,6 +3573,10 @@
             <translation>{path}.{key}：缺失；请给出 {{zh: 中文, en: English}}</translation>
         </message>
         <message>
+            <source>{path}: OGR cannot read this file as a table. Check it opens in Excel or QGIS.</source>
+            <translation>{path}：OGR 无法将此文件作为表格读取。请检查它能否在 Excel 或 QGIS 中打开。</translation>
+        </message>
+        <message>
             <source>{path}: `is` cannot be combined with op/value/benchmark</source>
             <translation>{path}：`is` 不能与 op/value/benchmark 同时使用</translation>
         </message>
@@ -3409,6 +3657,10 @@
             <translation>{path}：条件使用了字段 {name!r}，但表中没有该字段。请添加该列、在字段映射中映射它，或修改规则方案。</translation>
         </message>
         <message>
+            <source>{path}: the file is neither UTF-8 nor GBK/GB18030 text. Save it from Excel as 'CSV UTF-8 (逗号分隔)' and run again.</source>
+            <translation>{path}：该文件既不是 UTF-8 也不是 GBK/GB18030 文本。请在 Excel 中另存为“CSV UTF-8 (逗号分隔)”，然后重新运行。</translation>
+        </message>
+        <message>
             <source>{path}: the marks sum to 0; give at least one {what} a mark</source>
             <translation>{path}：打分之和为 0；请至少为一个{what}打分</translation>
         </message>
@@ -3467,6 +3719,18 @@
         <message>
             <source>{problems}</source>
             <translation>{problems}</translation>
+        </message>
+        <message>
+            <source>{source} has no 'elements' (indicator weights); give a weight set.</source>
+            <translation>{source} 没有 'elements'（指标权重）；请提供权重方案。</translation>
+        </message>
+        <message>
+            <source>{source} has no 'elements' (indicators and weights); give a weight set.</source>
+            <translation>{source} 没有 'elements'（指标及权重）；请提供权重方案。</translation>
+        </message>
+        <message>
+            <source>{source} has no rules (vetoes, types, categories, tiers); give a rule set.</source>
+            <translation>{source} 没有规则（否决项、类型、类别、等级）；请提供规则方案。</translation>
         </message>
         <message>
             <source>{source} is inconsistent:

@@ -57,11 +57,12 @@ def test_a_plain_message_keeps_working_braces_and_all():
     assert err.values == {}
 
 
-def test_core_raises_templates_only():
-    """Every LandEvalError and Problem of core/ has a literal template (the extractor reads literals only), so no
-    message of the engine escapes translation."""
+@pytest.mark.parametrize("package", ["core", "algorithms", "qgis_io"])
+def test_raises_templates_only(package):
+    """Every LandEvalError and Problem of core/, algorithms/ and qgis_io/ has a literal template (the extractor
+    reads literals only), so no message of the engine or of the Processing layer escapes translation."""
     offenders = []
-    for path in sorted((ROOT / "core").rglob("*.py")):
+    for path in sorted((ROOT / package).rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             name = getattr(getattr(node, "func", None), "id", None)
             if isinstance(node, ast.Call) and name in ("LandEvalError", "Problem") and node.args:
@@ -149,3 +150,68 @@ def test_a_translation_that_loses_a_placeholder_falls_back_to_english(i18n, tmp_
         assert translation.message_of(ValueError("not ours")) == "not ours"
     finally:
         translation.remove_translator()
+
+
+# ------------------------------------------------------------------ algorithms/ and qgis_io/ (brief h13d)
+
+
+def _run_error(processing, algorithm, params):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException) as caught:
+        processing.run(algorithm, params)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("params, english, chinese", [
+    # algorithms/ahpweights.py before: f"MATRIX value {position} is {text!r}: write a number such as 3, 0.2 or
+    # 1/5." for the 2nd value "x".
+    ({"CRITERIA": "land;output", "MATRIX": "3,x"},
+     "MATRIX value 2 is 'x': write a number such as 3, 0.2 or 1/5.",
+     "MATRIX 第 2 个值为 'x'：请填写数字，如 3、0.2 或 1/5。"),
+    # Before: f"MATRIX has {len(cells)} values for {n} criteria ({', '.join(criteria)}): give all {n * n} cells
+    # row by row, or the {n * (n - 1) // 2} cells above the diagonal row by row." — 3 criteria: 9 or 3 cells.
+    ({"CRITERIA": "land;output;tax", "MATRIX": "3,5"},
+     "MATRIX has 2 values for 3 criteria (land, output, tax): give all 9 cells row by row, or the 3 cells above "
+     "the diagonal row by row.",
+     "MATRIX 有 2 个值，而准则有 3 个（land, output, tax）：请按行给出全部 9 个单元格，"
+     "或按行给出对角线以上的 3 个单元格。"),
+    # Before: f"CRITERIA names a criterion twice: {';'.join(criteria)}."
+    ({"CRITERIA": "land;land", "MATRIX": "3"},
+     "CRITERIA names a criterion twice: land;land.",
+     "CRITERIA 中有重复的准则：land;land。"),
+])
+def test_an_algorithm_error_in_english_then_chinese(compiled, qgis_locale, landeval_provider, params, english,
+                                                   chinese):
+    import processing
+
+    qgis_locale("en_US")
+    compiled.install_translator()
+    assert _run_error(processing, "landeval:ahpweights", params) == english
+    qgis_locale("zh-Hans")
+    assert compiled.install_translator() == "zh_CN"
+    assert _run_error(processing, "landeval:ahpweights", params) == chinese
+
+
+def test_a_missing_field_and_its_header_diagnosis_are_translated_together(compiled, qgis_locale):
+    from qgis.core import QgsVectorLayer
+
+    from landeval.core.errors import LandEvalError
+    from landeval.qgis_io.layer_io import field_indices
+
+    # A sheet whose first row was a title: GDAL names the columns Field1, Field2.
+    layer = QgsVectorLayer("None?field=Field1:string&field=Field2:string", "t", "memory")
+    with pytest.raises(LandEvalError) as caught:
+        field_indices(layer, ["宗地编号"], what="table")
+    # qgis_io/layer_io.py before: f"Field {name!r} is not in the {what}. Its fields are: {have}. " "Choose an
+    # existing field or rename the column." + _header_diagnosis(...), whose title-row case began with a space.
+    assert str(caught.value) == (
+        "Field '宗地编号' is not in the table. Its fields are: Field1, Field2. Choose an existing field or rename "
+        "the column. The first row of the sheet holds no column headers (e.g. a title row or merged cells above "
+        "them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … and save again.")
+    qgis_locale("zh-Hans")
+    compiled.install_translator()
+    assert compiled.message_of(caught.value) == (
+        "字段 '宗地编号' 不在 table 中。其字段为：Field1, Field2。请选择已有字段或重命名该列。"
+        "工作表第一行不是列标题（例如列标题上方还有标题行或合并单元格）：请删除表头行以上的行，"
+        "使第 1 行为 宗地编号、企业名称……，然后重新保存。")
