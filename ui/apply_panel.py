@@ -5,8 +5,6 @@ Two layers matter here and are kept apart: the *parcels* the evaluation reads (i
 the *evaluated* layer that holds score, tier and the indicator columns (the result of a run, or one the user
 picks). Apply always reads the parcels; the preview and the objective weights read the evaluated layer.
 """
-import os
-import tempfile
 
 from qgis.core import Qgis, QgsMapLayerProxyModel, QgsProject
 from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsMapLayerComboBox
@@ -200,8 +198,7 @@ class ApplyPanel(QWidget):
             return False
         doc = self.document()
         try:
-            path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
-            weight_file.write_weight_file(doc, path)
+            path = weight_file.write_for_run(doc)
             params = {k: v for k, v in self.inputs().items() if k != "EVALUATED"}
             params["WEIGHT_SET"] = path
             if weight_file.validate(doc).has_rules:

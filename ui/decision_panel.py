@@ -8,8 +8,6 @@ parameter definitions, so their labels, help, defaults and limits are the ones P
 scenarios need parks with a level: a parks layer without one (the raw one under Apply) is classified first
 with landeval:classifyscale, a second run of its own in the history.
 """
-import os
-import tempfile
 
 from qgis.core import Qgis, QgsApplication, QgsFieldProxyModel, QgsMapLayerProxyModel, QgsProcessing
 from qgis.gui import QgsDoubleSpinBox, QgsFieldComboBox
@@ -348,8 +346,7 @@ class DecisionPanel(QWidget):
         def build(layer):
             # The set as shown, written to a file the run reads (as Apply does).
             document = self.document()
-            path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
-            weight_file.write_weight_file(document, path)
+            path = weight_file.write_for_run(document)
             overlays = {name: combo.currentLayer() for name, combo in self.apply_panel.overlays.items()}
             return self.documents[algorithm_id].inputs(layer, overlays, path, weight_file.validate(document).has_rules)
         return build

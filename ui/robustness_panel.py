@@ -5,8 +5,6 @@ weight set shown in the dock (written to a temporary YAML as Apply does), throug
 Method, draws and spread are built from the algorithm's own parameter definitions, so their labels, help,
 defaults and limits are the ones Processing shows.
 """
-import os
-import tempfile
 
 from qgis.core import Qgis
 from qgis.gui import QgsDoubleSpinBox, QgsSpinBox
@@ -105,8 +103,7 @@ class RobustnessPanel(QWidget):
             self.message.emit(tr("Choose an evaluated layer under Apply first."), Qgis.MessageLevel.Warning)
             return False
         try:
-            path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
-            weight_file.write_weight_file(self.document(), path)
+            path = weight_file.write_for_run(self.document())
             params = {"INPUT": layer.id(), "WEIGHT_SET": path, "METHOD": self.method.currentIndex(),
                       "DRAWS": self.draws.value(), "SPREAD": self.spread.value()}
             name = tr("{layer} — robustness").format(layer=layer.name())

@@ -6,6 +6,8 @@ does not sum to 1) still opens when its shape is a weight tree, so the planner c
 problems are returned for display instead of refusing the file.
 """
 import json
+import os
+import tempfile
 
 from ..core import config
 from ..core.errors import ConfigError, LandEvalError
@@ -46,6 +48,13 @@ def read_weight_file(path_or_preset):
 def write_weight_file(doc, path):
     """Validate and write; ConfigError (with .problems) when the set is not valid yet."""
     return config.save_config(doc, path)
+
+
+def write_for_run(doc):
+    """Validate `doc` and write it to a new temporary file that a run reads; the path. ConfigError as above."""
+    path = os.path.join(tempfile.mkdtemp(prefix="landeval_set_"), "weight_set.yaml")
+    write_weight_file(doc, path)
+    return path
 
 
 def validate(doc, source=None):
