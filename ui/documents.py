@@ -6,6 +6,7 @@ The file to write defaults to the evaluated layer's folder, named after the laye
 The weight set shown in the dock goes with the run, so the dossier's contributions and the list's labels are
 those of the set the user sees.
 """
+import html
 import os
 from urllib.parse import quote
 
@@ -91,7 +92,7 @@ class DocumentOptions:
 def document_summary(algorithm_id, outputs):
     """'N pages → file' (or rows) with a link that opens the file or folder."""
     path = str(outputs.get("OUTPUT") or "")
-    link = f"<a href='file://{quote(os.path.abspath(path))}'>{path}</a>"
+    link = f"<a href='file://{quote(os.path.abspath(path))}'>{html.escape(path)}</a>"
     if algorithm_id == DOSSIER:
         return tr("{count} dossier page(s) → {link}").format(count=int(outputs.get("PAGES") or 0), link=link)
     return tr("List of {count} parcel(s) → {link}").format(count=int(outputs.get("ROWS") or 0), link=link)
