@@ -7,7 +7,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-openpyxl python3-venv xvfb xauth gdb fonts-wqy-microhei poppler-utils
-  qttools5-dev-tools"
+  qttools5-dev-tools postgresql postgresql-15-postgis-3 python3-psycopg2"
 
 missing=()
 for pkg in $APT_PACKAGES; do

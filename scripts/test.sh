@@ -10,6 +10,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
+# A throwaway PostGIS cluster for tests/postgis (removed on exit); its URI and the test roles' password reach
+# the chroot suites too (scripts/test_chroot.sh passes them through env -i).
+source scripts/postgis_cluster.sh
+landeval_pg_start
 failed=()
 start=$SECONDS
 .venv/bin/python -m pytest tests "$@" || failed+=("QGIS 3.22 (exit $?)")

@@ -43,6 +43,10 @@ MIRROR=${LANDEVAL_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 # A test that needs another package gets its Debian name here and in scripts/setup.sh.
 APT_PACKAGES="qgis python3-qgis qgis-providers python3-pandas python3-yaml python3-shapely python3-pytest
   python3-openpyxl python3-hypothesis poppler-utils fonts-wqy-microhei python3-venv python3-pip git xvfb xauth gdb qttools5-dev-tools ca-certificates"
+# python3-psycopg2: tests/postgis and qgis_io's PostGIS writer (the server is the host's throwaway cluster of
+# scripts/postgis_cluster.sh on 127.0.0.1; the chroot shares the network, and its URI and the test roles'
+# password come in through the env -i of in_chroot).
+APT_PACKAGES="$APT_PACKAGES python3-psycopg2"
 # 3.0.1: officially supports QGIS >= 3.34 and still reads the ini key `qgis_qui_enabled` that pytest.ini
 # spells for 2.1.0 on QGIS 3.22 (4.x renamed it to qgis_gui_enabled).
 # qgis-plugin-manager: the repository round trip of tests/e2e/test_repository.py (as in requirements-dev.txt).
@@ -92,7 +96,8 @@ in_chroot() {
       mount -o remount,bind,ro "$c$GIT_SHARED"
     fi
     exec chroot "$c" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-      HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" "$@"
+      HOME=/root LANG=C.UTF-8 TERM="${TERM:-dumb}" CI="${CI:-}" LANDEVAL_PG_URI="${LANDEVAL_PG_URI:-}" \
+      LANDEVAL_PG_ERROR="${LANDEVAL_PG_ERROR:-}" LANDEVAL_PG_PASSWORD="${LANDEVAL_PG_PASSWORD:-}" "$@"
   ' in_chroot "$CHROOT" "${BIND:-}" "$@"
 }
 
@@ -154,6 +159,13 @@ $(tail -n 8 "$PACKAGES_LOG")"
   say "package installation took $((SECONDS - start)) s"
 fi
 
+# Run alone (not from scripts/test.sh, which starts the cluster for all three suites), the PostGIS tests get a
+# cluster of their own, removed when this script exits.
+if [ -z "${LANDEVAL_PG_URI:-}" ] && [ -z "${LANDEVAL_PG_ERROR:-}" ]; then
+  # shellcheck source=postgis_cluster.sh
+  source "$ROOT/scripts/postgis_cluster.sh"
+  landeval_pg_start
+fi
 qgis_version=$(in_chroot dpkg-query -W -f='${Version}' qgis 2>/dev/null) || cannot "QGIS is not installed in $CHROOT"
 say "running the suite on QGIS $qgis_version (Debian $SUITE chroot $CHROOT)"
 start=$SECONDS
