@@ -26,6 +26,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl
 
 from ..core.errors import LandEvalError, Problem
+from . import postgis
 
 # Parameter types whose value names a layer or a file the run reads (QgsProcessingParameterDefinition.type()).
 INPUT_TYPES = {"source", "vector", "raster", "layer", "multilayer", "file", "mesh", "pointcloud", "vectortile"}
@@ -130,16 +131,22 @@ def _destination_paths(definition, path):
     return paths
 
 
+def _destination_text(value, context):
+    """The string a destination parameter's value spells (an output definition's sink evaluated)."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value = _property_text(value, context)
+    return value
+
+
 def destination_files(destinations, context):
     """Every file the run would write, one FileRef per (parameter, possible file); memory, temporary and
     database destinations name no file and are left out. `destinations`: (parameter definition, value) of
     every destination parameter."""
     refs = []
     for definition, value in destinations:
-        if isinstance(value, QgsProcessingOutputLayerDefinition):
-            value = value.sink
-        if isinstance(value, QgsProperty):
-            value = _property_text(value, context)
+        value = _destination_text(value, context)
         if not isinstance(value, str) or not value.strip() or value == QgsProcessing.TEMPORARY_OUTPUT:
             continue
         path, layer, _ = split_spelling(value)
@@ -194,6 +201,7 @@ def refuse_overwriting_inputs(inputs, destinations, context):
     """LandEvalError naming both parameters when a destination of the run is one of its input files (or
     another destination's file); a new table in an input GeoPackage is allowed. `inputs` and `destinations`:
     (parameter definition, value) of the run's input and destination parameters."""
+    _refuse_postgis_inputs(inputs, destinations, context)
     destinations = destination_files(destinations, context)
     if not destinations:
         return
@@ -220,3 +228,43 @@ def _refuse_shared_destinations(destinations):
                 "replace the first. Give {param2} a file of its own (or a table of its own in a "
                 "GeoPackage); nothing was written.",
                 param=first.param, param2=second.param, path=os.path.realpath(first.path))
+
+
+def _input_table(value, context):
+    """The PostGIS table one input value reads (a `postgres://` string, a postgres layer, its id or name in the
+    project), or None."""
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        value = value.source
+    if isinstance(value, QgsProperty):
+        value = _property_text(value, context)
+    if isinstance(value, QgsMapLayer):
+        return postgis.layer_table(value)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    table = postgis.parse(value)
+    if table is None:
+        table = postgis.layer_table(QgsProcessingUtils.mapLayerFromString(value, context, False))
+    return table
+
+
+def _refuse_postgis_inputs(inputs, destinations, context):
+    """A `postgis:` destination that is the very table an input reads would replace the data the run reads."""
+    written = []
+    for definition, value in destinations:
+        table = postgis.parse(_destination_text(value, context))
+        if table is not None:
+            written.append((definition.name(), table))
+    if not written:
+        return
+    for definition, value in inputs:
+        if definition.type() not in INPUT_TYPES:
+            continue
+        for item in value if isinstance(value, (list, tuple)) else [value]:
+            read = _input_table(item, context)
+            for param, table in written:
+                if read is not None and read.same_table(table):
+                    raise LandEvalError(
+                        "{dest} would overwrite {source}: both are the PostGIS table {schema}.{table} on {where}. "
+                        "Choose another table name for {dest}; nothing was written.",
+                        dest=param, source=definition.name(), schema=table.schema, table=table.table,
+                        where=table.where)

@@ -22,6 +22,7 @@ from ..core import labels
 from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
 from ..translation import tr
+from . import postgis
 
 STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
 
@@ -122,16 +123,21 @@ def save_default_style(layer, kind=None, feedback=None):
     """Store the layer's current style (or, with no kind, its aliases and value maps) where any QGIS finds
     it when the file is opened.
 
-    GeoPackage: the layer_styles table inside the file, marked as default. Shapefile and other files:
+    GeoPackage: the layer_styles table inside the file, marked as default; PostGIS: public.layer_styles of its
+    database, marked as the table's default. Shapefile and other files:
     `<name>.qml` beside the file, which QGIS loads as the default style. Memory layers: nothing to do.
     Returns where the style went, or None.
     """
     path, storage = _file_of(layer)
+    table = postgis.layer_table(layer)
+    if table is not None:
+        # PostGIS: the table's default style in public.layer_styles (issue 16), found by any QGIS opening it.
+        path = f"{table.schema}.{table.table}"
     if path is None:
         return None
     # What the style colours by (the `style` labels), in the language of the aliases it carries.
     title = labels.label(f"style.{kind or 'labels'}", ALIAS_LANG)
-    if storage == "GPKG":
+    if storage == "GPKG" or table is not None:
         name = f"LandEval {kind or 'labels'}"
         _drop_saved_style(layer, name)
         error = layer.saveStyleToDatabase(name, f"LandEval: {title}", True, "")

@@ -24,7 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from . import bulk_io
+from . import bulk_io, postgis
 from .layer_io import iter_features
 from .sources import GeoPackageTable, unwrap
 from .staging import open_sink
@@ -182,7 +182,12 @@ def _add_features(sink, features, target):
 def _write(target, context, fields, wkb, crs, features, feedback, copy=None):
     """Create the output of `target` with `fields` and write `features` into it (or copy them in SQL when
     _sql_copy allows); returns the destination id. Cancel, a full disk or a failed feature leaves an existing
-    output as it was."""
+    output as it was. A PostGIS destination is written by qgis_io.postgis in one transaction."""
+    table = postgis.destination(target)
+    if table is not None:
+        dest_id = postgis.write(table, target, context, fields, wkb, crs, features, feedback)
+        postgis.load_on_completion(target, dest_id, context)
+        return dest_id
     sink, dest_id, stage = open_sink(target, fields, wkb, crs, feedback)
     try:
         count = None

@@ -1,0 +1,327 @@
+"""PostGIS outputs: a `postgis:` destination written in one transaction (issue 16).
+
+Processing's own PostGIS sink creates the table first and inserts feature by feature, replacing an existing table
+without asking; a failed run leaves half a table. Here the writer (qgis_io.writer) hands the features over and:
+  1. connects with psycopg2 from the destination's QgsDataSourceUri (an authentication configuration is expanded
+     by QGIS, so no password needs to be typed into the destination);
+  2. in ONE transaction creates the table under a temporary name, bulk-loads it with COPY from an in-memory
+     buffer (chunks of _CHUNK features, so memory stays bounded), drops the old table when the destination asks
+     for it (`replace=yes`), renames the new one into place, adds the primary key, the spatial index and the
+     aliases as column comments;
+  3. commits. Any error or Cancel before the commit rolls everything back: neither a partial table nor a changed
+     old one is left.
+Identifiers are quoted with psycopg2.sql.Identifier and values bound or streamed through COPY; no SQL is built
+from a value. A password never appears in a message (mask_password) nor in the destination id returned.
+"""
+import io
+import os
+import struct
+from typing import NamedTuple
+
+from qgis.core import (
+    QgsDataSourceUri,
+    QgsProcessing,
+    QgsProcessingContext,
+    QgsProcessingOutputLayerDefinition,
+    QgsProperty,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QDateTime, QTime, QVariant
+
+from ..core.errors import LandEvalError
+from ..translation import tr
+from .values import check_canceled
+
+# Features per COPY chunk: the buffer holds this many rows at a time.
+_CHUNK = 5000
+# The destination option that allows replacing an existing table (`… replace=yes table="s"."t" (geom)`).
+REPLACE_OPTION = "replace"
+_PREFIXES = ("postgis:", "postgres://", "postgres:")
+_EWKB_SRID_FLAG = 0x20000000
+_PG_TYPES = {
+    QVariant.Int: "integer", QVariant.UInt: "bigint", QVariant.LongLong: "bigint", QVariant.ULongLong: "numeric",
+    QVariant.Double: "double precision", QVariant.Bool: "boolean", QVariant.Date: "date",
+    QVariant.DateTime: "timestamp", QVariant.Time: "time",
+}
+
+
+class PgTable(NamedTuple):
+    """A PostGIS table a destination or an input names: its QgsDataSourceUri and where it lives."""
+
+    uri: QgsDataSourceUri
+    schema: str
+    table: str
+    geometry: str
+
+    @property
+    def where(self):
+        """host:port/database, for messages (never the password)."""
+        return f"{self.uri.host() or 'localhost'}:{self.uri.port() or '5432'}/{self.uri.database()}"
+
+    def same_table(self, other):
+        """Whether two URIs name one table (same server, database, schema and table)."""
+        return (self.where, self.schema, self.table) == (other.where, other.schema, other.table)
+
+
+def parse(text):
+    """The PgTable a `postgis:` / `postgres://` string names, or None for any other string."""
+    if not isinstance(text, str):
+        return None
+    stripped = text.strip()
+    for prefix in _PREFIXES:
+        if stripped.lower().startswith(prefix):
+            return table_of_uri(QgsDataSourceUri(stripped[len(prefix):]))
+    return None
+
+
+def table_of_uri(uri):
+    """The PgTable of a postgres QgsDataSourceUri, or None when it names no table."""
+    if not uri.table():
+        return None
+    return PgTable(uri, uri.schema() or "public", uri.table(), uri.geometryColumn())
+
+
+def layer_table(layer):
+    """The PgTable a loaded layer reads, or None when it is no postgres layer."""
+    if layer is None or layer.providerType() != "postgres":
+        return None
+    return table_of_uri(QgsDataSourceUri(layer.source()))
+
+
+def destination(target):
+    """The PgTable of a sink target (algorithms/params.OutputSink) that names a PostGIS table, else None."""
+    parameters, name, context = (getattr(target, a, None) for a in ("parameters", "name", "context"))
+    if not isinstance(parameters, dict):
+        return None
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink
+    if isinstance(value, QgsProperty):
+        value, _ = value.valueAsString(context.expressionContext())
+    if not isinstance(value, str) or value == QgsProcessing.TEMPORARY_OUTPUT:
+        return None
+    return parse(value)
+
+
+def mask_password(text, uri):
+    """`text` with the connection's password (if any) replaced by ***."""
+    password = uri.password()
+    text = str(text).strip()
+    return text.replace(password, "***") if password else text
+
+
+def connect(table):
+    """A psycopg2 connection to the database of `table` (authentication configuration expanded by QGIS);
+    LandEvalError without the password when the server refuses it."""
+    import psycopg2
+
+    try:
+        return psycopg2.connect(table.uri.connectionInfo(True))
+    except psycopg2.Error as err:
+        raise LandEvalError(
+            "Cannot connect to the PostGIS database {where} as {user}: {reason}. Check the user name and password "
+            "of the connection (or its authentication configuration) and that the server runs; nothing was written.",
+            where=table.where, user=table.uri.username() or "(default user)",
+            reason=mask_password(err, table.uri)) from None
+
+
+def pg_type(field):
+    """The PostgreSQL column type of a QgsField."""
+    return _PG_TYPES.get(field.type(), "text")
+
+
+def _ewkb_hex(geometry, srid):
+    """Hex EWKB of a QgsGeometry with its SRID set (PostGIS's geometry input reads it in COPY), or None."""
+    if geometry is None or geometry.isNull():
+        return None
+    wkb = bytes(geometry.asWkb())
+    if not srid:
+        return wkb.hex()
+    order = "<" if wkb[0] == 1 else ">"
+    (kind,) = struct.unpack(order + "I", wkb[1:5])
+    return (wkb[:1] + struct.pack(order + "II", kind | _EWKB_SRID_FLAG, srid) + wkb[5:]).hex()
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def _copy_text(value):
+    """One value in COPY's text format (\\N for NULL)."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return "\\N"
+    if isinstance(value, bool):
+        return "t" if value else "f"
+    if isinstance(value, float):
+        return "\\N" if value != value else repr(value)
+    if isinstance(value, (QDate, QDateTime, QTime)):
+        return value.toString("yyyy-MM-dd") if isinstance(value, QDate) else value.toString(
+            "yyyy-MM-ddTHH:mm:ss.zzz" if isinstance(value, QDateTime) else "HH:mm:ss.zzz") or "\\N"
+    return str(value).translate(_ESCAPES)
+
+
+def _srid(crs):
+    """The EPSG code of a CRS as PostGIS's SRID (0: unknown, the geometry column then has none)."""
+    authid = crs.authid() if crs is not None and crs.isValid() else ""
+    return int(authid.split(":")[1]) if authid.upper().startswith("EPSG:") else 0
+
+
+class _Plan(NamedTuple):
+    """The columns of the table to write: `names` in COPY order, the primary key and whether it is loaded."""
+
+    names: list
+    key: str
+    key_loaded: bool
+
+
+def _plan(fields, geometry):
+    """Column names of the output: every field, the geometry (when any) and the primary key `fid` (a field of
+    that name — the source's feature id — is the key; otherwise a serial column is added)."""
+    names = fields.names()
+    key = next((n for n in names if n.lower() == "fid"), None)
+    return _Plan(names + ([geometry] if geometry else []), key or "fid", key is not None)
+
+
+def _create_sql(sql, schema, temp, fields, plan, geometry, wkb, srid):
+    """CREATE TABLE of the output under its temporary name."""
+    columns = [sql.SQL("{} {}").format(sql.Identifier(f.name()), sql.SQL(pg_type(f))) for f in fields]
+    if not plan.key_loaded:
+        columns.insert(0, sql.SQL("{} bigserial").format(sql.Identifier(plan.key)))
+    if geometry:
+        kind = QgsWkbTypes.displayString(QgsWkbTypes.flatType(wkb)).upper() or "GEOMETRY"
+        dims = ("Z" if QgsWkbTypes.hasZ(wkb) else "") + ("M" if QgsWkbTypes.hasM(wkb) else "")
+        typmod = f"geometry({kind}{dims}, {srid})" if srid else f"geometry({kind}{dims})"
+        columns.append(sql.SQL("{} " + typmod).format(sql.Identifier(geometry)))
+    return sql.SQL("CREATE TABLE {}.{} ({})").format(sql.Identifier(schema), sql.Identifier(temp),
+                                                      sql.SQL(", ").join(columns))
+
+
+def _copy_rows(cur, sql, schema, temp, plan, features, geometry, srid, feedback):
+    """COPY the features into the temporary table in chunks; returns how many were written. (The feature
+    iterators of qgis_io.writer report progress and check Cancel as they go; checked again per chunk.)"""
+    copy = sql.SQL("COPY {}.{} ({}) FROM STDIN").format(
+        sql.Identifier(schema), sql.Identifier(temp), sql.SQL(", ").join(map(sql.Identifier, plan.names)))
+    statement = copy.as_string(cur)
+    count, lines = 0, []
+    for feature in features:
+        values = [_copy_text(v) for v in feature.attributes()]
+        if geometry:
+            values.append(_copy_text(_ewkb_hex(feature.geometry(), srid)))
+        lines.append("\t".join(values))
+        count += 1
+        if len(lines) == _CHUNK:
+            cur.copy_expert(statement, io.StringIO("\n".join(lines) + "\n"))
+            lines = []
+            check_canceled(feedback)
+    if lines:
+        cur.copy_expert(statement, io.StringIO("\n".join(lines) + "\n"))
+    check_canceled(feedback)
+    return count
+
+
+def _table_exists(cur, schema, table):
+    cur.execute("SELECT to_regclass(%s) IS NOT NULL",
+                (f'"{schema.replace(chr(34), chr(34) * 2)}"."{table.replace(chr(34), chr(34) * 2)}"',))
+    return cur.fetchone()[0]
+
+
+def _finish_sql(sql, schema, temp, table, plan, fields, geometry):
+    """Rename into place, primary key, spatial index and the aliases as column comments."""
+    target = sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(table))
+    statements = [
+        sql.SQL("ALTER TABLE {}.{} RENAME TO {}").format(sql.Identifier(schema), sql.Identifier(temp),
+                                                        sql.Identifier(table)),
+        sql.SQL("ALTER TABLE {} ADD PRIMARY KEY ({})").format(target, sql.Identifier(plan.key)),
+    ]
+    if geometry:
+        statements.append(sql.SQL("CREATE INDEX ON {} USING GIST ({})").format(target, sql.Identifier(geometry)))
+    return statements, [(sql.SQL("COMMENT ON COLUMN {}.{} IS %s").format(target, sql.Identifier(f.name())), f.alias())
+                        for f in fields if f.alias()]
+
+
+def _error(err, table, param):
+    """The LandEvalError for a database error during the write (no password in it)."""
+    import psycopg2.errors
+
+    reason = mask_password(getattr(err, "pgerror", None) or err, table.uri)
+    if isinstance(err, psycopg2.errors.InsufficientPrivilege):
+        return LandEvalError(
+            "The role {user} may not create the table {table} in schema {schema} of {where} ({reason}). Ask the "
+            "database administrator for CREATE on schema {schema} (GRANT CREATE ON SCHEMA), or choose for {param} a "
+            "schema you may write to; nothing was written.",
+            user=table.uri.username() or "(default user)", table=table.table, schema=table.schema,
+            where=table.where, reason=reason, param=param)
+    return LandEvalError(
+        "Writing the PostGIS table {schema}.{table} on {where} failed: {reason}. Nothing was written and an existing "
+        "table of that name was left as it was; check the server and run again.",
+        schema=table.schema, table=table.table, where=table.where, reason=reason)
+
+
+def write(table, target, context, fields, wkb, crs, features, feedback):
+    """Write `features` (QgsFeature with `fields`) as the PostGIS table `table` in one transaction; returns the
+    id of the written layer (kept in the context's temporary layer store, as Processing's own PostGIS sinks
+    do). An existing table is replaced only with `replace=yes` in the destination."""
+    import psycopg2
+    from psycopg2 import sql
+
+    geometry = None
+    if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.GeometryType.NullGeometry,
+                                             QgsWkbTypes.GeometryType.UnknownGeometry):
+        geometry = table.geometry or "geom"
+    srid = _srid(crs) if geometry else 0
+    plan = _plan(fields, geometry)
+    temp = f"{table.table[:40]}__landeval_{os.getpid()}"
+    param = getattr(target, "name", "OUTPUT")
+    conn = connect(table)
+    try:
+        with conn.cursor() as cur:
+            if _table_exists(cur, table.schema, table.table) and table.uri.param(REPLACE_OPTION).lower() not in (
+                    "yes", "true", "1"):
+                raise LandEvalError(
+                    "The PostGIS table {schema}.{table} already exists on {where}. Choose another table name for "
+                    "{param}, or add replace=yes to the destination to replace it (e.g. postgis:… replace=yes "
+                    "table=\"{schema}\".\"{table}\" (geom)); nothing was written.",
+                    schema=table.schema, table=table.table, where=table.where, param=param)
+            cur.execute(_create_sql(sql, table.schema, temp, fields, plan, geometry, wkb, srid))
+            count = _copy_rows(cur, sql, table.schema, temp, plan, features, geometry, srid, feedback)
+            cur.execute(sql.SQL("DROP TABLE IF EXISTS {}.{}").format(sql.Identifier(table.schema),
+                                                                   sql.Identifier(table.table)))
+            statements, comments = _finish_sql(sql, table.schema, temp, table.table, plan, fields, geometry)
+            for statement in statements:
+                cur.execute(statement)
+            for statement, alias in comments:
+                cur.execute(statement, (alias,))
+        conn.commit()
+    except psycopg2.Error as err:
+        raise _error(err, table, param) from None
+    finally:
+        # Rolls back whatever was not committed (an error, Cancel): the old table stays as it was.
+        conn.close()
+    if feedback is not None:
+        feedback.pushInfo(tr("{count} feature(s) written to the PostGIS table {schema}.{table}").format(
+            count=count, schema=table.schema, table=table.table))
+    return _open_written(table, plan, geometry, context)
+
+
+def _open_written(table, plan, geometry, context):
+    """The written table as a layer of the context's temporary store (its id is the destination id)."""
+    uri = QgsDataSourceUri(table.uri)
+    uri.removeParam(REPLACE_OPTION)
+    uri.setDataSource(table.schema, table.table, geometry or "", "", plan.key)
+    if not geometry:
+        uri.setWkbType(QgsWkbTypes.Type.NoGeometry)
+    layer = QgsVectorLayer(uri.uri(False), table.table, "postgres")
+    if not layer.isValid():
+        raise LandEvalError("The PostGIS table {schema}.{table} on {where} was written but QGIS cannot open it.",
+                            schema=table.schema, table=table.table, where=table.where)
+    context.temporaryLayerStore().addMapLayer(layer)
+    return layer.id()
+
+
+def load_on_completion(target, dest_id, context):
+    """Register the written table to be loaded into the project, as parameterAsSink does for its sinks."""
+    value = target.parameters.get(target.name)
+    if isinstance(value, QgsProcessingOutputLayerDefinition) and value.destinationProject is not None:
+        name = value.destinationName or target.name
+        context.addLayerToLoadOnCompletion(dest_id, QgsProcessingContext.LayerDetails(
+            name, value.destinationProject, target.name))
