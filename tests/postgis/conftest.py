@@ -111,3 +111,21 @@ def sample_in_pg(pg_uri, schema):
     conn.close()
     uris["enterprises"] = layer_uri(pg_uri, schema, "enterprises", geom="")
     return uris
+
+
+@pytest.fixture(scope="session")
+def e2e_helpers():
+    """tests/e2e/conftest.py as a module (its qgis_process helpers: make_profile, run_qgis_process,
+    call_qgis_process, param_args); conftest files are not importable as packages."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("landeval_e2e_helpers", ROOT / "tests" / "e2e" / "conftest.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def qgis_process_profile(e2e_helpers, tmp_path_factory):
+    """A throwaway QGIS profile with the checkout enabled as the plugin (for qgis_process)."""
+    return e2e_helpers.make_profile(tmp_path_factory.mktemp("pg_profile"))
