@@ -14,6 +14,7 @@ from .evaluate import Evaluate
 from .excel_list import ExportList
 from .persistence import Persistence
 from .potential_classes import PotentialClasses
+from .registerround import RegisterRound
 from .renewal_scenarios import RenewalScenarios
 from .report import Report
 from .robustness import Robustness
@@ -37,6 +38,7 @@ ALGORITHMS = [
     ExportList,
     Persistence,
     PotentialClasses,
+    RegisterRound,
     RenewalScenarios,
     Report,
     Robustness,

@@ -141,6 +141,14 @@ def save_default_style(layer, kind=None, feedback=None):
         name = f"LandEval {kind or 'labels'}"
         _drop_saved_style(layer, name)
         error = layer.saveStyleToDatabase(name, f"LandEval: {title}", True, "")
+        if error and table is not None and feedback is not None:
+            # The results are committed already; a role that may write its table but not the shared style table
+            # keeps them, told what is missing.
+            feedback.pushWarning(tr("The style could not be saved as the default of {table} in public.layer_styles "
+                                    "({error}); the table opens unstyled. Ask the database administrator for INSERT, "
+                                    "UPDATE and DELETE on public.layer_styles, or style the layer with "
+                                    "landeval:applystyle.").format(table=path, error=error))
+            return None
         if error:
             raise LandEvalError("Cannot save the style into {path}: {error}", path=path, error=error)
         return path

@@ -45,11 +45,12 @@ def _tables(pg, schema):
 
 @pytest.fixture(scope="module")
 def evaluated_in_pg(pg_uri, schema, sample_in_pg, landeval_provider):
-    """The sample county evaluated PostGIS → PostGIS into the Chinese-named table 评价结果."""
+    """The sample county evaluated PostGIS → PostGIS into the Chinese-named table 评价结果 (replace=yes: another
+    test module imports this fixture and makes it again)."""
     import processing
 
     processing.run("landeval:evaluate", {**_sample_params(sample_in_pg),
-                                         "OUTPUT": destination(pg_uri, schema, "评价结果")})
+                                         "OUTPUT": destination(pg_uri, schema, "评价结果", replace=True)})
     return "评价结果"
 
 
