@@ -117,7 +117,7 @@ def connect(table):
     import psycopg2
 
     try:
-        return psycopg2.connect(table.uri.connectionInfo(True))
+        return psycopg2.connect(table.uri.connectionInfo(True), application_name="LandEval")
     except psycopg2.Error as err:
         raise LandEvalError(
             "Cannot connect to the PostGIS database {where} as {user}: {reason}. Check the user name and password "

@@ -212,3 +212,37 @@ def test_a_destination_that_is_an_input_table_is_refused(pg, pg_uri, schema, sam
                                              "OUTPUT": destination(pg_uri, schema, "parcels", replace=True)})
     assert f"OUTPUT would overwrite PARCELS: both are the PostGIS table {schema}.parcels" in str(refused.value)
     assert _rows(pg, schema, "parcels") == 2000
+
+
+class _ServerGoneAfter(_CancelAfter):
+    """A feedback that, at its `n`-th check, has the server end the writer's session (as a server stopped in the
+    middle of the write would), and never cancels."""
+
+    def __init__(self, n, pg):
+        super().__init__(n)
+        self.pg = pg
+
+    def isCanceled(self):  # noqa: N802 - QGIS API name
+        self.n -= 1
+        if self.n == 0:
+            with self.pg.cursor() as cur:
+                cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                            "'LandEval' AND usename = 'le_writer'")
+        return False
+
+
+def test_the_server_gone_in_the_middle_of_a_write_leaves_nothing(pg, pg_uri, pg_password, schema, qgis_app):
+    """"the server stopped in the middle of a write (clear message, nothing partial left)" (issue 16)."""
+    from landeval.core.errors import LandEvalError
+
+    login = {"user": "le_writer", "password": pg_password}
+    _write_frame(pg_uri, schema, "server_gone", pd.DataFrame({"pid": ["A"], "score": [1.0]}), **login)
+    big = pd.DataFrame({"pid": [f"P{i}" for i in range(12000)], "score": [0.5] * 12000})
+    with pytest.raises(LandEvalError) as failed:
+        _write_frame(pg_uri, schema, "server_gone", big, feedback=_ServerGoneAfter(4, pg), replace=True, **login)
+    message = str(failed.value)
+    assert message.startswith(f"Writing the PostGIS table {schema}.server_gone on ")
+    assert "Nothing was written and an existing table of that name was left as it was" in message
+    assert pg_password not in message
+    assert _rows(pg, schema, "server_gone") == 1
+    assert not [t for t in _tables(pg, schema) if "landeval" in t]
