@@ -36,7 +36,7 @@ from ..core.units import AREA_UNITS
 from ..qgis_io.assemble import Inputs
 from ..qgis_io.layer_io import TABLE_EXTENSIONS, field_name, gbk_shapefile, open_table
 from ..qgis_io.parks import SHARE, ZONE_LEVEL, ZONE_TYPE, ParkFields, scale_levels as read_scale_levels
-from ..qgis_io.sources import SourceInput, geopackage_table
+from ..qgis_io.sources import SourceInput, geopackage_table, postgis_source
 from ..qgis_io.steps import read_step_table
 from ..qgis_io.weight_sets import save_weight_set
 from ..translation import tr
@@ -564,8 +564,8 @@ def source_input(alg, parameters, name, context, feedback=None):
         raise QgsProcessingException(alg.invalidSourceError(parameters, name))
     if not whole:
         return SourceInput(source)
-    return SourceInput(source, geopackage_table(alg.parameterAsVectorLayer(parameters, name, context),
-                                                context.project()))
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    return SourceInput(source, geopackage_table(layer, context.project()), postgis=postgis_source(layer, context.project()))
 
 
 def source_parameter(alg, parameters, name, context, feedback=None):

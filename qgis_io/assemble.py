@@ -184,10 +184,10 @@ def assemble(inputs, context, feedback):
     field_indices(parcels, [inputs.parcel_id], what="parcel layer")
     names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id])
     # Geometries are read into Python only when something needs them: the caller, an overlay, or enterprise
-    # points joined by location. Otherwise a GeoPackage's areas are measured in SQL (measure_source_areas):
-    # a million QgsGeometry objects cost about 1.4 GB and 14 s.
+    # points joined by location. Otherwise a GeoPackage's (or a PostGIS layer's) areas are measured in SQL
+    # (measure_source_areas): a million QgsGeometry objects cost about 1.4 GB and 14 s.
     geometry = (inputs.keep_geometries or _needs_geometries(inputs) or crs.isGeographic()
-                or inputs.parcels.geopackage is None)
+                or (inputs.parcels.geopackage is None and inputs.parcels.postgis is None))
     table = read_features(inputs.parcels, names, geometry=geometry, feedback=steps, what="parcel layer")
     keys = key_strings(table.frame[inputs.parcel_id])
     n = len(table.fids)

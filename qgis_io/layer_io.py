@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import Qt, QVariant
 
 from ..core.errors import LandEvalError, Problem
 from ..translation import tr
-from . import bulk_io
+from . import bulk_io, postgis
 from .sources import SourceInput, unwrap
 from .values import check_canceled
 
@@ -413,11 +413,13 @@ def measure_source_areas(source, fids, crs, context, feedback=None):
     whole GeoPackage layer in a projected CRS, SQLite measures the valid geometries (bulk_io.geopackage_areas)
     and only the rest — invalid, empty, unreadable — are read and measured one by one, with the same repairs
     and counts. Returns an AreaResult without geometries (None), or None when the fast path does not apply
-    (geographic CRS: ellipsoidal areas; another source; a feature the SQL did not see)."""
+    (geographic CRS: ellipsoidal areas; another source; a feature the SQL did not see). A PostGIS layer's areas
+    are measured the same way by its server (postgis.server_areas)."""
+    on_server = source.postgis if isinstance(source, SourceInput) else None
     source, geopackage = unwrap(source)
     if crs.isGeographic():
         return None
-    bulk = bulk_io.geopackage_areas(geopackage)
+    bulk = bulk_io.geopackage_areas(geopackage) if on_server is None else postgis.server_areas(on_server)
     if bulk is None:
         return None
     sql_fids, sql_area, ok = bulk

@@ -27,6 +27,8 @@ class SourceInput:
 
     source: object
     geopackage: Optional[GeoPackageTable] = None
+    # A whole, unedited PostGIS layer (its subset string kept): areas may be measured on the server.
+    postgis: Optional[object] = None
     # Field names the user saw in the dialog → this source's names (a GBK Shapefile re-read, see layer_io).
     field_names: dict = field(default_factory=dict)
 
@@ -38,6 +40,22 @@ def unwrap(source):
     return source, None
 
 
+def _own_layer(layer, project):
+    """`layer` unless it is None or a layer of the open project (see geopackage_table)."""
+    return None if layer is None or (project is not None and project.mapLayer(layer.id()) is layer) else layer
+
+
+def postgis_source(layer, project=None):
+    """The postgis.PgSource behind `layer` when it is an unedited postgres layer that is not a layer of the open
+    project (its filter is part of it), else None."""
+    layer = _own_layer(layer, project)
+    if layer is None or layer.providerType() != "postgres" or layer.isModified():
+        return None
+    from .postgis import pg_source
+
+    return pg_source(layer)
+
+
 def geopackage_table(layer, project=None):
     """The GeoPackageTable behind `layer` when it is a whole, unfiltered, unedited GeoPackage layer on disk and
     not a layer of `project` (the open project), else None. The caller has already checked that the parameter
@@ -46,7 +64,7 @@ def geopackage_table(layer, project=None):
     # dock run is in its task thread: asking it for its provider, source or edit state from here crashed
     # QGIS 3.40/3.44. LandEvalAlgorithm.prepareAlgorithm hands the run its own copy of such a layer; a project
     # layer that still arrives here (a caller that skipped prepare) does not take the fast paths.
-    if layer is None or (project is not None and project.mapLayer(layer.id()) is layer):
+    if _own_layer(layer, project) is None:
         return None
     if (layer.providerType() != "ogr" or layer.subsetString() or layer.isModified()
             or layer.dataProvider().storageType() != "GPKG"):

@@ -10,12 +10,16 @@ from .conftest import SAMPLE
 def _frame(layer):
     """Attributes of a QGIS layer (or URI of a GeoPackage output) keyed by 宗地编号, plus each geometry's area."""
     from qgis.core import QgsVectorLayer
+    from qgis.PyQt.QtCore import QVariant
 
     if isinstance(layer, str):
         layer = QgsVectorLayer(layer, "out", "ogr")
     assert layer.isValid()
     names = layer.fields().names()
-    rows = [[f[n] for n in names] + [f.geometry().area()] for f in layer.getFeatures()]
+    def plain(value):  # QGIS's NULL (a null QVariant) as None
+        return None if isinstance(value, QVariant) and value.isNull() else value
+
+    rows = [[plain(f[n]) for n in names] + [f.geometry().area()] for f in layer.getFeatures()]
     frame = pd.DataFrame(rows, columns=names + ["_area"]).set_index("宗地编号").sort_index()
     return frame.drop(columns=[c for c in ("fid", "ogc_fid") if c in frame.columns])
 
@@ -34,12 +38,14 @@ def _gpkg_params():
 
 
 def assert_same_results(got, expected):
-    """Column by column, the same values (floats within 1e-9 relative)."""
+    """Column by column, the same values (numbers within 1e-9 relative: the server and QGIS may add a polygon's
+    shoelace terms in another order)."""
     assert list(got.index) == list(expected.index)
     for column in expected.columns:
         assert column in got.columns, column
         a, b = got[column], expected[column]
-        if pd.api.types.is_float_dtype(b) or pd.api.types.is_float_dtype(a):
+        numbers = pd.to_numeric(b, errors="coerce")
+        if b.notna().any() and numbers.notna().sum() == b.notna().sum():  # a numeric column, NULLs and all
             pd.testing.assert_series_equal(a.astype(float), b.astype(float), check_exact=False, rtol=1e-9,
                                            check_names=False)
         else:
@@ -84,3 +90,51 @@ def test_a_subset_string_of_a_postgis_layer_is_honoured(sample_in_pg, landeval_p
         assert sorted(_frame(out).index) == wanted
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def _no_overlays(params):
+    return {k: v for k, v in params.items() if k not in ("ECO_REDLINE", "DEV_BOUNDARY", "POIS", "PARKS",
+                                                         "ZONE_TYPE_FIELD", "SHARE_FIELD")}
+
+
+def test_areas_are_measured_on_the_server_with_the_same_results(sample_in_pg, landeval_provider, tmp_path,
+                                                                monkeypatch):
+    """"Large reads go through SQL on the server: … areas by `ST_Area` in the database" (issue 16). Without
+    overlays evaluate needs no parcel geometry, so the PostGIS server measures the areas (as SQLite does for a
+    GeoPackage); the results are the GeoPackage's, column by column."""
+    import processing
+
+    from landeval.qgis_io import postgis
+
+    measured = []
+    real = postgis.server_areas
+
+    def spy(pg):
+        found = real(pg)
+        measured.append(None if found is None else len(found[0]))
+        return found
+
+    monkeypatch.setattr(postgis, "server_areas", spy)
+    expected = str(tmp_path / "from_file.gpkg")
+    processing.run("landeval:evaluate", {**_no_overlays(_gpkg_params()), "OUTPUT": expected})
+    assert measured == []  # a GeoPackage source never asks the server
+    out = str(tmp_path / "pg.gpkg")
+    processing.run("landeval:evaluate", {**_no_overlays(_sample_params(sample_in_pg)), "OUTPUT": out})
+    assert measured == [2000]
+    assert_same_results(_frame(out), _frame(expected))
+
+
+def test_server_areas_honour_the_layer_filter(sample_in_pg, qgis_app):
+    from qgis.core import QgsVectorLayer
+
+    from landeval.qgis_io.postgis import server_areas
+    from landeval.qgis_io.sources import postgis_source
+
+    layer = QgsVectorLayer(sample_in_pg["parcels"][len("postgres://"):], "parcels", "postgres")
+    assert layer.setSubsetString("\"宗地编号\" < '320115001GB00100'")
+    shown = {f.id(): f.geometry().area() for f in layer.getFeatures()}
+    fids, area, ok = server_areas(postgis_source(layer))
+    assert sorted(fids.tolist()) == sorted(shown)
+    for fid, value, valid in zip(fids.tolist(), area.tolist(), ok.tolist()):
+        if valid:
+            assert value == pytest.approx(shown[fid], rel=1e-9)
