@@ -322,10 +322,62 @@ def _error(err, table, param):
         schema=table.schema, table=table.table, where=table.where, reason=reason)
 
 
-def write(table, target, context, fields, wkb, crs, features, feedback):
+def _results_csv(copy, columns):
+    """The result columns and their feature ids as CSV for COPY (\\N for NULL, so an empty text stays empty)."""
+    frame = pd.DataFrame({f"r{k}": copy.results[c] for k, c in enumerate(columns)})
+    for name in frame.columns:
+        if pd.api.types.is_bool_dtype(frame[name].dtype):
+            frame[name] = frame[name].astype(int)  # written as integers, as the general path does
+    frame.insert(0, "le_fid", np.asarray(copy.fids, dtype=np.int64))
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, header=False, na_rep="\\N")
+    buffer.seek(0)
+    return buffer
+
+
+def _fill_on_server(cur, sql, schema, temp, fields, plan, geometry, copy, feedback):
+    """Fill the temporary table from the source table in the same database (INSERT … SELECT joined with the
+    results COPYed into a session table): no feature crosses into Python. Returns the number of rows."""
+    src = copy.postgis
+    columns = [c for kind, c in copy.plan if kind == "res"]
+    slot = {c: k for k, c in enumerate(columns)}
+    by_name = {fields.at(i).name(): fields.at(i) for i in range(fields.count())}
+    results = sql.SQL(", ").join(sql.SQL("{} " + pg_type(by_name[str(c)])).format(sql.Identifier(f"r{slot[c]}"))
+                                 for c in columns)
+    cur.execute(sql.SQL("CREATE TEMPORARY TABLE le_results (le_fid bigint PRIMARY KEY{}{}) ON COMMIT DROP").format(
+        sql.SQL(", ") if columns else sql.SQL(""), results))
+    cur.copy_expert("COPY le_results FROM STDIN WITH (FORMAT csv, NULL '\\N')", _results_csv(copy, columns))
+    check_canceled(feedback)
+    source_names = [field.name() for field in fields]  # the output's own names; source fields keep theirs
+    exprs = []
+    for (kind, value), name in zip(copy.plan, source_names):
+        column = sql.Identifier(name) if kind == "src" else sql.Identifier(f"r{slot[value]}")
+        exprs.append(sql.SQL("s.{}").format(column) if kind == "src" else sql.SQL("r.{}").format(column))
+    if geometry:
+        exprs.append(sql.SQL("ST_Multi(s.{})").format(sql.Identifier(src.geometry)))
+    query = sql.SQL("INSERT INTO {}.{} ({}) SELECT {} FROM {}.{} AS s LEFT JOIN le_results AS r ON r.le_fid = s.{}").format(
+        sql.Identifier(schema), sql.Identifier(temp), sql.SQL(", ").join(map(sql.Identifier, plan.names)),
+        sql.SQL(", ").join(exprs), sql.Identifier(src.table.schema), sql.Identifier(src.table.table),
+        sql.Identifier(src.key))
+    if src.subset:
+        query = sql.SQL("{} WHERE {}").format(query, sql.SQL(src.subset))  # the layer's own filter (server_areas)
+    cur.execute(query)
+    return cur.rowcount
+
+
+def _on_server(copy, table, geometry):
+    """Whether the output may be filled on the server: a whole PostGIS source in the destination's database
+    with a geometry (the multi type is made by ST_Multi)."""
+    src = copy.postgis if copy is not None else None
+    return (src is not None and geometry is not None and src.table.where == table.where
+            and src.table.uri.username() == table.uri.username())
+
+
+def write(table, target, context, fields, wkb, crs, features, feedback, copy=None):
     """Write `features` (QgsFeature with `fields`) as the PostGIS table `table` in one transaction; returns the
     id of the written layer (kept in the context's temporary layer store, as Processing's own PostGIS sinks
-    do). An existing table is replaced only with `replace=yes` in the destination."""
+    do). An existing table is replaced only with `replace=yes` in the destination. With `copy` (writer.SqlCopy)
+    from a PostGIS source in the same database, the rows are made on the server instead."""
     import psycopg2
     from psycopg2 import sql
 
@@ -348,7 +400,17 @@ def write(table, target, context, fields, wkb, crs, features, feedback):
                     "table=\"{schema}\".\"{table}\" (geom)); nothing was written.",
                     schema=table.schema, table=table.table, where=table.where, param=param)
             cur.execute(_create_sql(sql, table.schema, temp, fields, plan, geometry, wkb, srid))
-            count = _copy_rows(cur, sql, table.schema, temp, plan, features, geometry, srid, feedback)
+            count = None
+            if _on_server(copy, table, geometry):
+                cur.execute("SAVEPOINT le_server")
+                try:
+                    count = _fill_on_server(cur, sql, table.schema, temp, fields, plan, geometry, copy, feedback)
+                except (psycopg2.DataError, psycopg2.ProgrammingError):
+                    # A source column the output type cannot take as it is, or a field that is no column (a
+                    # virtual field): the general path converts in QGIS.
+                    cur.execute("ROLLBACK TO SAVEPOINT le_server")
+            if count is None:
+                count = _copy_rows(cur, sql, table.schema, temp, plan, features, geometry, srid, feedback)
             cur.execute(sql.SQL("DROP TABLE IF EXISTS {}.{}").format(sql.Identifier(table.schema),
                                                                    sql.Identifier(table.table)))
             statements, comments = _finish_sql(sql, table.schema, temp, table.table, plan, fields, geometry)

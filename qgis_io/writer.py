@@ -26,7 +26,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from . import bulk_io, postgis
 from .layer_io import iter_features
-from .sources import GeoPackageTable, unwrap
+from .sources import GeoPackageTable, SourceInput, unwrap
 from .staging import open_sink
 from .values import check_canceled, python_values
 
@@ -106,6 +106,9 @@ class SqlCopy:
     plan: list
     results: pd.DataFrame
     fids: np.ndarray
+    # The source as a PostGIS layer (sources.SourceInput.postgis): a PostGIS destination in its database is
+    # filled on the server (postgis.write).
+    postgis: Optional[object] = None
 
 
 def _sql_copy(copy, dest_id):
@@ -185,7 +188,7 @@ def _write(target, context, fields, wkb, crs, features, feedback, copy=None):
     output as it was. A PostGIS destination is written by qgis_io.postgis in one transaction."""
     table = postgis.destination(target)
     if table is not None:
-        dest_id = postgis.write(table, target, context, fields, wkb, crs, features, feedback)
+        dest_id = postgis.write(table, target, context, fields, wkb, crs, features, feedback, copy)
         postgis.load_on_completion(target, dest_id, context)
         return dest_id
     sink, dest_id, stage = open_sink(target, fields, wkb, crs, feedback)
@@ -217,12 +220,13 @@ def write_output(target, context, source, results, fids, feedback=None, aliases=
     missing from `fids` gets NULL results. `source` may have no geometry (a table). Returns the
     destination id. Progress 0–100 on `feedback`; Cancel stops the write.
     """
+    on_server = source.postgis if isinstance(source, SourceInput) else None
     source, geopackage = unwrap(source)
     if not results.index.equals(pd.RangeIndex(len(results))):
         results = results.reset_index(drop=True)  # a copy: only when the rows are not labelled 0 … n−1 already
     fields, plan = output_fields(source.fields(), results, aliases)
     wkb = _output_wkb(source.wkbType())
-    copy = SqlCopy(geopackage, plan, results, fids) if source.wkbType() == wkb else None
+    copy = SqlCopy(geopackage if source.wkbType() == wkb else None, plan, results, fids, on_server)
     features = _joined_features(source, fields, plan, results, fids, wkb, feedback)
     dest_id = _write(target, context, fields, wkb, source.sourceCrs(), features, feedback, copy)
     if feedback is not None:

@@ -246,3 +246,30 @@ def test_the_server_gone_in_the_middle_of_a_write_leaves_nothing(pg, pg_uri, pg_
     assert pg_password not in message
     assert _rows(pg, schema, "server_gone") == 1
     assert not [t for t in _tables(pg, schema) if "landeval" in t]
+
+
+def test_postgis_to_the_same_database_is_filled_on_the_server(pg_uri, schema, sample_in_pg, landeval_provider,
+                                                              tmp_path, monkeypatch):
+    """PostGIS parcels evaluated into the same database: the rows are made by the server (INSERT … SELECT joined
+    with the COPYed results), with the same values, column by column, as through QGIS into a GeoPackage."""
+    import processing
+
+    from landeval.qgis_io import postgis
+
+    filled = []
+    real = postgis._fill_on_server
+
+    def spy(*args):
+        filled.append(real(*args))
+        return filled[-1]
+
+    monkeypatch.setattr(postgis, "_fill_on_server", spy)
+    processing.run("landeval:evaluate", {**_sample_params(sample_in_pg),
+                                         "OUTPUT": destination(pg_uri, schema, "on_server")})
+    assert filled == [2000]
+    out = str(tmp_path / "ev.gpkg")
+    processing.run("landeval:evaluate", {**_sample_params(sample_in_pg), "OUTPUT": out})
+    got = _frame(_postgis_layer(pg_uri, schema, "on_server"))
+    expected = _frame(out)
+    assert list(got.columns) == list(expected.columns)
+    assert_same_results(got, expected)
