@@ -12,7 +12,7 @@ from qgis.core import (
 )
 
 from ..core.labels import entries as label_entries
-from ..core.pipeline import StageRun, evaluate_parsed
+from ..core.pipeline import StageRun, dropped_columns, evaluate_parsed
 from ..core.tables import magnitude_warnings
 from ..qgis_io.assemble import assemble
 from ..qgis_io.results import write_results
@@ -27,6 +27,8 @@ from .params import (
     area_unit_param,
     config_file_param,
     count_results,
+    keep_fields,
+    keep_fields_param,
     load_eval_config,
     normalization,
     normalization_param,
@@ -77,6 +79,7 @@ class Evaluate(LandEvalAlgorithm):
         for param in tier_params():
             self.addParameter(param)
         add_scale_parameters(self, optional=True)
+        self.addParameter(keep_fields_param())
         self.addParameter(with_help(
             QgsProcessingParameterFeatureSink("OUTPUT", tr("Evaluation result"), QgsProcessing.SourceType.TypeVectorPolygon),
             tr("The evaluated parcels (memory, GeoPackage — styled by tier inside the file —, Shapefile, …)."),
@@ -118,9 +121,11 @@ class Evaluate(LandEvalAlgorithm):
         feedback.pushInfo(tr("{total} parcel(s) evaluated with {name}: {inefficient} inefficient; tiers {tiers}").format(
             total=len(result.table), name=cfg.name, inefficient=int(result.table["inefficient"].sum()),
             tiers=", ".join(f"{k} {v}" for k, v in sorted(tiers.items()))))
+        drop = dropped_columns(result.table.columns, cfg, keep_fields(self, parameters, context), result.area_unit,
+                               run.group_field)
         dest = write_results(OutputSink(self, parameters, "OUTPUT", context), context, feedback, inputs.parcels,
                              assembled, result.table, unit,
-                             names=label_entries("output_name")["evaluation"], kind="tier", cfg=cfg)
+                             names=label_entries("output_name")["evaluation"], kind="tier", cfg=cfg, drop=drop)
         out = {"OUTPUT": dest, **count_results(assembled.counts)}
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""
         if report_path:

@@ -50,6 +50,9 @@ TIER_METHOD_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "quantile (rank shares)"),
                        QT_TRANSLATE_NOOP("LandEval", "jenks (natural breaks)")]
 NORMALIZATION_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "minmax"), QT_TRANSLATE_NOOP("LandEval", "benchmark"),
                          QT_TRANSLATE_NOOP("LandEval", "percentile"), QT_TRANSLATE_NOOP("LandEval", "zscore")]
+KEEP_FIELDS_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "results and the weight set's indicators"),
+                       QT_TRANSLATE_NOOP("LandEval", "also every computed indicator"),
+                       QT_TRANSLATE_NOOP("LandEval", "everything (every raw input)")]
 DEFAULT_PRESET = "jiangning"
 
 
@@ -122,6 +125,24 @@ def normalization_param():
     return with_help(param, tr("Use one normalization for every indicator instead of the weight set's: min-max, "
                                "benchmark ratio (cap from the weight set), percentile rank or clipped z-score. Empty: "
                                "as the weight set says."))
+
+
+def keep_fields_param():
+    """KEEP_FIELDS: how many of the computed columns a full result writes (core.pipeline.dropped_columns)."""
+    param = QgsProcessingParameterEnum("KEEP_FIELDS", tr("Fields to write"),
+                                       options=translated_options(KEEP_FIELDS_OPTIONS), defaultValue=0)
+    return with_help(param, tr("0: the parcel's own fields, the results (areas, n_enterprises, vetoes, score, "
+                               "sub-scores, types, category, tier), the indicators the weight set scores and their "
+                               "inputs, the fields the rules read, and the firm, sector and town; 1: also every "
+                               "other computed indicator; 2: everything, every raw and spatial input included (the "
+                               "widest and slowest output)."))
+
+
+def keep_fields(alg, parameters, context):
+    """The KEEP_FIELDS level chosen (0, 1 or 2; 0 when the parameter is not given)."""
+    if parameters.get("KEEP_FIELDS") is None or parameters.get("KEEP_FIELDS") == "":
+        return 0
+    return alg.parameterAsEnum(parameters, "KEEP_FIELDS", context)
 
 
 def enum_value(alg, parameters, name, context, values):

@@ -59,6 +59,41 @@ def output_columns(columns, area_unit, exclude=()):
     return sorted(present, key=lambda c: rank.get(c, len(rank)))
 
 
+# KEEP_FIELDS: how much of the evaluation a full result writes beside the parcel's own fields and the results.
+KEEP_LEVELS = ("results", "indicators", "all")
+# What a reviewer, the dossier and the Excel list identify a parcel by (its firm, sector, town): kept at every
+# level, when the table has them.
+IDENTITY_FIELDS = ("enterprise_id", "enterprise_name", "industry_code", "town")
+
+
+def kept_inputs(cfg, group_field=None):
+    """The computed columns KEEP_FIELDS "results" (level 0) writes besides the result fields: the indicators the
+    weight set scores and their raw inputs (a zone's ratio is the ratio of its parcels' sums: aggregatezones
+    needs output_value, tax, … beside output_per_area), every field its rules read (so that re-applying them
+    to the output, as the dock's tier preview and robustness do, sees the same values), the grouping fields
+    and IDENTITY_FIELDS."""
+    indicators = load_catalogue().indicators
+    names = list(IDENTITY_FIELDS) + ["reported", "identified"] + _score_columns(cfg, group_field)
+    for _, spec in cfg.indicators():
+        names += list(indicators[spec.field].inputs) if spec.field in indicators else []
+    names += [name for _, cond in rule_conditions(cfg) for name in fields_of(cond)]
+    return list(dict.fromkeys(names))
+
+
+def dropped_columns(columns, cfg, keep, area_unit, group_field=None):
+    """The columns of `columns` a full result leaves out at KEEP_FIELDS level `keep` (0 results, 1 also every
+    computed indicator, 2 everything: none left out). Result fields (areas, n_enterprises, vetoes, score,
+    s_<element>, rule results) are always written; so are kept_inputs."""
+    if keep >= 2:
+        return []
+    catalogue = load_catalogue()
+    written = set(output_order(area_unit, columns, inputs=False)) - set(catalogue.indicators)
+    written |= set(kept_inputs(cfg, group_field))
+    if keep >= 1:
+        written |= set(catalogue.indicators)
+    return [c for c in columns if c not in written and not str(c).startswith("s_")]
+
+
 def rule_conditions(cfg):
     """Every condition of the configuration's rules as `(where, condition)`, where = its path in the file
     ("vetoes[0]", "tiers.unrated_when"); a tier condition not given is None."""

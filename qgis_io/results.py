@@ -17,10 +17,10 @@ def aliases_for(columns, unit, cfg=None, lang=ALIAS_LANG):
     return out
 
 
-def write_results(target, context, feedback, source, assembled, table, unit, names, kind=None, cfg=None):
-    """Write the parcels of `source` with the new columns of `table` (one row per assembled parcel) to
-    `target` (a SinkTarget, see staging.open_sink)."""
-    exclude = set(assembled.source_columns) | {"parcel_id"}
+def write_results(target, context, feedback, source, assembled, table, unit, names, kind=None, cfg=None, drop=()):
+    """Write the parcels of `source` with the new columns of `table` (one row per assembled parcel), but
+    `drop`, to `target` (a SinkTarget, see staging.open_sink)."""
+    exclude = set(assembled.source_columns) | {"parcel_id"} | set(drop)
     columns = output_columns(table.columns, unit, exclude)
     # The columns side by side without copying them (table[columns] would copy ~100 columns × 10⁶ rows).
     results = pd.concat([table[c] for c in columns], axis=1, copy=False) if columns else table[columns]

@@ -52,8 +52,9 @@ def compare_to_golden(layer, expected_path=EXPECTED, rel=1e-7, abs_tol=1e-9):
 
 def test_evaluate_matches_golden_file(run, base_params, tmp_path, data_hashes):
     out = str(tmp_path / "evaluated.gpkg")
+    # KEEP_FIELDS 2 (everything): the golden file also holds raw inputs (floor_area, tax) that the default leaves out.
     res = run("evaluate", {**base_params, "WEIGHT_SET": CONFIG, "RULE_SET": CONFIG, "PARKS": str(DATA / "parks.gpkg"),
-                           "OUTPUT": out})
+                           "KEEP_FIELDS": 2, "OUTPUT": out})
     layer = QgsVectorLayer(res["OUTPUT"], "evaluated", "ogr")
     assert compare_to_golden(layer) == 6 * 32
     assert res["UNMATCHED_ENTERPRISES"] == 1 and res["PARCELS_WITHOUT_ENTERPRISE"] == 1
