@@ -133,9 +133,10 @@ def keep_fields_param():
                                        options=translated_options(KEEP_FIELDS_OPTIONS), defaultValue=0)
     return with_help(param, tr("0: the parcel's own fields, the results (areas, n_enterprises, vetoes, score, "
                                "sub-scores, types, category, tier), the indicators the weight set scores and their "
-                               "inputs, the fields the rules read, and the firm, sector and town; 1: also every "
-                               "other computed indicator; 2: everything, every raw and spatial input included (the "
-                               "widest and slowest output)."))
+                               "inputs, the fields the rules read, and the inputs that are not sums of the firms' "
+                               "figures (firm, sector, town, flags, dates, spatial inputs); 1: also every other "
+                               "computed indicator; 2: everything, the firms' other sums included (the widest and "
+                               "slowest output)."))
 
 
 def keep_fields(alg, parameters, context):

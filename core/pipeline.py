@@ -59,23 +59,20 @@ def output_columns(columns, area_unit, exclude=()):
     return sorted(present, key=lambda c: rank.get(c, len(rank)))
 
 
-# KEEP_FIELDS: how much of the evaluation a full result writes beside the parcel's own fields and the results.
-KEEP_LEVELS = ("results", "indicators", "all")
-# What a reviewer, the dossier and the Excel list identify a parcel by (its firm, sector, town): kept at every
-# level, when the table has them.
-IDENTITY_FIELDS = ("enterprise_id", "enterprise_name", "industry_code", "town")
-
-
 def kept_inputs(cfg, group_field=None):
     """The computed columns KEEP_FIELDS "results" (level 0) writes besides the result fields: the indicators the
     weight set scores and their raw inputs (a zone's ratio is the ratio of its parcels' sums: aggregatezones
     needs output_value, tax, … beside output_per_area), every field its rules read (so that re-applying them
-    to the output, as the dock's tier preview and robustness do, sees the same values), the grouping fields
-    and IDENTITY_FIELDS."""
-    indicators = load_catalogue().indicators
-    names = list(IDENTITY_FIELDS) + ["reported", "identified"] + _score_columns(cfg, group_field)
+    to the output, as the dock's tier preview and robustness do, sees the same values), the grouping fields,
+    and every raw input that is not a sum of the firms' figures — ids, firm, sector, town, flags, categories,
+    dates, targets and spatial inputs: one narrow column each, read by the dossier, the Excel list and the
+    decision steps (paths, monitoring, scenarios). What level 0 leaves out is the firms' other sums (catalogue
+    kind "extensive") and the indicators the weight set does not score."""
+    catalogue = load_catalogue()
+    names = [k for k, entry in catalogue.raw.items() if entry.kind != "extensive"]
+    names += ["identified"] + _score_columns(cfg, group_field)
     for _, spec in cfg.indicators():
-        names += list(indicators[spec.field].inputs) if spec.field in indicators else []
+        names += list(catalogue.indicators[spec.field].inputs) if spec.field in catalogue.indicators else []
     names += [name for _, cond in rule_conditions(cfg) for name in fields_of(cond)]
     return list(dict.fromkeys(names))
 
