@@ -77,6 +77,29 @@ def kept_inputs(cfg, group_field=None):
     return list(dict.fromkeys(names))
 
 
+def needed_inputs(cfg, keep, group_field=None):
+    """The canonical ids a run at KEEP_FIELDS level `keep` needs from its parcel and enterprise tables, or None
+    for every recognised one (levels 1 and 2 compute every indicator the tables allow). Level 0 needs what it
+    writes (kept_inputs), the inputs of every indicator among them (a rule may read an indicator the weight set
+    does not score), what the firms' aggregation weighs by (catalogue `weight_by`) and output_value, which
+    picks the dominant firm whose sector, type and name a parcel takes. Reading only these changes no value
+    written at level 0: the others feed only columns level 0 leaves out."""
+    if keep >= 1:
+        return None
+    catalogue = load_catalogue()
+    names = set(kept_inputs(cfg, group_field)) | {"area_m2", "parcel_id", "enterprise_id"}
+    for name in list(names):
+        if name in catalogue.indicators:
+            names |= set(catalogue.indicators[name].inputs)
+    for name in list(names):
+        entry = catalogue.raw.get(name)
+        if entry is not None and entry.aggregate == "wmean" and entry.weight_by:
+            names.add(entry.weight_by)
+        if entry is not None and entry.aggregate == "dominant":
+            names.add("output_value")
+    return names
+
+
 def dropped_columns(columns, cfg, keep, area_unit, group_field=None):
     """The columns of `columns` a full result leaves out at KEEP_FIELDS level `keep` (0 results, 1 also every
     computed indicator, 2 everything: none left out). Result fields (areas, n_enterprises, vetoes, score,

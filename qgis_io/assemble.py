@@ -44,6 +44,7 @@ class Inputs:
     pois: object = None
     poi_radius: float = 1000.0
     keep_geometries: bool = False  # the caller needs Assembled.geometries (scale levels from PARKS)
+    only: set = None  # canonical ids to read from the tables (core.pipeline.needed_inputs); None = all recognised
 
 
 @dataclass
@@ -59,11 +60,12 @@ class Assembled:
     warnings: list = field(default_factory=list)
 
 
-def recognised_columns(source, field_map, extra=()):
-    """Names of the source's fields LandEval recognises (catalogue ids and header aliases), plus `extra`."""
+def recognised_columns(source, field_map, extra=(), only=None):
+    """Names of the source's fields LandEval recognises (catalogue ids and header aliases) — of those ids in
+    `only` when given —, plus `extra`."""
     names = list(source.fields().names())
     resolved = load_catalogue().resolve_columns(names, map_for(field_map, names))
-    wanted = set(resolved.values()) | {e for e in extra if e}
+    wanted = {c for fid, c in resolved.items() if only is None or fid in only} | {e for e in extra if e}
     return [n for n in names if n in wanted]
 
 
@@ -97,7 +99,7 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, 
 def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feedback, counts, warnings):
     ent = inputs.enterprises
     extra = [inputs.enterprise_parcel_id]
-    names = recognised_columns(ent.source, inputs.field_map, extra)
+    names = recognised_columns(ent.source, inputs.field_map, extra, inputs.only)
     ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table",
                               numeric=numeric_columns(names, map_for(inputs.field_map, names)))
     frame, fids = ent_table.frame, ent_table.fids
@@ -182,7 +184,7 @@ def assemble(inputs, context, feedback):
     if suspicious:
         warnings.append(suspicious)
     field_indices(parcels, [inputs.parcel_id], what="parcel layer")
-    names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id])
+    names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id], inputs.only)
     # Geometries are read into Python only when something needs them: the caller, an overlay, or enterprise
     # points joined by location. Otherwise a GeoPackage's (or a PostGIS layer's) areas are measured in SQL
     # (measure_source_areas): a million QgsGeometry objects cost about 1.4 GB and 14 s.

@@ -192,3 +192,32 @@ def test_output_order_is_the_documented_one():
     columns = ["tier", "own_field", "score", "s_land", "tax_per_area", "parcel_id", "area_ha", "area_m2"]
     assert output_columns(columns, "ha", exclude={"parcel_id"}) == [
         "area_m2", "area_ha", "tax_per_area", "score", "s_land", "tier", "own_field"]
+
+
+def test_keep_fields_zero_reads_and_writes_only_what_the_jiangning_set_needs():
+    # Issue 17: "Read only what the weight set and rules need: the enterprise CSV has ~50 columns and the preset
+    # reads about 30". Worked from resources/presets/jiangning.yaml (27 indicators) and the catalogue's inputs:
+    # its indicators read every firm sum but value_added, revenue, fixed_investment, rd_expense, energy,
+    # emissions and strategic_output (no indicator of that set divides them by anything, no rule reads them).
+    from landeval.core.catalogue import load_catalogue
+    from landeval.core.config import load_config
+    from landeval.core.pipeline import dropped_columns, needed_inputs
+
+    catalogue, cfg = load_catalogue(), load_config("jiangning")
+    sums = {k for k, e in catalogue.raw.items() if e.kind == "extensive"}
+    unread = {"value_added", "revenue", "fixed_investment", "rd_expense", "energy", "emissions", "strategic_output"}
+    assert sums - needed_inputs(cfg, 0) == unread
+    # staff_turnover is a mean weighted by employees, and the dominant firm (name, sector, type) is the one with
+    # the largest output_value: both read although jiangning scores neither employees nor only output_value.
+    assert {"employees", "output_value", "staff_turnover", "enterprise_name", "industry_code"} <= needed_inputs(cfg, 0)
+    assert needed_inputs(cfg, 1) is None and needed_inputs(cfg, 2) is None
+    # What level 0 leaves out of a full table: those sums and the 14 indicators jiangning does not score; the
+    # result fields always stay; level 2 leaves out nothing.
+    scored = {spec.field for _, spec in cfg.indicators()}
+    columns = ["area_m2", "area_mu", "n_enterprises", *catalogue.raw, *catalogue.indicators, "score", "s_land",
+               "tier", "my_own_note"]
+    dropped = set(dropped_columns(columns, cfg, 0, "mu"))
+    assert len(scored) == 27 and len(set(catalogue.indicators) - scored) == 14
+    assert dropped == unread | (set(catalogue.indicators) - scored - set(catalogue.raw)) | {"my_own_note"}
+    assert set(dropped_columns(columns, cfg, 1, "mu")) == unread | {"my_own_note"}
+    assert dropped_columns(columns, cfg, 2, "mu") == []
