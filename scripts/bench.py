@@ -47,7 +47,8 @@ PARCEL_ID = "宗地编号"
 SEED = 20240501
 # Bump when the preparation of the field-calculator input changes, so cached inputs are rebuilt.
 PREP_VERSION = 2
-STEPS = ("savefeatures", "fieldcalculator", "evaluate", "robustness")
+# evaluate writes KEEP_FIELDS 0 (its default since issue 17); evaluate_all KEEP_FIELDS 2, every column as before.
+STEPS = ("savefeatures", "fieldcalculator", "evaluate", "evaluate_all", "robustness")
 DRAWS = 1000
 # Issue 14: 1 000 draws take at most 3 x one evaluate of the same parcels, with at most 1.5 x its peak memory.
 ROBUSTNESS_TARGETS = (3.0, 1.5)
@@ -384,9 +385,10 @@ def step_params(step, folder, fc_input, expression, out, evaluated=None, draws=D
         return "native:fieldcalculator", {"INPUT": f"{fc_input}|layername={PARCEL_LAYER}", "FIELD_NAME": "score",
                                           "FIELD_TYPE": 0, "FIELD_LENGTH": 20, "FIELD_PRECISION": 6,
                                           "FORMULA": expression, "OUTPUT": out}
+    keep = {"KEEP_FIELDS": 2} if step == "evaluate_all" else {}
     return "landeval:evaluate", {"PARCELS": parcels, "PARCEL_ID": PARCEL_ID,
                                  "ENTERPRISES": folder / "enterprises.csv", "ENTERPRISE_PARCEL_ID": PARCEL_ID,
-                                 "PRESET": PRESET, "OUTPUT": out}
+                                 "PRESET": PRESET, "OUTPUT": out, **keep}
 
 
 def summarize_profile(path, top=15):
@@ -410,7 +412,7 @@ def summarize_profile(path, top=15):
     return "\n".join(lines)
 
 
-def measure(runner, sizes, repeat, cache, profile, log, draws=DRAWS):
+def measure(runner, sizes, repeat, cache, profile, log, draws=DRAWS, steps=STEPS):
     """Every step at every size; returns one record per (size, step)."""
     has_evaluate = runner.has_algorithm("landeval:evaluate")
     if not has_evaluate:
@@ -419,11 +421,12 @@ def measure(runner, sizes, repeat, cache, profile, log, draws=DRAWS):
     records = []
     for size in sizes:
         folder = sample_dir(cache, size, log)
-        fc_input = fieldcalc_input(folder, log)
-        expression = score_expression(fc_input)
+        # The field calculator's input (indicator columns added, minutes at 1 M) only when that step runs.
+        fc_input = fieldcalc_input(folder, log) if "fieldcalculator" in steps else None
+        expression = score_expression(fc_input) if fc_input else None
         evaluated = runner.workdir / f"evaluated-{size}.gpkg"
-        for step in STEPS:
-            if (step == "evaluate" and not has_evaluate) or (step == "robustness" and not has_robustness):
+        for step in [s for s in STEPS if s in steps]:
+            if (step.startswith("evaluate") and not has_evaluate) or (step == "robustness" and not has_robustness):
                 records.append(dict(size=size, step=step, available=False))
                 continue
             times, rss = [], []
@@ -464,9 +467,10 @@ def table(records):
             lines.append(f"{human(r['size']):>10}  {r['step']:<16} not available (landeval:{r['step']} missing)")
             continue
         ratios = ["", ""]
-        if r["step"] == "evaluate":
+        if r["step"].startswith("evaluate"):
             for i, base in enumerate(("savefeatures", "fieldcalculator")):
-                ratios[i] = f"{r['seconds'] / by_key[(r['size'], base)]['seconds']:.2f}"
+                if by_key.get((r["size"], base), {}).get("available"):
+                    ratios[i] = f"{r['seconds'] / by_key[(r['size'], base)]['seconds']:.2f}"
         lines.append(f"{human(r['size']):>10}  {r['step']:<16} {r['seconds']:8.2f} {ratios[0]:>6} {ratios[1]:>6} "
                      f"{r['peak_rss'] / 2 ** 20:7.0f} MB {r['size'] / r['seconds']:10,.0f}")
     return "\n".join(lines + robustness_lines(records))
@@ -507,6 +511,7 @@ def main(argv=None):
     ap.add_argument("--profile", action="store_true", help="also profile one evaluate run per size with py-spy")
     ap.add_argument("--cache", default=str(DEFAULT_CACHE), help="cache folder (default .bench-cache/)")
     ap.add_argument("--draws", type=int, default=DRAWS, help=f"weight draws of the robustness step (default {DRAWS})")
+    ap.add_argument("--steps", default=",".join(STEPS), help=f"steps to run (default {','.join(STEPS)})")
     ap.add_argument("--json", dest="json_out", help="also write the records and the machine to this JSON file")
     args = ap.parse_args(argv)
     sizes = parse_sizes(args.sizes)
@@ -528,7 +533,8 @@ def main(argv=None):
     log(f"{info['cpu']}, {info['cores']} cores, {info['ram_gib']} GiB, {info['qgis']}")
     with tempfile.TemporaryDirectory(prefix="run-", dir=cache) as workdir:
         runner = Runner(workdir, profiler)
-        records = measure(runner, sizes, args.repeat, cache, args.profile, log, args.draws)
+        records = measure(runner, sizes, args.repeat, cache, args.profile, log, args.draws,
+                          [s for s in args.steps.split(",") if s])
     print(table(records))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(dict(machine=info, records=records), indent=1))
