@@ -37,6 +37,8 @@ from .values import check_canceled
 
 # Features per COPY chunk: the buffer holds this many rows at a time.
 _CHUNK = 5000
+# Rows of results per COPY chunk of the server path (about 50 MB of CSV at 90 columns).
+_RESULT_CHUNK = 50000
 # The destination option that allows replacing an existing table (`… replace=yes table="s"."t" (geom)`).
 REPLACE_OPTION = "replace"
 _PREFIXES = ("postgis:", "postgres://", "postgres:")
@@ -323,16 +325,18 @@ def _error(err, table, param):
 
 
 def _results_csv(copy, columns):
-    """The result columns and their feature ids as CSV for COPY (\\N for NULL, so an empty text stays empty)."""
+    """The result columns and their feature ids as CSV for COPY (\\N for NULL, so an empty text stays empty),
+    one buffer per _RESULT_CHUNK rows, so that memory holds one chunk's text at a time."""
     frame = pd.DataFrame({f"r{k}": copy.results[c] for k, c in enumerate(columns)})
     for name in frame.columns:
         if pd.api.types.is_bool_dtype(frame[name].dtype):
             frame[name] = frame[name].astype(int)  # written as integers, as the general path does
     frame.insert(0, "le_fid", np.asarray(copy.fids, dtype=np.int64))
-    buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, header=False, na_rep="\\N")
-    buffer.seek(0)
-    return buffer
+    for start in range(0, len(frame), _RESULT_CHUNK):
+        buffer = io.StringIO()
+        frame.iloc[start:start + _RESULT_CHUNK].to_csv(buffer, index=False, header=False, na_rep="\\N")
+        buffer.seek(0)
+        yield buffer
 
 
 def _fill_on_server(cur, sql, schema, temp, fields, plan, geometry, copy, feedback):
@@ -346,8 +350,9 @@ def _fill_on_server(cur, sql, schema, temp, fields, plan, geometry, copy, feedba
                                  for c in columns)
     cur.execute(sql.SQL("CREATE TEMPORARY TABLE le_results (le_fid bigint PRIMARY KEY{}{}) ON COMMIT DROP").format(
         sql.SQL(", ") if columns else sql.SQL(""), results))
-    cur.copy_expert("COPY le_results FROM STDIN WITH (FORMAT csv, NULL '\\N')", _results_csv(copy, columns))
-    check_canceled(feedback)
+    for buffer in _results_csv(copy, columns):
+        cur.copy_expert("COPY le_results FROM STDIN WITH (FORMAT csv, NULL '\\N')", buffer)
+        check_canceled(feedback)
     source_names = [field.name() for field in fields]  # the output's own names; source fields keep theirs
     exprs = []
     for (kind, value), name in zip(copy.plan, source_names):

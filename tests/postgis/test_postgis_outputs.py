@@ -264,6 +264,7 @@ def test_postgis_to_the_same_database_is_filled_on_the_server(pg_uri, schema, sa
         return filled[-1]
 
     monkeypatch.setattr(postgis, "_fill_on_server", spy)
+    monkeypatch.setattr(postgis, "_RESULT_CHUNK", 700)  # the results go in three COPY chunks
     processing.run("landeval:evaluate", {**_sample_params(sample_in_pg),
                                          "OUTPUT": destination(pg_uri, schema, "on_server")})
     assert filled == [2000]
