@@ -248,7 +248,8 @@ def _input_table(value, context):
 
 
 def _refuse_postgis_inputs(inputs, destinations, context):
-    """A `postgis:` destination that is the very table an input reads would replace the data the run reads."""
+    """A `postgis:` destination that exists without replace=yes is refused before any work; one that is the
+    very table an input reads would replace the data the run reads."""
     written = []
     for definition, value in destinations:
         table = postgis.parse(_destination_text(value, context))
@@ -256,6 +257,8 @@ def _refuse_postgis_inputs(inputs, destinations, context):
             written.append((definition.name(), table))
     if not written:
         return
+    for param, table in written:
+        postgis.refuse_existing(table, param)
     for definition, value in inputs:
         if definition.type() not in INPUT_TYPES:
             continue

@@ -292,6 +292,41 @@ def _table_exists(cur, schema, table):
     return cur.fetchone()[0]
 
 
+def replace_asked(table):
+    """Whether the destination asks for an existing table to be replaced (`replace=yes`)."""
+    return table.uri.param(REPLACE_OPTION).lower() in ("yes", "true", "1")
+
+
+def _exists_error(table, param):
+    return LandEvalError(
+        "The PostGIS table {schema}.{table} already exists on {where}. Choose another table name for "
+        "{param}, or add replace=yes to the destination to replace it (e.g. postgis:… replace=yes "
+        "table=\"{schema}\".\"{table}\" (geom)); nothing was written.",
+        schema=table.schema, table=table.table, where=table.where, param=param)
+
+
+def refuse_existing(table, param):
+    """Before any work, as the run's parameters are checked: LandEvalError when the destination table exists and
+    replace=yes was not asked. A server that cannot be reached is left for the write to report."""
+    import psycopg2
+
+    if replace_asked(table):
+        return
+    try:
+        conn = connect(table)
+    except LandEvalError:
+        return
+    try:
+        with conn.cursor() as cur:
+            exists = _table_exists(cur, table.schema, table.table)
+    except psycopg2.Error:
+        return
+    finally:
+        conn.close()
+    if exists:
+        raise _exists_error(table, param)
+
+
 def _finish_sql(sql, schema, temp, table, plan, fields, geometry):
     """Rename into place, primary key, spatial index and the aliases as column comments."""
     target = sql.SQL("{}.{}").format(sql.Identifier(schema), sql.Identifier(table))
@@ -397,13 +432,8 @@ def write(table, target, context, fields, wkb, crs, features, feedback, copy=Non
     conn = connect(table)
     try:
         with conn.cursor() as cur:
-            if _table_exists(cur, table.schema, table.table) and table.uri.param(REPLACE_OPTION).lower() not in (
-                    "yes", "true", "1"):
-                raise LandEvalError(
-                    "The PostGIS table {schema}.{table} already exists on {where}. Choose another table name for "
-                    "{param}, or add replace=yes to the destination to replace it (e.g. postgis:… replace=yes "
-                    "table=\"{schema}\".\"{table}\" (geom)); nothing was written.",
-                    schema=table.schema, table=table.table, where=table.where, param=param)
+            if not replace_asked(table) and _table_exists(cur, table.schema, table.table):
+                raise _exists_error(table, param)
             cur.execute(_create_sql(sql, table.schema, temp, fields, plan, geometry, wkb, srid))
             count = None
             if _on_server(copy, table, geometry):

@@ -274,3 +274,18 @@ def test_postgis_to_the_same_database_is_filled_on_the_server(pg_uri, schema, sa
     expected = _frame(out)
     assert list(got.columns) == list(expected.columns)
     assert_same_results(got, expected)
+
+
+def test_an_existing_table_is_refused_before_any_work(pg_uri, schema, sample_in_pg, evaluated_in_pg,
+                                                      landeval_provider):
+    """The dialog and qgis_process check the parameters before the run: an existing table (without replace=yes)
+    is refused there, not after a long evaluation."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("landeval:evaluate")
+    params = {**_sample_params(sample_in_pg), "OUTPUT": destination(pg_uri, schema, evaluated_in_pg)}
+    ok, message = algorithm.checkParameterValues(params, QgsProcessingContext())
+    assert not ok
+    assert message.startswith(f"The PostGIS table {schema}.{evaluated_in_pg} already exists")
+    params["OUTPUT"] = destination(pg_uri, schema, evaluated_in_pg, replace=True)
+    assert algorithm.checkParameterValues(params, QgsProcessingContext())[0]
