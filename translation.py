@@ -40,6 +40,14 @@ def qgis_locale():
     return QgsApplication.locale()
 
 
+def output_language(code=None):
+    """Which language the data a run writes speak (field aliases, value maps, legend labels, the report in
+    auto): "zh" for any Chinese locale (zh, zh_CN, zh-Hans, zh_TW, …), "en" otherwise. `code` defaults to
+    QGIS's locale (qgis_locale), read at the time of the run."""
+    code = (qgis_locale() if code is None else code) or ""
+    return "zh" if code.strip().replace("-", "_").lower().split("_")[0] == "zh" else "en"
+
+
 def qm_path(locale):
     return os.path.join(I18N_DIR, f"landeval_{locale}.qm")
 

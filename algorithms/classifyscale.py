@@ -16,7 +16,8 @@ from ..qgis_io.layer_io import measure_areas, read_features, require_crs, requir
 from ..qgis_io.parks import PARK_COLUMNS
 from ..qgis_io.results import aliases_for
 from ..qgis_io.spatial import overlay_share
-from ..qgis_io.styling import ALIAS_LANG, finish_output
+from ..qgis_io.styling import finish_output
+from ..translation import output_language
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
 from .params import OutputSink, add_scale_parameters, scale_levels, source_input, source_parameter, tr, with_help
@@ -101,7 +102,7 @@ class ClassifyScale(LandEvalAlgorithm):
         if parameters.get("OUTPUT_PARKS"):  # optional: a run that wants parcel levels only need not name it
             steps.setCurrentStep(3)
             park_cols = [c for c in PARK_COLUMNS if c in scale.parks.columns]
-            park_aliases = {**aliases_for(park_cols, "km2"), **{c: PARK_FIELD_LABELS[c][ALIAS_LANG] for c in park_cols
+            park_aliases = {**aliases_for(park_cols, "km2"), **{c: PARK_FIELD_LABELS[c][output_language()] for c in park_cols
                                                                  if c in PARK_FIELD_LABELS}}
             dest_parks = write_output(OutputSink(self, parameters, "OUTPUT_PARKS", context), context, parks,
                                       scale.parks[park_cols],

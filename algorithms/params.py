@@ -39,7 +39,7 @@ from ..qgis_io.parks import SHARE, ZONE_LEVEL, ZONE_TYPE, ParkFields, scale_leve
 from ..qgis_io.sources import SourceInput, geopackage_table, postgis_source
 from ..qgis_io.steps import read_step_table
 from ..qgis_io.weight_sets import save_weight_set
-from ..translation import tr
+from ..translation import output_language, tr
 
 # Option labels are marked here and translated where the parameter is made (translated_options): the module is
 # imported before the plugin installs its translator.
@@ -258,19 +258,27 @@ def load_eval_config(alg, parameters, context, weights=False, rules=False, feedb
 
 
 
-LANGUAGE_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "Chinese"), QT_TRANSLATE_NOOP("LandEval", "English")]
+# Indices 0 and 1 are what saved models and qgis_process batches have always used; 2 (QGIS's language) came
+# later and is the default.
+LANGUAGE_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "Chinese"), QT_TRANSLATE_NOOP("LandEval", "English"),
+                    QT_TRANSLATE_NOOP("LandEval", "QGIS's language")]
+LANGUAGE_AUTO = 2
 
 
 def language_param():
     return with_help(
-        QgsProcessingParameterEnum("LANGUAGE", tr("Language of texts"), options=translated_options(LANGUAGE_OPTIONS), defaultValue=0),
-        tr("Language of the explanations written into the output (reasons, disposal hints, legend labels): 中文 "
-           "(default) or English. Coded fields keep their ids either way."),
+        QgsProcessingParameterEnum("LANGUAGE", tr("Language of texts"), options=translated_options(LANGUAGE_OPTIONS),
+                                   defaultValue=LANGUAGE_AUTO),
+        tr("Language of the explanations, field aliases and legend labels written into the output (reasons, "
+           "disposal hints): 0 Chinese, 1 English, 2 the language QGIS runs in when the algorithm runs "
+           "(default; Chinese for any Chinese locale, else English). Coded fields keep their ids either way."),
     )
 
 
 def language(alg, parameters, context):
-    return LANGUAGES[alg.parameterAsEnum(parameters, "LANGUAGE", context)]
+    """"zh" or "en": the LANGUAGE chosen, QGIS's language for index 2."""
+    index = alg.parameterAsEnum(parameters, "LANGUAGE", context)
+    return output_language() if index == LANGUAGE_AUTO else LANGUAGES[index]
 
 
 def rules_param(name, description, shipped, keys):

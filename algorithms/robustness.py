@@ -19,7 +19,8 @@ from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
 from ..qgis_io.decision_output import finish_decision_output
 from ..qgis_io.steps import push_warnings
-from ..qgis_io.styling import ALIAS_LANG, area_unit_of_fields
+from ..qgis_io.styling import area_unit_of_fields
+from ..translation import output_language
 from ..qgis_io.values import check_canceled
 from ..qgis_io.writer import write_output
 from .base import LandEvalAlgorithm
@@ -173,10 +174,11 @@ class Robustness(LandEvalAlgorithm):
         feedback.pushInfo(tr("{draws} draws ({method}, spread {spread}, seed {seed}) with {name}: {counts}").format(
             draws=draws, method=method, spread=f"{spread:g}", seed=seed, name=cfg.name,
             counts=", ".join(f"{k} {v}" for k, v in result.counts.items())))
-        aliases = {name: labels.field_alias(name, ALIAS_LANG) for name in core.OUTPUT_FIELDS}
+        lang = output_language()
+        aliases = {name: labels.field_alias(name, lang) for name in core.OUTPUT_FIELDS}
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, source, result.table, fids,
                             feedback, aliases)
-        maps = {name: labels.value_labels(name, ALIAS_LANG) for name in ("robust_class", "robust_reason", "tier_modal")}
+        maps = {name: labels.value_labels(name, lang) for name in ("robust_class", "robust_reason", "tier_modal")}
         finish_decision_output(dest, context, feedback, NAMES, aliases, maps, qml="robust_class")
         out = {"OUTPUT": dest, **{name: result.counts[key] for name, key in COUNTS.items()}}
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""

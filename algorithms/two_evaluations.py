@@ -162,7 +162,8 @@ class TwoEvaluations(LandEvalAlgorithm):
         list_aliases = aliases(LIST_LABELS, lang=lang)
         out["OUTPUT_LIST"] = write_frame(OutputSink(self, parameters, "OUTPUT_LIST", context), context, table, feedback,
                                          list_aliases)
-        finish_decision_output(out["OUTPUT_LIST"], context, feedback, NAMES["OUTPUT_LIST"], list_aliases, {})
+        finish_decision_output(out["OUTPUT_LIST"], context, feedback, NAMES["OUTPUT_LIST"], list_aliases, {},
+                               lang=lang)
         return out
 
     def _indicators(self, parameters, context, feedback, metric, xy, radius, frame, price):

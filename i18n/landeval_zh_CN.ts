@@ -800,10 +800,6 @@
             <translation>文字语言</translation>
         </message>
         <message>
-            <source>Language of the explanations written into the output (reasons, disposal hints, legend labels): 中文 (default) or English. Coded fields keep their ids either way.</source>
-            <translation>写入输出的说明文字（原因、处置建议、图例标签）的语言：中文（默认）或英文。编码字段无论哪种语言都保留其标识。</translation>
-        </message>
-        <message>
             <source>Language of the labels: names in the tree and the texts the runs write into their outputs</source>
             <translation>标签语言：权重树中的名称，以及计算写入结果的文字</translation>
         </message>

@@ -16,6 +16,7 @@ from qgis.core import (
 )
 
 from ..core.errors import LandEvalError
+from ..translation import output_language
 from .spatial import metric_crs
 from .styling import STYLES_DIR, finish_output
 from .values import check_canceled
@@ -113,10 +114,11 @@ def qml_path(name, lang):
     return path
 
 
-def finish_decision_output(dest_id, context, feedback, names, field_aliases, value_maps, qml=None, lang="zh"):
+def finish_decision_output(dest_id, context, feedback, names, field_aliases, value_maps, qml=None, lang=None):
     """Colour a written output by its own QML, give its fields their aliases ({field: alias}) and its coded
     fields value maps, then finish it as every LandEval output (catalogue aliases, style saved into the file
-    for headless runs, desktop post-processor)."""
+    for headless runs, desktop post-processor), all in `lang` (default: the run's language)."""
+    lang = lang or output_language()
     # The layer is loaded into the run's context here; finish_output then finds this same layer and saves
     # the style once with everything on it.
     layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
@@ -134,11 +136,13 @@ def finish_decision_output(dest_id, context, feedback, names, field_aliases, val
             if idx >= 0 and labels:
                 layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup(
                     "ValueMap", {"map": [{text: code} for code, text in labels.items()]}))
-    return finish_output(dest_id, context, feedback, kind=None, names=names)
+    return finish_output(dest_id, context, feedback, kind=None, names=names, lang=lang)
 
 
-def aliases(*label_maps, lang="zh"):
-    """{field: alias} in `lang` from core label maps of the form {field: {"zh": …, "en": …}}."""
+def aliases(*label_maps, lang=None):
+    """{field: alias} in `lang` (default: the run's language) from core label maps of the form
+    {field: {"zh": …, "en": …}}."""
+    lang = lang or output_language()
     out = {}
     for labels in label_maps:
         out.update({field: text.get(lang) or text.get("zh") for field, text in labels.items()})

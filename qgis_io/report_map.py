@@ -8,6 +8,7 @@ from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen
 
 from ..core import labels, report_html
 from ..core.errors import LandEvalError
+from ..translation import output_language
 from .styling import style_path
 
 # Fonts that carry Chinese glyphs, in order of preference; without one the legend would show empty boxes.
@@ -21,8 +22,9 @@ def cjk_font_family():
     return next((f for f in CJK_FONTS if f in families), QFont().family())
 
 
-def styled_copy(layer, kind, lang="zh"):
-    """A clone of `layer` carrying the `kind` style (the caller's layer keeps its own style)."""
+def styled_copy(layer, kind, lang=None):
+    """A clone of `layer` carrying the `kind` style with its legend in `lang` (the caller's layer keeps its own
+    style)."""
     clone = layer.clone()
     path = style_path(kind, lang)
     message, ok = clone.loadNamedStyle(path, QgsMapLayer.StyleCategory.Symbology)
@@ -91,8 +93,14 @@ def _draw_legend(painter, layer, title, family, x, y, second_labels=()):
         row += 44
 
 
-def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, title=None):
-    """PNG bytes of `layer` styled by `kind`, with legend, scale bar and north arrow on a white page."""
+def render_map(layer, kind="tier", width=1600, height=1200, lang=None, dpi=150, title=None):
+    """PNG bytes of `layer` styled by `kind`, with legend, scale bar and north arrow on a white page.
+
+    lang: "zh", "en" or "bilingual" (the Chinese legend with each class's English name after it, as the
+    bilingual report shows it); default: the run's language."""
+    lang = lang or output_language()
+    bilingual = lang == "bilingual"
+    lang = "zh" if bilingual else lang
     if layer is None or not layer.isValid():
         raise LandEvalError("Cannot draw the map: the layer is not valid.")
     styled = styled_copy(layer, kind, lang)
@@ -123,10 +131,10 @@ def render_map(layer, kind="tier", width=1600, height=1200, lang="zh", dpi=150, 
     font.setPixelSize(20)
     _draw_scale_bar(painter, settings, 30, height - 40, font)
     _draw_north_arrow(painter, width - 50, 40, font)
-    english = [c["en"] for c in report_html.palette().get(kind, [])] if lang == "zh" else []
-    # A Chinese legend carries the English names too (grey, after each class), so its title does as well.
+    english = [c["en"] for c in report_html.palette().get(kind, [])] if bilingual else []
+    # A bilingual legend carries the English names too (grey, after each class), so its title does as well.
     names = labels.entries("style").get(kind)
-    default_title = kind if names is None else f"{names['en']} / {names['zh']}" if lang == "zh" else names["en"]
+    default_title = kind if names is None else f"{names['zh']} / {names['en']}" if bilingual else names[lang]
     _draw_legend(painter, styled, title or default_title, family, width + 24, 24, english)
     painter.end()
 

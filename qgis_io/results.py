@@ -3,12 +3,15 @@ import pandas as pd
 
 from ..core import labels
 from ..core.pipeline import output_columns
-from .styling import ALIAS_LANG, finish_output
+from ..translation import output_language
+from .styling import finish_output
 from .writer import write_output
 
 
-def aliases_for(columns, unit, cfg=None, lang=ALIAS_LANG):
-    """{column: alias in `lang`} of the columns that have one (core.labels.field_alias)."""
+def aliases_for(columns, unit, cfg=None, lang=None):
+    """{column: alias in `lang` (default: the run's language)} of the columns that have one
+    (core.labels.field_alias)."""
+    lang = lang or output_language()
     out = {}
     for column in columns:
         alias = labels.field_alias(str(column), lang=lang, area_unit=unit, cfg=cfg)

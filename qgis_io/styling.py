@@ -2,7 +2,8 @@
 
 A style kind (`tier`, `category`, `ineff_type`, `level`, `score`) names both the field it colours and the
 QML in `resources/styles/<kind>.qml`. Aliases and value maps come from `core.labels`, so the attribute table
-shows 宗地编号 / 亩均税收 and 低效认定 instead of raw ids. Headless runs have no desktop to style the result,
+shows Parcel ID / Tax per mu (宗地编号 / 亩均税收 in Chinese) instead of raw ids; they, the legend labels and
+the layer names speak the language of QGIS at the time of the run (translation.output_language). Headless runs have no desktop to style the result,
 so a GeoPackage output carries its style as the default style inside the file (a Shapefile a `.qml` beside
 it); on the desktop a layer post-processor styles, names and groups the loaded outputs.
 """
@@ -14,14 +15,12 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingUtils,
     QgsProject,
-    QgsSettings,
 )
-from qgis.PyQt.QtCore import QLocale
 
 from ..core import labels
 from ..core.errors import LandEvalError
 from ..core.units import AREA_UNITS
-from ..translation import tr
+from ..translation import output_language, tr
 from . import postgis
 
 STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles")
@@ -29,10 +28,6 @@ STYLES_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources
 # Order is the `STYLE` enum of landeval:applystyle (a public contract: index 0 first).
 STYLE_KINDS = ("tier", "category", "ineff_type", "level", "score")
 GROUP_NAME = "LandEval"
-# Field aliases and value maps are Chinese whatever the QGIS language (issue 4: "Chinese aliases on every
-# field"): they are what the bureau's tables and maps say. Layer names follow the user's language.
-ALIAS_LANG = "zh"
-
 # What is styled from a QML; field aliases and widgets are set by label_fields() afterwards, because a QML's
 # field section would replace the aliases wholesale.
 _QML_CATEGORIES = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling | QgsMapLayer.StyleCategory.Rendering | QgsMapLayer.StyleCategory.Legend
@@ -42,20 +37,11 @@ _QML_CATEGORIES = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategor
 _PENDING = {}
 
 
-def user_language():
-    """'zh' when QGIS runs in Chinese (its override setting, else the system locale), otherwise 'en'."""
-    settings = QgsSettings()
-    if settings.value("locale/overrideFlag", False, type=bool):
-        locale = settings.value("locale/userLocale", "") or ""
-    else:
-        locale = QLocale.system().name()
-    return "zh" if str(locale).lower().startswith("zh") else "en"
-
-
 def style_path(kind, lang=None):
-    """The QML file of a style kind, with English legend labels (styles/en/) when QGIS runs in English.
-    Any kind with a QML works (the decision-support styles too); a missing file is an error naming it."""
-    lang = lang or user_language()
+    """The QML file of a style kind, with English legend labels (styles/en/) for lang "en" (default: the
+    run's language, output_language). Any kind with a QML works (the decision-support styles too); a missing
+    file is an error naming it."""
+    lang = lang or output_language()
     folders = [os.path.join(STYLES_DIR, "en")] if lang == "en" else []
     for folder in folders + [STYLES_DIR]:
         path = os.path.join(folder, kind + ".qml")
@@ -80,9 +66,10 @@ def area_unit_of(layer):
     return area_unit_of_fields(layer.fields().names())
 
 
-def label_fields(layer, cfg=None, lang=ALIAS_LANG):
-    """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …);
-    rule labels come from `cfg` when given, else from the shipped presets."""
+def label_fields(layer, cfg=None, lang=None):
+    """Set the alias of every field LandEval knows and a value map on coded fields (tier, category, …) in
+    `lang` (default: the run's language); rule labels come from `cfg` when given, else from the shipped presets."""
+    lang = lang or output_language()
     unit = area_unit_of(layer)
     for idx, field in enumerate(layer.fields()):
         alias = labels.field_alias(field.name(), lang=lang, area_unit=unit, cfg=cfg)
@@ -95,18 +82,20 @@ def label_fields(layer, cfg=None, lang=ALIAS_LANG):
             layer.setEditorWidgetSetup(idx, QgsEditorWidgetSetup("ValueMap", {"map": value_map}))
 
 
-def apply_style(layer, kind, cfg=None):
-    """Colour `layer` by the field of `kind` from its QML and label its fields. Returns the layer."""
+def apply_style(layer, kind, cfg=None, lang=None):
+    """Colour `layer` by the field of `kind` from its QML and label its fields, legend and aliases in `lang`
+    (default: the run's language). Returns the layer."""
+    lang = lang or output_language()
     if layer.fields().lookupField(kind) < 0:
         raise LandEvalError(
             "Layer {layer!r} has no field {kind!r} to style by. Run the step that makes it first "
             "(tier/category/ineff_type: classifyparcels; level: classifyscale; score: scoreparcels).",
             layer=layer.name(), kind=kind
         )
-    message, ok = layer.loadNamedStyle(style_path(kind), _QML_CATEGORIES)
+    message, ok = layer.loadNamedStyle(style_path(kind, lang), _QML_CATEGORIES)
     if not ok:
         raise LandEvalError("Cannot load the {kind} style: {message}", kind=kind, message=message)
-    label_fields(layer, cfg)
+    label_fields(layer, cfg, lang)
     layer.triggerRepaint()
     return layer
 
@@ -119,7 +108,7 @@ def _file_of(layer):
     return (path, layer.dataProvider().storageType()) if os.path.isfile(path) else (None, None)
 
 
-def save_default_style(layer, kind=None, feedback=None):
+def save_default_style(layer, kind=None, feedback=None, lang=None):
     """Store the layer's current style (or, with no kind, its aliases and value maps) where any QGIS finds
     it when the file is opened.
 
@@ -136,7 +125,7 @@ def save_default_style(layer, kind=None, feedback=None):
     if path is None:
         return None
     # What the style colours by (the `style` labels), in the language of the aliases it carries.
-    title = labels.label(f"style.{kind or 'labels'}", ALIAS_LANG)
+    title = labels.label(f"style.{kind or 'labels'}", lang or output_language())
     if storage == "GPKG" or table is not None:
         name = f"LandEval {kind or 'labels'}"
         _drop_saved_style(layer, name)
@@ -173,8 +162,9 @@ def _drop_saved_style(layer, name):
 class LandEvalPostProcessor(QgsProcessingLayerPostProcessorInterface):
     """Styles, names (in the user's language) and groups an output when the desktop loads it."""
 
-    def __init__(self, key, kind, names, cfg=None):
+    def __init__(self, key, kind, names, cfg=None, lang=None):
         super().__init__()
+        self.lang = lang or output_language()  # the run's language, not the one when the desktop loads it
         self.key = key
         self.kind = kind
         self.names = names
@@ -186,12 +176,11 @@ class LandEvalPostProcessor(QgsProcessingLayerPostProcessorInterface):
             # own QML and value maps, for one): restore it before adding ours.
             layer.loadDefaultStyle()
             if self.kind:
-                apply_style(layer, self.kind, self.cfg)
+                apply_style(layer, self.kind, self.cfg, self.lang)
             else:
-                label_fields(layer, self.cfg)
-            lang = user_language()
+                label_fields(layer, self.cfg, self.lang)
             if self.names:
-                layer.setName(self.names.get(lang) or self.names.get("en") or layer.name())
+                layer.setName(self.names.get(self.lang) or self.names.get("en") or layer.name())
             move_to_group(layer, context.project() or QgsProject.instance())
         except LandEvalError as err:
             feedback.pushWarning(str(err))
@@ -212,13 +201,15 @@ def move_to_group(layer, project, group_name=GROUP_NAME):
     node.parent().removeChildNode(node)
 
 
-def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None):
-    """Style a freshly written output (`kind` None = aliases and value maps only) and make it stay styled.
+def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None, lang=None):
+    """Style a freshly written output (`kind` None = aliases and value maps only) and make it stay styled,
+    its aliases, value maps, legend and name in `lang` (default: the run's language, output_language).
 
     The layer is styled in the run's context (so a model's next step and a test see it), its style is saved
     into the file for headless runs, and on the desktop a post-processor repeats it on the loaded layer,
     names it in the user's language ({"zh": …, "en": …}) and groups it.
     """
+    lang = lang or output_language()
     layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
     if kind and layer is not None and layer.fields().lookupField(kind) < 0:
         kind = None  # e.g. scoreparcels' output has no tier yet: label it, colour nothing
@@ -229,12 +220,12 @@ def finish_output(dest_id, context, feedback, kind=None, names=None, cfg=None):
         kind = None
     if layer is not None:
         if kind:
-            apply_style(layer, kind, cfg)
+            apply_style(layer, kind, cfg, lang)
         else:
-            label_fields(layer, cfg)
-        save_default_style(layer, kind, feedback)
+            label_fields(layer, cfg, lang)
+        save_default_style(layer, kind, feedback, lang)
     if context.willLoadLayerOnCompletion(dest_id):
-        processor = LandEvalPostProcessor(dest_id, kind, names, cfg)
+        processor = LandEvalPostProcessor(dest_id, kind, names, cfg, lang)
         _PENDING[dest_id] = processor
         context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(processor)
         if layer is not None and os.path.isfile(layer.source().split("|")[0]):

@@ -32,19 +32,22 @@ def test_applystyle_twice_with_the_same_style_does_not_hang(run, evaluated):
 
 
 def test_aliases_and_value_maps(evaluated):
+    # The suite runs in English: aliases in English (issue 13: aliases "follow the locale at the time of the
+    # run"); the Chinese run is tests/algorithms/test_output_language.py.
     layer = QgsVectorLayer(evaluated, "ev", "ogr")
     alias = {f.name(): layer.attributeAlias(i) for i, f in enumerate(layer.fields())}
-    assert alias["tax_per_area"] == "地均税收(万元/亩)"
-    assert alias["area_mu"] == "面积(亩)"
-    assert alias["score"] == "综合得分" and alias["tier"] == "分级" and alias["category"] == "认定类别"
-    assert alias["s_land"] == "土地利用得分"  # element label from the configuration used
+    assert alias["area_mu"] == "Area (mu)"  # labels.yaml field_template.area "Area ({unit})", unit.mu "mu"
+    assert alias["score"] == "Composite score" and alias["tier"] == "Tier" and alias["category"] == "Category"
+    assert alias["s_land"] == "Land use score"  # golden_config.yaml: label {en: Land use}; "{element} score"
     setup = layer.editorWidgetSetup(layer.fields().lookupField("category"))
     assert setup.type() == "ValueMap"
     value_map = {v: k for entry in setup.config()["map"] for k, v in entry.items()}
-    assert value_map["identified"] == "低效认定" and value_map["eco_exit"] == "生态清退"
+    # golden_config.yaml: identified {en: Identified inefficient}, eco_exit {en: Exit from the ecological red line}
+    assert value_map["identified"] == "Identified inefficient"
+    assert value_map["eco_exit"] == "Exit from the ecological red line"
     tiers = {v: k for entry in layer.editorWidgetSetup(layer.fields().lookupField("tier")).config()["map"]
              for k, v in entry.items()}
-    assert tiers["T"].startswith("T类")
+    assert tiers["T"].startswith("T (")  # labels.yaml tier.T en
 
 
 def test_shapefile_output_gets_a_qml_beside_it(run, tmp_path):
@@ -76,8 +79,9 @@ def test_post_processor_styles_names_and_groups(evaluated, monkeypatch):
     try:
         context = QgsProcessingContext()
         context.setProject(project)
-        monkeypatch.setattr(styling, "user_language", lambda: "zh")
-        processor = styling.LandEvalPostProcessor("key", "category", {"zh": "低效用地评价", "en": "Land evaluation"})
+        # A run in Chinese: the layer is named in the run's language, not in the one when the desktop loads it.
+        processor = styling.LandEvalPostProcessor("key", "category", {"zh": "低效用地评价", "en": "Land evaluation"},
+                                                  lang="zh")
         styling._PENDING["key"] = processor
         processor.postProcessLayer(layer, context, QgsProcessingFeedback())
         assert layer.name() == "低效用地评价"

@@ -30,7 +30,8 @@ def test_suggestpaths(run, qgs, tmp_path):
         "registration_status": ["存续", "注销", "存续", "存续"],
     })
     layer = qgs.layer(df, [qgs.square(1000 * i, 0, 100) for i in range(4)])
-    out = run("suggestpaths", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "paths")})["OUTPUT"]
+    # LANGUAGE 0 still means Chinese (saved models and batches use the index; issue 13 added 2 = QGIS's language).
+    out = run("suggestpaths", {"INPUT": layer, "LANGUAGE": 0, "OUTPUT": gpkg(tmp_path, "paths")})["OUTPUT"]
     table, written = qgs.read(out)
     got = dict(zip(table["parcel_id"], zip(table["path"], table["clearance_zone"])))
     assert got == {"A": ("eco_restoration", "must_exit"), "E2": ("capacity_upgrade", None),
@@ -129,6 +130,7 @@ def test_twoevaluations(run, qgs, tmp_path):
                         [qgs.square(100, 0, 50), qgs.square(3100, 0, 50), qgs.square(0, 9000, 50)], name="landuse")
     res = run("twoevaluations", {"INPUT": parcels, "CENTRES": centres, "ROADS": roads, "POIS": pois,
                                  "LANDUSE": landuse, "LANDUSE_FIELD": "dlmc", "OUTPUT": gpkg(tmp_path, "two"),
+                                 "LANGUAGE": 0,
                                  "OUTPUT_LIST": gpkg(tmp_path, "abcd")})
     table, _ = qgs.read(res["OUTPUT"])
     assert table["dist_centre"].tolist() == pytest.approx([400, 1000, 4600])

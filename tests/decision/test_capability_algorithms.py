@@ -32,7 +32,7 @@ def test_potentialclasses(run, qgs, tmp_path):
         "area_m2": np.array([10.0, 20, 30, 40, 50]) * MU,
     })
     layer = qgs.layer(df, [qgs.square(1000 * i, 0, 50) for i in range(5)])
-    out = run("potentialclasses", {"INPUT": layer, "OUTPUT": gpkg(tmp_path, "potential")})["OUTPUT"]
+    out = run("potentialclasses", {"INPUT": layer, "LANGUAGE": 0, "OUTPUT": gpkg(tmp_path, "potential")})["OUTPUT"]
     table, _ = qgs.read(out)
     assert dict(zip(table["宗地编号"], table["potential"])) == {
         "A": "approved_unsupplied", "B": "supplied_undeveloped", "C": "underused_urban", "D": "underused_rural",

@@ -119,9 +119,11 @@ def decision_outputs(landeval_provider, tmp_path_factory):
     before = f"{write_evaluated(d / 'before.gpkg', earlier_round_rows())}|layername=evaluated"
     parks = write_parks(d / "parks.gpkg")
     out = {"now": now, "before": before}
-    out["paths"] = processing.run("landeval:suggestpaths", {"INPUT": now, "OUTPUT": str(d / "paths.gpkg")})["OUTPUT"]
+    # LANGUAGE 0 (Chinese): the texts these outputs carry are the Chinese ones the report tests quote.
+    out["paths"] = processing.run("landeval:suggestpaths", {"INPUT": now, "LANGUAGE": 0,
+                                                            "OUTPUT": str(d / "paths.gpkg")})["OUTPUT"]
     two = processing.run("landeval:twoevaluations", {
-        "INPUT": now, "LAND_PRICE_FIELD": "基准地价", "OUTPUT": str(d / "two.gpkg"),
+        "INPUT": now, "LANGUAGE": 0, "LAND_PRICE_FIELD": "基准地价", "OUTPUT": str(d / "two.gpkg"),
         "OUTPUT_LIST": str(d / "abcd.gpkg")})
     out.update(two=two["OUTPUT"], abcd=two["OUTPUT_LIST"])
     rounds = processing.run("landeval:comparerounds", {
