@@ -35,6 +35,8 @@ from .params import (
     optional_number,
     preset_param,
     read_inputs,
+    report_language,
+    report_language_param,
     scale_levels,
     threshold_param,
     tier_breaks,
@@ -89,6 +91,7 @@ class Evaluate(LandEvalAlgorithm):
                                                   optional=True, createByDefault=False),
             tr("Optional: write the self-contained HTML report of the run here."),
         ))
+        self.addParameter(report_language_param("REPORT_LANGUAGE"))
         add_count_outputs(self)
         self.addOutput(QgsProcessingOutputFile("REPORT", tr("Evaluation report")))
 
@@ -134,11 +137,12 @@ class Evaluate(LandEvalAlgorithm):
         if report_path:
             out["REPORT"] = self._report(report_path, dest, context, feedback, cfg, result, assembled, warnings,
                                          dict(threshold=threshold, tier_method=method, tier_breaks=breaks,
-                                              area_unit=unit, started=started))
+                                              area_unit=unit, started=started),
+                                         report_language(self, parameters, context, "REPORT_LANGUAGE"))
         return out
 
     @staticmethod
-    def _report(path, dest, context, feedback, cfg, result, assembled, warnings, run):
+    def _report(path, dest, context, feedback, cfg, result, assembled, warnings, run, lang):
         # Imported here: the report module renders maps and builds HTML, which only this branch needs.
         from ..qgis_io.report_io import config_info, write_report
 
@@ -149,5 +153,5 @@ class Evaluate(LandEvalAlgorithm):
         info["elapsed_s"] = round(time.monotonic() - run["started"], 2)
         layer = QgsProcessingUtils.mapLayerFromString(dest, context)
         feedback.pushInfo(tr("Writing the report {path}…").format(path=path))
-        write_report(layer, path, info, feedback, cfg=cfg)
+        write_report(layer, path, info, feedback, cfg=cfg, lang=lang)
         return path

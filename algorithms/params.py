@@ -281,6 +281,31 @@ def language(alg, parameters, context):
     return output_language() if index == LANGUAGE_AUTO else LANGUAGES[index]
 
 
+# The report's LANGUAGE (landeval:report; REPORT_LANGUAGE of evaluate and robustness): a report is often sent to
+# people with another locale, so it keeps an explicit choice besides QGIS's language.
+REPORT_LANGUAGES = ("auto", "zh", "en", "bilingual")
+REPORT_LANGUAGE_OPTIONS = [QT_TRANSLATE_NOOP("LandEval", "QGIS's language"),
+                           QT_TRANSLATE_NOOP("LandEval", "Chinese (zh_CN)"),
+                           QT_TRANSLATE_NOOP("LandEval", "English"),
+                           QT_TRANSLATE_NOOP("LandEval", "Bilingual (Chinese, then English)")]
+
+
+def report_language_param(name="LANGUAGE"):
+    return with_help(
+        QgsProcessingParameterEnum(name, tr("Report language"), options=translated_options(REPORT_LANGUAGE_OPTIONS),
+                                   defaultValue=0),
+        tr("Language of the report's headings, texts, labels and map legend: 0 the language QGIS runs in "
+           "(default; Chinese for any Chinese locale, else English), 1 Chinese, 2 English, 3 both (Chinese "
+           "first, then English). The parcels' own names and values are shown as they are."),
+    )
+
+
+def report_language(alg, parameters, context, name="LANGUAGE"):
+    """"zh", "en" or "bilingual": the report language chosen, QGIS's language for index 0."""
+    chosen = REPORT_LANGUAGES[alg.parameterAsEnum(parameters, name, context)]
+    return output_language() if chosen == "auto" else chosen
+
+
 def rules_param(name, description, shipped, keys):
     return with_help(
         QgsProcessingParameterFile(name, description, behavior=QgsProcessingParameterFile.Behavior.File, extension="yaml",

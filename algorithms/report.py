@@ -12,7 +12,15 @@ from ..core.errors import LandEvalError
 from ..qgis_io.report_io import config_info, write_report
 from ..qgis_io.styling import area_unit_of
 from .base import LandEvalAlgorithm
-from .params import config_file_param, load_eval_config, preset_param, tr, with_help
+from .params import (
+    config_file_param,
+    load_eval_config,
+    preset_param,
+    report_language,
+    report_language_param,
+    tr,
+    with_help,
+)
 
 # Optional inputs of landeval:report, each adding its decision-support section (name lower-cased = the
 # write_report argument).
@@ -59,7 +67,8 @@ class Report(LandEvalAlgorithm):
             "counts and areas per potential class, the persistently inefficient parcels and the contract "
             "breaches with their gaps are reported too. A layer from landeval:robustness adds the robustness "
             "section (counts per robust class, distribution of p, contested parcels, threshold sweep; with PRESET "
-            "or WEIGHT_SET also the one-at-a-time chart with a spread of 0.2). Headings are in Chinese and English.")
+            "or WEIGHT_SET also the one-at-a-time chart with a spread of 0.2). LANGUAGE: the report in QGIS's "
+            "language (default), Chinese, English or both.")
     OUTPUT_HELP = "OUTPUT: the HTML file; MAP: the tier map as PNG when a path is given."
     METHOD_HELP = "Map styles from resources/styles (palette.yaml); labels from the LandEval catalogue and presets."
 
@@ -87,6 +96,7 @@ class Report(LandEvalAlgorithm):
         for name, label, help_text in DECISION_INPUTS:
             self.addParameter(with_help(
                 QgsProcessingParameterVectorLayer(name, tr(label), [QgsProcessing.SourceType.TypeVector], optional=True), tr(help_text)))
+        self.addParameter(report_language_param())
         self.addOutput(QgsProcessingOutputFile("MAP_OUT", tr("Map image")))
 
     def execute(self, parameters, context, feedback):
@@ -103,6 +113,7 @@ class Report(LandEvalAlgorithm):
             info["area_unit"] = area_unit_of(layer)
         extra = {name.lower(): self.parameterAsVectorLayer(parameters, name, context) if parameters.get(name) else None
                  for name, _, _ in DECISION_INPUTS}
-        written = write_report(layer, html_path, info, feedback, map_path, cfg, context=context, **extra)
+        written = write_report(layer, html_path, info, feedback, map_path, cfg, context=context,
+                               lang=report_language(self, parameters, context), **extra)
         feedback.pushInfo(tr("Report written to {path}").format(path=html_path))
         return {"OUTPUT": html_path, "MAP_OUT": written["map"] or ""}

@@ -31,6 +31,8 @@ from .params import (
     parse_numbers,
     preset_param,
     read_step_input,
+    report_language,
+    report_language_param,
     tr,
     translated_options,
     with_help,
@@ -148,6 +150,7 @@ class Robustness(LandEvalAlgorithm):
                                                   optional=True, createByDefault=False),
             tr("Optional: the HTML report of the output layer with the robustness section."),
         ))
+        self.addParameter(report_language_param("REPORT_LANGUAGE"))
         for name, description in COUNT_DESCRIPTIONS.items():
             self.addOutput(QgsProcessingOutputNumber(name, tr(description)))
         self.addOutput(QgsProcessingOutputFile("REPORT", tr("Robustness report")))
@@ -184,11 +187,12 @@ class Robustness(LandEvalAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, "REPORT", context) if parameters.get("REPORT") else ""
         if report_path:
             out["REPORT"] = self._report(report_path, dest, context, feedback, cfg, table, result,
+                                         report_language(self, parameters, context, "REPORT_LANGUAGE"),
                                          area_unit_of_fields(source.source.fields().names()))
         return out
 
     @staticmethod
-    def _report(path, dest, context, feedback, cfg, table, result, unit):
+    def _report(path, dest, context, feedback, cfg, table, result, lang, unit):
         # Imported here, as landeval:evaluate does: the report renders maps and builds HTML.
         from ..qgis_io.report_io import config_info, write_report
 
@@ -200,5 +204,5 @@ class Robustness(LandEvalAlgorithm):
                  "tornado": core.one_at_a_time(table, cfg, result.settings["spread"])}
         layer = QgsProcessingUtils.mapLayerFromString(dest, context)
         feedback.pushInfo(tr("Writing the report {path}…").format(path=path))
-        write_report(layer, path, info, feedback, cfg=cfg, context=context, robustness=extra)
+        write_report(layer, path, info, feedback, cfg=cfg, context=context, robustness=extra, lang=lang)
         return path

@@ -24,8 +24,13 @@ from .report_html import (
     fmt_int,
     fmt_num,
     heading,
+    in_label_language,
+    label_lang,
     list_table,
     parcel_columns,
+    report_language,
+    say,
+    say_html,
     text_of,
 )
 from .units import unit_label
@@ -36,6 +41,7 @@ NONE_LABEL = label_pairs("common")["none"]
 _MATRIX = label_pairs("report.matrix")
 MATRIX_LABELS = {monitoring.NEW_ROW: _MATRIX["new"], monitoring.GONE_COLUMN: _MATRIX["gone"],
                  "total": _MATRIX["total"], "": _MATRIX["empty"]}
+MATRIX_CORNER = ("上一轮 \\ 本轮", "earlier \\ later")
 # How each comparison-table column is printed: counts whole, areas and per-area figures with decimals.
 _INTEGER_COLUMNS = ("moved", "unplaced", "relocated_floor_m2", "cost_relocation", "cost_demolition",
                     "cost_construction", "cost_compensation", "cost_total")
@@ -79,12 +85,18 @@ def grouped_counts(values, area, classes):
 
 
 def _title(key):
-    return TITLES[key][0]
+    """A section's title for the navigation: Chinese in a bilingual report (short), else the report's language."""
+    return TITLES[key][0] if report_language() == "bilingual" else say(*TITLES[key])
 
 
 def _label_of(mapping):
-    """Cell formatter: an id shown as its Chinese label."""
-    return lambda value: mapping.get(text_of(value), (text_of(value),))[0]
+    """Cell formatter: an id shown as its label (Chinese, or English in an English report)."""
+    i = 1 if label_lang() == "en" else 0
+    return lambda value: mapping.get(text_of(value), (text_of(value), text_of(value)))[i]
+
+
+def _note(zh, en):
+    return '<p class="note">' + esc(say(zh, en, " — ")) + "</p>"
 
 
 # --- paths and clearance zones (fields of the evaluated layer, written by landeval:suggestpaths) -------------
@@ -93,13 +105,15 @@ def path_sections(frame, area, unit, labels, cfg=None):
     if "path" in frame:
         table = grouped_counts(frame["path"], area, labels["path"])
         out.append(("paths", _title("paths"), heading("paths", titles=TITLES) +
-                    '<p class="note">"无"：高效宗地或正在推进改造，规则不给路径 — "None": efficient parcels and '
-                    'redevelopment under way get no path.</p>' + counts_table(table, unit, "by-path")))
+                    _note("“无”：高效宗地或正在推进改造，规则不给路径",
+                          '"None": efficient parcels and redevelopment under way get no path.') +
+                    counts_table(table, unit, "by-path")))
     if "clearance_zone" in frame:
         table = grouped_counts(frame["clearance_zone"], area, labels["clearance_zone"])
         out.append(("clearance", _title("clearance"), heading("clearance", titles=TITLES) +
-                    '<p class="note">清退分区只适用于城镇开发边界外的宗地 — clearance zones apply outside the '
-                    'urban development boundary only.</p>' + counts_table(table, unit, "by-clearance")))
+                    _note("清退分区只适用于城镇开发边界外的宗地",
+                          "clearance zones apply outside the urban development boundary only.") +
+                    counts_table(table, unit, "by-clearance")))
     if "path" in frame:
         listed = frame.assign(_area=area)[frame["path"].map(text_of) != ""]
         order = {v: i for i, v in enumerate(labels["path"])}
@@ -111,8 +125,9 @@ def path_sections(frame, area, unit, labels, cfg=None):
             ("clearance_zone", "清退分区", "Clearance zone", _label_of(labels["clearance_zone"])),
             ("path_reason", "路径依据", "Why", text_of)]
         out.append(("path_list", _title("path_list"), heading("path_list", titles=TITLES) +
-                    f'<p class="note">共 <span id="n-paths">{len(listed):,}</span> 宗 {len(listed):,} parcels, '
-                    'ordered by path and score.</p>' + list_table(listed, columns, "path-table")))
+                    '<p class="note">' + say(f'共 <span id="n-paths">{len(listed):,}</span> 宗',
+                                             f'<span id="n-paths">{len(listed):,}</span> parcels, ordered by path '
+                                             'and score.') + "</p>" + list_table(listed, columns, "path-table")))
     return out
 
 
@@ -133,22 +148,33 @@ def scenario_section(table, aliases=None):
     state). aliases: the table layer's Chinese field aliases, which carry its area unit (腾退用地面积(亩))."""
     aliases = aliases or {}
     patterns = table["pattern"].map(text_of).tolist() if "pattern" in table else [str(i) for i in table.index]
-    head = "".join(f'<th data-pattern="{esc(p)}">{esc(_pattern_label(p, "zh"))}<br><span class="en">'
-                   f'{esc(_pattern_label(p, "en"))}</span></th>' for p in patterns)
+    head = "".join(f'<th data-pattern="{esc(p)}">{_pair(_pattern_label(p, "zh"), _pattern_label(p, "en"))}</th>'
+                   for p in patterns)
     rows = []
     for column, text in SUMMARY_LABELS.items():
         if column == "pattern" or column not in table:
             continue
         cells = "".join(f'<td class="count">{_scenario_cell(column, v)}</td>' for v in table[column].tolist())
-        rows.append(f'<tr data-figure="{column}"><th>{esc(aliases.get(column) or text["zh"])} '
-                    f'<span class="en">{esc(text["en"])}</span></th>{cells}</tr>')
-    note = ('<p class="note">大集中：产业街坊全部迁入最近的产业基地；小集聚：开发边界外的街坊迁入本街镇最近的基地或社区；'
-            '小集聚+适度并园：基地周边街坊并入基地，边界外低效街坊迁入本街镇社区 — large concentration moves every '
-            'block into the nearest base; small clustering moves blocks outside the boundary into a base or '
-            'community of their town; with park integration, blocks near a base join it. Money in 万元 (10k CNY).'
-            '</p>')
+        # The layer's own Chinese alias carries its area unit; English has the label alone.
+        alias = aliases.get(column)
+        zh, en = in_label_language(alias, "zh") or text["zh"], in_label_language(alias, "en") or text["en"]
+        rows.append(f'<tr data-figure="{column}"><th>{say_html(zh, en)}'
+                    f'</th>{cells}</tr>')
+    note = _note("大集中：产业街坊全部迁入最近的产业基地；小集聚：开发边界外的街坊迁入本街镇最近的基地或社区；"
+                 "小集聚+适度并园：基地周边街坊并入基地，边界外低效街坊迁入本街镇社区。金额单位：万元。",
+                 "large concentration moves every block into the nearest base; small clustering moves blocks "
+                 "outside the boundary into a base or community of their town; with park integration, blocks near "
+                 "a base join it. Money in units of 10,000 CNY.")
     return [("scenarios", _title("scenarios"), heading("scenarios", titles=TITLES) + note +
-             f'<table class="list" id="scenario-table"><tr><th>指标 Figure</th>{head}</tr>{"".join(rows)}</table>')]
+             f'<table class="list" id="scenario-table"><tr><th>{say_html("指标", "Figure")}</th>{head}</tr>'
+             f'{"".join(rows)}</table>')]
+
+
+def _pair(zh, en):
+    """A column head: Chinese over English in a bilingual report, else the one language."""
+    if report_language() == "bilingual":
+        return f'{esc(zh)}<br><span class="en">{esc(en)}</span>'
+    return esc(say(zh, en))
 
 
 # --- two evaluations (landeval:twoevaluations) ---------------------------------------------------------------
@@ -163,13 +189,16 @@ def two_evaluation_sections(frame, area, unit, labels):
     list_of = _first_per(quadrant, frame["abcd_list"]) if "abcd_list" in frame else {}
     hint_of = _first_per(quadrant, frame["disposal"]) if "disposal" in frame else {}
     table["abcd"] = [list_of.get(v) or shipped.get(v, {}).get("list", "") for v in table["value"]]
-    table["hint"] = [hint_of.get(v) or (label(shipped[v], "zh", key="disposal") if v in shipped else "")
+    table["hint"] = [in_label_language(hint_of.get(v)) or
+                     (label(shipped[v], label_lang(), key="disposal") if v in shipped else hint_of.get(v, ""))
                      for v in table["value"]]
     extra = [("abcd", "清单", "List"), ("hint", "处置建议", "Disposal")]
     out = [("quadrants", _title("quadrants"), heading("quadrants", titles=TITLES) +
-            f'<p class="note">绩效得分字段 {esc(rules["performance"]["field"])}，价值得分字段 '
-            f'{esc(rules["value"]["field"])}；缺任一得分的宗地不入象限 — a parcel missing either score gets no '
-            'quadrant.</p>' + counts_table(table, unit, "by-quadrant", extra))]
+            _note(f'绩效得分字段 {rules["performance"]["field"]}，价值得分字段 {rules["value"]["field"]}；'
+                  '缺任一得分的宗地不入象限',
+                  f'performance score field {rules["performance"]["field"]}, value score field '
+                  f'{rules["value"]["field"]}; a parcel missing either score gets no quadrant.') +
+            counts_table(table, unit, "by-quadrant", extra))]
     if "abcd_list" in frame:
         classes = {c: (f"{c}类", c) for c in ("A", "B", "C", "D")}
         table = grouped_counts(frame["abcd_list"], area, classes)
@@ -191,13 +220,12 @@ def _matrix_table(matrix, kind, table_id, cfg=None):
             return MATRIX_LABELS[value]
         return (class_label(kind, value, "zh", cfg), class_label(kind, value, "en", cfg))
 
-    head = "".join(f'<th data-to="{esc(c)}">{esc(name(c)[0])}<br><span class="en">{esc(name(c)[1])}</span></th>'
-                   for c in matrix.columns)
-    body = "".join(f'<tr data-from="{esc(r)}"><th>{esc(name(r)[0])} <span class="en">{esc(name(r)[1])}</span></th>' +
+    head = "".join(f'<th data-to="{esc(c)}">{_pair(*name(c))}</th>' for c in matrix.columns)
+    body = "".join(f'<tr data-from="{esc(r)}"><th>{say_html(*name(r))}</th>' +
                    "".join(f'<td class="count">{int(n):,}</td>' for n in row) + "</tr>"
                    for r, row in zip(matrix.index, matrix.to_numpy()))
-    return (f'<table class="list" id="{table_id}"><tr><th>上一轮 \\ 本轮<br><span class="en">earlier \\ later'
-            f'</span></th>{head}</tr>{body}</table>')
+    corner = _pair(*MATRIX_CORNER)
+    return f'<table class="list" id="{table_id}"><tr><th>{corner}</th>{head}</tr>{body}</table>'
 
 
 def _used(matrix, order):
@@ -215,9 +243,9 @@ def round_sections(frame, area, unit, labels, cfg=None):
     change = frame["change"].map(text_of)
     table = grouped_counts(change, area, labels["change"])
     parts = [heading("rounds", titles=TITLES),
-             '<p class="note">分级（A–D）决定变化方向，两轮均未评级时看是否低效；得分是各轮内的相对值，只作参考 — the '
-             'tier decides the direction (the inefficient flag where a round has no A–D tier); scores are relative '
-             'to their own round.</p>', counts_table(table, unit, "by-change")]
+             _note("分级（A–D）决定变化方向，两轮均未评级时看是否低效；得分是各轮内的相对值，只作参考",
+                   "the tier decides the direction (the inefficient flag where a round has no A–D tier); scores "
+                   "are relative to their own round."), counts_table(table, unit, "by-change")]
     in_old = (change != "appeared").to_numpy()
     in_new = (change != "disappeared").to_numpy()
     for kind, old, new, order, key in (("tier", "tier_old", "tier_new", monitoring.TIER_ORDER, "tier_transitions"),
@@ -232,7 +260,7 @@ def round_sections(frame, area, unit, labels, cfg=None):
         worse = worse.sort_values("tier_steps", ascending=False, kind="stable")
 
     def coded(kind):
-        return lambda value: class_label(kind, text_of(value), "zh", cfg)
+        return lambda value: class_label(kind, text_of(value), label_lang(), cfg)
 
     columns = [("parcel_id", "宗地编号", "Parcel", text_of), ("_area", "面积", f"Area ({unit})", fmt_num),
                ("tier_old", "上轮分级", "Tier before", coded("tier")),
@@ -242,7 +270,8 @@ def round_sections(frame, area, unit, labels, cfg=None):
                ("score_change", "得分变化", "Score change", lambda v: fmt_num(v, 3))]
     parts.append(heading("worsened", 3, TITLES))
     parts.append(list_table(worse, columns, "worsened-table") if len(worse) else
-                 '<p class="note" id="worsened-none">没有恶化的宗地 — no parcel worsened.</p>')
+                 '<p class="note" id="worsened-none">' + esc(say("没有恶化的宗地", "no parcel worsened.", " — ")) +
+                 "</p>")
     return [("rounds", _title("rounds"), "".join(parts))]
 
 
@@ -257,7 +286,7 @@ def decision_sections(frame, area_unit="mu", scenarios=None, scenario_aliases=No
     Areas are in `area_unit`, from each frame's area_<unit> or area_m2 (zero where a frame has neither).
     """
     labels = merged_labels(labels)
-    unit = f"{unit_label(area_unit, 'zh')} / {unit_label(area_unit, 'en')}"
+    unit = say(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
     out = path_sections(frame, area_in_unit(frame, area_unit), unit, labels, cfg)
     if scenarios is not None and len(scenarios):
         out += scenario_section(scenarios, scenario_aliases)

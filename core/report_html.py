@@ -9,10 +9,13 @@ Classes are listed in the order and colours of the map styles (resources/styles/
 with the value labels the attribute table uses (core.labels), so report, map and table agree.
 """
 import base64
+import contextlib
+import contextvars
 import datetime
 import functools
 import html
 import os
+import re
 import unicodedata
 
 import numpy as np
@@ -43,6 +46,12 @@ HEADINGS = {
     "verification": ("需核实的宗地", "Parcels needing verification"),
     "quality": ("数据质量", "Data quality"),
 }
+# The report's LANGUAGE: Chinese only, English only, or both (Chinese first, English after, as the headings
+# have always been paired). Held in a context variable so every section, in this module and in report_decision,
+# report_capabilities and report_robustness, speaks the same one without threading it through each call.
+REPORT_LANGUAGES = ("zh", "en", "bilingual")
+HTML_LANG = dict(zip(REPORT_LANGUAGES, ("zh-CN", "en", "zh-CN")))  # the <html lang> of each
+_LANGUAGE = contextvars.ContextVar("landeval_report_language", default="bilingual")
 MAX_LIST_ROWS = 1000  # a province-wide run lists the weakest parcels; the layer holds the rest
 EMPTY = ("(空)", "(empty)")
 
@@ -62,14 +71,69 @@ def colour_of(kind, value):
     return "#ffffff"
 
 
+@contextlib.contextmanager
+def language(lang):
+    """Render the report sections built inside the block in `lang` (one of REPORT_LANGUAGES)."""
+    if lang not in REPORT_LANGUAGES:
+        raise ValueError(f"report language must be one of {REPORT_LANGUAGES}, not {lang!r}")
+    token = _LANGUAGE.set(lang)
+    try:
+        yield lang
+    finally:
+        _LANGUAGE.reset(token)
+
+
+def report_language():
+    """The language the report is being rendered in ("zh", "en" or "bilingual")."""
+    return _LANGUAGE.get()
+
+
+def label_lang():
+    """The language of single labels (class names, indicator names): English only in an English report."""
+    return "en" if _LANGUAGE.get() == "en" else "zh"
+
+
+def in_label_language(text, lang=None):
+    """`text` when it is written in `lang` (default: the report's label language) — Chinese characters in it
+    exactly when that is Chinese — else None. A layer's stored texts (aliases, disposal hints) follow the language
+    of the run that wrote it, which need not be the report's."""
+    lang = lang or label_lang()
+    if not text:
+        return None
+    # Chinese: more Chinese characters than Latin letters (an English alias may carry a unit such as 万元).
+    chinese = len(re.findall(r"[\u4e00-\u9fff]", str(text))) > len(re.findall(r"[A-Za-z]", str(text)))
+    english = not re.search(r"[\u4e00-\u9fff]", str(text))
+    return text if (chinese if lang == "zh" else english) else None
+
+
+def list_separator():
+    """Between the items of a list of labels: the Chinese semicolon, or "; " in an English report."""
+    return "; " if label_lang() == "en" else "；"
+
+
+def say(zh, en, sep=" "):
+    """A text of the report in its language: `zh`, `en`, or both (Chinese first)."""
+    lang = _LANGUAGE.get()
+    return zh if lang == "zh" else en if lang == "en" else f"{zh}{sep}{en}"
+
+
+def say_html(zh, en):
+    """say() for HTML: escaped, the English half of a bilingual text in grey (span.en)."""
+    lang = _LANGUAGE.get()
+    if lang != "bilingual":
+        return esc(zh if lang == "zh" else en)
+    return f'{esc(zh)} <span class="en">{esc(en)}</span>'
+
+
 def esc(value):
     return html.escape("" if value is None else str(value))
 
 
 def heading(key, level=2, titles=None):
-    """A bilingual heading whose id is `key` (the anchor the navigation links to); titles: {key: (zh, en)}."""
+    """A heading in the report's language whose id is `key` (the anchor the navigation links to); titles:
+    {key: (zh, en)}."""
     zh, en = (titles or HEADINGS)[key]
-    return f'<h{level} id="{key}">{esc(zh)} <span class="en">{esc(en)}</span></h{level}>'
+    return f'<h{level} id="{key}">{say_html(zh, en)}</h{level}>'
 
 
 def fmt_int(value):
@@ -96,6 +160,8 @@ def class_values(frame, kind, cfg=None):
 def class_label(kind, value, lang, cfg=None):
     if value == "" and kind != "ineff_type":
         return EMPTY[0 if lang == "zh" else 1]
+    if lang == "report":  # the report's language: one label, or Chinese then English
+        return say(class_label(kind, value, "zh", cfg), class_label(kind, value, "en", cfg))
     return labels.value_labels(kind, lang, cfg).get(value, value)
 
 
@@ -174,8 +240,8 @@ def svg_histogram(scores, threshold=None, bins=20, width=680, height=260):
         x = left + pw * float(threshold)
         parts.append(f'<line id="threshold-line" x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + ph}" '
                      f'stroke="#000" stroke-width="2" stroke-dasharray="6,4"/>'
-                     f'<text x="{x + 6:.1f}" y="{top + 8}">阈值 threshold {float(threshold):.2f}</text>')
-    parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">综合得分 score</text></svg>')
+                     f'<text x="{x + 6:.1f}" y="{top + 8}">{esc(say("阈值", "threshold"))} {float(threshold):.2f}</text>')
+    parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">{esc(say("综合得分", "score"))}</text></svg>')
     return "".join(parts)
 
 
@@ -249,28 +315,34 @@ def kv_table(rows, table_id):
 
 
 def settings_section(info):
+    label = info.get("label")
+    if isinstance(label, dict):  # a weight set's {zh, en} label
+        label = say(label.get("zh") or label.get("en") or "", label.get("en") or label.get("zh") or "", " / ")
     threshold = info.get("threshold")
     breaks = info.get("tier_breaks")
     digest = info.get("digest") or ""
     rows = [
-        ("权重方案 Weight set", esc(info.get("preset") or "—") + (f" — {esc(info['label'])}" if info.get("label") else "")),
-        ("方案摘要 Digest (sha256)", f'<code title="{esc(digest)}">{esc(digest[:16]) or "—"}</code>'),
-        ("认定方式 Identification", esc({"score": "综合得分低于阈值或一票否决 score below the threshold or a failed veto",
-                                         "screening": "五层递进筛查或一票否决 five-layer screening or a failed veto"}
-                                        .get(info.get("identification"), "—"))),
-        ("否决项缺数据时 Veto without data", esc({"verify": "需核实 needs verification", "pass": "视为通过 passed",
-                                            "fail": "视为否决 failed"}.get(info.get("veto_unknown"), "—"))),
-        ("低效阈值 Threshold", "—" if threshold is None else f"{float(threshold):.2f}"),
-        ("复核区间 Review band", "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
-        ("分级方法 Tier method", esc(info.get("tier_method") or "—")),
-        ("分级断点 Tier breaks", esc("—" if not breaks else ", ".join(f"{b:g}" for b in breaks)
+        (say("权重方案", "Weight set"), esc(info.get("preset") or "—") + (f" — {esc(label)}" if label else "")),
+        (say("方案摘要", "Digest (sha256)"), f'<code title="{esc(digest)}">{esc(digest[:16]) or "—"}</code>'),
+        (say("认定方式", "Identification"), esc({
+            "score": say("综合得分低于阈值或一票否决", "score below the threshold or a failed veto"),
+            "screening": say("五层递进筛查或一票否决", "five-layer screening or a failed veto")}
+            .get(info.get("identification"), "—"))),
+        (say("否决项缺数据时", "Veto without data"), esc({
+            "verify": say("需核实", "needs verification"), "pass": say("视为通过", "passed"),
+            "fail": say("视为否决", "failed")}.get(info.get("veto_unknown"), "—"))),
+        (say("低效阈值", "Threshold"), "—" if threshold is None else f"{float(threshold):.2f}"),
+        (say("复核区间", "Review band"), "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
+        (say("分级方法", "Tier method"), esc(info.get("tier_method") or "—")),
+        (say("分级断点", "Tier breaks"), esc("—" if not breaks else ", ".join(f"{b:g}" for b in breaks)
                                    if isinstance(breaks, (list, tuple)) else f"{breaks:g}")),
-        ("面积单位 Area unit", esc(f"{unit_label(info['area_unit'], 'zh')} / {unit_label(info['area_unit'], 'en')}")),
-        ("图层 Layer", esc(info.get("layer") or "—")),
-        ("日期 Date", esc(info.get("date") or datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))),
-        ("QGIS 版本 QGIS version", esc(info.get("qgis_version") or "—")),
-        ("插件版本 LandEval version", esc(info.get("plugin_version") or "—")),
-        ("用时 Elapsed", "—" if info.get("elapsed_s") is None else f"{float(info['elapsed_s']):.1f} s"),
+        (say("面积单位", "Area unit"), esc(say(unit_label(info['area_unit'], 'zh'), unit_label(info['area_unit'], 'en'),
+                                              " / "))),
+        (say("图层", "Layer"), esc(info.get("layer") or "—")),
+        (say("日期", "Date"), esc(info.get("date") or datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))),
+        (say("QGIS 版本", "QGIS version"), esc(info.get("qgis_version") or "—")),
+        (say("插件版本", "LandEval version"), esc(info.get("plugin_version") or "—")),
+        (say("用时", "Elapsed"), "—" if info.get("elapsed_s") is None else f"{float(info['elapsed_s']):.1f} s"),
     ]
     return heading("settings") + kv_table(rows, "settings-table")
 
@@ -279,13 +351,13 @@ def overview_section(frame, area, unit):
     n = len(frame)
     ineff = flag(frame, "inefficient")
     rows = [
-        ("宗地数 Parcels", f'<span id="n-parcels">{n:,}</span>'),
-        (f"总面积 Total area ({unit})", fmt_num(area.sum())),
-        ("低效宗地 Inefficient parcels",
+        (say("宗地数", "Parcels"), f'<span id="n-parcels">{n:,}</span>'),
+        (say("总面积", "Total area") + f" ({unit})", fmt_num(area.sum())),
+        (say("低效宗地", "Inefficient parcels"),
          f'<span id="n-inefficient">{int(ineff.sum()):,}</span> ({fmt_pct(ineff.sum(), n)})'),
-        (f"低效面积 Inefficient area ({unit})", f"{fmt_num(area[ineff].sum())} ({fmt_pct(area[ineff].sum(), area.sum())})"),
-        ("一票否决 Veto failed", f'<span id="n-veto">{int(flag(frame, "veto_failed").sum()):,}</span>'),
-        ("需复核 In the review band", f'<span id="n-review">{int(flag(frame, "review").sum()):,}</span>'),
+        (say("低效面积", "Inefficient area") + f" ({unit})", f"{fmt_num(area[ineff].sum())} ({fmt_pct(area[ineff].sum(), area.sum())})"),
+        (say("一票否决", "Veto failed"), f'<span id="n-veto">{int(flag(frame, "veto_failed").sum()):,}</span>'),
+        (say("需复核", "In the review band"), f'<span id="n-review">{int(flag(frame, "review").sum()):,}</span>'),
     ]
     if "needs_verification" in frame:
         verify = flag(frame, "needs_verification")
@@ -293,11 +365,11 @@ def overview_section(frame, area, unit):
         retained = (frame["category"].fillna("").astype(str) == "retained").to_numpy() if "category" in frame \
             else ~flag(frame, "inefficient")
         rows += [
-            ("需核实（否决项缺数据）Needs verification (veto data missing)",
+            (say("需核实（否决项缺数据）", "Needs verification (veto data missing)", ""),
              f'<span id="n-verify">{int(verify.sum()):,}</span>'),
-            ("现状保留：已核查 Retained, every veto checked",
+            (say("现状保留：已核查", "Retained, every veto checked"),
              f'<span id="n-retained-clean">{int((retained & ~verify).sum()):,}</span>'),
-            ("现状保留：待核实 Retained, not yet verified",
+            (say("现状保留：待核实", "Retained, not yet verified"),
              f'<span id="n-retained-unverified">{int((retained & verify).sum()):,}</span>'),
         ]
     return heading("overview") + kv_table(rows, "overview-table")
@@ -314,16 +386,24 @@ def counts_table(table, unit, table_id, extra=()):
     for row in table.to_dict("records"):
         swatch = f'<span class="swatch" style="background:{row["colour"]}"></span>' if row["colour"] else ""
         more = "".join(f"<td>{esc(row[col])}</td>" for col, _, _ in extra)
-        body.append(f'<tr data-value="{esc(row["value"])}"><td>{swatch}{esc(row["zh"])}</td>'
-                    f'<td class="en">{esc(row["en"])}</td>{more}<td class="count">{row["count"]:,}</td>'
+        body.append(f'<tr data-value="{esc(row["value"])}">{_class_cells(swatch, row["zh"], row["en"])}'
+                    f'{more}<td class="count">{row["count"]:,}</td>'
                     f'<td>{fmt_pct(row["count"], n)}</td><td class="area">{fmt_num(row["area"])}</td>'
                     f'<td>{fmt_pct(row["area"], total_area)}</td></tr>')
-    more_head = "".join(f"<th>{esc(zh)} {esc(en)}</th>" for _, zh, en in extra)
-    head = (f"<tr><th>类别</th><th>Class</th>{more_head}<th>宗地数 Parcels</th><th>占比 Share</th>"
-            f"<th>面积 Area ({esc(unit)})</th><th>面积占比 Area share</th></tr>")
-    foot = (f'<tr class="total"><td>合计</td><td class="en">Total</td>{"<td></td>" * len(extra)}'
+    more_head = "".join(f"<th>{esc(say(zh, en))}</th>" for _, zh, en in extra)
+    class_head = "<th>类别</th><th>Class</th>" if report_language() == "bilingual" else f"<th>{say('类别', 'Class')}</th>"
+    head = (f"<tr>{class_head}{more_head}<th>{say('宗地数', 'Parcels')}</th><th>{say('占比', 'Share')}</th>"
+            f"<th>{say('面积', 'Area')} ({esc(unit)})</th><th>{say('面积占比', 'Area share')}</th></tr>")
+    foot = (f'<tr class="total">{_class_cells("", "合计", "Total")}{"<td></td>" * len(extra)}'
             f'<td class="count">{n:,}</td><td>100%</td><td class="area">{fmt_num(total_area)}</td><td>100%</td></tr>')
     return f'<table class="classes" id="{table_id}">{head}{"".join(body)}{foot}</table>'
+
+
+def _class_cells(swatch, zh, en):
+    """The class cell(s) of a counts table: Chinese and English side by side in a bilingual report, else one."""
+    if report_language() == "bilingual":
+        return f'<td>{swatch}{esc(zh)}</td><td class="en">{esc(en)}</td>'
+    return f'<td>{swatch}{esc(say(zh, en))}</td>'
 
 
 def class_section(frame, kind, area, unit, cfg=None):
@@ -335,13 +415,17 @@ def list_table(rows, columns, table_id, limit=MAX_LIST_ROWS):
     one cell value into text (escaped here). Shows at most `limit` rows and says so when there are more."""
     columns = [c for c in columns if c[0] in rows]
     shown = rows.head(limit)
-    head = "".join(f"<th>{esc(zh)}<br><span class=\"en\">{esc(en)}</span></th>" for _, zh, en, _ in columns)
+    if report_language() == "bilingual":
+        head = "".join(f"<th>{esc(zh)}<br><span class=\"en\">{esc(en)}</span></th>" for _, zh, en, _ in columns)
+    else:
+        head = "".join(f"<th>{esc(say(zh, en))}</th>" for _, zh, en, _ in columns)
     body = "".join("<tr>" + "".join(f"<td>{esc(fmt(rec.get(col)))}</td>" for col, _, _, fmt in columns) + "</tr>"
                    for rec in shown.to_dict("records"))
     note = ""
     if len(rows) > len(shown):
-        note = (f'<p class="note">显示前 {len(shown):,} 宗（共 {len(rows):,} 宗），完整清单见图层 — the first '
-                f'{len(shown):,} of {len(rows):,}; the layer holds them all.</p>')
+        note = '<p class="note">' + esc(say(f"显示前 {len(shown):,} 宗（共 {len(rows):,} 宗），完整清单见图层",
+                                             f"the first {len(shown):,} of {len(rows):,}; the layer holds them all.",
+                                             " — ")) + "</p>"
     return note + f'<table class="list" id="{table_id}"><tr>{head}</tr>{body}</table>'
 
 
@@ -359,25 +443,26 @@ def charts_section(frame, info, cfg=None):
         tiers = frame["tier"].fillna("").astype(str)
         levels = frame["level"].fillna("").astype(str)
         classes = [(c["value"], c["value"], c["color"]) for c in palette()["tier"]]
-        rows = [(f"{class_label('level', v, 'zh', cfg)} {class_label('level', v, 'en', cfg)}",
+        rows = [(class_label('level', v, 'report', cfg),
                  tiers[levels == v].value_counts().to_dict()) for v in class_values(frame, "level", cfg)
                 if (levels == v).any()]
-        rows.append(("全部 All", tiers.value_counts().to_dict()))
+        rows.append((say("全部", "All"), tiers.value_counts().to_dict()))
         parts.append(svg_stacked(rows, classes))
     weakest = weakest_counts(frame).head(12)
     if len(weakest):
         cat = load_catalogue()
         parts.append(heading("weakest", 3))
-        parts.append('<p class="note">每宗低效宗地得分拖累最大的指标出现的次数 — how often each indicator is among the '
-                     'ones pulling an inefficient parcel\'s score down most.</p>')
-        parts.append(svg_bars([(f"{cat.label(i, 'zh')} {cat.label(i, 'en')}", int(n)) for i, n in weakest.items()]))
+        parts.append('<p class="note">' + esc(say(
+            "每宗低效宗地得分拖累最大的指标出现的次数", "how often each indicator is among the ones pulling an "
+            "inefficient parcel's score down most.", " — ")) + "</p>")
+        parts.append(svg_bars([(say(cat.label(i, 'zh'), cat.label(i, 'en')), int(n)) for i, n in weakest.items()]))
     return "".join(parts)
 
 
 def parcel_columns(unit, cfg=None):
     """The columns every parcel list starts with: [(column, zh, en, format)] (see list_table)."""
     def coded(col):
-        return lambda value: class_label(col, text_of(value), "zh", cfg)
+        return lambda value: class_label(col, text_of(value), label_lang(), cfg)
 
     return [("parcel_id", "宗地编号", "Parcel", text_of), ("town", "街镇", "Town", text_of),
             ("_area", "面积", f"Area ({unit})", fmt_num), ("score", "得分", "Score", lambda v: fmt_num(v, 3)),
@@ -393,14 +478,15 @@ def inefficient_section(frame, area, unit, cfg=None):
     sort_cols = [c for c in ("_cat", "score") if c in ineff]
     ineff = ineff.sort_values(sort_cols, kind="stable", na_position="last") if sort_cols else ineff
     def ids(col):
-        return lambda value: labels.translate_ids(value if isinstance(value, str) else "", col, "zh", cfg)
+        return lambda value: labels.translate_ids(value if isinstance(value, str) else "", col, label_lang(), cfg)
 
     columns = parcel_columns(unit, cfg) + [
-        ("ineff_type", "低效类型", "Type", lambda v: class_label("ineff_type", text_of(v), "zh", cfg)),
+        ("ineff_type", "低效类型", "Type", lambda v: class_label("ineff_type", text_of(v), label_lang(), cfg)),
         ("veto_reasons", "否决项", "Failed vetoes", ids("veto_reasons")),
         ("weakest", "短板指标", "Weakest indicators", ids("weakest"))]
-    return (heading("inefficient") + f'<p class="note">共 <span id="n-listed">{len(ineff):,}</span> 宗 '
-            f'{len(ineff):,} parcels, ordered by category and score.</p>' +
+    listed = f'<span id="n-listed">{len(ineff):,}</span>'
+    return (heading("inefficient") + '<p class="note">' + say(
+        f"共 {listed} 宗", f"{listed} parcels, ordered by category and score.") + "</p>" +
             list_table(ineff, columns, "inefficient-table"))
 
 
@@ -408,9 +494,9 @@ def verification_section(frame, area, unit, cfg=None):
     """The parcels whose vetoes could not all be checked, with the vetoes that lack data: what to collect for
     whom before the list is official."""
     if "needs_verification" not in frame:
-        return heading("verification") + ('<p class="note">图层没有 needs_verification 字段（旧版评价结果）— the '
-                                           'layer has no needs_verification field: evaluate it again to list '
-                                           'the parcels whose vetoes could not be checked.</p>')
+        return heading("verification") + '<p class="note">' + esc(say(
+            "图层没有 needs_verification 字段（旧版评价结果）", "the layer has no needs_verification field: evaluate "
+            "it again to list the parcels whose vetoes could not be checked.", " — ")) + "</p>"
     verify = flag(frame, "needs_verification")
     rows = frame[verify].copy()
     rows["_area"] = area[verify]
@@ -426,13 +512,16 @@ def verification_section(frame, area, unit, cfg=None):
         # The question the data must answer (是否有合法工业用地证), not the veto's failure label: nothing failed.
         ids = [i for i in (value if isinstance(value, str) else "").split(";") if i]
         fields = [next(iter(fields_of(vetoes[i].when)), i) if i in vetoes else i for i in ids]
-        return "；".join(cat.label(f, "zh") if cat.get(f) is not None else
-                        labels.translate_ids(i, "veto_unknown", "zh", cfg) for i, f in zip(ids, fields))
+        lang = label_lang()
+        return list_separator().join(cat.label(f, lang) if cat.get(f) is not None else
+                                        labels.translate_ids(i, "veto_unknown", lang, cfg) for i, f in zip(ids, fields))
 
     columns = parcel_columns(unit, cfg) + [("veto_unknown", "缺数据的否决项", "Vetoes without data", unknown)]
-    return (heading("verification") + f'<p class="note">共 <span id="n-verify-listed">{len(rows):,}</span> 宗：'
-            '以下否决项缺少数据，未视为通过 — these parcels lack the data for the vetoes listed; they are not '
-            'treated as having passed them.</p>' + list_table(rows, columns, "verification-table"))
+    listed = f'<span id="n-verify-listed">{len(rows):,}</span>'
+    return (heading("verification") + '<p class="note">' + say(
+        f"共 {listed} 宗：以下否决项缺少数据，未视为通过", f"these {listed} parcels lack the data for the vetoes "
+        "listed; they are not treated as having passed them.", " — ") + "</p>" +
+        list_table(rows, columns, "verification-table"))
 
 
 def quality_section(frame, info):
@@ -445,11 +534,11 @@ def quality_section(frame, info):
     missing_any = int((pd.to_numeric(frame["missing_count"], errors="coerce").fillna(0) > 0).sum()) \
         if "missing_count" in frame else None
     rows = [
-        ("未匹配宗地的企业 Enterprises matching no parcel",
+        (say("未匹配宗地的企业", "Enterprises matching no parcel"),
          f'<span id="q-unmatched">{fmt_int(quality.get("unmatched_enterprises"))}</span>'),
-        ("无企业的宗地 Parcels without enterprises", f'<span id="q-nofirm">{fmt_int(no_firm)}</span>'),
-        ("修复的几何 Repaired geometries", f'<span id="q-repaired">{fmt_int(quality.get("repaired_geometries"))}</span>'),
-        ("有缺失指标的宗地 Parcels with missing indicators", f'<span id="q-missing">{fmt_int(missing_any)}</span>'),
+        (say("无企业的宗地", "Parcels without enterprises"), f'<span id="q-nofirm">{fmt_int(no_firm)}</span>'),
+        (say("修复的几何", "Repaired geometries"), f'<span id="q-repaired">{fmt_int(quality.get("repaired_geometries"))}</span>'),
+        (say("有缺失指标的宗地", "Parcels with missing indicators"), f'<span id="q-missing">{fmt_int(missing_any)}</span>'),
     ]
     parts = [heading("quality"), kv_table(rows, "quality-table")]
     per_indicator = quality.get("indicators") or {
@@ -457,10 +546,11 @@ def quality_section(frame, info):
         for ind in cat.indicators if ind in frame}
     listed = [(ind, e) for ind, e in per_indicator.items() if e.get("missing")]
     if listed:
-        head = "<tr><th>指标 Indicator</th><th>缺失宗地数 Missing</th><th>原因 Reasons</th></tr>"
+        head = (f"<tr><th>{say('指标', 'Indicator')}</th><th>{say('缺失宗地数', 'Missing')}</th>"
+                f"<th>{say('原因', 'Reasons')}</th></tr>")
         body = "".join(
-            f'<tr data-indicator="{esc(ind)}"><td>{esc(cat.label(ind, "zh"))} <span class="en">{esc(cat.label(ind, "en"))}'
-            f'</span></td><td class="count">{e["missing"]:,}</td><td>'
+            f'<tr data-indicator="{esc(ind)}"><td>{say_html(cat.label(ind, "zh"), cat.label(ind, "en"))}'
+            f'</td><td class="count">{e["missing"]:,}</td><td>'
             f'{esc("; ".join(f"{k}: {v}" for k, v in (e.get("reasons") or {}).items()))}</td></tr>'
             for ind, e in sorted(listed, key=lambda item: -item[1]["missing"]))
         parts.append(f'<table class="list" id="missing-table">{head}{body}</table>')
@@ -468,11 +558,11 @@ def quality_section(frame, info):
     # What was done to the data (units converted, ids compared as numbers) is listed apart from the problems.
     notes = [m for m in messages if isinstance(m, Note)]
     if notes:
-        parts.append("<h3>数据读取 <span class=\"en\">How the data were read</span></h3><ul class=\"notes\" "
+        parts.append(f"<h3>{say_html('数据读取', 'How the data were read')}</h3><ul class=\"notes\" "
                      "id=\"data-notes\">" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
     warnings = [m for m in messages if not isinstance(m, Note)]
     if warnings:
-        parts.append("<h3>提示 <span class=\"en\">Warnings</span></h3><ul class=\"warnings\">" +
+        parts.append(f"<h3>{say_html('提示', 'Warnings')}</h3><ul class=\"warnings\">" +
                      "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>")
     return "".join(parts)
 
@@ -492,23 +582,29 @@ table.list{font-size:12px}ul.warnings,ul.notes{font-size:13px}
 """
 
 
-def build_report(frame, info, map_png=None, cfg=None, extra_sections=()):
+def build_report(frame, info, map_png=None, cfg=None, extra_sections=(), lang=None):
     """The whole HTML page as a string (see the module docstring for the arguments).
 
     info keys used: preset, label, digest, threshold, review_band, tier_method, tier_breaks, area_unit,
     layer, date, qgis_version, plugin_version, elapsed_s, warnings (list of str), quality (dict: the
     engine's quality plus unmatched_enterprises, repaired_geometries). Missing keys show as "—".
-    extra_sections: [(anchor id, Chinese title for the navigation, HTML)] placed before the data quality,
-    e.g. core.report_decision.decision_sections(...).
+    extra_sections: [(anchor id, title for the navigation, HTML)] placed before the data quality,
+    e.g. core.report_decision.decision_sections(...), built in the same language.
+    lang: "zh", "en" or "bilingual" (default: the language set with `language()`, else bilingual).
     """
+    with language(lang or report_language()):
+        return _build_report(frame, info, map_png, cfg, extra_sections)
+
+
+def _build_report(frame, info, map_png, cfg, extra_sections):
     unit = info.get("area_unit") or "mu"
     info = dict(info, area_unit=unit)
     area = area_in_unit(frame, unit)
-    unit_text = f"{unit_label(unit, 'zh')} / {unit_label(unit, 'en')}"
+    unit_text = say(unit_label(unit, 'zh'), unit_label(unit, 'en'), " / ")
     sections = [settings_section(info), overview_section(frame, area, unit_text)]
     if map_png:
         data = base64.b64encode(map_png).decode("ascii")
-        sections.append(heading("map") + f'<img class="map" id="map-image" alt="tier map" '
+        sections.append(heading("map") + f'<img class="map" id="map-image" alt="{esc(say("分级图", "tier map"))}" '
                                          f'src="data:image/png;base64,{data}">')
     sections += [class_section(frame, kind, area, unit_text, cfg) for kind in CLASS_FIELDS if kind in frame]
     sections += [charts_section(frame, info, cfg), inefficient_section(frame, area, unit_text, cfg)]
@@ -516,11 +612,13 @@ def build_report(frame, info, map_png=None, cfg=None, extra_sections=()):
     sections += [body for _, _, body in extra_sections]
     sections.append(quality_section(frame, info))
     keys = ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient", "verification")
-    links = [(k, HEADINGS[k][0]) for k in keys] + [(k, title) for k, title, _ in extra_sections]
-    links.append(("quality", HEADINGS["quality"][0]))
+    # The navigation is short: Chinese titles in a bilingual report, as before.
+    links = [(k, say(*HEADINGS[k]) if report_language() != "bilingual" else HEADINGS[k][0]) for k in keys]
+    links += [(k, title) for k, title, _ in extra_sections]
+    links.append(("quality", say(*HEADINGS["quality"]) if report_language() != "bilingual" else HEADINGS["quality"][0]))
     nav = "".join(f'<a href="#{k}">{esc(title)}</a>' for k, title in links)
-    title = "低效工业用地评价报告 — Inefficient industrial land evaluation report"
-    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(title)}</title>'
-            f'<style>{CSS}</style></head><body><h1>低效工业用地评价报告 <span class="en">Inefficient industrial '
-            f'land evaluation report</span></h1><nav>{nav}</nav>{"".join(sections)}'
+    title = ("低效工业用地评价报告", "Inefficient industrial land evaluation report")
+    return (f'<!DOCTYPE html><html lang="{HTML_LANG[report_language()]}"><head><meta charset="utf-8">'
+            f'<title>{esc(say(*title, " — "))}</title>'
+            f'<style>{CSS}</style></head><body><h1>{say_html(*title)}</h1><nav>{nav}</nav>{"".join(sections)}'
             f'<p class="note">LandEval {esc(info.get("plugin_version") or "")}</p></body></html>')

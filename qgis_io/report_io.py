@@ -14,7 +14,7 @@ from qgis.core import (
 from ..core import report_capabilities, report_decision, report_html, report_robustness, robustness as core_robustness
 from ..core.catalogue import load_catalogue
 from ..core.errors import LandEvalError
-from ..translation import tr
+from ..translation import output_language, tr
 from .layer_io import measure_areas, read_features, read_frame
 from .report_map import render_map
 from .styling import area_unit_of
@@ -122,7 +122,7 @@ def config_info(cfg):
     tiers = cfg.tiers
     return {
         "preset": cfg.name,
-        "label": label.get("zh") if isinstance(label, dict) else label,
+        "label": label,  # {zh, en} or text: the report shows it in its language
         "digest": cfg.digest(),
         "threshold": cfg.threshold,
         "review_band": cfg.review_band,
@@ -137,7 +137,8 @@ def config_info(cfg):
 
 
 def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=None, kind="tier", scenarios=None,
-                 two_evaluations=None, rounds=None, context=None, zones=None, zone_levels=None, robustness=None):
+                 two_evaluations=None, rounds=None, context=None, zones=None, zone_levels=None, robustness=None,
+                 lang="auto"):
     """Write the self-contained HTML report of an evaluated `layer` to `html_path`.
 
     run_info: preset (weight-set name), label, digest, threshold, review_band, tier_method, tier_breaks,
@@ -152,8 +153,11 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     Robustness: a layer with landeval:robustness's fields gets its section; `robustness` ({"settings": …,
     "tornado": …}, see core.report_robustness) adds the run's settings and the one-at-a-time chart, which is
     otherwise computed from the layer when `cfg` is given.
+    lang: "zh", "en", "bilingual" or "auto" (QGIS's language at the time of the run): the language of every
+    heading, text and label of the page and of the map's legend.
     Returns {"html": html_path, "map": map_path or None}.
     """
+    lang = output_language() if lang in (None, "auto") else lang
     if layer is None or not layer.isValid():
         raise LandEvalError("The report needs a valid evaluated layer.")
     frame = report_frame(layer, feedback)
@@ -168,12 +172,13 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
     if style:
         if feedback is not None:
             feedback.pushInfo(tr("Rendering the {style} map…").format(style=style))
-        png = render_map(layer, style)
-    sections = _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations, rounds, cfg, context,
-                                  feedback, zones, zone_levels)
-    sections += report_robustness.robustness_sections(frame, info["area_unit"],
-                                                      _robustness_extra(frame, cfg, robustness, feedback))
-    page = report_html.build_report(frame, info, png, cfg, sections)
+        png = render_map(layer, style, lang=lang)
+    with report_html.language(lang):
+        sections = _decision_sections(layer, frame, info["area_unit"], scenarios, two_evaluations, rounds, cfg,
+                                      context, feedback, zones, zone_levels)
+        sections += report_robustness.robustness_sections(frame, info["area_unit"],
+                                                          _robustness_extra(frame, cfg, robustness, feedback))
+        page = report_html.build_report(frame, info, png, cfg, sections)
     try:
         folder = os.path.dirname(os.path.abspath(html_path))
         os.makedirs(folder, exist_ok=True)

@@ -179,7 +179,7 @@ def test_report_sections_of_the_capabilities(run, qgs, tmp_path):
     agg = run("aggregatezones", {"INPUT": step2, "ZONE_FIELD": "level", "OUTPUT": gpkg(tmp_path, "z"),
                                  "OUTPUT_LEVELS": gpkg(tmp_path, "lv")})
     html = tmp_path / "r.html"
-    run("report", {"INPUT": step2, "ZONES": agg["OUTPUT"], "ZONE_LEVELS": agg["OUTPUT_LEVELS"], "OUTPUT": str(html)})
+    run("report", {"INPUT": step2, "LANGUAGE": 3, "ZONES": agg["OUTPUT"], "ZONE_LEVELS": agg["OUTPUT_LEVELS"], "OUTPUT": str(html)})
     page = html.read_text(encoding="utf-8")
     for anchor in ("potential", "contracts", "zones"):
         assert f'id="{anchor}"' in page, anchor

@@ -55,6 +55,7 @@ def test_output_carries_its_style_and_the_report_its_section(robust):
     results, _ = robust
     with sqlite3.connect(results["OUTPUT"]) as db:
         styles = [row[0] for row in db.execute("SELECT styleQML FROM layer_styles WHERE useAsDefault")]
-    assert styles and 'attr="robust_class"' in styles[0] and "稳健低效" in styles[0]
+    # qgis_process runs in English here: the legend in English (resources/styles/en/robust_class.qml).
+    assert styles and 'attr="robust_class"' in styles[0] and "Robustly inefficient" in styles[0]
     page = Path(results["REPORT"]).read_text(encoding="utf-8")
     assert 'id="robustness"' in page and 'id="chart-tornado"' in page and 'id="sweep-table"' in page

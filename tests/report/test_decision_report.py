@@ -135,7 +135,7 @@ def full_report(decision_outputs):
 
     out = decision_outputs
     path = str(out["dir"] / "report.html")
-    processing.run("landeval:report", {"INPUT": out["paths"], "SCENARIOS": out["scenarios"],
+    processing.run("landeval:report", {"INPUT": out["paths"], "LANGUAGE": 3, "SCENARIOS": out["scenarios"],
                                        "TWO_EVALUATIONS": out["two"], "ROUNDS": out["rounds"], "OUTPUT": path})
     with open(path, encoding="utf-8") as fh:
         return fh.read()

@@ -52,7 +52,8 @@ def report_page(evaluated_layer, tmp_path):
             "tier_method": "quantile", "tier_breaks": [20, 55, 20, 5], "area_unit": "mu", "elapsed_s": 1.25,
             "warnings": ["63 parcel id(s) of the enterprise table match no parcel."],
             "quality": {"unmatched_enterprises": 63, "repaired_geometries": 5}}
-    written = write_report(evaluated_layer, str(tmp_path / "report.html"), info, None, str(tmp_path / "map.png"))
+    written = write_report(evaluated_layer, str(tmp_path / "report.html"), info, None, str(tmp_path / "map.png"),
+                           lang="bilingual")
     return (tmp_path / "report.html").read_text(encoding="utf-8"), written
 
 
@@ -95,7 +96,7 @@ def test_report_is_self_contained(report_page, tmp_path):
     urls = set(re.findall(r"""(?:src|href)=["']([^"'#][^"']*)""", page))
     assert all(u.startswith("data:image/png;base64,") for u in urls), urls
     assert "<script" not in page and "@import" not in page
-    data = re.search(r'id="map-image" alt="tier map" src="data:image/png;base64,([^"]+)"', page).group(1)
+    data = re.search(r'id="map-image" alt="[^"]*" src="data:image/png;base64,([^"]+)"', page).group(1)
     inline = base64.b64decode(data)
     assert inline == (tmp_path / "map.png").read_bytes() and written["map"] == str(tmp_path / "map.png")
     png_image(inline)
@@ -155,7 +156,7 @@ def test_report_algorithm_describes_the_preset(landeval_provider, evaluated_laye
     from landeval.core.config import load_config
 
     out = tmp_path / "alg_report.html"
-    result = processing.run("landeval:report", {"INPUT": evaluated_layer, "PRESET": "jiangning",
+    result = processing.run("landeval:report", {"INPUT": evaluated_layer, "LANGUAGE": 3, "PRESET": "jiangning",
                                                 "OUTPUT": str(out), "MAP": str(tmp_path / "m.png")})
     page = out.read_text(encoding="utf-8")
     assert result["OUTPUT"] == str(out) and (tmp_path / "m.png").stat().st_size > 10000
