@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPu
 
 from ..core import config
 from ..core.errors import ConfigError, LandEvalError
-from ..translation import message_of, tr
+from ..translation import message_of, output_language, tr
 from . import weight_file
 from .weights_panel import theme_icon
 
@@ -59,6 +59,9 @@ class WeightSetBar(QWidget):
         # Each language is named in itself, as language pickers do, whatever the interface's language.
         self.language_combo.addItem("中文", "zh")
         self.language_combo.addItem("English", "en")
+        # The labels start in QGIS's language; the combo lets a user write outputs for readers of the other.
+        self.language_combo.setCurrentIndex(self.language_combo.findData(output_language()))
+        self.model.set_language(self.language_combo.currentData())
         self.language_combo.currentIndexChanged.connect(self._on_language)
         self.title = QLabel(self)
         self.title.setWordWrap(True)

@@ -50,6 +50,8 @@ def dock(qgis_iface, qgis_new_project, landeval_provider, evaluated_path):
     assert evaluated.isValid() and parks.isValid() and evaluated.featureCount() == 6
     project.addMapLayers([evaluated, parks])
     dock = WeightSetDock(qgis_iface, qgis_iface.mainWindow())
+    # The summaries below were worked out with Chinese labels; the combo starts at QGIS's language (English here).
+    dock.language_combo.setCurrentIndex(dock.language_combo.findData("zh"))
     dock.apply_panel.evaluated_combo.setLayer(evaluated)
     dock.apply_panel.overlays["PARKS"].setLayer(parks)
     yield dock

@@ -127,6 +127,7 @@ def test_ahp_weights_go_into_the_selected_level_and_undo_restores(make_dock):
     from landeval.ui.weight_model import ROOT
 
     dock = make_dock()
+    dock.language_combo.setCurrentIndex(dock.language_combo.findData("zh"))  # the names below are the Chinese labels
     before = dock.model.level_weights((1,))
     dock.tree.setCurrentIndex(dock.model.index_for((1, 2)))  # an indicator of land_use selects its level
     assert dock.current_level() == (1,)

@@ -149,3 +149,14 @@ def test_the_errors_the_dock_raises_are_templates():
                 if not (isinstance(first, ast.Constant) and isinstance(first.value, str)):
                     offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+@pytest.mark.parametrize(("locale", "shown", "language"), [("zh-Hans", "中文", "zh"), ("zh_CN", "中文", "zh"),
+                                                          ("en_US", "English", "en"), ("de", "English", "en")])
+def test_the_label_language_starts_at_qgis_language(qgis_locale, make_dock, locale, shown, language):
+    # Issue 13: data labels "follow the locale at the time of the run"; the dock's combo starts there
+    # (labels exist in Chinese and English, so any other language gets the English ones).
+    qgis_locale(locale)
+    dock = make_dock()
+    assert dock.language_combo.currentText() == shown
+    assert dock.model.language == language
