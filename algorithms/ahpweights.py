@@ -113,7 +113,8 @@ class AHPWeights(LandEvalAlgorithm):
         weights = {c: float(w) for c, w in zip(criteria, result.weights)}
         for c, w in weights.items():
             feedback.pushInfo(f"{c}: {w:.4f}")
-        feedback.pushInfo(f"λmax = {result.lambda_max:.4f}, CI = {result.ci:.4f}, CR = {result.cr:.4f}")
+        feedback.pushInfo(tr("λmax = {lambda_max}, CI = {ci}, CR = {cr}").format(
+            lambda_max=f"{result.lambda_max:.4f}", ci=f"{result.ci:.4f}", cr=f"{result.cr:.4f}"))
         if not result.consistent:
             worst = result.worst_pair
             values = {"cr": f"{result.cr:.3f}", "row": worst.row, "col": worst.col, "given": f"{worst.given:.3g}",
