@@ -24,6 +24,7 @@ from ..qgis_io.layer_io import measure_areas, read_features, read_frame, require
 from ..qgis_io.spatial import inner_points, locate, source_geometries
 from ..qgis_io.styling import area_unit_of_fields, finish_output
 from ..qgis_io.writer import write_frame, write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import OutputSink, config_file_param, source_input, source_parameter, tr, translated_options, with_help
 
@@ -136,7 +137,7 @@ class AggregateZones(LandEvalAlgorithm):
         table = read_features(given, fields, geometry=need_geometry, feedback=feedback, what="input layer")
         frame, warnings = canonical_with_originals(table.frame, {})
         for warning in warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         crs = require_crs(source) if need_geometry else None
         geoms = measure_areas(table.geometries, crs, context, feedback) if need_geometry else None
         if not has_area:
@@ -148,7 +149,7 @@ class AggregateZones(LandEvalAlgorithm):
         result = evaluate_zones(frame, keys, cfg, unit, zone_levels, references, weighting, require=False,
                                 parcel_levels=parcel_levels)
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         per_zone, total = result.zones, result.district
         field_aliases = zone_aliases(per_zone.columns, unit)
         field_aliases.update(table2_aliases(per_zone.columns, unit, result.references))
@@ -230,7 +231,7 @@ class AggregateZones(LandEvalAlgorithm):
         frame, _ = read_frame(table, None, feedback, "reference table")
         canon, warnings = canonical_table(frame)
         for warning in warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         name = next((c for c in frame.columns if str(c).strip().lower() in REFERENCE_NAME_COLUMNS), None)
         if name is None:
             raise LandEvalError("The reference table needs a name column (name / 名称 / 参照 / 参照名称) saying what "

@@ -15,6 +15,7 @@ from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.styling import area_unit_of_fields
 from ..qgis_io.writer import write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import OutputSink, language, language_param, source_input, tr, with_help
 
@@ -84,7 +85,7 @@ class CheckContracts(LandEvalAlgorithm):
         frame, fids = read_canonical(given, READ, feedback, "parcel layer")
         result = core.check_contracts(frame, on, area_unit_of_fields(source.fields().names()), window)
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         table = result.table
         if self.parameterAsBool(parameters, "SET_VETO_FIELD", context):
             recorded = frame["contract_fulfilled"] if "contract_fulfilled" in frame else None

@@ -19,6 +19,7 @@ from ..qgis_io.spatial import overlay_share
 from ..qgis_io.styling import finish_output
 from ..translation import output_language
 from ..qgis_io.writer import write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import OutputSink, add_scale_parameters, scale_levels, source_input, source_parameter, tr, with_help
 
@@ -79,7 +80,7 @@ class ClassifyScale(LandEvalAlgorithm):
         steps.setCurrentStep(1)
         scale, parks = scale_levels(self, parameters, context, steps, areas.geometries, areas.area_m2, crs)
         for warning in scale.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         in_park = scale.parcel_park >= 0
         park_fid = pd.Series(pd.NA, index=range(len(in_park)), dtype="Int64")
         park_fid[in_park] = scale.park_fids[scale.parcel_park[in_park]]

@@ -45,6 +45,7 @@ from ..core.errors import LandEvalError
 from ..qgis_io.deliverables import commit, decision_labels, park_names, read_parcels, selected_mask, staged_path
 from ..qgis_io.styling import STYLE_KINDS, area_unit_of, style_path
 from ..qgis_io.values import check_canceled
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import config_file_param, filter_param, load_eval_config, parks_param, preset_param, tr, with_help
 
@@ -425,7 +426,7 @@ class Dossier(LandEvalAlgorithm):
                 "area_unit": area_unit_of(layer)}
         data = build_dossier(frame, cfg, selected, info, park_all, decision_labels(layer))
         for warning in data.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
 
         project = QgsProject()
         project.setCrs(crs)

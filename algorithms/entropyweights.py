@@ -11,6 +11,7 @@ from ..core import tables, weighting
 from ..core.errors import LandEvalError
 from ..core.labels import entries as label_entries
 from ..qgis_io.layer_io import read_frame
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import (add_weight_outputs, source_parameter, split_names, tr, translated_options, weight_outputs,
                      with_help)
@@ -75,7 +76,7 @@ class EntropyWeights(LandEvalAlgorithm):
         for name in fields:
             values[name], warnings = tables.to_numeric(frame[name], name)
             for warning in warnings:
-                feedback.pushWarning(warning)
+                feedback.pushWarning(message_of(warning))
         method = METHODS[self.parameterAsEnum(parameters, "METHOD", context)]
         weights = _FUNCTIONS[method](pd.DataFrame(values, columns=fields), cost=cost)
         result = {name: float(weights[name]) for name in fields}

@@ -8,6 +8,7 @@ from ..core.units import from_m2
 from ..qgis_io.canonical_read import parcel_areas, read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.writer import write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import OutputSink, language, language_param, source_input, tr, with_help
 
@@ -54,7 +55,7 @@ class PotentialClasses(LandEvalAlgorithm):
         frame, fids = read_canonical(given, READ, feedback, "evaluated layer")
         result = core.classify_potential(frame)
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         area = parcel_areas(source, frame, context, feedback, "evaluated layer")
         for cls, (n, a) in core.class_totals(result.table["potential"], area).items():
             feedback.pushInfo(tr("{potential_class}: {parcels} parcel(s), {area} mu").format(

@@ -19,6 +19,7 @@ from ..core.units import unit_label
 from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
 from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
 from ..qgis_io.writer import write_frame, write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import OutputSink, area_unit, area_unit_param, source_input, source_parameter, tr, with_help
 
@@ -167,7 +168,7 @@ class RenewalScenarios(LandEvalAlgorithm):
         destinations = self._destinations(parameters, context, metric, feedback, bool(town))
         result = core.run_scenarios(frame, destinations, costs, settings, use_town=bool(town))
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         for row in result.summary.itertuples():
             feedback.pushInfo(tr("{scenario}: {moved} moved ({unplaced} unplaced), cost {cost} 10⁴ yuan, freed {freed} "
                                  "{unit}, output {output} 10⁴ yuan/{unit}").format(

@@ -10,6 +10,7 @@ from ..core.labels import entries as label_entries
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_frame
 from ..qgis_io.writer import write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import OutputSink, file_value, language, language_param, rules_param, source_input, tr, with_help
 
@@ -68,7 +69,7 @@ class SuggestPaths(LandEvalAlgorithm):
         frame, fids = read_frame(given, wanted, feedback, what="evaluated layer")
         result = core_paths.suggest_paths(frame, path_rules, clearance, lang)
         for warning in result.warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         labels = core_paths.value_labels(path_rules, clearance, lang)
         for field in ("path", "clearance_zone"):
             counts = Counter(result.table[field].dropna())

@@ -21,6 +21,7 @@ from ..core.tables import to_numeric
 from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
 from ..qgis_io.layer_io import measure_areas, read_features, require_crs, require_polygons
 from ..qgis_io.writer import write_frame, write_output
+from ..translation import message_of
 from .base import LandEvalAlgorithm
 from .params import (
     OutputSink,
@@ -134,7 +135,7 @@ class TwoEvaluations(LandEvalAlgorithm):
         indicators = self._indicators(parameters, context, feedback, metric, xy, radius, parcels.frame, price)
         scored, warnings = core_value.value_scores(indicators, weights)
         for warning in warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
         both = scored.assign(**{perf: pd.to_numeric(parcels.frame[perf], errors="coerce").to_numpy(dtype=float)})
         quadrants, cuts = quad.assign_quadrants(both, rules, lang)
         feedback.pushInfo(tr("Splits: performance {performance}, value {value}.").format(
@@ -189,7 +190,7 @@ class TwoEvaluations(LandEvalAlgorithm):
         if price:
             values, warnings = to_numeric(frame[price], price)
             for warning in warnings:
-                feedback.pushWarning(warning)
+                feedback.pushWarning(message_of(warning))
             out["land_price"] = values
         landuse = source_parameter(self, parameters, "LANDUSE", context, feedback)
         if landuse is not None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .errors import LandEvalError
+from .errors import QT_TRANSLATE_NOOP, LandEvalError, Problem
 from .indicators import aggregate_enterprises
 from .keys import describe_positions, is_numeric_key, key_strings, without_leading_zeros
 from .tables import Note
@@ -68,11 +68,14 @@ def match_by_id(parcel_ids, enterprise_ids, parcel_field="parcel id", parcel_key
         stripped = without_leading_zeros(text_keys)
         changed = np.flatnonzero(stripped != text_keys)
         if len(changed):
-            side = "parcel" if parcel_numeric else "enterprise table's"
             examples = ", ".join(f"{text_keys[i]} = {stripped[i]}" for i in changed[:3])
-            messages.append(Note(
-                f"The {side} {parcel_field} is a number field, so ids are compared as numbers: {len(changed)} "
-                f"id(s) written with leading zeros are read as numbers ({examples})."))
+            template = (QT_TRANSLATE_NOOP("LandEvalError", "The parcel {field} is a number field, so ids are "
+                                          "compared as numbers: {count} id(s) written with leading zeros are read "
+                                          "as numbers ({examples}).") if parcel_numeric else
+                        QT_TRANSLATE_NOOP("LandEvalError", "The enterprise table's {field} is a number field, so "
+                                          "ids are compared as numbers: {count} id(s) written with leading zeros "
+                                          "are read as numbers ({examples})."))
+            messages.append(Note(template, field=parcel_field, count=len(changed), examples=examples))
         if parcel_numeric:
             enterprise_keys = stripped
         else:
@@ -127,10 +130,10 @@ def join_enterprises(canon, positions, parcel_keys, how, row_labels):
     counts = {"enterprises": int(len(positions)), "unmatched_enterprises": int(unmatched.sum())}
     if unmatched.any():
         label = canon["enterprise_id"] if "enterprise_id" in canon else pd.Series(row_labels)
-        warnings.append(
-            f"{describe_positions(np.flatnonzero(unmatched), label.astype(str).to_numpy())} enterprise(s) match "
-            f"no parcel (joined by {how}); they are left out of every indicator."
-        )
+        warnings.append(Problem("{enterprises} enterprise(s) match no parcel (joined by {how}); they are left out "
+                                "of every indicator.", how=how,
+                                enterprises=describe_positions(np.flatnonzero(unmatched),
+                                                               label.astype(str).to_numpy())))
     # Keys are dropped: the join is by position, and an enterprise id 'first' per parcel means nothing.
     canon = canon.drop(columns=[c for c in ("parcel_id", "enterprise_id") if c in canon.columns])
     canon = canon.assign(parcel_id=positions)[~unmatched]
@@ -144,8 +147,8 @@ def join_enterprises(canon, positions, parcel_keys, how, row_labels):
     without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)
     counts["parcels_without_enterprise"] = int(len(without))
     if len(without):
-        warnings.append(f"{describe_positions(without, parcel_keys)} parcel(s) have no enterprise "
-                        "(n_enterprises = 0); their enterprise indicators are missing.")
+        warnings.append(Problem("{parcels} parcel(s) have no enterprise (n_enterprises = 0); their enterprise "
+                                "indicators are missing.", parcels=describe_positions(without, parcel_keys)))
     return EnterpriseJoin(firms.reset_index(drop=True), counts, warnings)
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from .catalogue import load_catalogue
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .tables import canonical_table
 from .units import check_unit, from_m2
 
@@ -40,7 +40,8 @@ def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
                             "field mapping.", parcel_key=parcel_key)
     keyless = frame[parcel_key].isna() | (frame[parcel_key].astype(str).str.strip() == "")
     if keyless.any():
-        warnings.append(f"{int(keyless.sum())} enterprise row(s) without a parcel id were left out.")
+        warnings.append(Problem("{count} enterprise row(s) without a parcel id were left out.",
+                                count=int(keyless.sum())))
         frame = frame[~keyless]
     groups = frame.groupby(parcel_key, sort=False)
     out = pd.DataFrame({"n_enterprises": groups.size().astype("int64")})

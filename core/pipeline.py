@@ -11,7 +11,7 @@ from . import classify, scoring, vetoes
 from .catalogue import load_catalogue
 from .conditions import fields_of
 from .config import EvalConfig, load_config
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .enterprises import attach_firms, join_enterprises, match_by_id
 from .indicators import absent_inputs, compute_indicators
 from .keys import key_strings
@@ -138,8 +138,9 @@ def add_rule_placeholders(work, cfg, warnings):
         for name in fields_of(cond, optional=False):
             if name not in work.columns and name not in produced and name not in added:
                 added.append(name)
-                warnings.append(f"{where}: field {name!r} ({load_catalogue().label(name)}) is not in the table; "
-                                "the rule treats it as missing and never fires on it.")
+                warnings.append(Problem("{where}: field {name!r} ({label}) is not in the table; the rule treats it "
+                                        "as missing and never fires on it.", where=where, name=name,
+                                        label=load_catalogue().label(name)))
     for name in added:
         work[name] = np.nan
     return added
@@ -234,9 +235,9 @@ def indicators_stage(frame, cfg, run):
     absent = {}
     for element, spec in cfg.indicators():
         if spec.field not in columns:
-            run.warnings.append(f"{element.id}/{spec.id}: cannot be computed — the table has no "
-                                f"{', '.join(absent_inputs(columns, spec.field))}; the indicator is missing "
-                                "for every parcel.")
+            run.warnings.append(Problem("{where}: cannot be computed — the table has no {inputs}; the indicator "
+                                        "is missing for every parcel.", where=f"{element.id}/{spec.id}",
+                                        inputs=", ".join(absent_inputs(columns, spec.field))))
             absent[spec.field] = np.nan
     return new.assign(**absent) if absent else new
 
@@ -264,8 +265,9 @@ def types_stage(frame, cfg, run):
 def categories_stage(frame, cfg, run):
     """The final determination (core.classify.determine): `inefficient`, `review`, `category`."""
     if cfg.identification == "screening" and run.threshold is not None:
-        run.warnings.append(f"Configuration {cfg.name!r} identifies inefficient parcels by screening, not by "
-                            f"score: the threshold {run.threshold:g} is not used.")
+        run.warnings.append(Problem("Configuration {name!r} identifies inefficient parcels by screening, not by "
+                                    "score: the threshold {threshold:g} is not used.", name=cfg.name,
+                                    threshold=run.threshold))
     return classify.determine(frame, cfg, run.threshold)
 
 
@@ -273,7 +275,8 @@ def tiers_stage(frame, cfg, run):
     """`tier` A/B/C/D/T (core.classify.assign_tiers); no column, and a warning, when neither the configuration
     nor the run says how to grade."""
     if cfg.tiers is None and run.tier_method is None:
-        run.warnings.append(f"Configuration {cfg.name!r} has no tiers section; no tiers were graded.")
+        run.warnings.append(Problem("Configuration {name!r} has no tiers section; no tiers were graded.",
+                                    name=cfg.name))
         return pd.DataFrame(index=frame.index)
     return classify.assign_tiers(frame, cfg, run.tier_method, run.tier_breaks)
 
@@ -346,7 +349,7 @@ def _join(work, enterprises, parcel_key, warnings):
     parcel_keys = key_strings(work[parcel_key])
     positions, found = match_by_id(work[parcel_key], firms[parcel_key], parcel_key, parcel_keys)
     warnings += found
-    joined = join_enterprises(firms, positions, parcel_keys, f"id ({parcel_key})", enterprises.index.to_numpy())
+    joined = join_enterprises(firms, positions, parcel_keys, Problem("id ({field})", field=parcel_key), enterprises.index.to_numpy())
     warnings += joined.warnings
     work, _ = attach_firms(work, joined.firms)
     return work, joined.counts

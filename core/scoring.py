@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from .config import NORMALIZATIONS
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .normalize import categorical_scores, normalize
 from .tables import join_labels
 
@@ -57,8 +57,8 @@ def normalized_indicators(df, cfg, normalization=None, group=None):
     for element, spec in cfg.indicators():
         where = f"{element.id}/{spec.id}"
         if spec.field not in df.columns:
-            warnings.append(f"{where}: field {spec.field!r} is not in the table; the indicator is missing "
-                            "for every parcel.")
+            warnings.append(Problem("{where}: field {field!r} is not in the table; the indicator is missing for "
+                                    "every parcel.", where=where, field=spec.field))
             columns[spec.id] = np.full(len(df), np.nan)
             continue
         values = df[spec.field]
@@ -66,8 +66,8 @@ def normalized_indicators(df, cfg, normalization=None, group=None):
             scores, unmapped = categorical_scores(values, spec.scores)
             if unmapped:
                 shown = ", ".join(repr(v) for v in unmapped[:5]) + (", …" if len(unmapped) > 5 else "")
-                warnings.append(f"{where}: value(s) {shown} are not in the score map and count as missing; "
-                                "add them to scores: in the weight set.")
+                warnings.append(Problem("{where}: value(s) {shown} are not in the score map and count as missing; "
+                                        "add them to scores: in the weight set.", where=where, shown=shown))
             columns[spec.id] = scores
             continue
         method = normalization or spec.normalization
@@ -150,7 +150,8 @@ def score_details(df, cfg, normalization=None, group=None):
     table["weakest"] = _weakest(scores, weights, ids)
     unscored = int(table["score"].isna().sum())
     if unscored:
-        warnings.append(f"{unscored} parcel(s) have no value for any indicator and get no score.")
+        warnings.append(Problem("{count} parcel(s) have no value for any indicator and get no score.",
+                                count=unscored))
     return ScoreDetails(table, normalized, warnings)
 
 

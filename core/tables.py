@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import units
-from .errors import LandEvalError, Problem
+from .errors import QT_TRANSLATE_NOOP, LandEvalError, Problem
 
 # Cells that mean "no data" in Chinese statistical tables. They become missing values with a warning.
 MISSING_TOKENS = frozenset({
@@ -30,23 +30,29 @@ YES_WORDS = ("1", "1.0", "true", "t", "y", "yes", "是", "有", "符合", "通�
 NO_WORDS = ("0", "0.0", "false", "f", "n", "no", "否", "无", "不符合", "未通过", "不通过")
 _YES_NO = {**{w: 1.0 for w in YES_WORDS}, **{w: 0.0 for w in NO_WORDS}}
 
+# Where a column's unit was read from, as a value of the unit notes; a Problem, so that it is translated too.
+THE_HEADER = Problem("the header")
+# What an area read from a table is called in the negative-value warning.
+AREA = Problem("Area")
+
 # Quantities that may be below zero (see _negatives); every other number a table holds may not.
 SIGNED = ("net_profit", "value_added")
 SIGNED_CHECKED = ("tax",)
 
 
-class Note(str):
+class Note(Problem):
     """A line for the log and the report's data-quality section that says what was done to the data (a unit
     converted, ids compared as numbers) rather than what is wrong with it: callers log it as information, and
-    the report lists it apart from the warnings. Otherwise it is the message text itself."""
+    the report lists it apart from the warnings. Otherwise it is the message text itself, an English template
+    with values as a Problem, translated where it is shown."""
 
 
 class UnitNote(Note):
     """A Note about units; `columns` = {canonical id: (column, unit stated or None, unit read in, factor to the
     catalogue's unit)} for the columns it is about (core.tables.magnitude_warnings looks them up)."""
 
-    def __new__(cls, text, columns=None):
-        note = super().__new__(cls, text)
+    def __new__(cls, template, columns=None, /, **values):
+        note = super().__new__(cls, template, **values)
         note.columns = dict(columns or {})
         return note
 
@@ -108,7 +114,8 @@ def to_numeric(series, field, unit=None):
     infinite = np.isinf(values)
     if infinite.any():
         values[infinite] = np.nan
-        warnings.append(f"{field}: {int(infinite.sum())} infinite value(s) read as missing.")
+        warnings.append(Problem("{field}: {count} infinite value(s) read as missing.", field=field,
+                                count=int(infinite.sum())))
     return values, warnings
 
 
@@ -119,10 +126,8 @@ def _parse_text(text_cells, counts, field, unit, warnings):
     placeholder = text.str.lower().isin(MISSING_TOKENS).to_numpy()
     if placeholder.any():
         tokens = sorted(set(text[placeholder]))
-        warnings.append(
-            f"{field}: {int(counts[placeholder].sum())} cell(s) marked as having no data ({_preview(tokens)}) "
-            "read as missing."
-        )
+        warnings.append(Problem("{field}: {count} cell(s) marked as having no data ({shown}) read as missing.",
+                                field=field, count=int(counts[placeholder].sum()), shown=_preview(tokens)))
     parts = text.str.extract(_NUMBER_RE)
     parsed = parts[0].notna().to_numpy()
     if parsed.any():
@@ -145,10 +150,9 @@ def _parse_text(text_cells, counts, field, unit, warnings):
     bad = ~parsed & ~placeholder
     if bad.any():
         offenders = list(dict.fromkeys(text_cells[bad].astype(str)))
-        warnings.append(
-            f"{field}: {int(counts[bad].sum())} cell(s) are not numbers and were read as missing: "
-            f"{_preview(offenders)}. Correct them in the source table."
-        )
+        warnings.append(Problem("{field}: {count} cell(s) are not numbers and were read as missing: {shown}. "
+                                "Correct them in the source table.", field=field, count=int(counts[bad].sum()),
+                                shown=_preview(offenders)))
     return out
 
 
@@ -213,13 +217,14 @@ def _negatives(values, fid, column, what, row_labels, catalogue, warnings):
     shown = _preview([f"{row_labels[i]}: {values[i]:g}" if row_labels is not None else f"{values[i]:g}"
                       for i in rows[:6]])
     if fid in _signed_ids(catalogue, SIGNED_CHECKED):
-        warnings.append(f"{column}: {len(rows)} negative value(s) ({shown}) kept as reported; check them in the "
-                        "source table unless they are refunds.")
+        warnings.append(Problem("{column}: {count} negative value(s) ({shown}) kept as reported; check them in the "
+                                "source table unless they are refunds.", column=column, count=len(rows), shown=shown))
         return values
     values = values.copy()
     values[negative] = np.nan
-    warnings.append(f"{column}: {len(rows)} negative value(s) ({shown}) read as missing: {what} cannot be "
-                    "negative. Correct them in the source table.")
+    warnings.append(Problem("{column}: {count} negative value(s) ({shown}) read as missing: {what} cannot be "
+                            "negative. Correct them in the source table.", column=column, count=len(rows),
+                            shown=shown, what=what))
     return values
 
 
@@ -292,7 +297,7 @@ def read_units(resolved, catalogue, field_map=None):
         if fid != "area_m2" and (entry is None or reading_of(fid, entry) != "number"):
             continue
         target = _target_unit(fid, catalogue)
-        source = "FIELD_MAP" if fid in map_units else "the header"
+        source = "FIELD_MAP" if fid in map_units else THE_HEADER
         stated = map_units.get(fid) or (None if column == fid else units.header_unit(column))
         if stated is not None and not units.is_unit(stated):
             stated = None  # bracketed words that are no unit: 总产值（现价）, 税收（2023年）
@@ -306,14 +311,18 @@ def read_units(resolved, catalogue, field_map=None):
         plan[column] = (stated, factor)
         if units.unit_key(stated) != units.unit_key(target):
             notes.append(UnitNote(
-                f"{column}: in {stated} (as {source} says), converted to {target} (× {factor:.10g}) for "
-                f"{catalogue.label(fid)} ({fid}).", {fid: (column, stated, stated, factor)}))
+                QT_TRANSLATE_NOOP("LandEvalError", "{column}: in {stated} (as {source} says), converted to "
+                                                   "{target} (× {factor}) for {label} ({fid})."),
+                {fid: (column, stated, stated, factor)}, column=column, stated=stated, source=source,
+                target=target, factor=f"{factor:.10g}", label=catalogue.label(fid), fid=fid))
     if assumed:
         listed = ", ".join(f"{column} {_target_unit(fid, catalogue)}" for fid, column in assumed.items())
         notes.append(UnitNote(
-            f"No unit in the header of {len(assumed)} column(s), so read in the catalogue's unit: {listed}. "
-            "If a column is in another unit, write it in the header (税收总额（元）) or in FIELD_MAP.",
-            {fid: (column, None, _target_unit(fid, catalogue), 1.0) for fid, column in assumed.items()}))
+            QT_TRANSLATE_NOOP("LandEvalError", "No unit in the header of {count} column(s), so read in the "
+                                               "catalogue's unit: {listed}. If a column is in another unit, "
+                                               "write it in the header (税收总额（元）) or in FIELD_MAP."),
+            {fid: (column, None, _target_unit(fid, catalogue), 1.0) for fid, column in assumed.items()},
+            count=len(assumed), listed=listed))
     return plan, notes
 
 
@@ -348,7 +357,7 @@ def canonical_table(df, field_map=None):
         if fid == "area_m2" or entry is None:
             values, found = _numbers_with_text_cells(series, text_cells.get(column), fid, unit or "m²")
             warnings += found
-            values = _negatives(values * factor if factor != 1.0 else values, fid, column, "Area", row_labels,
+            values = _negatives(values * factor if factor != 1.0 else values, fid, column, AREA, row_labels,
                                 catalogue, warnings)
         elif how == "yes_no":
             values = parse_yes_no(series, column)
@@ -426,6 +435,41 @@ def _mixups(entry, catalogue, read_as, median, low, high):
     return [f[1:] for f in sorted(found, key=lambda f: f[0])]
 
 
+
+def _magnitude_problem(above, too_large, values):
+    """The warning of a median outside the plausible range (`above` it or below), with the unit mix-up that would
+    explain it when `too_large` is not None. Whole sentences, one literal per case, so that each is translated
+    as one."""
+    if too_large is None:
+        if above:
+            return Problem("{label} ({fid}): the median, {median}, is {ratio} times above the plausible range "
+                           "({range}). Check the units of its input columns.", **values)
+        return Problem("{label} ({fid}): the median, {median}, is {ratio} times below the plausible range "
+                       "({range}). Check the units of its input columns.", **values)
+    if above and too_large:
+        return Problem(
+            "{label} ({fid}): the median, {median}, is {ratio} times above the plausible range ({range}). A unit "
+            "mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes "
+            "{fid} {power} times too large. Check that column; if so, write the right unit in its header "
+            "({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).", **values)
+    if above:
+        return Problem(
+            "{label} ({fid}): the median, {median}, is {ratio} times above the plausible range ({range}). A unit "
+            "mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes "
+            "{fid} {power} times too small. Check that column; if so, write the right unit in its header "
+            "({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).", **values)
+    if too_large:
+        return Problem(
+            "{label} ({fid}): the median, {median}, is {ratio} times below the plausible range ({range}). A unit "
+            "mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes "
+            "{fid} {power} times too large. Check that column; if so, write the right unit in its header "
+            "({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).", **values)
+    return Problem(
+        "{label} ({fid}): the median, {median}, is {ratio} times below the plausible range ({range}). A unit "
+        "mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes "
+        "{fid} {power} times too small. Check that column; if so, write the right unit in its header "
+        "({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).", **values)
+
 def magnitude_warnings(table, area_unit="mu", notes=()):
     """A warning for each catalogue column of `table` whose median lies outside the catalogue's plausible
     range, naming the unit mix-up that would explain it (values in 元 read as 万元: 10⁴ too large; a 万元
@@ -456,20 +500,16 @@ def magnitude_warnings(table, area_unit="mu", notes=()):
             continue
         unit = catalogue.unit_of(fid, area_unit)
         unit = "" if unit == "fraction" else " " + unit
-        side = "above" if median > high else "below"
-        ratio = median / high if median > high else low / median
-        text = (f"{catalogue.label(fid)} ({fid}): the median, {median:,.6g}{unit}, is {ratio:,.3g} times {side} "
-                f"the plausible range ({low:g}–{high:g}{unit}).")
+        # Whole sentences per case (above/below, too large/small), so that each is translated as one.
+        above = median > high
+        ratio = median / high if above else low / median
+        values = {"label": catalogue.label(fid), "fid": fid, "median": f"{median:,.6g}{unit}",
+                  "ratio": f"{ratio:,.3g}", "range": f"{low:g}–{high:g}{unit}"}
         found = _mixups(entry, catalogue, read_as, median, low, high)
         if found:
             term, column, true_unit, read_unit, effect = found[0]
             big = effect if effect > 1 else 1.0 / effect
-            text += (f" A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read "
-                     f"as {read_unit} makes {fid} {_power_of_ten(big)} times too {'large' if effect > 1 else 'small'}"
-                     f". Check that column; if so, write the right unit in its header "
-                     f"({units.with_unit(column, true_unit)}) or in FIELD_MAP ({term}: {{field: …, unit: "
-                     f"{true_unit}}}).")
-        else:
-            text += " Check the units of its input columns."
-        warnings.append(text)
+            values.update(column=column, term=term, true_unit=true_unit, read_unit=read_unit,
+                          power=_power_of_ten(big), header=units.with_unit(column, true_unit))
+        warnings.append(_magnitude_problem(above, (effect > 1) if found else None, values))
     return warnings

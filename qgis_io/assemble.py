@@ -13,7 +13,7 @@ from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMulti
 
 from ..core.catalogue import load_catalogue
 from ..core.enterprises import attach_firms, join_enterprises, match_by_id
-from ..core.errors import LandEvalError
+from ..core.errors import LandEvalError, Problem
 from ..core.inputs import area_problems, canonical_with_originals, id_problems, inside_boundary, map_for
 from ..core.keys import key_strings
 from ..core.tables import canonical_table, numeric_columns
@@ -59,6 +59,9 @@ class Assembled:
     counts: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
 
+# How enterprise points were matched to parcels, as a value of the join's messages (translated with them).
+BY_LOCATION = Problem("location")
+
 
 def recognised_columns(source, field_map, extra=(), only=None):
     """Names of the source's fields LandEval recognises (catalogue ids and header aliases) — of those ids in
@@ -86,14 +89,14 @@ def _enterprise_positions(inputs, ent_frame, ent_fids, parcel_ids, parcel_keys, 
             )
         fids, where, ambiguous = spatial.points_in_parcels(geoms, ent, crs, context, feedback)
         if ambiguous:
-            warnings.append(f"{ambiguous} enterprise point(s) lie in more than one parcel (overlapping parcels); "
-                            "each was given to the first of them.")
+            warnings.append(Problem("{count} enterprise point(s) lie in more than one parcel (overlapping "
+                                    "parcels); each was given to the first of them.", count=ambiguous))
         by_fid = dict(zip(fids.tolist(), where.tolist()))
         # Points with no or empty geometry are not in `fids`: they match no parcel.
-        return np.array([by_fid.get(f, -1) for f in ent_fids.tolist()], dtype=np.int64), "location"
+        return np.array([by_fid.get(f, -1) for f in ent_fids.tolist()], dtype=np.int64), BY_LOCATION
     positions, messages = match_by_id(parcel_ids, ent_frame[key_col], inputs.parcel_id, parcel_keys)
     warnings += messages
-    return positions, f"id ({key_col})"
+    return positions, Problem("id ({field})", field=key_col)
 
 
 def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feedback, counts, warnings):

@@ -3,6 +3,7 @@
 classes, contract compliance, persistence)."""
 from ..core.catalogue import load_catalogue
 from ..core.inputs import canonical_with_originals
+from ..translation import message_of
 from .layer_io import measure_areas, read_features, read_frame, require_crs
 from .sources import unwrap
 
@@ -22,7 +23,7 @@ def read_canonical(source, ids, feedback=None, what="layer"):
     canon, warnings = canonical_with_originals(frame, {})
     if feedback is not None:
         for warning in warnings:
-            feedback.pushWarning(warning)
+            feedback.pushWarning(message_of(warning))
     return canon, fids
 
 

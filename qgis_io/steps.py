@@ -3,7 +3,7 @@ configuration needs from a layer, run one engine step, write the layer with the 
 from ..core.inputs import canonical_with_originals
 from ..core.pipeline import add_rule_placeholders, run_stages, stage_inputs
 from ..core.tables import Note
-from ..translation import tr
+from ..translation import message_of, tr
 from .assemble import recognised_columns
 from .layer_io import read_frame
 from .results import aliases_for
@@ -43,7 +43,7 @@ def write_step_output(target, context, feedback, source, results, fids, names, k
 def push_warnings(feedback, warnings):
     """Each of `warnings` to the log as a warning."""
     for warning in warnings:
-        feedback.pushWarning(warning)
+        feedback.pushWarning(message_of(warning))
 
 
 def push_messages(messages, feedback):
@@ -51,9 +51,9 @@ def push_messages(messages, feedback):
     numbers; core.tables.Note) as information, everything else as warnings."""
     for message in messages:
         if isinstance(message, Note):
-            feedback.pushInfo(message)
+            feedback.pushInfo(message_of(message))
         else:
-            feedback.pushWarning(message)
+            feedback.pushWarning(message_of(message))
 
 
 def report_missing(reasons, feedback):
