@@ -1,0 +1,79 @@
+"""Issue 13: warnings passed up from core/ (cells read as missing, indicators that cannot be scored) are
+templates with values, translated where they are shown, so that a Chinese run's log is Chinese and an English
+run's log English (the Chinese is i18n/seeds/h13f.yaml's translation of each template)."""
+import pytest
+
+
+class Log:
+    """A Processing feedback that keeps the warnings and information lines it is given."""
+
+    def __init__(self):
+        from qgis.core import QgsProcessingFeedback
+
+        class _Feedback(QgsProcessingFeedback):
+            def __init__(inner):
+                super().__init__()
+                inner.warnings, inner.infos = [], []
+
+            def pushWarning(inner, text):  # noqa: N802 - QGIS API name
+                inner.warnings.append(text)
+
+            def pushInfo(inner, text):  # noqa: N802 - QGIS API name
+                inner.infos.append(text)
+
+        self.feedback = _Feedback()
+
+
+def _parcels():
+    """Three parcels with a plot ratio column holding one cell that is no number, and no other indicator."""
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=parcel_id:string&field=plot_ratio:string", "p", "memory")
+    features = []
+    for pid, ratio in (("P1", "1.2"), ("P2", "abc"), ("P3", "0.8")):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([pid, ratio])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def _score(feedback):
+    import processing
+
+    processing.run("landeval:scoreparcels", {"INPUT": _parcels(), "PRESET": "jiangning", "OUTPUT": "TEMPORARY_OUTPUT"},
+                   feedback=feedback)
+    return feedback.warnings
+
+
+@pytest.mark.parametrize(("locale", "not_a_number", "no_field"), [
+    # core/tables.py: "{field}: {count} cell(s) are not numbers and were read as missing: {shown}. Correct them
+    # in the source table."; core/scoring.py: "{where}: field {field!r} is not in the table; the indicator is
+    # missing for every parcel."
+    ("en_US", "plot_ratio: 1 cell(s) are not numbers and were read as missing: 'abc'. Correct them in the "
+              "source table.",
+     "is not in the table; the indicator is missing for every parcel."),
+    ("zh-Hans", "plot_ratio：1 个单元格不是数值，按缺失处理：'abc'。请在源表中更正。",
+     "；所有宗地的该指标均缺失。"),
+])
+def test_core_warnings_follow_qgis_language(compiled, qgis_locale, landeval_provider, locale, not_a_number,
+                                            no_field):
+    qgis_locale(locale)
+    compiled.install_translator()
+    warnings = _score(Log().feedback)
+    assert not_a_number in warnings
+    assert any(w.endswith(no_field) for w in warnings)
+    if locale.startswith("zh"):
+        # No warning of this run is left in English: every line holds Chinese.
+        assert [w for w in warnings if not any("\u4e00" <= c <= "\u9fff" for c in w)] == []
+
+
+def test_the_ahp_consistency_line_in_chinese(compiled, qgis_locale, landeval_provider):
+    import processing
+
+    qgis_locale("zh_CN")
+    compiled.install_translator()
+    log = Log().feedback
+    # Two criteria, 2:1: a 2×2 reciprocal matrix is always consistent — λmax = n = 2, CI = CR = 0.
+    processing.run("landeval:ahpweights", {"CRITERIA": "land;output", "MATRIX": "1,2,1/2,1"}, feedback=log)
+    assert "最大特征根 λmax = 2.0000，一致性指标 CI = 0.0000，一致性比率 CR = 0.0000" in log.infos
