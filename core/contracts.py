@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import labels
 from .dates import parse_dates
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .tables import to_numeric
 from .units import M2_PER_UNIT, from_m2
 
@@ -140,12 +140,13 @@ def check_contracts(df, on, area_unit="mu", expiry_window_days=365):
     out.loc[~under_contract, "contract_stage"] = None
     undated = (stage == "undated") & under_contract
     if undated.any():
-        warnings.append(f"{int(undated.sum())} parcel(s) have contract targets but no milestone date (约定竣工日期, "
-                        "约定达产日期, 到期日期): every target is checked as due.")
+        warnings.append(Problem("{count} parcel(s) have contract targets but no milestone date (约定竣工日期, "
+                                "约定达产日期, 到期日期): every target is checked as due.", count=int(undated.sum())))
     n_unverified = int(((unverified != "") & under_contract).sum())
     if n_unverified:
-        warnings.append(f"{n_unverified} parcel(s) have a target due but no achieved value (see "
-                        "contract_unverified): their contract_breach is left empty until the value is supplied.")
+        warnings.append(Problem("{count} parcel(s) have a target due but no achieved value (see contract_unverified): "
+                                "their contract_breach is left empty until the value is supplied.",
+                                count=n_unverified))
     return ContractResult(out, warnings)
 
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from . import labels
 from .catalogue import load_catalogue
+from .errors import Problem
 from .frame_columns import coded_labels, id_labels, number_column, text_column
 from .scoring import normalized_indicators, statistics_mask
 from .units import M2_PER_UNIT, unit_label
@@ -318,10 +319,11 @@ def build_dossier(frame, cfg, selected, info, park=None, decision_labels=None):
     differs = np.abs(np.nan_to_num(recomputed, nan=-1.0) - np.nan_to_num(stored, nan=-1.0)) > SCORE_TOLERANCE
     mismatch = int((differs & selected).sum()) if cfg.aggregation == "arithmetic" else 0
     if mismatch:
-        warnings.append(f"For {mismatch} parcel(s) the score recomputed with weight set {cfg.name!r} differs from the "
-                        "layer's score: the layer was evaluated with other settings (another weight set, a "
-                        "NORMALIZATION override or GROUP_FIELD). The indicator tables show the recomputation; give "
-                        "the PRESET or WEIGHT_SET the layer was evaluated with.")
+        warnings.append(Problem("For {count} parcel(s) the score recomputed with weight set {name!r} differs from the "
+                                "layer's score: the layer was evaluated with other settings (another weight set, a "
+                                "NORMALIZATION override or GROUP_FIELD). The indicator tables show the "
+                                "recomputation; give the PRESET or WEIGHT_SET the layer was evaluated with.",
+                                count=mismatch, name=cfg.name))
     part = frame[selected]
     park_part = None if park is None else np.asarray(park, dtype=object)[selected]
     digest = str(info.get("digest") or "")

@@ -23,7 +23,7 @@ import pandas as pd
 
 from . import labels
 from .dates import parse_dates
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .tables import parse_yes_no
 
 CLASSES = ("approved_unsupplied", "supplied_undeveloped", "underused_urban", "underused_rural")
@@ -123,8 +123,9 @@ def classify_potential(df):
     approved = approved_state(df)
     conflict = (supplied == 0) & (building >= UNDER_WAY)
     if conflict.any():
-        warnings.append(f"{int(conflict.sum())} parcel(s) are recorded as not supplied but under construction or "
-                        "built; they are classed by their supply record (批而未供). Check the supply records.")
+        warnings.append(Problem("{count} parcel(s) are recorded as not supplied but under construction or built; they "
+                                "are classed by their supply record (批而未供). Check the supply records.",
+                                count=int(conflict.sum())))
     # Construction cannot begin before supply, so a parcel with a construction record counts as supplied.
     not_supplied = supplied == 0
     stage = np.select(
@@ -134,8 +135,9 @@ def classify_potential(df):
     ).astype(object)
     unapproved = stage == "unapproved"
     if unapproved.any():
-        warnings.append(f"{int(unapproved.sum())} parcel(s) are neither approved nor supplied: they are outside "
-                        "the four potential classes (the paper counts land from approval on).")
+        warnings.append(Problem("{count} parcel(s) are neither approved nor supplied: they are outside the four "
+                                "potential classes (the paper counts land from approval on).",
+                                count=int(unapproved.sum())))
     inefficient = pd.to_numeric(df["inefficient"], errors="coerce").to_numpy(dtype=float) == 1
     underused = (stage == "built") & inefficient
     if "inside_dev_boundary" in df:
@@ -148,8 +150,8 @@ def classify_potential(df):
             raise LandEvalError("The layer has no field 'inside_dev_boundary': give DEV_BOUNDARY to "
                                 "landeval:evaluate (or computeindicators) so that underused land can be told urban "
                                 "(inside the urban development boundary) from rural (outside).")
-        warnings.append(f"{int(unplaced.sum())} underused parcel(s) have no inside_dev_boundary value and get no "
-                        "class: neither urban nor rural can be told.")
+        warnings.append(Problem("{count} underused parcel(s) have no inside_dev_boundary value and get no class: "
+                                "neither urban nor rural can be told.", count=int(unplaced.sum())))
     potential = np.select(
         [stage == "approved", stage == "supplied", underused & (inside == 1), underused & (inside == 0)],
         list(CLASSES),

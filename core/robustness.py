@@ -36,7 +36,7 @@ from . import weighting
 from .classify import jenks_breaks
 from .conditions import evaluate
 from .config import TIER_LABELS
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .scoring import normalized_indicators
 from .tables import parse_yes_no
 
@@ -267,8 +267,9 @@ def draw_weights(cfg, method, spread, draws, rng):
         # A level of one weight has no judgement to move; only the others count.
         levels = (len(cfg.elements) > 1) + sum(len(e.indicators) > 1 for e in cfg.elements)
         if len(used) < levels:
-            warnings.append(f"AHP draws: {len(used)} of {levels} levels record a matrix ({', '.join(used)}); the "
-                            "other levels keep their weights.")
+            warnings.append(Problem("AHP draws: {used} of {levels} levels record a matrix ({names}); the other "
+                                    "levels keep their weights.", used=len(used), levels=levels,
+                                    names=", ".join(used)))
     return np.hstack(parts), warnings
 
 

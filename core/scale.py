@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .tables import to_text
 from .units import M2_PER_UNIT
 
@@ -155,9 +155,10 @@ def classify_parks(parks_df, base_km2=4, community_km2=1, type_column="zone_type
     if (grade_unread & known).any():
         # The type placed these parks, but a level value nobody could read may hide a data error: name it too.
         values = sorted(set(to_text(parks_df[level_column]).to_numpy(dtype=object)[grade_unread & known]))
-        warnings.append(f"Level value(s) {', '.join(repr(v) for v in values)} of field {level_label or level_column} name no "
-                        "standing (国家级/省级/市级/县级/镇级); the zone type set the level of those "
-                        f"{int((grade_unread & known).sum())} park(s).")
+        warnings.append(Problem("Level value(s) {values} of field {field} name no standing (国家级/省级/市级/县级/镇级); "
+                                "the zone type set the level of those {count} park(s).",
+                                values=", ".join(repr(v) for v in values), field=level_label or level_column,
+                                count=int((grade_unread & known).sum())))
     warnings += _area_warnings(parks_df, area, level, known, base_km2, community_km2)
     share = (pd.to_numeric(parks_df["industrial_share"], errors="coerce").to_numpy(dtype=float)
              if "industrial_share" in parks_df.columns else np.full(len(parks_df), np.nan))

@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import labels
 from .catalogue import load_catalogue
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .indicators import compute_indicators
 from .units import from_m2, unit_label
 from .weighting import entropy_weights
@@ -256,11 +256,12 @@ def evaluate_zones(df, zones, cfg, area_unit="mu", zone_levels=None, references=
     warnings = []
     missing = [i for i, _, _ in system if i not in used]
     if missing:
-        warnings.append(f"Table 2 indicators without values in any zone, left out of the index: {', '.join(missing)} "
-                        "(their inputs are not in the evaluated layer).")
+        warnings.append(Problem("Table 2 indicators without values in any zone, left out of the index: {missing} "
+                                "(their inputs are not in the evaluated layer).", missing=", ".join(missing)))
     if not used and not require:
-        warnings.append(f"None of the indicators of {cfg.name!r} can be computed per zone (their inputs are not in the "
-                        "evaluated layer): the zones are summarised without the Table 2 index.")
+        warnings.append(Problem("None of the indicators of {name!r} can be computed per zone (their inputs are not in "
+                                "the evaluated layer): the zones are summarised without the Table 2 index.",
+                                name=cfg.name))
         return ZoneEvaluation(per_zone, total, pd.DataFrame(), {}, pd.DataFrame(), warnings)
     if not used:
         raise LandEvalError("None of the indicators of {name!r} can be computed per zone: the evaluated layer "
@@ -317,8 +318,8 @@ def _references(per_zone, total, references, used, direction, weights, cap, warn
                             "columns by indicator id or Chinese header.", used=', '.join(used))
     unknown = [c for c in table.columns if c != "name" and c not in used]
     if unknown:
-        warnings.append("Reference columns not used (not a Table 2 indicator with zone values): "
-                        f"{', '.join(map(str, unknown))}.")
+        warnings.append(Problem("Reference columns not used (not a Table 2 indicator with zone values): {columns}.",
+                                columns=", ".join(map(str, unknown))))
     values = table[given].apply(pd.to_numeric, errors="coerce")
     district_scores = []
     for k, row in values.iterrows():  # one pass per reference (a handful of rows)

@@ -148,9 +148,10 @@ def _check_overlays(inputs, parcels, crs, context):
                                     name=name, own_authid=own.authid(), crs_authid=crs.authid()) from None
         margin = inputs.poi_radius if name == "POIS" and not crs.isGeographic() else 0.0
         if not extent.buffered(margin).intersects(target):
-            warnings.append(f"The {name} layer ({own.authid()}) lies nowhere near the parcels ({crs.authid()}), so "
-                            f"{result} is 0 for every parcel. If they should overlap, one of the two layers has the "
-                            "wrong CRS: check it in Layer Properties → Source.")
+            warnings.append(Problem("The {name} layer ({own_authid}) lies nowhere near the parcels ({crs_authid}), "
+                                    "so {result} is 0 for every parcel. If they should overlap, one of the two "
+                                    "layers has the wrong CRS: check it in Layer Properties → Source.", name=name,
+                                    own_authid=own.authid(), crs_authid=crs.authid(), result=result))
     return warnings
 
 

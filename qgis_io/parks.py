@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateTransform, QgsGeometry
 
+from ..core.errors import Problem
 from ..core.scale import classify_parks
 from ..core.tables import to_numeric
 from .layer_io import check_coordinates, field_indices, measure_areas, read_features, require_crs, require_polygons
@@ -67,11 +68,13 @@ def scale_levels(parks, park_fields, base_km2, community_km2, context, feedback,
     warnings = [suspicious] if suspicious else []
     if len(where) and not (where >= 0).any():
         # Usually a park layer in the wrong CRS (or the wrong layer): say so rather than grade all as blocks.
-        warnings.append(f"No parcel lies in any of the {len(polygons)} park(s) (parks in {park_crs.authid()}, parcels "
-                        f"in {crs.authid()}), so every parcel is an industrial block. If the parks should cover "
-                        "parcels, one of the two layers has the wrong CRS: check it in Layer Properties → Source.")
+        warnings.append(Problem("No parcel lies in any of the {count} park(s) (parks in {park_crs}, parcels in "
+                                "{crs}), so every parcel is an industrial block. If the parks should cover parcels, "
+                                "one of the two layers has the wrong CRS: check it in Layer Properties → Source.",
+                                count=len(polygons), park_crs=park_crs.authid(), crs=crs.authid()))
     if ambiguous:
-        warnings.append(f"{ambiguous} parcel(s) lie in overlapping parks; each was given to the first park.")
+        warnings.append(Problem("{count} parcel(s) lie in overlapping parks; each was given to the first park.",
+                                count=ambiguous))
     frame = pd.DataFrame({"area_km2": areas.area_m2 / 1.0e6})
     inside = where >= 0
     frame["n_parcels"] = np.bincount(where[inside], minlength=len(polygons)).astype(np.int64)

@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import labels
 from ..conditions import evaluate, fields_of
-from ..errors import LandEvalError
+from ..errors import LandEvalError, Problem
 from ..tables import to_text
 from ..units import M2_PER_UNIT
 from .rules import label, template_fields
@@ -135,9 +135,9 @@ def with_derived_fields(df, names, industry_classes, warnings, market_exit_spec=
             work[name] = np.nan
             absent.append(name)
     if absent:
-        warnings.append(f"The layer has no field {', '.join(absent)}: rules that use it never apply. Add the "
-                        "field (e.g. run computeindicators with the red line and development boundary) or "
-                        "edit the rule file.")
+        warnings.append(Problem("The layer has no field {fields}: rules that use it never apply. Add the field "
+                                "(e.g. run computeindicators with the red line and development boundary) or edit the "
+                                "rule file.", fields=", ".join(absent)))
     return work
 
 

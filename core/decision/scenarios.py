@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from .. import labels
-from ..errors import LandEvalError
+from ..errors import LandEvalError, Problem
 from ..units import M2_PER_UNIT, check_unit
 from .proximity import nearest_segment
 
@@ -156,8 +156,9 @@ def run_scenarios(parcels, destinations, costs, settings=None, patterns=PATTERNS
         }))
         rows.append(_summary_row(pattern, parcels, settings, movers, moved, floor, cost, land_needed))
     if assumed_movers.any():
-        warnings.append(f"{int(assumed_movers.sum())} relocated parcel(s) have neither floor area nor plot ratio; their floor area "
-                        f"was taken as area × {settings.default_plot_ratio:g} for the relocation costs.")
+        warnings.append(Problem("{count} relocated parcel(s) have neither floor area nor plot ratio; their floor "
+                                "area was taken as area × {ratio:g} for the relocation costs.",
+                                count=int(assumed_movers.sum()), ratio=settings.default_plot_ratio))
     moves_df = pd.concat(moves, ignore_index=True) if moves else pd.DataFrame()
     return ScenarioResult(out, moves_df, pd.DataFrame(rows), list(dict.fromkeys(warnings)))
 
