@@ -134,7 +134,7 @@ class AggregateZones(LandEvalAlgorithm):
             [zone_field] if zone_field and zones is None else [])
         fields = recognised_columns(source, {}, [n for n in wanted if n in names])
         need_geometry = zones is not None or not has_area
-        table = read_features(given, fields, geometry=need_geometry, feedback=feedback, what="input layer")
+        table = read_features(given, fields, geometry=need_geometry, feedback=feedback, what=QT_TRANSLATE_NOOP("LandEvalError", "input layer"))
         frame, warnings = canonical_with_originals(table.frame, {})
         for warning in warnings:
             feedback.pushWarning(message_of(warning))

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.inputs import inside_boundary
 from ..core.keys import describe_positions
@@ -75,7 +76,8 @@ class ClassifyScale(LandEvalAlgorithm):
         parcels = given.source
         require_polygons(parcels)
         crs = require_crs(parcels)
-        table = read_features(parcels, [], geometry=True, feedback=steps, what="parcel layer")
+        table = read_features(parcels, [], geometry=True, feedback=steps,
+                              what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer"))
         areas = measure_areas(table.geometries, crs, context, steps)
         steps.setCurrentStep(1)
         scale, parks = scale_levels(self, parameters, context, steps, areas.geometries, areas.area_m2, crs)

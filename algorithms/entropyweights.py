@@ -71,7 +71,7 @@ class EntropyWeights(LandEvalAlgorithm):
         if stray:
             raise LandEvalError("COST_FIELDS {stray} are not among FIELDS; a cost field must also be "
                                 "one of the fields weighted.", stray=', '.join(stray))
-        frame, _ = read_frame(source, fields, feedback, what="input layer")
+        frame, _ = read_frame(source, fields, feedback, what=QT_TRANSLATE_NOOP("LandEvalError", "input layer"))
         values = {}
         for name in fields:
             values[name], warnings = tables.to_numeric(frame[name], name)

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.decision import scenarios as core
 from ..core.errors import LandEvalError
@@ -157,7 +158,8 @@ class RenewalScenarios(LandEvalAlgorithm):
         if "level" not in wanted:
             raise LandEvalError("INPUT has no `level` field: run landeval:classifyscale (or evaluate with PARKS) "
                                 "first so every parcel is a base, community or block parcel.")
-        parcels = read_features(source, wanted, geometry=True, feedback=feedback, what="parcel layer")
+        parcels = read_features(source, wanted, geometry=True, feedback=feedback,
+                                what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer"))
         frame = parcels.frame.rename(columns={town: "town"}) if town else parcels.frame
         if "area_m2" not in frame.columns:
             frame["area_m2"] = measure_areas(parcels.geometries, crs, context, feedback).area_m2
@@ -202,7 +204,8 @@ class RenewalScenarios(LandEvalAlgorithm):
             raise LandEvalError("TOWN_FIELD is set but PARK_TOWN_FIELD is not: give the field of PARKS that holds "
                                 "each park's town, or leave TOWN_FIELD empty to search the whole district.")
         fields = [level] + [f for f in (name, town) if f]
-        read = read_features(parks, fields, geometry=True, feedback=feedback, what="parks layer")
+        read = read_features(parks, fields, geometry=True, feedback=feedback,
+                             what=QT_TRANSLATE_NOOP("LandEvalError", "parks layer"))
         table = pd.DataFrame({
             "name": read.frame[name].astype(str).to_numpy() if name else read.fids.astype(str),
             "level": read.frame[level].to_numpy(dtype=object),

@@ -3,6 +3,7 @@ urban development boundary, from rule files a planner edits."""
 from collections import Counter
 
 from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.decision import paths as core_paths
 from ..core.decision.rules import load_clearance_rules, load_path_rules
@@ -66,7 +67,7 @@ class SuggestPaths(LandEvalAlgorithm):
         source = given.source
         present = set(source.fields().names())
         wanted = sorted(core_paths.fields_to_read(path_rules, clearance) & present)
-        frame, fids = read_frame(given, wanted, feedback, what="evaluated layer")
+        frame, fids = read_frame(given, wanted, feedback, what=QT_TRANSLATE_NOOP("LandEvalError", "evaluated layer"))
         result = core_paths.suggest_paths(frame, path_rules, clearance, lang)
         for warning in result.warnings:
             feedback.pushWarning(message_of(warning))

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.decision import quadrants as quad, value as core_value
 from ..core.decision.proximity import sum_within
@@ -128,7 +129,8 @@ class TwoEvaluations(LandEvalAlgorithm):
         perf = rules["performance"]["field"]
         price = self.parameterAsString(parameters, "LAND_PRICE_FIELD", context) or None
         wanted = [perf] + [f for f in ("area_m2", "poi_count", price) if f and source.fields().lookupField(f) >= 0]
-        parcels = read_features(source, wanted, geometry=True, feedback=feedback, what="parcel layer")
+        parcels = read_features(source, wanted, geometry=True, feedback=feedback,
+                                what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer"))
         metric = MetricFrame(crs, parcels.geometries, context)
         xy = metric.centroids(parcels.geometries, feedback)
 
@@ -176,7 +178,8 @@ class TwoEvaluations(LandEvalAlgorithm):
                 out[column] = core_value.nearest_distance(xy, points)
         roads = source_parameter(self, parameters, "ROADS", context, feedback)
         if roads is not None:
-            read = read_features(roads, [], geometry=True, feedback=feedback, what="roads layer")
+            read = read_features(roads, [], geometry=True, feedback=feedback,
+                                 what=QT_TRANSLATE_NOOP("LandEvalError", "roads layer"))
             # Pieces of a tenth of the radius: a piece counts whole where its midpoint is within the radius.
             segments, _ = geometry_segments(read.geometries, metric.to_metric(roads.sourceCrs()),
                                             densify_m=radius / 10.0, feedback=feedback)

@@ -27,6 +27,15 @@ class Problem(str):
         return problem
 
 
+class Term(Problem):
+    """A word that goes into a message as a value (the kind of layer or table a message is about): marked for
+    translation where it is written, `QT_TRANSLATE_NOOP("LandEvalError", "parcel layer")`, and translated with
+    the message that holds it (translation.message_of translates values that carry a template)."""
+
+    def __new__(cls, text):
+        return super().__new__(cls, str(text))
+
+
 class Problems(str):
     """Problems shown together, each `prefix` + problem, joined by `separator`; a str holding the English text,
     with the `items` kept so that each can be translated."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateTransform, QgsCsException, QgsProcessingMultiStepFeedback, QgsWkbTypes
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.catalogue import load_catalogue
 from ..core.enterprises import attach_firms, join_enterprises, match_by_id
@@ -103,7 +104,8 @@ def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feed
     ent = inputs.enterprises
     extra = [inputs.enterprise_parcel_id]
     names = recognised_columns(ent.source, inputs.field_map, extra, inputs.only)
-    ent_table = read_features(ent, names, geometry=False, feedback=feedback, what="enterprise table",
+    ent_table = read_features(ent, names, geometry=False, feedback=feedback,
+                              what=QT_TRANSLATE_NOOP("LandEvalError", "enterprise table"),
                               numeric=numeric_columns(names, map_for(inputs.field_map, names)))
     frame, fids = ent_table.frame, ent_table.fids
     del ent_table
@@ -187,14 +189,15 @@ def assemble(inputs, context, feedback):
     suspicious = check_coordinates(parcels, crs)
     if suspicious:
         warnings.append(suspicious)
-    field_indices(parcels, [inputs.parcel_id], what="parcel layer")
+    field_indices(parcels, [inputs.parcel_id], what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer"))
     names = recognised_columns(parcels, inputs.field_map, [inputs.parcel_id], inputs.only)
     # Geometries are read into Python only when something needs them: the caller, an overlay, or enterprise
     # points joined by location. Otherwise a GeoPackage's (or a PostGIS layer's) areas are measured in SQL
     # (measure_source_areas): a million QgsGeometry objects cost about 1.4 GB and 14 s.
     geometry = (inputs.keep_geometries or _needs_geometries(inputs) or crs.isGeographic()
                 or (inputs.parcels.geopackage is None and inputs.parcels.postgis is None))
-    table = read_features(inputs.parcels, names, geometry=geometry, feedback=steps, what="parcel layer")
+    table = read_features(inputs.parcels, names, geometry=geometry, feedback=steps,
+                          what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer"))
     keys = key_strings(table.frame[inputs.parcel_id])
     n = len(table.fids)
     if n == 0:
@@ -208,7 +211,8 @@ def assemble(inputs, context, feedback):
     if areas is None:
         geometries = table.geometries
         if geometries is None:  # the SQL could not measure them (e.g. no SpatiaLite): read them after all
-            again = read_features(parcels, [], geometry=True, feedback=steps, what="parcel layer")
+            again = read_features(parcels, [], geometry=True, feedback=steps,
+                                  what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer"))
             by_fid = dict(zip(again.fids.tolist(), again.geometries))
             geometries = [by_fid.get(f) for f in table.fids.tolist()]
         areas = measure_areas(geometries, crs, context, steps)

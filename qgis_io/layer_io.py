@@ -22,9 +22,9 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QVariant, Qt
 
-from ..core.errors import LandEvalError, Problem
+from ..core.errors import LandEvalError, Problem, Term
 from ..translation import tr
 from . import bulk_io, postgis
 from .sources import SourceInput, unwrap
@@ -72,7 +72,7 @@ def iter_features(source, request):
     return source.getFeatures(request)
 
 
-def field_indices(source, names, what="layer"):
+def field_indices(source, names, what=QT_TRANSLATE_NOOP("LandEvalError", "layer")):
     """Indices of `names` in the source's fields; a missing one is an error listing what the layer has."""
     fields = source.fields()
     out = []
@@ -83,10 +83,10 @@ def field_indices(source, names, what="layer"):
             diagnosis = _header_diagnosis(fields.names())
             if diagnosis:
                 raise LandEvalError("Field {name!r} is not in the {what}. Its fields are: {have}. Choose an existing "
-                                    "field or rename the column. {diagnosis}", name=name, what=what, have=have,
+                                    "field or rename the column. {diagnosis}", name=name, what=Term(what), have=have,
                                     diagnosis=diagnosis)
             raise LandEvalError("Field {name!r} is not in the {what}. Its fields are: {have}. Choose an existing "
-                                "field or rename the column.", name=name, what=what, have=have)
+                                "field or rename the column.", name=name, what=Term(what), have=have)
         out.append(idx)
     return out
 
@@ -141,7 +141,8 @@ def _arrow_kind(qtype):
     return "float" if qtype == QVariant.Double else None
 
 
-def read_features(source, fields=None, geometry=False, feedback=None, what="layer", numeric=()):
+def read_features(source, fields=None, geometry=False, feedback=None,
+                  what=QT_TRANSLATE_NOOP("LandEvalError", "layer"), numeric=()):
     """Read `source` (a QgsFeatureSource or vector layer, or a sources.SourceInput) in one pass.
 
     `fields`: names of the attributes wanted (None = all). Only those are requested from the provider, and
@@ -188,7 +189,7 @@ def read_features(source, fields=None, geometry=False, feedback=None, what="laye
     return FeatureTable(frame, np.asarray(fids, dtype=np.int64), geoms)
 
 
-def read_frame(source, fields=None, feedback=None, what="layer"):
+def read_frame(source, fields=None, feedback=None, what=QT_TRANSLATE_NOOP("LandEvalError", "layer")):
     """Attributes only: (DataFrame, feature ids)."""
     table = read_features(source, fields, geometry=False, feedback=feedback, what=what)
     return table.frame, table.fids
@@ -314,26 +315,26 @@ def field_name(source, name):
 
 
 # ----------------------------------------------------------------------------------------------- areas
-def require_polygons(source, what="parcel layer"):
+def require_polygons(source, what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer")):
     if QgsWkbTypes.geometryType(source.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
         raise LandEvalError(
             "The {what} must be a polygon layer (it is {geometry}).",
-            what=what, geometry=QgsWkbTypes.displayString(source.wkbType())
+            what=Term(what), geometry=QgsWkbTypes.displayString(source.wkbType())
         )
 
 
-def require_crs(source, what="parcel layer"):
+def require_crs(source, what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer")):
     crs = source.sourceCrs()
     if not crs.isValid():
         raise LandEvalError(
             "The {what} has no coordinate reference system, so areas cannot be measured. Set it in "
             "Layer Properties → Source → Assigned Coordinate Reference System (or run 'Assign projection') "
-            "and run again, e.g. EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) or EPSG:4490.", what=what
+            "and run again, e.g. EPSG:4547 (CGCS2000 / 3-degree Gauss-Kruger CM 114E) or EPSG:4490.", what=Term(what)
         )
     return crs
 
 
-def check_coordinates(source, crs, what="parcel layer"):
+def check_coordinates(source, crs, what=QT_TRANSLATE_NOOP("LandEvalError", "parcel layer")):
     """Refuse a geographic CRS whose coordinates cannot be degrees; return a warning (or "") for a projected CRS
     whose coordinates all look like degrees. Either way the CRS assigned to the layer is not the one the
     coordinates were made in, and every area would be wrong."""
@@ -349,12 +350,15 @@ def check_coordinates(source, crs, what="parcel layer"):
             "x = {x:.0f}, y = {y:.0f}, which are not longitude/latitude: the CRS "
             "assigned to the layer is wrong. Assign the projected CRS the data were made in (e.g. EPSG:4547, "
             "CGCS2000 / 3-degree Gauss-Kruger CM 114E) with 'Assign projection' and run again.",
-            what=what, crs_authid=crs.authid(), crs_name=crs.description(), x=extent.xMaximum(), y=extent.yMaximum()
+            what=Term(what), crs_authid=crs.authid(), crs_name=crs.description(), x=extent.xMaximum(),
+            y=extent.yMaximum()
         )
     if not crs.isGeographic() and degrees:
-        return (f"The {what} is in {crs.authid()} ({crs.description()}), measured in metres, but all its "
-                "coordinates lie within ±180/±90 as longitude/latitude would: if they are degrees, every area is "
-                "wrong — assign the geographic CRS (e.g. EPSG:4490, CGCS2000) and run again.")
+        return Problem("The {what} is in {crs_authid} ({crs_name}), measured in metres, but all its "
+                       "coordinates lie within ±180/±90 as longitude/latitude would: if they are degrees, every "
+                       "area is wrong — assign the geographic CRS (e.g. EPSG:4490, CGCS2000) and run again.",
+                       what=Term(what),
+                       crs_authid=crs.authid(), crs_name=crs.description())
     return ""
 
 

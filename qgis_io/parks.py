@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from qgis.core import QgsCoordinateTransform, QgsGeometry
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.errors import Problem
 from ..core.scale import classify_parks
@@ -50,12 +51,13 @@ def scale_levels(parks, park_fields, base_km2, community_km2, context, feedback,
     `parks`: its `park_fields` (ParkFields), a base above `base_km2` and a community above `community_km2`."""
     require_polygons(parks, "park layer")
     park_crs = require_crs(parks, "park layer")
-    suspicious = check_coordinates(parks, park_crs, "park layer")
+    suspicious = check_coordinates(parks, park_crs, QT_TRANSLATE_NOOP("LandEvalError", "park layer"))
     zone_field, level_field, share_field = park_fields.zone_type, park_fields.zone_level, park_fields.share
     name_field = next((f for f in NAME_FIELDS if parks.fields().lookupField(f) >= 0), "")
     fields = list(dict.fromkeys(f for f in (zone_field, level_field, share_field, name_field) if f))
     field_indices(parks, fields, "park layer")
-    table = read_features(parks, fields, geometry=True, feedback=feedback, what="park layer")
+    table = read_features(parks, fields, geometry=True, feedback=feedback,
+                          what=QT_TRANSLATE_NOOP("LandEvalError", "park layer"))
     areas = measure_areas(table.geometries, park_crs, context, feedback)
     xform = None if park_crs == crs else QgsCoordinateTransform(park_crs, crs, context.transformContext())
     polygons = []

@@ -1,5 +1,7 @@
 """What the single-step algorithms (checkvetoes, scoreparcels, classifyparcels) share: read the attributes a
 configuration needs from a layer, run one engine step, write the layer with the step's columns."""
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+
 from ..core.inputs import canonical_with_originals
 from ..core.pipeline import add_rule_placeholders, run_stages, stage_inputs
 from ..core.tables import Note
@@ -18,7 +20,7 @@ def read_step_table(source, cfg, feedback, extra=()):
     field), canonicalised, with NaN placeholders (and a warning) for rule fields the layer lacks — as
     core.pipeline.run_stages adds them, here for robustness too, which reads the rules' fields itself."""
     names = recognised_columns(unwrap(source)[0], {}, stage_inputs(cfg) + [e for e in extra if e])
-    frame, fids = read_frame(source, names, feedback, what="input layer")
+    frame, fids = read_frame(source, names, feedback, what=QT_TRANSLATE_NOOP("LandEvalError", "input layer"))
     table, warnings = canonical_with_originals(frame, {})
     add_rule_placeholders(table, cfg, warnings)
     return table, fids, warnings

@@ -77,3 +77,17 @@ def test_the_ahp_consistency_line_in_chinese(compiled, qgis_locale, landeval_pro
     # Two criteria, 2:1: a 2×2 reciprocal matrix is always consistent — λmax = n = 2, CI = CR = 0.
     processing.run("landeval:ahpweights", {"CRITERIA": "land;output", "MATRIX": "1,2,1/2,1"}, feedback=log)
     assert "最大特征根 λmax = 2.0000，一致性指标 CI = 0.0000，一致性比率 CR = 0.0000" in log.infos
+
+
+def test_the_kind_of_layer_is_translated_inside_the_message(compiled, qgis_locale, landeval_provider):
+    from landeval.core.errors import LandEvalError
+    from landeval.qgis_io.layer_io import field_indices
+
+    with pytest.raises(LandEvalError) as caught:
+        field_indices(_parcels(), ["zdbh"], what="parcel layer")
+    # qgis_io/layer_io.py: "Field {name!r} is not in the {what}. Its fields are: {have}. …", what = "parcel layer"
+    assert str(caught.value).startswith("Field 'zdbh' is not in the parcel layer. Its fields are: ")
+    qgis_locale("zh-Hans")
+    compiled.install_translator()
+    # The kind of layer ("parcel layer" = 宗地图层) is translated with the message, not left in English.
+    assert compiled.message_of(caught.value).startswith("字段 'zdbh' 不在 宗地图层 中。")
