@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ..core.decision import monitoring as core
 from ..core.keys import key_strings
@@ -16,6 +17,7 @@ from ..core.labels import entries as label_entries, label
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_features
 from ..qgis_io.writer import write_frame
+from ..translation import label_language
 from .base import LandEvalAlgorithm
 from .params import OutputSink, source_parameter, tr, with_help
 
@@ -81,10 +83,14 @@ class CompareRounds(LandEvalAlgorithm):
         earlier_key = self.parameterAsString(parameters, "EARLIER_ID_FIELD", context) or later_key
         earlier = source_parameter(self, parameters, "EARLIER", context, feedback)
         later = source_parameter(self, parameters, "LATER", context, feedback)
-        old, old_geoms = _read_round(earlier, earlier_key, feedback, "earlier round")
-        new, new_geoms = _read_round(later, later_key, feedback, "later round")
+        old, old_geoms = _read_round(earlier, earlier_key, feedback,
+                                       QT_TRANSLATE_NOOP("LandEvalError", "earlier round"))
+        new, new_geoms = _read_round(later, later_key, feedback,
+                                       QT_TRANSLATE_NOOP("LandEvalError", "later round"))
         result = core.compare_rounds(old, new, KEY)
-        feedback.pushInfo(", ".join(f"{core.CHANGE_LABELS[c]['zh']} {n}" for c, n in result.counts.items()))
+        # The log speaks QGIS's language: the change classes' labels in it, not always the Chinese ones.
+        lang = label_language()
+        feedback.pushInfo(", ".join(f"{core.CHANGE_LABELS[c][lang]} {n}" for c, n in result.counts.items()))
 
         # Geometry: the later outline, or the earlier one (in the later CRS) for a disappeared parcel.
         crs = later.sourceCrs()
