@@ -215,7 +215,8 @@ class TwoEvaluations(LandEvalAlgorithm):
         field = self.parameterAsString(parameters, "LANDUSE_FIELD", context)
         if not field:
             raise LandEvalError("LANDUSE is given without LANDUSE_FIELD: choose the field with the land-use class.")
-        read = read_features(landuse, [field], geometry=True, feedback=feedback, what="land-use layer")
+        read = read_features(landuse, [field], geometry=True, feedback=feedback,
+                             what=QT_TRANSLATE_NOOP("LandEvalError", "land-use layer"))
         transform = metric.to_metric(landuse.sourceCrs())
         centres = np.full((len(read.geometries), 2), np.nan)
         areas = np.zeros(len(read.geometries))

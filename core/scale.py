@@ -233,14 +233,17 @@ def _area_warnings(parks_df, area, level, known, base_km2, community_km2):
         large_block = known & (level == "block") & (area > community_km2)
     out = []
     if small_base.any():
-        out.append(f"{int(small_base.sum())} development/high-tech zone park(s) of {base_km2:g} km² or less are "
-                   f"bases by standing (the county paper: bases are 'generally' over {base_km2:g} km²): "
-                   f"{_names(parks_df, np.flatnonzero(small_base))}.")
+        out.append(Problem("{count} development/high-tech zone park(s) of {km2:g} km² or less are bases by "
+                           "standing (the county paper: bases are 'generally' over {km2:g} km²): {names}.",
+                           count=int(small_base.sum()), km2=base_km2,
+                           names=_names(parks_df, np.flatnonzero(small_base))))
     if small_community.any():
-        out.append(f"{int(small_community.sum())} park(s) at municipal level or above of {community_km2:g} km² or "
-                   f"less are communities by standing (the county paper: 'typically greater than "
-                   f"{community_km2:g} km²'): {_names(parks_df, np.flatnonzero(small_community))}.")
+        out.append(Problem("{count} park(s) at municipal level or above of {km2:g} km² or less are communities by "
+                           "standing (the county paper: 'typically greater than {km2:g} km²'): {names}.",
+                           count=int(small_community.sum()), km2=community_km2,
+                           names=_names(parks_df, np.flatnonzero(small_community))))
     if large_block.any():
-        out.append(f"{int(large_block.sum())} park(s) below municipal level larger than {community_km2:g} km² are "
-                   f"blocks by standing: {_names(parks_df, np.flatnonzero(large_block))}.")
+        out.append(Problem("{count} park(s) below municipal level larger than {km2:g} km² are blocks by standing: "
+                           "{names}.", count=int(large_block.sum()), km2=community_km2,
+                           names=_names(parks_df, np.flatnonzero(large_block))))
     return out

@@ -189,14 +189,16 @@ def _plan(pattern, parcels, destinations, settings, town, warnings):
     if pattern == "concentration":
         return block, _nearest(parcels, destinations, ("base",), False, None, block)
     rural = block & ~_yes(parcels, "inside_dev_boundary", False, warnings,
-                          "No `inside_dev_boundary` field: every block is treated as rural (outside the urban "
-                          "development boundary); run computeindicators with DEV_BOUNDARY for a real answer.")
+                          Problem("No `inside_dev_boundary` field: every block is treated as rural (outside the "
+                                  "urban development boundary); run computeindicators with DEV_BOUNDARY for a real "
+                                  "answer."))
     if pattern == "clustering":
         return rural, _nearest(parcels, destinations, DESTINATION_LEVELS, town, None, rural)
     to_base = _nearest(parcels, destinations, ("base",), False, settings.near_base_m, block)
     near_base = to_base[0] >= 0
     vacated = rural & ~near_base & _yes(parcels, "inefficient", True, warnings,
-                                        "No `inefficient` field: every rural block is treated as inefficient.")
+                                        Problem("No `inefficient` field: every rural block is treated as "
+                                                "inefficient."))
     to_community = _nearest(parcels, destinations, ("community",), town, None, vacated)
     found = tuple(np.where(near_base, a, b) for a, b in zip(to_base, to_community))
     return near_base | vacated, found
