@@ -17,7 +17,7 @@ from ..core.labels import entries as label_entries, label
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.layer_io import read_features
 from ..qgis_io.writer import write_frame
-from ..translation import label_language
+from ..translation import output_language
 from .base import LandEvalAlgorithm
 from .params import OutputSink, source_parameter, tr, with_help
 
@@ -89,7 +89,7 @@ class CompareRounds(LandEvalAlgorithm):
                                        QT_TRANSLATE_NOOP("LandEvalError", "later round"))
         result = core.compare_rounds(old, new, KEY)
         # The log speaks QGIS's language: the change classes' labels in it, not always the Chinese ones.
-        lang = label_language()
+        lang = output_language()
         feedback.pushInfo(", ".join(f"{core.CHANGE_LABELS[c][lang]} {n}" for c, n in result.counts.items()))
 
         # Geometry: the later outline, or the earlier one (in the later CRS) for a disappeared parcel.
