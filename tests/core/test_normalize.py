@@ -96,8 +96,13 @@ def test_scores_stay_in_unit_interval(x, method, direction):
     assert np.isnan(out[np.isnan(np.asarray(x))]).all()
 
 
+# Values are 0 or at least 1e-6 in size: scaling a subnormal such as 5e-324 by 1e-3 underflows to 0, which
+# turns a two-value column into a constant one; no land or firm figure is that small in any unit.
+_scalable = st.floats(-1e6, 1e6).filter(lambda v: v == 0 or abs(v) >= 1e-6)
+
+
 @settings(max_examples=80, deadline=None)
-@given(st.lists(st.floats(-1e6, 1e6), min_size=2, max_size=40), st.floats(1e-3, 1e3), st.sampled_from(["benefit", "cost"]))
+@given(st.lists(_scalable, min_size=2, max_size=40), st.floats(1e-3, 1e3), st.sampled_from(["benefit", "cost"]))
 def test_minmax_unchanged_by_positive_scaling(x, factor, direction):
     x = np.asarray(x)
     np.testing.assert_allclose(normalize(x * factor, "minmax", direction), normalize(x, "minmax", direction), atol=1e-9)
