@@ -28,6 +28,10 @@
             <translation>0 围绕权重逐层做狄利克雷扰动（均值 = 原权重）；1 每个权重乘以 1 ± 至多 SPREAD，再逐层归一；2 层次分析法的每个判断在 Saaty 标度上移动至多一级（需要在 meta: {ahp_matrix: …} 下记录了判断矩阵的权重方案）。</translation>
         </message>
         <message>
+            <source>0: the parcel's own fields, the results (areas, n_enterprises, vetoes, score, sub-scores, types, category, tier), the indicators the weight set scores and their inputs, the fields the rules read, and the inputs that are not sums of the firms' figures (firm, sector, town, flags, dates, spatial inputs); 1: also every other computed indicator; 2: everything, the firms' other sums included (the widest and slowest output).</source>
+            <translation>0：宗地自身字段、评价结果（面积、n_enterprises、否决、得分、分项得分、低效类型、类别、分级）、权重方案评分所用的指标及其输入、规则读取的字段，以及不属于企业数据加总的输入（企业、行业、镇街、标志、日期、空间输入）；1：另加其余全部已计算指标；2：全部字段，含企业的其余加总数据（字段最多、写出最慢）。</translation>
+        </message>
+        <message>
             <source>A QGIS expression choosing the parcels; default the inefficient ones ("inefficient" = 1). Empty: every parcel.</source>
             <translation>选择宗地的 QGIS 表达式；默认为低效宗地（"inefficient" = 1）。为空时为全部宗地。</translation>
         </message>
@@ -196,6 +200,10 @@
             <translation>产业基地与产业社区</translation>
         </message>
         <message>
+            <source>Bilingual (Chinese, then English)</source>
+            <translation>中英双语（先中文后英文）</translation>
+        </message>
+        <message>
             <source>Boundary-dependent rules and clearance zones use the layer's inside_dev_boundary.</source>
             <translation>开发边界内外规则与清退分区使用图层的 inside_dev_boundary 字段。</translation>
         </message>
@@ -258,6 +266,10 @@
         <message>
             <source>Chinese</source>
             <translation>中文</translation>
+        </message>
+        <message>
+            <source>Chinese (zh_CN)</source>
+            <translation>中文（zh_CN）</translation>
         </message>
         <message>
             <source>Choose a level with at least one item.</source>
@@ -652,6 +664,14 @@
             <translation>各期中记录宗地编号的字段；为空时取 parcel_id 或表头可识别的字段（宗地编号、地块编号、…）。编号按文本比较（101、101.0 与 '101' 视为相同）。</translation>
         </message>
         <message>
+            <source>Field with the parcel id; empty: parcel_id or a field with a recognised header (宗地编号, 地块编号, …). Stored as text.</source>
+            <translation>存放宗地编号的字段；为空时使用 parcel_id 或可识别表头的字段（宗地编号、地块编号等）。按文本保存。</translation>
+        </message>
+        <message>
+            <source>Fields to write</source>
+            <translation>写出的字段</translation>
+        </message>
+        <message>
             <source>Final category</source>
             <translation>认定类别</translation>
         </message>
@@ -670,6 +690,10 @@
         <message>
             <source>Gives every park a scale level — industrial base (产业基地), industrial community (产业社区) or industrial block (产业街坊, 零星工业地块) — from its standing: a development or high-tech zone is a base, another park at municipal level or above a community, a park below municipal level a block. Standing is read from the zone type (国家级经济技术开发区, 省级高新区, 市级工业园区, 镇级工业集中点 …) and/or a level field (国家级/省级/市级/县级/镇级); a park whose standing cannot be read is levelled by area and every such value is listed in a warning. Every parcel gets the level of the park containing it (a parcel in no park is a block). The industrial land share is reported against Jiangning's targets (park &gt; 60 %, community about 50 %), never used to demote a park. With a development boundary, parcels also get inside_dev_boundary: those outside are candidates for clearance.</source>
             <translation>为每个园区确定空间层级——产业基地、产业社区或产业街坊（零星工业地块）——依据其等级：开发区或高新区为产业基地，其他市级及以上园区为产业社区，市级以下园区为产业街坊。等级从园区类型（国家级经济技术开发区、省级高新区、市级工业园区、镇级工业集中点 …）和/或级别字段（国家级/省级/市级/县级/镇级）读取；无法读取等级的园区按面积定级，并在警告中逐一列出。每宗地取包含它的园区的层级（不在任何园区内的宗地为产业街坊）。工业用地占比与江宁的目标（园区 &gt; 60 %，社区约 50 %）对照报告，从不据此降低园区层级。给出城镇开发边界时，宗地还获得 inside_dev_boundary：位于边界外的宗地为清退候选。</translation>
+        </message>
+        <message>
+            <source>History table</source>
+            <translation>历史表</translation>
         </message>
         <message>
             <source>How A/B/C/D are cut: quantile = shares of parcels by rank (Zhejiang practice); threshold = score cuts; jenks = natural breaks of the scores. Empty: the rule set's tiers.method.</source>
@@ -764,6 +788,10 @@
             <translation>核查日期 {date}：违约 {breaches} 宗，履约 {met} 宗，有合同约定的宗地 {parcels} 宗。</translation>
         </message>
         <message>
+            <source>Keeps the inefficient-land database (低效用地数据库): appends one evaluated round — its year or date, and for every parcel its id, score, tier, category, inefficient flag and type, with the weight set's name and digest — to a history table in PostGIS or in a GeoPackage, created on first use. A round already in the table is refused, so each year is registered once. One round of the table, read as a layer filtered on it (sql="round" = '2024'), is a round for persistence and comparerounds.</source>
+            <translation>维护低效用地数据库：将一轮评价结果——其年份或日期，以及每宗地块的编号、得分、分级、认定类别、是否低效和低效类型，连同权重方案的名称和摘要——追加到 PostGIS 或 GeoPackage 中的历史表，首次使用时自动创建。表中已有的轮次会被拒绝，因此每年只登记一次。按轮次筛选后读取的历史表（sql="round" = '2024'）即可作为 persistence 和 comparerounds 的一轮。</translation>
+        </message>
+        <message>
             <source>Land compensation (10⁴ yuan/mu)</source>
             <translation>土地补偿单价（万元/亩）</translation>
         </message>
@@ -800,8 +828,16 @@
             <translation>文字语言</translation>
         </message>
         <message>
+            <source>Language of the explanations, field aliases and legend labels written into the output (reasons, disposal hints): 0 Chinese, 1 English, 2 the language QGIS runs in when the algorithm runs (default; Chinese for any Chinese locale, else English). Coded fields keep their ids either way.</source>
+            <translation>写入输出结果的说明文字、字段别名和图例标注（原因、处置建议）所用的语言：0 中文，1 英文，2 运行算法时 QGIS 界面所用的语言（默认；任何中文区域设置均为中文，其他为英文）。编码字段始终保存其编号。</translation>
+        </message>
+        <message>
             <source>Language of the labels: names in the tree and the texts the runs write into their outputs</source>
             <translation>标签语言：权重树中的名称，以及计算写入结果的文字</translation>
+        </message>
+        <message>
+            <source>Language of the report's headings, texts, labels and map legend: 0 the language QGIS runs in (default; Chinese for any Chinese locale, else English), 1 Chinese, 2 English, 3 both (Chinese first, then English). The parcels' own names and values are shown as they are.</source>
+            <translation>报告标题、文字、标注和地图图例所用的语言：0 QGIS 界面所用的语言（默认；任何中文区域设置均为中文，其他为英文），1 中文，2 英文，3 中英双语（先中文后英文）。宗地自身的名称和数值按原样显示。</translation>
         </message>
         <message>
             <source>Later round</source>
@@ -1168,6 +1204,10 @@
             <translation>不在任何园区内的宗地（产业街坊）：{parcels}</translation>
         </message>
         <message>
+            <source>Parcels registered</source>
+            <translation>已登记宗地数</translation>
+        </message>
+        <message>
             <source>Parcels with LandEval results (evaluate or classifyparcels output); area_m2 is used when present, otherwise the area is measured.</source>
             <translation>含 LandEval 结果的宗地（evaluate 或 classifyparcels 的输出）；有 area_m2 时使用该字段，否则量算面积。</translation>
         </message>
@@ -1348,6 +1388,10 @@
             <translation>将评价结果图层中的每宗地归入县域论文按全生命周期划分的四类存量工业用地潜力类型之一：批而未供、供而未用（已供地、未开工），以及评价认定为低效的已建用地——城镇开发边界内为城镇低效，边界外为农村低效。所处阶段取自宗地表中常见的列，按中文表头识别：供地状态（已供/未供）或 供地日期；建设状态 / 开发利用状态（未开工/在建/已竣工）或 实际开工日期 与 实际竣工日期；是否已批 或 批准日期。宗地表对供地和建设均无记录的宗地视为已建在用。LandEval 无法识别的状态词会中止运行并被列出，而不是猜测。</translation>
         </message>
         <message>
+            <source>QGIS's language</source>
+            <translation>QGIS 界面语言</translation>
+        </message>
+        <message>
             <source>Quadrant rules (YAML)</source>
             <translation>象限规则</translation>
         </message>
@@ -1386,6 +1430,10 @@
         <message>
             <source>Refuse inconsistent judgements</source>
             <translation>严格一致性检验</translation>
+        </message>
+        <message>
+            <source>Register an evaluated round</source>
+            <translation>登记评价轮次</translation>
         </message>
         <message>
             <source>Relocation cost (yuan/m²)</source>
@@ -1432,6 +1480,10 @@
             <translation>报告</translation>
         </message>
         <message>
+            <source>Report language</source>
+            <translation>报告语言</translation>
+        </message>
+        <message>
             <source>Report written to {path}</source>
             <translation>报告已写出至 {path}</translation>
         </message>
@@ -1476,12 +1528,20 @@
             <translation>稳健性：{counts}</translation>
         </message>
         <message>
+            <source>Round (year or date)</source>
+            <translation>轮次（年份或日期）</translation>
+        </message>
+        <message>
             <source>Round comparison</source>
             <translation>轮次对比</translation>
         </message>
         <message>
             <source>Round names</source>
             <translation>轮次名称</translation>
+        </message>
+        <message>
+            <source>Round {round}: {count} parcel(s) registered in {where}</source>
+            <translation>轮次 {round}：已在 {where} 登记 {count} 宗地块</translation>
         </message>
         <message>
             <source>Rounds</source>
@@ -1518,6 +1578,10 @@
         <message>
             <source>SPEC §3.12 (evaluations repeated yearly, full life-cycle supervision; track parcels that moved between tiers); county paper §4.3 (annual review of project performance).</source>
             <translation>SPEC §3.12（评价逐年开展，全生命周期监管；跟踪分级发生变化的宗地）；县域论文 §4.3（项目绩效年度复核）。</translation>
+        </message>
+        <message>
+            <source>SPEC §3.12 (evaluations repeated yearly; cities act on parcels inefficient several years in a row).</source>
+            <translation>SPEC §3.12（评价逐年开展；各市针对连续多年低效的地块采取措施）。</translation>
         </message>
         <message>
             <source>SPEC §4–§6: Jiangning two-level weights (Table 1), county paper Table 2 marks, Zhejiang 亩均论英雄 benchmark scoring; normalization formulas in SPEC §6.</source>
@@ -1708,12 +1772,20 @@
             <translation>评价后的宗地（内存、GeoPackage——文件内带分级样式——、Shapefile、…）。</translation>
         </message>
         <message>
+            <source>The evaluated parcels of this round (a landeval:evaluate output, from a file or PostGIS).</source>
+            <translation>本轮的评价结果地块（landeval:evaluate 的输出，来自文件或 PostGIS）。</translation>
+        </message>
+        <message>
             <source>The field identifying each parcel (宗地编号); enterprises join on it.</source>
             <translation>标识每宗地的字段（宗地编号）；企业按此字段连接。</translation>
         </message>
         <message>
             <source>The file opened, but it is not a valid weight set yet</source>
             <translation>文件已打开，但权重方案有问题</translation>
+        </message>
+        <message>
+            <source>The history table (default landeval_rounds, no geometry): round, parcel_id, score, tier, category, inefficient, ineff_type, ineff_flags, weight_set, weight_digest, registered_at (UTC). Outputs REGISTERED (parcels appended) and HISTORY (where, without any password).</source>
+            <translation>历史表（默认 landeval_rounds，无几何）：round、parcel_id、score、tier、category、inefficient、ineff_type、ineff_flags、weight_set、weight_digest、registered_at（UTC）。输出 REGISTERED（追加的宗地数）和 HISTORY（写入位置，不含任何密码）。</translation>
         </message>
         <message>
             <source>The indicator fields to weight (qgis_process: FIELDS=plot_ratio;tax_per_area;idle_rate). Text such as '1,234' or '12万' is read as a number; other text is an error naming the value.</source>
@@ -1776,8 +1848,16 @@
             <translation>SPEC §3 的流程（江宁论文：一票否决、两级权重、阈值 0.6、图面分类；县域论文：低效类型、层级；浙江/长乐分级）。</translation>
         </message>
         <message>
+            <source>The round's year (2024) or the date of its evaluation (2024-06-30).</source>
+            <translation>本轮的年份（2024）或评价日期（2024-06-30）。</translation>
+        </message>
+        <message>
             <source>The same seed gives exactly the same result; change it to check that DRAWS is large enough.</source>
             <translation>相同的种子得到完全相同的结果；更换种子可检验 DRAWS 是否足够大。</translation>
+        </message>
+        <message>
+            <source>The style could not be saved as the default of {table} in public.layer_styles ({error}); the table opens unstyled. Ask the database administrator for INSERT, UPDATE and DELETE on public.layer_styles, or style the layer with landeval:applystyle.</source>
+            <translation>无法将样式保存为 {table} 在 public.layer_styles 中的默认样式（{error}）；该表打开时没有样式。请数据库管理员授予 public.layer_styles 的 INSERT、UPDATE 和 DELETE 权限，或用 landeval:applystyle 为图层设置样式。</translation>
         </message>
         <message>
             <source>The style file {file} is missing from {folder}; the output is not coloured.</source>
@@ -1944,6 +2024,10 @@
             <translation>勾选时，CR &gt; 0.10 的矩阵报错且不写出任何结果；否则给出警告，指明应修改的判断，权重照常返回。</translation>
         </message>
         <message>
+            <source>Where the rounds are kept: a PostGIS table (postgis:dbname='city' host=… authcfg=… table="land"."landeval_rounds") or a GeoPackage (history.gpkg, or history.gpkg|layername=name; default table landeval_rounds). Created when missing.</source>
+            <translation>轮次保存的位置：PostGIS 表（postgis:dbname='city' host=… authcfg=… table="land"."landeval_rounds"）或 GeoPackage（history.gpkg，或 history.gpkg|layername=名称；默认表名 landeval_rounds）。不存在时自动创建。</translation>
+        </message>
+        <message>
             <source>Where to write the HTML report.</source>
             <translation>HTML 报告的写出位置。</translation>
         </message>
@@ -1954,6 +2038,10 @@
         <message>
             <source>Write contract_fulfilled for the veto</source>
             <translation>写入履约否决字段</translation>
+        </message>
+        <message>
+            <source>Writes a self-contained HTML report of an evaluated parcel layer (no internet needed to open it): the run settings (weight set, its sha256 digest, threshold, tier method, date, QGIS and LandEval versions), counts and areas by tier, final category, inefficiency type and scale level, a tier map rendered by QGIS with its legend, a score histogram with the threshold, tier shares by level, the weakest indicators of inefficient parcels, the list of inefficient parcels with their reasons, and a data-quality section (parcels without enterprises, missing indicator values). Decision support: when the layer carries the fields of landeval:suggestpaths (path, path_reason, clearance_zone), counts and areas per path and per clearance zone and the list of parcels with their path and reason; the optional SCENARIOS, TWO_EVALUATIONS and ROUNDS inputs add the renewal-scenario comparison, the quadrant and ABCD-list counts and the change since an earlier round (counts, tier and category transition matrices, parcels that worsened); ZONES and ZONE_LEVELS (aggregatezones' OUTPUT and OUTPUT_LEVELS) add the Table 2 evaluation of the zones, the district and its levels. When the layer carries the fields of potentialclasses, persistence or checkcontracts, counts and areas per potential class, the persistently inefficient parcels and the contract breaches with their gaps are reported too. A layer from landeval:robustness adds the robustness section (counts per robust class, distribution of p, contested parcels, threshold sweep; with PRESET or WEIGHT_SET also the one-at-a-time chart with a spread of 0.2). LANGUAGE: the report in QGIS's language (default), Chinese, English or both.</source>
+            <translation>为评价结果宗地图层写出独立的 HTML 报告（打开时无需联网）：运行设置（权重方案及其 sha256 摘要、阈值、分级方法、日期、QGIS 与 LandEval 版本），按分级、最终认定类别、低效类型与空间层级统计的宗数与面积，由 QGIS 渲染的带图例的分级图，标出阈值的得分直方图，各层级的分级占比，低效宗地的最弱指标，低效宗地及其原因清单，以及数据质量一节（无企业的宗地、缺失的指标值）。决策支持：图层含 landeval:suggestpaths 的字段（path、path_reason、clearance_zone）时，统计各再开发路径与各清退分区的宗数与面积，并列出宗地及其路径与原因；可选的 SCENARIOS、TWO_EVALUATIONS 与 ROUNDS 输入分别增加更新情景比较、象限与 ABCD 清单统计，以及与上一轮相比的变化（计数、分级与类别转移矩阵、变差宗地）；ZONES 与 ZONE_LEVELS（aggregatezones 的 OUTPUT 与 OUTPUT_LEVELS）增加分区、全域及各层级的表 2 评价。图层含 potentialclasses、persistence 或 checkcontracts 的字段时，还报告各潜力类型的宗数与面积、连续低效宗地及违约情况与差距。来自 landeval:robustness 的图层增加稳健性一节（各稳健性类别的计数、p 的分布、存疑宗地、阈值扫描；给出 PRESET 或 WEIGHT_SET 时还有扰动幅度 0.2 的单因素图）。LANGUAGE：报告语言为 QGIS 界面语言（默认）、中文、英文或中英双语。</translation>
         </message>
         <message>
             <source>Writes the list of the chosen parcels (default: the inefficient ones) that goes to the city and the province: one sheet per final category (正在推进, 生态清退, 地方上报, 低效认定, …) with the columns a reviewer needs — parcel id, street, park, scale level, area in the layer's unit and in m², enterprises, the key per-亩 indicators, score and rank, failed vetoes, type and flags, category, tier, weakest indicators, and the redevelopment path, clearance zone, robustness class and verification flag when the layer has them — Chinese headers with units, a frozen header row, fitted widths, number formats and a totals row; and a summary sheet (汇总) with the run's settings and counts and areas by category, type, tier, street and level, with totals (counted as the HTML report counts them). An OUTPUT ending in .csv writes every row to one CSV in GB18030 instead, for systems that import only CSV.</source>
@@ -1998,6 +2086,10 @@
         <message>
             <source>a_ij (row by row)</source>
             <translation>按行填写</translation>
+        </message>
+        <message>
+            <source>also every computed indicator</source>
+            <translation>另加全部已计算指标</translation>
         </message>
         <message>
             <source>benchmark</source>
@@ -2046,6 +2138,10 @@
         <message>
             <source>equity-deficient: low tax per mu</source>
             <translation>公平缺位（亩均税收低）</translation>
+        </message>
+        <message>
+            <source>everything (every raw input)</source>
+            <translation>全部（含全部原始输入）</translation>
         </message>
         <message>
             <source>from {marks} importance marks; editing turns this level into weights</source>
@@ -2148,6 +2244,10 @@
             <translation>再开发路径图层</translation>
         </message>
         <message>
+            <source>results and the weight set's indicators</source>
+            <translation>结果及权重方案的指标</translation>
+        </message>
+        <message>
             <source>round comparison</source>
             <translation>轮次对比结果</translation>
         </message>
@@ -2242,6 +2342,10 @@
         <message>
             <source>{count} dossier page(s) → {link}</source>
             <translation>{count} 页档案 → {link}</translation>
+        </message>
+        <message>
+            <source>{count} feature(s) written to the PostGIS table {schema}.{table}</source>
+            <translation>已向 PostGIS 表 {schema}.{table} 写入 {count} 个要素</translation>
         </message>
         <message>
             <source>{draws} draws ({method}, spread {spread}, seed {seed}) with {name}: {counts}</source>
@@ -2352,6 +2456,10 @@
             <translation>最大特征根</translation>
         </message>
         <message>
+            <source>λmax = {lambda_max}, CI = {ci}, CR = {cr}</source>
+            <translation>最大特征根 λmax = {lambda_max}，一致性指标 CI = {ci}，一致性比率 CR = {cr}</translation>
+        </message>
+        <message>
             <source>… and {count} more</source>
             <translation>… 另有 {count} 条</translation>
         </message>
@@ -2391,6 +2499,10 @@
             <translation>与宗地一同给出的某个图层没有坐标参考系，请为其设置坐标参考系。</translation>
         </message>
         <message>
+            <source>AHP draws: {used} of {levels} levels record a matrix ({names}); the other levels keep their weights.</source>
+            <translation>层次分析法抽样：{levels} 个层级中有 {used} 个记录了判断矩阵（{names}）；其余层级保持原权重。</translation>
+        </message>
+        <message>
             <source>AHP matrix is not a valid pairwise comparison matrix:
 {problems}</source>
             <translation>层次分析法判断矩阵不是有效的两两比较矩阵：
@@ -2419,6 +2531,10 @@
         <message>
             <source>An overlay layer (red line, boundary, POIs, parks or enterprise points) has no coordinate reference system; set it so it can be matched with the parcels.</source>
             <translation>某个叠加图层（红线、边界、兴趣点、园区或企业点）没有坐标参考系；请为其设置，以便与宗地匹配。</translation>
+        </message>
+        <message>
+            <source>Area</source>
+            <translation>面积</translation>
         </message>
         <message>
             <source>Benchmark cap {cap!r} must be a positive number.</source>
@@ -2461,6 +2577,10 @@
             <translation>CRITIC 权重：各指标完全相关；请使用主观权重。</translation>
         </message>
         <message>
+            <source>Cannot connect to the PostGIS database {where} as {user}: {reason}. Check the user name and password of the connection (or its authentication configuration) and that the server runs; nothing was written.</source>
+            <translation>无法以 {user} 身份连接 PostGIS 数据库 {where}：{reason}。请检查连接的用户名和密码（或其认证配置）以及服务器是否在运行；未写入任何内容。</translation>
+        </message>
+        <message>
             <source>Cannot draw the map: the layer is not valid.</source>
             <translation>无法绘制地图：图层无效。</translation>
         </message>
@@ -2483,6 +2603,10 @@
         <message>
             <source>Cannot open layer {layer!r} again for the dossier map ({source}).</source>
             <translation>无法为档案地图重新打开图层 {layer!r}（{source}）。</translation>
+        </message>
+        <message>
+            <source>Cannot open or create the GeoPackage {path} for HISTORY: choose a .gpkg file you may write.</source>
+            <translation>无法打开或创建用于 HISTORY 的 GeoPackage {path}：请选择一个有写入权限的 .gpkg 文件。</translation>
         </message>
         <message>
             <source>Cannot open the dossier's working table {path}.</source>
@@ -2589,6 +2713,14 @@
             <translation>配置 {name!r} 没有 tiers 部分：请给出分级方法和分级界限。</translation>
         </message>
         <message>
+            <source>Configuration {name!r} has no tiers section; no tiers were graded.</source>
+            <translation>配置 {name!r} 没有 tiers 分级设置，未划分分级。</translation>
+        </message>
+        <message>
+            <source>Configuration {name!r} identifies inefficient parcels by screening, not by score: the threshold {threshold:g} is not used.</source>
+            <translation>配置 {name!r} 按类型筛查而非得分认定低效宗地：阈值 {threshold:g} 不起作用。</translation>
+        </message>
+        <message>
             <source>Configuration {name!r} identifies inefficient parcels by {how}, not by a score below a threshold, so no weight or threshold changes any parcel's label and there is nothing to test. Use a weight set whose identification is by score (e.g. PRESET jiangning), or give WEIGHT_SET.</source>
             <translation>配置 {name!r} 按 {how} 认定低效宗地，而不是按得分低于阈值，因此任何权重或阈值的变化都不会改变宗地的认定，无可检验。请使用按得分认定的权重方案（如 PRESET jiangning），或给出 WEIGHT_SET。</translation>
         </message>
@@ -2653,6 +2785,10 @@
             <translation>字段 {name!r} 不在 {what} 中。其字段为：{have}。请选择已有字段或重命名该列。{diagnosis}</translation>
         </message>
         <message>
+            <source>For {count} parcel(s) the score recomputed with weight set {name!r} differs from the layer's score: the layer was evaluated with other settings (another weight set, a NORMALIZATION override or GROUP_FIELD). The indicator tables show the recomputation; give the PRESET or WEIGHT_SET the layer was evaluated with.</source>
+            <translation>{count} 宗地按权重方案 {name!r} 重算的得分与图层中的得分不同：该图层是用其他设置评价的（另一权重方案、NORMALIZATION 覆盖或 GROUP_FIELD）。指标表显示的是重算结果；请给出评价该图层时所用的 PRESET 或 WEIGHT_SET。</translation>
+        </message>
+        <message>
             <source>Give ZONES (zone polygons) or ZONE_FIELD (a field of INPUT to group by).</source>
             <translation>请给出 ZONES（分区面图层）或 ZONE_FIELD（INPUT 中用于分组的字段）。</translation>
         </message>
@@ -2669,8 +2805,20 @@
             <translation>分组标签与坐标的长度不一致（内部错误）。</translation>
         </message>
         <message>
+            <source>HISTORY {value!r} is neither a PostGIS table (postgis:dbname=… table="schema"."name") nor a GeoPackage (.gpkg, optionally |layername=…).</source>
+            <translation>HISTORY {value!r} 既不是 PostGIS 表（postgis:dbname=… table="schema"."name"），也不是 GeoPackage（.gpkg，可加 |layername=…）。</translation>
+        </message>
+        <message>
             <source>INPUT has no `level` field: run landeval:classifyscale (or evaluate with PARKS) first so every parcel is a base, community or block parcel.</source>
             <translation>INPUT 没有 `level` 字段：请先运行 landeval:classifyscale（或在评价时给出 PARKS），使每宗地都归入产业基地、产业社区或产业街坊。</translation>
+        </message>
+        <message>
+            <source>INPUT has no parcel id field {id_field!r} (nor a 宗地编号 column): set ID_FIELD to the field that holds the parcel id.</source>
+            <translation>INPUT 没有宗地编号字段 {id_field!r}（也没有“宗地编号”列）：请将 ID_FIELD 设为存放宗地编号的字段。</translation>
+        </message>
+        <message>
+            <source>INPUT has none of score, tier and inefficient: register a landeval:evaluate output.</source>
+            <translation>INPUT 中没有 score、tier、inefficient 中的任何字段：请登记 landeval:evaluate 的输出。</translation>
         </message>
         <message>
             <source>INPUT is not a vector layer LandEval can open.</source>
@@ -2725,6 +2873,10 @@
             <translation>图层 {zones!r} 没有 't2_score' 字段：请提供 landeval:aggregatezones 在含表 2 输入的图层上运行得到的 OUTPUT。</translation>
         </message>
         <message>
+            <source>Level value(s) {values} of field {field} name no standing (国家级/省级/市级/县级/镇级); the zone type set the level of those {count} park(s).</source>
+            <translation>字段 {field} 的级别值 {values} 未写明等级（国家级/省级/市级/县级/镇级）；这 {count} 个园区的层级按园区类型确定。</translation>
+        </message>
+        <message>
             <source>MATRIX has {cells} values for {n} criteria ({criteria}): give all {cells_all} cells row by row, or the {cells_above} cells above the diagonal row by row.</source>
             <translation>MATRIX 有 {cells} 个值，而准则有 {n} 个（{criteria}）：请按行给出全部 {cells_all} 个单元格，或按行给出对角线以上的 {cells_above} 个单元格。</translation>
         </message>
@@ -2739,6 +2891,14 @@
         <message>
             <source>NAMES gives {names} name(s) for {rounds} round(s): give one per round or none.</source>
             <translation>NAMES 给出了 {names} 个名称，而轮次有 {rounds} 个：请每轮给出一个名称，或全部不给。</translation>
+        </message>
+        <message>
+            <source>No `inefficient` field: every rural block is treated as inefficient.</source>
+            <translation>没有 `inefficient` 字段：所有乡村产业街坊均按低效处理。</translation>
+        </message>
+        <message>
+            <source>No `inside_dev_boundary` field: every block is treated as rural (outside the urban development boundary); run computeindicators with DEV_BOUNDARY for a real answer.</source>
+            <translation>没有 `inside_dev_boundary` 字段：所有产业街坊均按乡村（城镇开发边界外）处理；请给出 DEV_BOUNDARY 运行 computeindicators 以得到实际结果。</translation>
         </message>
         <message>
             <source>No base or community among the destinations: the parks layer's level field must name at least one `base` or `community`.</source>
@@ -2761,6 +2921,10 @@
             <translation>{store} 中没有标签 {key!r}：请在其中添加 en 和 zh 文本。</translation>
         </message>
         <message>
+            <source>No parcel lies in any of the {count} park(s) (parks in {park_crs}, parcels in {crs}), so every parcel is an industrial block. If the parks should cover parcels, one of the two layers has the wrong CRS: check it in Layer Properties → Source.</source>
+            <translation>没有宗地位于 {count} 个园区中的任何一个内（园区坐标系 {park_crs}，宗地坐标系 {crs}），因此所有宗地均为产业街坊。如园区应覆盖宗地，则两个图层之一的坐标系有误：请在图层属性 → 源 中检查。</translation>
+        </message>
+        <message>
             <source>No parcel of {layer!r} matches FILTER; nothing to print. Check the filter (default: the inefficient parcels) and that the layer is evaluated.</source>
             <translation>{layer!r} 中没有符合 FILTER 的宗地，无可打印内容。请检查筛选条件（默认：低效宗地）以及该图层是否已完成评价。</translation>
         </message>
@@ -2769,8 +2933,16 @@
             <translation>没有名为 {name!r} 的预设。现有预设：{presets}。</translation>
         </message>
         <message>
+            <source>No unit in the header of {count} column(s), so read in the catalogue's unit: {listed}. If a column is in another unit, write it in the header (税收总额（元）) or in FIELD_MAP.</source>
+            <translation>{count} 列的表头未注明单位，按指标目录的单位读取：{listed}。如某列使用其他单位，请在表头（如 税收总额（元））或 FIELD_MAP 中注明。</translation>
+        </message>
+        <message>
             <source>No value indicator could be computed: give at least one of the centres, transit stations, roads, POIs or land-use layers, or a land-price field.</source>
             <translation>无法计算任何价值指标：请至少给出中心、公交站点、道路、兴趣点或土地利用图层之一，或地价字段。</translation>
+        </message>
+        <message>
+            <source>None of the indicators of {name!r} can be computed per zone (their inputs are not in the evaluated layer): the zones are summarised without the Table 2 index.</source>
+            <translation>{name!r} 的指标均无法按分区计算（其输入不在评价结果图层中）：分区汇总不含表 2 指数。</translation>
         </message>
         <message>
             <source>None of the indicators of {name!r} can be computed per zone: the evaluated layer needs their inputs (output_value, tax, floor_area, employees, electricity, …).</source>
@@ -2821,6 +2993,10 @@
             <translation>QGIS 无法加载布局模板 {path}；请在布局设计器中打开以检查。</translation>
         </message>
         <message>
+            <source>ROUND {value!r} is neither a year (2024) nor a date (2024-06-30): give the round's year or the date of its evaluation.</source>
+            <translation>ROUND {value!r} 既不是年份（2024）也不是日期（2024-06-30）：请给出本轮的年份或评价日期。</translation>
+        </message>
+        <message>
             <source>Reason template {template!r}: cannot format field {name!r} with {{:{spec}}} ({err}).</source>
             <translation>理由模板 {template!r}：无法用 {{:{spec}}} 格式化字段 {name!r}（{err}）。</translation>
         </message>
@@ -2829,12 +3005,28 @@
             <translation>理由模板 {template!r}：不支持 !r 之类的转换。</translation>
         </message>
         <message>
+            <source>Reference columns not used (not a Table 2 indicator with zone values): {columns}.</source>
+            <translation>未使用的参考列（不是有分区数值的表 2 指标）：{columns}。</translation>
+        </message>
+        <message>
+            <source>Registering the round in the PostGIS table {where} failed: {reason}. Nothing was registered.</source>
+            <translation>在 PostGIS 表 {where} 中登记轮次失败：{reason}。未登记任何内容。</translation>
+        </message>
+        <message>
+            <source>Registering the round in {where} failed: {reason}. Nothing was registered.</source>
+            <translation>在 {where} 中登记轮次失败：{reason}。未登记任何内容。</translation>
+        </message>
+        <message>
             <source>Renewal scenarios need the parks: choose them under Apply ▸ Spatial inputs (Parks).</source>
             <translation>更新情景需要园区：请先选择园区图层（应用到宗地图层 ▸ 空间数据 ▸ 园区）。</translation>
         </message>
         <message>
             <source>Round {name!r} has no parcel id field {id_field!r} (nor a 宗地编号 column): set ID_FIELD to the field that holds the parcel id.</source>
             <translation>轮次 {name!r} 没有宗地编号字段 {id_field!r}（也没有宗地编号列）：请将 ID_FIELD 设为记录宗地编号的字段。</translation>
+        </message>
+        <message>
+            <source>Round {round} is already registered in {where}: a round is registered once. Give another ROUND, or delete that round's rows from the table first if it must be replaced.</source>
+            <translation>轮次 {round} 已在 {where} 中登记：每个轮次只登记一次。请给出其他 ROUND；如确需替换，请先从表中删除该轮次的记录。</translation>
         </message>
         <message>
             <source>Rule file {name_or_path!r} ({kind}) does not exist. Shipped rule files: {have}.</source>
@@ -2873,8 +3065,20 @@
             <translation>已设置 TOWN_FIELD 但未设置 PARK_TOWN_FIELD：请给出 PARKS 中记录各园区所属街镇的字段，或将 TOWN_FIELD 留空以在全域范围内搜索。</translation>
         </message>
         <message>
+            <source>Table 2 indicators without values in any zone, left out of the index: {missing} (their inputs are not in the evaluated layer).</source>
+            <translation>在任何分区都没有数值的表 2 指标，未计入指数：{missing}（其输入不在评价结果图层中）。</translation>
+        </message>
+        <message>
             <source>Table file not found: {path}</source>
             <translation>未找到表格文件：{path}</translation>
+        </message>
+        <message>
+            <source>The PostGIS table {schema}.{table} already exists on {where}. Choose another table name for {param}, or add replace=yes to the destination to replace it (e.g. postgis:… replace=yes table="{schema}"."{table}" (geom)); nothing was written.</source>
+            <translation>PostGIS 表 {schema}.{table} 在 {where} 上已存在。请为 {param} 另选表名，或在输出目标中加上 replace=yes 以替换该表（例如 postgis:… replace=yes table="{schema}"."{table}" (geom)）；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>The PostGIS table {schema}.{table} on {where} was written but QGIS cannot open it.</source>
+            <translation>PostGIS 表 {schema}.{table}（{where}）已写入，但 QGIS 无法打开它。</translation>
         </message>
         <message>
             <source>The Processing algorithm {algorithm} is not available: enable the LandEval plugin's provider (Settings ▸ Options ▸ Processing ▸ Providers).</source>
@@ -2917,6 +3121,10 @@
             <translation>企业表没有宗地关联列 {parcel_key!r}（宗地编号）；请在字段映射中映射它。</translation>
         </message>
         <message>
+            <source>The enterprise table's {field} is a number field, so ids are compared as numbers: {count} id(s) written with leading zeros are read as numbers ({examples}).</source>
+            <translation>企业表的 {field} 为数值字段，因此按数值比较编号：{count} 个带前导零的编号按数值读取（{examples}）。</translation>
+        </message>
+        <message>
             <source>The first row of the sheet holds no column headers (e.g. a title row or merged cells above them): delete the rows above the header row so that row 1 holds 宗地编号, 企业名称, … and save again.</source>
             <translation>工作表第一行不是列标题（例如列标题上方还有标题行或合并单元格）：请删除表头行以上的行，使第 1 行为 宗地编号、企业名称……，然后重新保存。</translation>
         </message>
@@ -2939,6 +3147,10 @@
         <message>
             <source>The layer has no field 'inside_dev_boundary': give DEV_BOUNDARY to landeval:evaluate (or computeindicators) so that underused land can be told urban (inside the urban development boundary) from rural (outside).</source>
             <translation>图层没有 'inside_dev_boundary' 字段：请在 landeval:evaluate（或 computeindicators）中给出 DEV_BOUNDARY，以便区分城镇（城镇开发边界内）与乡村（边界外）的低效利用土地。</translation>
+        </message>
+        <message>
+            <source>The layer has no field {fields}: rules that use it never apply. Add the field (e.g. run computeindicators with the red line and development boundary) or edit the rule file.</source>
+            <translation>图层中没有字段 {fields}：使用它的规则永不适用。请添加该字段（例如给出生态保护红线和城镇开发边界运行 computeindicators）或修改规则文件。</translation>
         </message>
         <message>
             <source>The layer has no performance score field {name!r}: run the evaluation first or set performance.field in the quadrant rule file.</source>
@@ -2969,6 +3181,10 @@
             <translation>宗地表没有用于关联企业的 {parcel_key!r} 列。</translation>
         </message>
         <message>
+            <source>The parcel {field} is a number field, so ids are compared as numbers: {count} id(s) written with leading zeros are read as numbers ({examples}).</source>
+            <translation>宗地的 {field} 为数值字段，因此按数值比较编号：{count} 个带前导零的编号按数值读取（{examples}）。</translation>
+        </message>
+        <message>
             <source>The parcels have a town field but the bases/communities do not: give the parks' town field too, or leave the parcels' town field empty to search the whole district.</source>
             <translation>宗地有街镇字段，但产业基地/产业社区图层没有：请同时给出园区的街镇字段，或将宗地的街镇字段留空以在全域范围内搜索。</translation>
         </message>
@@ -2995,6 +3211,10 @@
         <message>
             <source>The report needs a valid evaluated layer.</source>
             <translation>报告需要一个有效的评价结果图层。</translation>
+        </message>
+        <message>
+            <source>The role {user} may not create the table {table} in schema {schema} of {where} ({reason}). Ask the database administrator for CREATE on schema {schema} (GRANT CREATE ON SCHEMA), or choose for {param} a schema you may write to; nothing was written.</source>
+            <translation>角色 {user} 无权在 {where} 的模式 {schema} 中创建表 {table}（{reason}）。请请数据库管理员授予模式 {schema} 的 CREATE 权限（GRANT CREATE ON SCHEMA），或为 {param} 选择一个有写入权限的模式；未写入任何内容。</translation>
         </message>
         <message>
             <source>The search radius must be a positive distance in metres, not {radius}.</source>
@@ -3029,6 +3249,10 @@
             <translation>{name} 图层（{own_authid}）无法重投影到宗地图层的坐标参考系（{crs_authid}）：请检查两个图层的坐标参考系。</translation>
         </message>
         <message>
+            <source>The {name} layer ({own_authid}) lies nowhere near the parcels ({crs_authid}), so {result} is 0 for every parcel. If they should overlap, one of the two layers has the wrong CRS: check it in Layer Properties → Source.</source>
+            <translation>{name} 图层（{own_authid}）与宗地（{crs_authid}）相距甚远，因此所有宗地的 {result} 均为 0。如二者应当重叠，则两个图层之一的坐标系有误：请在图层属性 → 源 中检查。</translation>
+        </message>
+        <message>
             <source>The {name} layer has no coordinate reference system, so it cannot be matched with the parcels. Set its CRS (Layer Properties → Source) and run again.</source>
             <translation>{name} 图层没有坐标参考系，无法与宗地匹配。请设置其坐标参考系（图层属性 → 源），然后重新运行。</translation>
         </message>
@@ -3039,6 +3263,10 @@
         <message>
             <source>The {what} is in {crs_authid} ({crs_name}), measured in degrees, but its coordinates reach x = {x:.0f}, y = {y:.0f}, which are not longitude/latitude: the CRS assigned to the layer is wrong. Assign the projected CRS the data were made in (e.g. EPSG:4547, CGCS2000 / 3-degree Gauss-Kruger CM 114E) with 'Assign projection' and run again.</source>
             <translation>{what} 的坐标参考系为 {crs_authid}（{crs_name}），以度为单位，但其坐标达到 x = {x:.0f}、y = {y:.0f}，不是经纬度：图层指定的坐标参考系有误。请用“指定投影”为其指定数据制作时所用的投影坐标参考系（例如 EPSG:4547，CGCS2000 / 3 度带高斯-克吕格 中央经线 114E），然后重新运行。</translation>
+        </message>
+        <message>
+            <source>The {what} is in {crs_authid} ({crs_name}), measured in metres, but all its coordinates lie within ±180/±90 as longitude/latitude would: if they are degrees, every area is wrong — assign the geographic CRS (e.g. EPSG:4490, CGCS2000) and run again.</source>
+            <translation>{what}的坐标系为 {crs_authid}（{crs_name}），以米为单位，但其全部坐标都像经纬度一样位于 ±180/±90 以内：如果这些坐标是度，所有面积都是错的——请指定地理坐标系（如 EPSG:4490，CGCS2000）后重新运行。</translation>
         </message>
         <message>
             <source>The {what} must be a polygon layer (it is {geometry}).</source>
@@ -3125,6 +3353,10 @@
             <translation>写出 .xlsx 需要 QGIS 的 Python 中安装 openpyxl 包（Debian/Ubuntu：apt install python3-openpyxl）；或改为写出 .csv。</translation>
         </message>
         <message>
+            <source>Writing the PostGIS table {schema}.{table} on {where} failed: {reason}. Nothing was written and an existing table of that name was left as it was; check the server and run again.</source>
+            <translation>写入 PostGIS 表 {schema}.{table}（{where}）失败：{reason}。未写入任何内容，同名的已有表保持原样；请检查服务器后重新运行。</translation>
+        </message>
+        <message>
             <source>Writing {file} failed: {cause}. Check the free disk space and that the output folder is writable, and run again.</source>
             <translation>写入 {file} 失败：{cause}。请检查磁盘剩余空间以及输出文件夹是否可写，然后重新运行。</translation>
         </message>
@@ -3169,6 +3401,10 @@
             <translation>上一</translation>
         </message>
         <message>
+            <source>earlier round</source>
+            <translation>上一轮评价结果图层</translation>
+        </message>
+        <message>
             <source>element</source>
             <translation>要素</translation>
         </message>
@@ -3177,12 +3413,24 @@
             <translation>elements：必须是非空的要素列表</translation>
         </message>
         <message>
+            <source>enterprise table</source>
+            <translation>企业表</translation>
+        </message>
+        <message>
+            <source>evaluated layer</source>
+            <translation>评价结果图层</translation>
+        </message>
+        <message>
             <source>group_by: must be a field name</source>
             <translation>group_by：必须是字段名</translation>
         </message>
         <message>
             <source>has no unit</source>
             <translation>没有单位</translation>
+        </message>
+        <message>
+            <source>id ({field})</source>
+            <translation>编号（{field}）</translation>
         </message>
         <message>
             <source>indicator</source>
@@ -3213,16 +3461,36 @@
             <translation>industry_classes：必须是包含 field 和 classes 的映射</translation>
         </message>
         <message>
+            <source>input layer</source>
+            <translation>输入图层</translation>
+        </message>
+        <message>
             <source>is kept in {target}</source>
             <translation>以 {target} 计</translation>
+        </message>
+        <message>
+            <source>land-use layer</source>
+            <translation>土地利用图层</translation>
         </message>
         <message>
             <source>later</source>
             <translation>本</translation>
         </message>
         <message>
+            <source>later round</source>
+            <translation>本轮评价结果图层</translation>
+        </message>
+        <message>
+            <source>layer</source>
+            <translation>图层</translation>
+        </message>
+        <message>
             <source>line {line}, column {column}</source>
             <translation>第 {line} 行第 {column} 列</translation>
+        </message>
+        <message>
+            <source>location</source>
+            <translation>空间位置</translation>
         </message>
         <message>
             <source>market_exit.field: must be a field name</source>
@@ -3243,6 +3511,18 @@
         <message>
             <source>objective</source>
             <translation>客观</translation>
+        </message>
+        <message>
+            <source>parcel layer</source>
+            <translation>宗地图层</translation>
+        </message>
+        <message>
+            <source>park layer</source>
+            <translation>园区图层</translation>
+        </message>
+        <message>
+            <source>parks layer</source>
+            <translation>园区图层</translation>
         </message>
         <message>
             <source>paths: must be a non-empty list of {id, label}</source>
@@ -3277,6 +3557,10 @@
             <translation>review_band：{review_band!r} 必须是 ≥ 0 的数</translation>
         </message>
         <message>
+            <source>roads layer</source>
+            <translation>道路图层</translation>
+        </message>
+        <message>
             <source>row {row!r}, column {column!r}</source>
             <translation>第 {row!r} 行、第 {column!r} 列</translation>
         </message>
@@ -3287,6 +3571,10 @@
         <message>
             <source>subjective</source>
             <translation>主观</translation>
+        </message>
+        <message>
+            <source>the header</source>
+            <translation>表头</translation>
         </message>
         <message>
             <source>the layer has no column '{column}'; apply the set once to compute it.</source>
@@ -3361,8 +3649,76 @@
             <translation>{cell}：{v:g} 超出 Saaty 的 1/9–9 标度</translation>
         </message>
         <message>
+            <source>{column}: in {stated} (as {source} says), converted to {target} (× {factor}) for {label} ({fid}).</source>
+            <translation>{column}：单位为 {stated}（据{source}），已换算为 {target}（× {factor}）用于 {label}（{fid}）。</translation>
+        </message>
+        <message>
+            <source>{column}: {count} negative value(s) ({shown}) kept as reported; check them in the source table unless they are refunds.</source>
+            <translation>{column}：{count} 个负值（{shown}）按原值保留；除非是退税，请在源表中核对。</translation>
+        </message>
+        <message>
+            <source>{column}: {count} negative value(s) ({shown}) read as missing: {what} cannot be negative. Correct them in the source table.</source>
+            <translation>{column}：{count} 个负值（{shown}）按缺失处理：{what}不能为负。请在源表中更正。</translation>
+        </message>
+        <message>
             <source>{column}: {count} value(s) LandEval cannot read as a status ({shown}); write one of {accepted} (or the like), or leave the cell empty.</source>
             <translation>{column}：{count} 个值无法被 LandEval 识别为状态（{shown}）；请填写 {accepted} 之一（或类似写法），或将单元格留空。</translation>
+        </message>
+        <message>
+            <source>{count} development/high-tech zone park(s) of {km2:g} km² or less are bases by standing (the county paper: bases are 'generally' over {km2:g} km²): {names}.</source>
+            <translation>{count} 个面积不大于 {km2:g} km² 的开发区/高新区园区按等级定为产业基地（县域论文：产业基地“一般”大于 {km2:g} km²）：{names}。</translation>
+        </message>
+        <message>
+            <source>{count} enterprise point(s) lie in more than one parcel (overlapping parcels); each was given to the first of them.</source>
+            <translation>{count} 个企业点位于多宗地内（宗地重叠）；均归入其中第一宗地。</translation>
+        </message>
+        <message>
+            <source>{count} enterprise row(s) without a parcel id were left out.</source>
+            <translation>{count} 行企业记录没有宗地编号，已略去。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) are neither approved nor supplied: they are outside the four potential classes (the paper counts land from approval on).</source>
+            <translation>{count} 宗地既未批准也未供应：不属于四类潜力（论文自批准起计入用地）。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) are recorded as not supplied but under construction or built; they are classed by their supply record (批而未供). Check the supply records.</source>
+            <translation>{count} 宗地记录为未供应，却在建或已建成；按供地记录归类（批而未供）。请核对供地记录。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) have a target due but no achieved value (see contract_unverified): their contract_breach is left empty until the value is supplied.</source>
+            <translation>{count} 宗地的约定指标已到期但没有实际达成值（见 contract_unverified）：在补充该值之前其 contract_breach 留空。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) have contract targets but no milestone date (约定竣工日期, 约定达产日期, 到期日期): every target is checked as due.</source>
+            <translation>{count} 宗地有约定指标但没有节点日期（约定竣工日期、约定达产日期、到期日期）：所有指标均按已到期核查。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) have no value for any indicator and get no score.</source>
+            <translation>{count} 宗地的所有指标均无数值，不计得分。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) lie in overlapping parks; each was given to the first park.</source>
+            <translation>{count} 宗地位于相互重叠的园区内；均归入其中第一个园区。</translation>
+        </message>
+        <message>
+            <source>{count} park(s) at municipal level or above of {km2:g} km² or less are communities by standing (the county paper: 'typically greater than {km2:g} km²'): {names}.</source>
+            <translation>{count} 个面积不大于 {km2:g} km² 的市级及以上园区按等级定为产业社区（县域论文：“通常”大于 {km2:g} km²）：{names}。</translation>
+        </message>
+        <message>
+            <source>{count} park(s) below municipal level larger than {km2:g} km² are blocks by standing: {names}.</source>
+            <translation>{count} 个面积大于 {km2:g} km² 的市级以下园区按等级定为产业街坊：{names}。</translation>
+        </message>
+        <message>
+            <source>{count} relocated parcel(s) have neither floor area nor plot ratio; their floor area was taken as area × {ratio:g} for the relocation costs.</source>
+            <translation>{count} 宗搬迁宗地既无建筑面积也无容积率；计算搬迁成本时建筑面积按 面积 × {ratio:g} 取值。</translation>
+        </message>
+        <message>
+            <source>{count} underused parcel(s) have no inside_dev_boundary value and get no class: neither urban nor rural can be told.</source>
+            <translation>{count} 宗低效利用宗地没有 inside_dev_boundary 值，不予归类：无法判断属于城镇还是乡村。</translation>
+        </message>
+        <message>
+            <source>{dest} would overwrite {source}: both are the PostGIS table {schema}.{table} on {where}. Choose another table name for {dest}; nothing was written.</source>
+            <translation>{dest} 会覆盖 {source}：二者都是 {where} 上的 PostGIS 表 {schema}.{table}。请为 {dest} 另选表名；未写入任何内容。</translation>
         </message>
         <message>
             <source>{dest} would overwrite {source}: both are the file {path}, and writing {dest} there would replace the whole file and every layer in it. {advice}. Nothing was written.</source>
@@ -3371,6 +3727,10 @@
         <message>
             <source>{dest} would overwrite {source}: the table '{table}' of {path} is the layer {source} reads. Choose another table name for {dest} (or another file); nothing was written.</source>
             <translation>{dest} 会覆盖 {source}：{path} 中的表 '{table}' 正是 {source} 读取的图层。请为 {dest} 另选一个表名（或另一个文件）；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>{enterprises} enterprise(s) match no parcel (joined by {how}); they are left out of every indicator.</source>
+            <translation>{enterprises} 家企业未匹配到任何宗地（按{how}连接）；不计入任何指标。</translation>
         </message>
         <message>
             <source>{fid}: give 'field' (the column) and optionally 'unit', nothing else</source>
@@ -3383,6 +3743,18 @@
         <message>
             <source>{fid}: {value!r} is not a column name</source>
             <translation>{fid}：{value!r} 不是列名</translation>
+        </message>
+        <message>
+            <source>{field}: {count} cell(s) are not numbers and were read as missing: {shown}. Correct them in the source table.</source>
+            <translation>{field}：{count} 个单元格不是数值，按缺失处理：{shown}。请在源表中更正。</translation>
+        </message>
+        <message>
+            <source>{field}: {count} cell(s) marked as having no data ({shown}) read as missing.</source>
+            <translation>{field}：{count} 个标记为无数据的单元格（{shown}）按缺失处理。</translation>
+        </message>
+        <message>
+            <source>{field}: {count} infinite value(s) read as missing.</source>
+            <translation>{field}：{count} 个无穷大值按缺失处理。</translation>
         </message>
         <message>
             <source>{field}: {count} value(s) are not dates ({shown}); write them as 2020-05-01, 2020/5/1 or 2020年5月1日, or leave the cell empty.</source>
@@ -3413,6 +3785,30 @@
             <translation>{key}：{value!r} 不在 {allowed} 之中</translation>
         </message>
         <message>
+            <source>{label} ({fid}): the median, {median}, is {ratio} times above the plausible range ({range}). A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes {fid} {power} times too large. Check that column; if so, write the right unit in its header ({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).</source>
+            <translation>{label}（{fid}）：中位数 {median} 是合理范围（{range}）上限的 {ratio} 倍。可能是单位混淆：{column}（{term}）的数值单位为 {true_unit} 却按 {read_unit} 读取，使 {fid} 偏大 {power} 倍。请核对该列；如属实，请在其表头（{header}）或 FIELD_MAP（{term}: {{field: …, unit: {true_unit}}}）中写明正确单位。</translation>
+        </message>
+        <message>
+            <source>{label} ({fid}): the median, {median}, is {ratio} times above the plausible range ({range}). A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes {fid} {power} times too small. Check that column; if so, write the right unit in its header ({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).</source>
+            <translation>{label}（{fid}）：中位数 {median} 是合理范围（{range}）上限的 {ratio} 倍。可能是单位混淆：{column}（{term}）的数值单位为 {true_unit} 却按 {read_unit} 读取，使 {fid} 偏小 {power} 倍。请核对该列；如属实，请在其表头（{header}）或 FIELD_MAP（{term}: {{field: …, unit: {true_unit}}}）中写明正确单位。</translation>
+        </message>
+        <message>
+            <source>{label} ({fid}): the median, {median}, is {ratio} times above the plausible range ({range}). Check the units of its input columns.</source>
+            <translation>{label}（{fid}）：中位数 {median} 是合理范围（{range}）上限的 {ratio} 倍。请核对其输入列的单位。</translation>
+        </message>
+        <message>
+            <source>{label} ({fid}): the median, {median}, is {ratio} times below the plausible range ({range}). A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes {fid} {power} times too large. Check that column; if so, write the right unit in its header ({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).</source>
+            <translation>{label}（{fid}）：中位数 {median} 仅为合理范围（{range}）下限的 1/{ratio}。可能是单位混淆：{column}（{term}）的数值单位为 {true_unit} 却按 {read_unit} 读取，使 {fid} 偏大 {power} 倍。请核对该列；如属实，请在其表头（{header}）或 FIELD_MAP（{term}: {{field: …, unit: {true_unit}}}）中写明正确单位。</translation>
+        </message>
+        <message>
+            <source>{label} ({fid}): the median, {median}, is {ratio} times below the plausible range ({range}). A unit mix-up would explain it: {column} ({term}) holding values in {true_unit} but read as {read_unit} makes {fid} {power} times too small. Check that column; if so, write the right unit in its header ({header}) or in FIELD_MAP ({term}: {{field: …, unit: {true_unit}}}).</source>
+            <translation>{label}（{fid}）：中位数 {median} 仅为合理范围（{range}）下限的 1/{ratio}。可能是单位混淆：{column}（{term}）的数值单位为 {true_unit} 却按 {read_unit} 读取，使 {fid} 偏小 {power} 倍。请核对该列；如属实，请在其表头（{header}）或 FIELD_MAP（{term}: {{field: …, unit: {true_unit}}}）中写明正确单位。</translation>
+        </message>
+        <message>
+            <source>{label} ({fid}): the median, {median}, is {ratio} times below the plausible range ({range}). Check the units of its input columns.</source>
+            <translation>{label}（{fid}）：中位数 {median} 仅为合理范围（{range}）下限的 1/{ratio}。请核对其输入列的单位。</translation>
+        </message>
+        <message>
             <source>{method} weights need at least 2 parcels with a value in every indicator; too few values in: {short}.</source>
             <translation>{method} 权重需要至少 2 宗在每个指标上都有值的宗地；以下指标的值太少：{short}。</translation>
         </message>
@@ -3435,6 +3831,10 @@
         <message>
             <source>{param} and {param2} both write {path}: the second would replace the first. Give {param2} a file of its own (or a table of its own in a GeoPackage); nothing was written.</source>
             <translation>{param} 和 {param2} 都写入 {path}：后者会替换前者。请为 {param2} 指定单独的文件（或 GeoPackage 中单独的表）；未写入任何内容。</translation>
+        </message>
+        <message>
+            <source>{parcels} parcel(s) have no enterprise (n_enterprises = 0); their enterprise indicators are missing.</source>
+            <translation>{parcels} 宗地没有企业（n_enterprises = 0）；其企业指标缺失。</translation>
         </message>
         <message>
             <source>{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}}) here or at the top level</source>
@@ -3787,6 +4187,18 @@
             <translation>{where}.range：{value!r} 不是满足 low &lt; high 的 [low, high]</translation>
         </message>
         <message>
+            <source>{where}: cannot be computed — the table has no {inputs}; the indicator is missing for every parcel.</source>
+            <translation>{where}：无法计算——表中没有 {inputs}；所有宗地的该指标均缺失。</translation>
+        </message>
+        <message>
+            <source>{where}: field {field!r} is not in the table; the indicator is missing for every parcel.</source>
+            <translation>{where}：表中没有字段 {field!r}；所有宗地的该指标均缺失。</translation>
+        </message>
+        <message>
+            <source>{where}: field {name!r} ({label}) is not in the table; the rule treats it as missing and never fires on it.</source>
+            <translation>{where}：表中没有字段 {name!r}（{label}）；规则将其视为缺失，不会因它而触发。</translation>
+        </message>
+        <message>
             <source>{where}: group field {group_field!r} is not in the table.</source>
             <translation>{where}：表中没有分组字段 {group_field!r}。</translation>
         </message>
@@ -3797,6 +4209,10 @@
         <message>
             <source>{where}: refused tag ({problem}). LandEval reads plain YAML only; remove tags such as !!python/object — a weight set never needs them</source>
             <translation>{where}：拒绝的标签（{problem}）。LandEval 只读取普通 YAML；请删除 !!python/object 之类的标签——权重方案从不需要它们</translation>
+        </message>
+        <message>
+            <source>{where}: value(s) {shown} are not in the score map and count as missing; add them to scores: in the weight set.</source>
+            <translation>{where}：值 {shown} 不在评分对照表中，按缺失处理；请在权重方案的 scores: 中补充。</translation>
         </message>
     </context>
 </TS>
