@@ -57,11 +57,11 @@ class Evaluate(LandEvalAlgorithm):
             "and classifyparcels), and with PARKS gives every parcel its scale level first (so GROUP_FIELD=level "
             "normalizes within levels). The output is styled by tier; a GeoPackage keeps the style. With REPORT, "
             "also writes the HTML report.")
-    OUTPUT_HELP = ("The parcels with their attributes plus every field of computeindicators (area_m2, "
-                   "area_<unit>, n_enterprises, raw inputs, spatial inputs, indicators), veto_failed, veto_reasons, "
-                   "veto_unknown, needs_verification, score, score_rank, s_<element>, missing_count, weakest, "
-                   "ineff_type, ineff_flags, inefficient, review, category, tier and, with PARKS, level. Counts "
-                   "as in computeindicators; REPORT: the HTML file.")
+    OUTPUT_HELP = ("The parcels with their attributes, the fields of computeindicators that KEEP_FIELDS keeps "
+                   "(area_m2, area_<unit>, n_enterprises, raw inputs, spatial inputs, indicators), veto_failed, "
+                   "veto_reasons, veto_unknown, needs_verification, score, score_rank, s_<element>, missing_count, "
+                   "weakest, ineff_type, ineff_flags, inefficient, review, category, tier and, with PARKS, level. "
+                   "Counts as in computeindicators; REPORT: the HTML file.")
     METHOD_HELP = ("The pipeline of SPEC §3 (Jiangning paper: vetoes, two-level weights, threshold 0.6, map "
                    "categories; county paper: inefficiency types, levels; Zhejiang/Changle tiers).")
 

@@ -1836,8 +1836,8 @@
             <translation>landeval:evaluate 或 classifyparcels 的输出：inefficient、ineff_type、ineff_flags、category、level、veto_failed、veto_reasons、redline_share、inside_dev_boundary、area_m2、industry_code、registration_status …</translation>
         </message>
         <message>
-            <source>The parcels with their attributes plus every field of computeindicators (area_m2, area_&lt;unit&gt;, n_enterprises, raw inputs, spatial inputs, indicators), veto_failed, veto_reasons, veto_unknown, needs_verification, score, score_rank, s_&lt;element&gt;, missing_count, weakest, ineff_type, ineff_flags, inefficient, review, category, tier and, with PARKS, level. Counts as in computeindicators; REPORT: the HTML file.</source>
-            <translation>宗地及其属性，另加 computeindicators 的全部字段（area_m2、area_&lt;unit&gt;、n_enterprises、原始输入、空间输入、指标）、veto_failed、veto_reasons、veto_unknown、needs_verification、score、score_rank、s_&lt;element&gt;、missing_count、weakest、ineff_type、ineff_flags、inefficient、review、category、tier，给出 PARKS 时还有 level。计数同 computeindicators；REPORT：HTML 文件。</translation>
+            <source>The parcels with their attributes, the fields of computeindicators that KEEP_FIELDS keeps (area_m2, area_&lt;unit&gt;, n_enterprises, raw inputs, spatial inputs, indicators), veto_failed, veto_reasons, veto_unknown, needs_verification, score, score_rank, s_&lt;element&gt;, missing_count, weakest, ineff_type, ineff_flags, inefficient, review, category, tier and, with PARKS, level. Counts as in computeindicators; REPORT: the HTML file.</source>
+            <translation>宗地及其属性，computeindicators 的字段中 KEEP_FIELDS 保留的部分（area_m2、area_&lt;unit&gt;、n_enterprises、原始输入、空间输入、指标）、veto_failed、veto_reasons、veto_unknown、needs_verification、score、score_rank、s_&lt;element&gt;、missing_count、weakest、ineff_type、ineff_flags、inefficient、review、category、tier，给出 PARKS 时还有 level。计数同 computeindicators；REPORT：HTML 文件。</translation>
         </message>
         <message>
             <source>The parcels with their level.</source>
