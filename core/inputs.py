@@ -6,7 +6,7 @@ import pandas as pd
 
 from .catalogue import check_field_map, field_column, load_catalogue
 from .config import parse_yaml
-from .errors import LandEvalError
+from .errors import LandEvalError, Problem
 from .keys import describe_positions
 from .tables import canonical_table
 
@@ -52,14 +52,15 @@ def id_problems(keys, parcel_id):
     series = pd.Series(keys)
     missing = np.flatnonzero(series.isna().to_numpy())
     if len(missing):
-        out.append(f"{len(missing)} parcel(s) have no {parcel_id}: no enterprise can join them. Fill in the ids.")
+        out.append(Problem("{count} parcel(s) have no {field}: no enterprise can join them. Fill in the ids.",
+                           count=len(missing), field=parcel_id))
     repeated = series[series.duplicated(keep=False) & series.notna()]
     if len(repeated):
         ids = list(dict.fromkeys(repeated))
         shown = ", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")
-        out.append(f"{len(ids)} {parcel_id} value(s) occur more than once ({shown}): each row is evaluated as a "
-                   f"parcel of its own. Make the ids unique, or merge the parts of one parcel with 'Dissolve' by "
-                   f"{parcel_id}.")
+        out.append(Problem("{count} {field} value(s) occur more than once ({shown}): each row is evaluated as a "
+                           "parcel of its own. Make the ids unique, or merge the parts of one parcel with "
+                           "'Dissolve' by {field}.", count=len(ids), field=parcel_id, shown=shown))
     return out
 
 
@@ -68,16 +69,17 @@ def area_problems(repaired, area_m2, empty, keys):
     (positions `empty`), named by their `keys`."""
     out = []
     if len(repaired):
-        out.append(f"{describe_positions(repaired, keys)} invalid parcel geometries were repaired "
-                   "(makeValid) to measure them; the output keeps the original geometry — fix it with "
-                   "'Fix geometries' if it matters elsewhere.")
+        out.append(Problem("{parcels} invalid parcel geometries were repaired (makeValid) to measure them; the "
+                           "output keeps the original geometry — fix it with 'Fix geometries' if it matters "
+                           "elsewhere.", parcels=describe_positions(repaired, keys)))
     zero = np.flatnonzero(area_m2 == 0)
     if len(zero):
-        out.append(f"{describe_positions(zero, keys)} parcel(s) have zero area (a collapsed polygon): area "
-                   "and every per-area indicator are missing for them. Fix or remove them.")
+        out.append(Problem("{parcels} parcel(s) have zero area (a collapsed polygon): area and every per-area "
+                           "indicator are missing for them. Fix or remove them.",
+                           parcels=describe_positions(zero, keys)))
     if len(empty):
-        out.append(f"{describe_positions(empty, keys)} parcel(s) have no geometry: area and every "
-                   "per-area indicator are missing for them.")
+        out.append(Problem("{parcels} parcel(s) have no geometry: area and every per-area indicator are missing "
+                           "for them.", parcels=describe_positions(empty, keys)))
     return out
 
 
