@@ -115,7 +115,7 @@ def qml_path(name, lang):
 
 
 def finish_decision_output(dest_id, context, feedback, names, field_aliases, value_maps, qml=None, lang=None):
-    """Colour a written output by its own QML, give its fields their aliases ({field: alias}) and its coded
+    """Colour a written output by its own QML (a spatial one only), give its fields their aliases ({field: alias}) and its coded
     fields value maps, then finish it as every LandEval output (catalogue aliases, style saved into the file
     for headless runs, desktop post-processor), all in `lang` (default: the run's language)."""
     lang = lang or output_language()
@@ -123,7 +123,9 @@ def finish_decision_output(dest_id, context, feedback, names, field_aliases, val
     # the style once with everything on it.
     layer = QgsProcessingUtils.mapLayerFromString(dest_id, context)
     if layer is not None:
-        if qml:
+        # A round given as a table has no geometry, and QGIS refuses a symbology QML on it; the aliases and
+        # value maps below still apply, and a table needs no colours.
+        if qml and layer.isSpatial():
             message, ok = layer.loadNamedStyle(qml_path(qml, lang), _STYLE_PARTS)
             if not ok:
                 raise LandEvalError("Cannot load the style {qml}: {message}", qml=qml, message=message)
