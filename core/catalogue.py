@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from .errors import LandEvalError, Problem, Problems
-from .units import is_unit, known_units, unit_label
+from .units import is_unit, known_units, unit_label, unit_text
 
 PRESETS_DIR = Path(__file__).resolve().parents[1] / "resources" / "presets"
 CATALOGUE_PATH = PRESETS_DIR / "catalogue.yaml"
@@ -190,13 +190,15 @@ class Catalogue:
         return entry.zh if lang == "zh" else entry.en
 
     def unit_of(self, fid, area_unit="mu", lang="zh"):
-        """Unit text of a field, with "{area}" replaced by the area unit's name; "" when unknown or unitless."""
+        """Unit text of a field in `lang`, with "{area}" replaced by the area unit's name; "" when unknown or
+        unitless."""
         entry = self.get(fid)
         if entry is None:
             entry = self.get(self._alias_index.get(header_key(fid), ""))
         if entry is None:
             return ""
-        return entry.unit.replace("{area}", unit_label(area_unit, lang))
+        # Chinese as the catalogue writes it; any other language in English ("万元/亩" → "10k yuan/mu").
+        return unit_text(entry.unit.replace("{area}", unit_label(area_unit, lang)), lang)
 
     def canonical_id(self, header):
         """Canonical id a table header stands for, or None."""

@@ -44,6 +44,18 @@ def unit_label(unit, lang="zh"):
     return label(f"unit.{check_unit(unit)}", lang if lang in LANGUAGES else "en")
 
 
+def unit_text(unit, lang="zh"):
+    """A catalogue unit in `lang`: as written for Chinese, else part by part in English from the label store
+    (unit_text("万元/亩", "en") == "10k yuan/mu"); a part the store does not name is kept as written."""
+    if lang == "zh" or not unit:
+        return unit
+    from .labels import entries
+
+    # The area units (亩, 公顷, 平方千米) and the other units, keyed by their Chinese spelling.
+    english = {text["zh"]: text["en"] for group in ("unit", "unit_name") for text in entries(group).values()}
+    return "/".join(english.get(part, part) for part in str(unit).split("/"))
+
+
 # --------------------------------------------------------------------------------- units written in headers
 # How many base units one unit is, per family (what a statistics or tax office writes after a header).
 # Spellings are compared after unit_key (NFKC, no spaces, Latin letters lower case), so "ｋＷｈ", "KWH" and

@@ -50,6 +50,7 @@ def test_evaluate_in_chinese_writes_chinese_aliases_value_maps_and_legend(run, q
     assert _value_map(layer, "category")["retained"] == "现状保留"  # golden_config.yaml categories
     # resources/styles/tier.qml (the Chinese legend): A类（激励发展） …
     assert "A类（激励发展）" in _legend(layer)
+    assert _alias(layer, "tax_per_area") == "地均税收(万元/亩)"  # the Chinese unit unchanged
 
 
 def test_evaluate_in_english_writes_english_aliases_value_maps_and_legend(run, qgis_locale, tmp_path):
@@ -59,6 +60,11 @@ def test_evaluate_in_english_writes_english_aliases_value_maps_and_legend(run, q
     assert _value_map(layer, "category")["retained"] == "Retained"
     assert "A (incentives)" in _legend(layer)  # resources/styles/en/tier.qml
     assert not any("\u4e00" <= ch <= "\u9fff" for label in _legend(layer) for ch in label)
+    # Part G, step 2: no Chinese unit left in an English alias ("Tax per area (万元/mu)" before); 万元 is
+    # ten thousand yuan, 亩 the mu.
+    names = layer.fields().names()
+    assert not [(n, _alias(layer, n)) for n in names if any("\u4e00" <= ch <= "\u9fff" for ch in _alias(layer, n))]
+    assert _alias(layer, "tax_per_area") == "Tax per area (10k yuan/mu)"
 
 
 def _paths_table(run, qgs_layer, tmp_path, language, name):

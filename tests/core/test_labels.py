@@ -154,3 +154,14 @@ def test_the_store_is_valid_yaml_for_other_readers():
             if isinstance(child, dict) and not all(isinstance(v, str) for v in child.values()):
                 yield from keys(child)
     assert all(isinstance(k, str) for k in keys(data))
+
+
+def test_no_english_label_carries_a_chinese_character():
+    # Issue 13, part G: English outputs carried Chinese units ("Tax gap (万元/mu)"); every English text of the
+    # store is now Chinese-free (万元 reads "10k yuan").
+    import re
+
+    from landeval.core.labels import load_store
+
+    chinese = {key: text["en"] for key, text in load_store().items() if re.search(r"[\u4e00-\u9fff]", text["en"])}
+    assert chinese == {}

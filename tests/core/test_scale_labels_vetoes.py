@@ -17,7 +17,7 @@ def test_vetoes_list_every_failure():
 
 def test_field_aliases():
     assert labels.field_alias("tax_per_area", "zh", "mu") == "地均税收(万元/亩)"
-    assert labels.field_alias("tax_per_area", "en", "km2") == "Tax per area (万元/km²)"
+    assert labels.field_alias("tax_per_area", "en", "km2") == "Tax per area (10k yuan/km²)"  # 万元 = 10k yuan
     assert labels.field_alias("area_mu") == "面积(亩)"
     assert labels.field_alias("score") == "综合得分"
     assert labels.field_alias("s_economy") == "经济效益得分"

@@ -85,3 +85,33 @@ def test_units_of_another_kind_do_not_convert(stated, target):
 def test_money_factor_of_money_units_and_ratios():
     assert units.money_factor("万元") == 1.0e4 and units.money_factor("万元/亩") == 1.0e4
     assert units.money_factor("元") == 1.0 and units.money_factor("万kWh/万元") is None
+
+
+# Issue 13 (part G, step 2): English aliases carried Chinese units ("Tax per area (万元/mu)").
+# 万元 is ten thousand yuan; 吨标煤 is tonnes of standard coal equivalent (tce); 亩 reads "mu".
+def test_catalogue_units_read_in_english_part_by_part():
+    assert units.unit_text("万元/亩", "en") == "10k yuan/mu"
+    assert units.unit_text("万元/吨标煤", "en") == "10k yuan/tce"
+    assert units.unit_text("万kWh/万元", "en") == "10k kWh/10k yuan"
+    assert units.unit_text("吨/万元", "en") == "t/10k yuan"
+    assert units.unit_text("个/km²", "en") == "count/km²"
+    assert units.unit_text("fraction", "en") == "fraction"
+
+
+def test_catalogue_units_stay_as_written_in_chinese():
+    assert units.unit_text("万元/亩", "zh") == "万元/亩"
+
+
+def test_every_catalogue_unit_has_an_english_text():
+    import re
+
+    from landeval.core.catalogue import load_catalogue
+
+    catalogue = load_catalogue()
+    for fid in list(catalogue.indicators) + list(catalogue.raw):
+        for area in units.AREA_UNITS:
+            text = catalogue.unit_of(fid, area, "en")
+            assert not re.search(r"[\u4e00-\u9fff]", text), (fid, text)
+    # The Chinese stays the catalogue's: tax_per_area is "万元/{area}" (catalogue.yaml).
+    assert catalogue.unit_of("tax_per_area", "mu", "zh") == "万元/亩"
+    assert catalogue.unit_of("tax_per_area", "mu", "en") == "10k yuan/mu"
