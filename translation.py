@@ -89,7 +89,10 @@ def _placeholders(template):
 
 
 def _translated_value(value):
-    """A value of a message, itself translated when it is a message (a Problem, a list of Problems)."""
+    """A value of a message, itself translated when it is a message (a Problem, a list of Problems) or a
+    domain name kept in several languages (core.errors.Label: the run's language)."""
+    if hasattr(value, "languages"):  # core.errors.Label
+        return value.languages.get(output_language(), str(value))
     if hasattr(value, "items") and hasattr(value, "separator"):  # core.errors.Problems
         return value.separator.join(value.prefix + message_of(item) for item in value.items)
     return message_of(value) if hasattr(value, "template") else value

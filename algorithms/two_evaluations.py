@@ -16,7 +16,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from ..core.decision import quadrants as quad, value as core_value
 from ..core.decision.proximity import sum_within
 from ..core.decision.rules import load_quadrant_rules
-from ..core.errors import LandEvalError
+from ..core.errors import LandEvalError, Problem
 from ..core.labels import entries as label_entries
 from ..core.tables import to_numeric
 from ..qgis_io.decision_output import MetricFrame, aliases, finish_decision_output, geometry_segments
@@ -207,7 +207,7 @@ class TwoEvaluations(LandEvalAlgorithm):
             return None
         if QgsWkbTypes.geometryType(layer.wkbType()) != QgsWkbTypes.GeometryType.PointGeometry:
             raise LandEvalError("{name} must be a point layer.", name=name)
-        read = read_features(layer, [], geometry=True, feedback=feedback, what=f"{name} layer")
+        read = read_features(layer, [], geometry=True, feedback=feedback, what=Problem("{name} layer", name=name))
         segments, _ = geometry_segments(read.geometries, metric.to_metric(layer.sourceCrs()), feedback=feedback)
         return segments[:, :2]
 

@@ -36,6 +36,17 @@ class Term(Problem):
         return super().__new__(cls, str(text))
 
 
+class Label(str):
+    """A domain name that goes into a message as a value (an indicator's label): a str holding the English
+    name, with the name in each other language kept (`Label(entry.en, zh=entry.zh)`), so a Chinese message
+    names the indicator in Chinese (translation.message_of picks the run's language)."""
+
+    def __new__(cls, en, **others):
+        label = super().__new__(cls, str(en))
+        label.languages = {"en": str(en), **{lang: str(text) for lang, text in others.items() if text}}
+        return label
+
+
 class Problems(str):
     """Problems shown together, each `prefix` + problem, joined by `separator`; a str holding the English text,
     with the `items` kept so that each can be translated."""

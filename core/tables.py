@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from . import units
-from .errors import QT_TRANSLATE_NOOP, LandEvalError, Problem
+from .errors import QT_TRANSLATE_NOOP, Label, LandEvalError, Problem
 
 # Cells that mean "no data" in Chinese statistical tables. They become missing values with a warning.
 MISSING_TOKENS = frozenset({
@@ -370,7 +370,7 @@ def canonical_table(df, field_map=None):
             warnings += found
             if factor != 1.0:
                 values = values * factor
-            values = _negatives(values, fid, column, entry.en, row_labels, catalogue, warnings)
+            values = _negatives(values, fid, column, Label(entry.en, zh=entry.zh), row_labels, catalogue, warnings)
         data[fid] = pd.Series(values, index=df.index) if not isinstance(values, pd.Series) else values
     return pd.DataFrame(data, index=df.index), warnings
 

@@ -3697,6 +3697,10 @@
             <translation>{count} 宗地的所有指标均无数值，不计得分。</translation>
         </message>
         <message>
+            <source>{count} parcel(s) have no {field}: no enterprise can join them. Fill in the ids.</source>
+            <translation>{count} 宗地没有 {field}：无法连接任何企业。请补全编号。</translation>
+        </message>
+        <message>
             <source>{count} parcel(s) lie in overlapping parks; each was given to the first park.</source>
             <translation>{count} 宗地位于相互重叠的园区内；均归入其中第一个园区。</translation>
         </message>
@@ -3715,6 +3719,10 @@
         <message>
             <source>{count} underused parcel(s) have no inside_dev_boundary value and get no class: neither urban nor rural can be told.</source>
             <translation>{count} 宗低效利用宗地没有 inside_dev_boundary 值，不予归类：无法判断属于城镇还是乡村。</translation>
+        </message>
+        <message>
+            <source>{count} {field} value(s) occur more than once ({shown}): each row is evaluated as a parcel of its own. Make the ids unique, or merge the parts of one parcel with 'Dissolve' by {field}.</source>
+            <translation>{count} 个 {field} 值重复出现（{shown}）：每行各按一宗地评价。请使编号唯一，或按 {field} 用“融合”（Dissolve）合并同一宗地的各部分。</translation>
         </message>
         <message>
             <source>{dest} would overwrite {source}: both are the PostGIS table {schema}.{table} on {where}. Choose another table name for {dest}; nothing was written.</source>
@@ -3817,6 +3825,10 @@
             <translation>{name} 是分类指标：它需要取值→得分的对照表，而推导出的权重无法给出。请将其排除，或在写出的权重方案中手动加入该指标及其得分。</translation>
         </message>
         <message>
+            <source>{name} layer</source>
+            <translation>{name} 图层</translation>
+        </message>
+        <message>
             <source>{name} must be a point layer.</source>
             <translation>{name} 必须是点图层。</translation>
         </message>
@@ -3833,8 +3845,20 @@
             <translation>{param} 和 {param2} 都写入 {path}：后者会替换前者。请为 {param2} 指定单独的文件（或 GeoPackage 中单独的表）；未写入任何内容。</translation>
         </message>
         <message>
+            <source>{parcels} invalid parcel geometries were repaired (makeValid) to measure them; the output keeps the original geometry — fix it with 'Fix geometries' if it matters elsewhere.</source>
+            <translation>{parcels} 个无效宗地几何已修复（makeValid）后量算；输出保留原几何——如在别处有影响，请用“修复几何”（Fix geometries）修正。</translation>
+        </message>
+        <message>
             <source>{parcels} parcel(s) have no enterprise (n_enterprises = 0); their enterprise indicators are missing.</source>
             <translation>{parcels} 宗地没有企业（n_enterprises = 0）；其企业指标缺失。</translation>
+        </message>
+        <message>
+            <source>{parcels} parcel(s) have no geometry: area and every per-area indicator are missing for them.</source>
+            <translation>{parcels} 宗地没有几何：其面积及所有地均指标均缺失。</translation>
+        </message>
+        <message>
+            <source>{parcels} parcel(s) have zero area (a collapsed polygon): area and every per-area indicator are missing for them. Fix or remove them.</source>
+            <translation>{parcels} 宗地面积为零（退化的多边形）：其面积及所有地均指标均缺失。请修正或删除。</translation>
         </message>
         <message>
             <source>{path}.benchmark: benchmark normalization needs a benchmark (number or {{stat: mean}}) here or at the top level</source>

@@ -137,7 +137,7 @@ def _check_overlays(inputs, parcels, crs, context):
         if not own.isValid():
             raise LandEvalError("The {name} layer has no coordinate reference system, so it cannot be matched with "
                                 "the parcels. Set its CRS (Layer Properties → Source) and run again.", name=name)
-        suspicious = check_coordinates(source, own, f"{name} layer")
+        suspicious = check_coordinates(source, own, Problem("{name} layer", name=name))
         if suspicious:
             warnings.append(suspicious)
         extent = source.sourceExtent()

@@ -91,3 +91,30 @@ def test_the_kind_of_layer_is_translated_inside_the_message(compiled, qgis_local
     compiled.install_translator()
     # The kind of layer ("parcel layer" = 宗地图层) is translated with the message, not left in English.
     assert compiled.message_of(caught.value).startswith("字段 'zdbh' 不在 宗地图层 中。")
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    # core/tables.py: "{column}: {count} negative value(s) ({shown}) read as missing: {what} cannot be negative.
+    # …", where {what} is the indicator's catalogue label (resources/presets/catalogue.yaml plot_ratio: 容积率 /
+    # Plot ratio): a Chinese run names it in Chinese, not in English inside a Chinese sentence.
+    ("en_US", "read as missing: Plot ratio cannot be negative."),
+    ("zh-Hans", "按缺失处理：容积率不能为负。"),
+])
+def test_the_indicator_a_warning_names_is_in_the_run_language(compiled, qgis_locale, landeval_provider, locale,
+                                                               expected):
+    import processing
+    from qgis.core import QgsFeature, QgsVectorLayer
+
+    qgis_locale(locale)
+    compiled.install_translator()
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4547&field=parcel_id:string&field=plot_ratio:double", "p", "memory")
+    features = []
+    for pid, ratio in (("P1", 1.2), ("P2", -0.5), ("P3", 0.8)):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([pid, ratio])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    log = Log().feedback
+    processing.run("landeval:scoreparcels", {"INPUT": layer, "PRESET": "jiangning", "OUTPUT": "TEMPORARY_OUTPUT"},
+                   feedback=log)
+    assert any(expected in w for w in log.warnings), log.warnings
