@@ -33,6 +33,8 @@ class Term(Problem):
     the message that holds it (translation.message_of translates values that carry a template)."""
 
     def __new__(cls, text):
+        if hasattr(text, "template"):  # already a message of its own ("{name} layer"): keep its template
+            return text
         return super().__new__(cls, str(text))
 
 

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from . import labels
-from .errors import LandEvalError, Problem
+from .errors import QT_TRANSLATE_NOOP, LandEvalError, Problem, Problems, Term
 from .tables import to_text
 from .units import M2_PER_UNIT
 
@@ -205,10 +205,11 @@ def _unplaced_warnings(parks_df, kind, grade, known, level, type_column, level_c
         return []
     has_columns = type_column in parks_df.columns or level_column in parks_df.columns
     if not has_columns:
-        return [f"The park layer has no zone type or level field, so all {int(unplaced.sum())} park(s) were "
-                "levelled by area alone (base > the base area, community > the community area). Name the zone "
-                "type field (ZONE_TYPE_FIELD, e.g. 国家级经济技术开发区, 市级工业园区) and/or the level field "
-                "(ZONE_LEVEL_FIELD: 国家级/省级/市级/县级/镇级) so that standing decides, as the county paper does."]
+        return [Problem("The park layer has no zone type or level field, so all {count} park(s) were levelled by "
+                        "area alone (base > the base area, community > the community area). Name the zone type "
+                        "field (ZONE_TYPE_FIELD, e.g. 国家级经济技术开发区, 市级工业园区) and/or the level field "
+                        "(ZONE_LEVEL_FIELD: 国家级/省级/市级/县级/镇级) so that standing decides, as the county paper "
+                        "does.", count=int(unplaced.sum()))]
     raw = (to_text(parks_df[type_column]) if type_column in parks_df.columns
            else pd.Series(None, index=parks_df.index, dtype=object)).fillna("")
     raw_level = (to_text(parks_df[level_column]) if level_column in parks_df.columns
@@ -217,12 +218,14 @@ def _unplaced_warnings(parks_df, kind, grade, known, level, type_column, level_c
                          index=np.arange(len(level)))[unplaced]
     pieces = []
     for (t, lv), group in pairs.groupby(["type", "level"], sort=True):
-        value = " / ".join(repr(v) for v in (t, lv) if v) or "empty"
+        value = " / ".join(repr(v) for v in (t, lv) if v) or Term(QT_TRANSLATE_NOOP("LandEvalError", "empty"))
         got = ", ".join(f"{k} {n}" for k, n in group["got"].value_counts().items())
-        pieces.append(f"{value} ({len(group)} park(s): {_names(parks_df, group.index.to_numpy())}; by area {got})")
-    return ["Zone type / level value(s) that name no standing (development or high-tech zone, 国家级/省级/市级/县级/"
-            "镇级): " + "; ".join(pieces) + ". These parks were levelled by area alone. Correct the values, or give "
-            "the level field (ZONE_LEVEL_FIELD), so that standing decides."]
+        pieces.append(Problem("{value} ({count} park(s): {names}; by area {got})", value=value, count=len(group),
+                              names=_names(parks_df, group.index.to_numpy()), got=got))
+    return [Problem("Zone type / level value(s) that name no standing (development or high-tech zone, 国家级/省级/"
+                    "市级/县级/镇级): {pieces}. These parks were levelled by area alone. Correct the values, or give "
+                    "the level field (ZONE_LEVEL_FIELD), so that standing decides.",
+                    pieces=Problems(pieces, separator="; "))]
 
 
 def _area_warnings(parks_df, area, level, known, base_km2, community_km2):

@@ -3189,6 +3189,10 @@
             <translation>宗地有街镇字段，但产业基地/产业社区图层没有：请同时给出园区的街镇字段，或将宗地的街镇字段留空以在全域范围内搜索。</translation>
         </message>
         <message>
+            <source>The park layer has no zone type or level field, so all {count} park(s) were levelled by area alone (base &gt; the base area, community &gt; the community area). Name the zone type field (ZONE_TYPE_FIELD, e.g. 国家级经济技术开发区, 市级工业园区) and/or the level field (ZONE_LEVEL_FIELD: 国家级/省级/市级/县级/镇级) so that standing decides, as the county paper does.</source>
+            <translation>园区图层没有园区类型或级别字段，全部 {count} 个园区仅按面积分级（基地 &gt; 基地面积，社区 &gt; 社区面积）。请指定园区类型字段（ZONE_TYPE_FIELD，如 国家级经济技术开发区、市级工业园区）和/或级别字段（ZONE_LEVEL_FIELD：国家级/省级/市级/县级/镇级），按县域论文的做法由园区级别决定。</translation>
+        </message>
+        <message>
             <source>The park table needs an area_km2 or area_m2 column to tell bases, communities and blocks apart.</source>
             <translation>园区表需要 area_km2 或 area_m2 列，才能区分产业基地、产业社区和产业街坊。</translation>
         </message>
@@ -3361,6 +3365,10 @@
             <translation>写入 {file} 失败：{cause}。请检查磁盘剩余空间以及输出文件夹是否可写，然后重新运行。</translation>
         </message>
         <message>
+            <source>Zone type / level value(s) that name no standing (development or high-tech zone, 国家级/省级/市级/县级/镇级): {pieces}. These parks were levelled by area alone. Correct the values, or give the level field (ZONE_LEVEL_FIELD), so that standing decides.</source>
+            <translation>以下园区类型 / 级别取值不表示任何级别（开发区或高新区，国家级/省级/市级/县级/镇级）：{pieces}。这些园区仅按面积分级。请更正取值，或指定级别字段（ZONE_LEVEL_FIELD），由园区级别决定。</translation>
+        </message>
+        <message>
             <source>alias {name!r} names both {owner!r} and {id!r}</source>
             <translation>别名 {name!r} 同时指向 {owner!r} 和 {id!r}</translation>
         </message>
@@ -3411,6 +3419,10 @@
         <message>
             <source>elements: must be a non-empty list of elements</source>
             <translation>elements：必须是非空的要素列表</translation>
+        </message>
+        <message>
+            <source>empty</source>
+            <translation>空值</translation>
         </message>
         <message>
             <source>enterprise table</source>
@@ -4189,6 +4201,10 @@
         <message>
             <source>{store}: {key!r} is neither a group nor an {{en, zh}} entry.</source>
             <translation>{store}：{key!r} 既不是标签组，也不是 {{en, zh}} 条目。</translation>
+        </message>
+        <message>
+            <source>{value} ({count} park(s): {names}; by area {got})</source>
+            <translation>{value}（{count} 个园区：{names}；按面积定为 {got}）</translation>
         </message>
         <message>
             <source>{what}: every entry must be a number.</source>
