@@ -8,6 +8,8 @@ import os
 import re
 
 from qgis.core import (
+    QgsField,
+    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
@@ -640,7 +642,18 @@ class OutputSink:
     def create(self, fields, wkb, crs, path=None):
         """(sink, destination id) of the parameter, written to `path` instead when given (creation options kept)."""
         parameters = self.parameters if path is None else {**self.parameters, self.name: self._redirected(path)}
+        if path is None and self._is_memory():
+            # QGIS (3.40+) warns twice per field with an alias that a scratch layer cannot hold it: 2 × ~90
+            # English lines in every run to a temporary layer. The aliases are set on the loaded layer afterwards
+            # (qgis_io.styling.finish_output), so the sink gets the fields without them.
+            fields = _without_aliases(fields)
         return self.alg.parameterAsSink(parameters, self.name, self.context, fields, wkb, crs)
+
+    def _is_memory(self):
+        value = self.parameters.get(self.name)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):
+            value, _ = value.sink.valueAsString(self.context.expressionContext())
+        return isinstance(value, str) and (value == QgsProcessing.TEMPORARY_OUTPUT or value.lower().startswith("memory:"))
 
     def _redirected(self, path):
         value = self.parameters[self.name]
@@ -655,6 +668,16 @@ class OutputSink:
 
     def write_error(self, sink):
         return self.alg.writeFeatureError(sink, self.parameters, self.name)
+
+
+def _without_aliases(fields):
+    """A copy of `fields` whose fields have no alias."""
+    out = QgsFields()
+    for field in fields:
+        copy = QgsField(field)
+        copy.setAlias("")
+        out.append(copy)
+    return out
 
 
 def file_destination(parameters, name, context):
