@@ -14,7 +14,7 @@ from ..core.config import list_presets, load_config
 from ..core.errors import LandEvalError
 from ..core.inputs import canonical_with_originals
 from ..core.keys import describe_positions
-from ..core.labels import entries as label_entries
+from ..core.labels import entries as label_entries, label
 from ..core.pipeline import RULE_FIELDS
 from ..core.tables import canonical_table
 from ..core.zones import WEIGHTINGS, dominant_levels, evaluate_zones, table2_aliases, zone_aliases
@@ -22,9 +22,9 @@ from ..qgis_io.assemble import recognised_columns
 from ..qgis_io.decision_output import finish_decision_output
 from ..qgis_io.layer_io import measure_areas, read_features, read_frame, require_crs
 from ..qgis_io.spatial import inner_points, locate, source_geometries
-from ..qgis_io.styling import area_unit_of_fields, finish_output
+from ..qgis_io.styling import area_unit_of_fields
 from ..qgis_io.writer import write_frame, write_output
-from ..translation import message_of
+from ..translation import message_of, output_language
 from .base import LandEvalAlgorithm
 from .params import OutputSink, config_file_param, source_input, source_parameter, tr, translated_options, with_help
 
@@ -151,8 +151,10 @@ class AggregateZones(LandEvalAlgorithm):
         for warning in result.warnings:
             feedback.pushWarning(message_of(warning))
         per_zone, total = result.zones, result.district
-        field_aliases = zone_aliases(per_zone.columns, unit)
-        field_aliases.update(table2_aliases(per_zone.columns, unit, result.references))
+        # The aliases follow QGIS's language at the time of the run, like every output's (issue 13).
+        lang = output_language()
+        field_aliases = zone_aliases(per_zone.columns, unit, lang=lang)
+        field_aliases.update(table2_aliases(per_zone.columns, unit, result.references, lang=lang))
         if zones is not None:
             per_zone = per_zone.reindex(np.arange(len(zone_fids)))
             per_zone["n_parcels"] = per_zone["n_parcels"].fillna(0).astype(np.int64)
@@ -170,13 +172,19 @@ class AggregateZones(LandEvalAlgorithm):
         finish_decision_output(dest, context, feedback, NAMES["OUTPUT"], field_aliases, {}, qml=qml)
         out = {"OUTPUT": dest}
         if parameters.get("OUTPUT_LEVELS"):
-            summary = self._level_table(result)
-            out["OUTPUT_LEVELS"] = write_frame(OutputSink(self, parameters, "OUTPUT_LEVELS", context), context, summary,
-                                               feedback,
-                                               {**zone_aliases(summary.columns, unit),
-                                                **table2_aliases(summary.columns, unit), "row": "范围"})
-            finish_output(out["OUTPUT_LEVELS"], context, feedback, names=NAMES["OUTPUT_LEVELS"])
+            out["OUTPUT_LEVELS"] = self._write_levels(parameters, context, feedback, result, unit, lang)
         return out
+
+    def _write_levels(self, parameters, context, feedback, result, unit, lang):
+        """Write the district-and-levels table (OUTPUT_LEVELS) with its aliases in `lang`; its destination."""
+        summary = self._level_table(result)
+        level_aliases = {**zone_aliases(summary.columns, unit, lang=lang),
+                         **table2_aliases(summary.columns, unit, lang=lang), "row": label("zones.field.row", lang)}
+        dest = write_frame(OutputSink(self, parameters, "OUTPUT_LEVELS", context), context, summary, feedback,
+                           level_aliases)
+        # finish_output alone would store only the catalogue's aliases; the zone columns' are set here first.
+        finish_decision_output(dest, context, feedback, NAMES["OUTPUT_LEVELS"], level_aliases, {}, lang=lang)
+        return dest
 
     def _zones_of_parcels(self, parameters, context, feedback, zones, zone_field, frame, geoms, fids, crs):
         """(zone key per parcel, {zone key: level} or None, ZONE_LEVEL_FIELD, zone feature ids or None): from the

@@ -112,29 +112,35 @@ def summarize(df, zones, area_unit="mu"):
     return per_zone, total
 
 
-def zone_aliases(columns, area_unit, cfg=None):
-    """Chinese aliases of the summary columns."""
-    unit = unit_label(area_unit, "zh")
-    tiers = labels.value_labels("tier", "zh")
-    cats = labels.value_labels("category", "zh", cfg)
-    fixed = {"n_parcels": "宗地数", "n_inefficient": "低效宗地数", "area_inefficient": f"低效面积({unit})",
-             "ineff_area_share": "低效面积占比", "mean_score": "平均得分(面积加权)"}
+def zone_aliases(columns, area_unit, cfg=None, lang="zh"):
+    """Aliases of the summary columns in `lang` ("zh" or "en"), from the label store (zones.field,
+    zones.template)."""
+    lang = "zh" if lang == "zh" else "en"
+    unit = unit_label(area_unit, lang)
+    tiers = labels.value_labels("tier", lang)
+    cats = labels.value_labels("category", lang, cfg)
+    fixed = labels.labels("zones.field", lang)
+    fixed["area_inefficient"] = fixed["area_inefficient"].format(unit=unit)
+
+    def template(name, **values):
+        return labels.label(f"zones.template.{name}", lang).format(**values)
+
     out = {}
     for c in columns:
-        if c in fixed:
+        if c in fixed and c != "row":
             out[c] = fixed[c]
         elif c.startswith("n_tier_"):
-            out[c] = f"{tiers.get(c[7:], c[7:])}宗地数"
+            out[c] = template("n_class", label=tiers.get(c[7:], c[7:]))
         elif c.startswith("area_tier_"):
-            out[c] = f"{tiers.get(c[10:], c[10:])}面积({unit})"
+            out[c] = template("area_class", label=tiers.get(c[10:], c[10:]), unit=unit)
         elif c.startswith("n_cat_"):
-            out[c] = f"{cats.get(c[6:], c[6:])}宗地数"
+            out[c] = template("n_class", label=cats.get(c[6:], c[6:]))
         elif c.startswith("area_cat_"):
-            out[c] = f"{cats.get(c[9:], c[9:])}面积({unit})"
+            out[c] = template("area_class", label=cats.get(c[9:], c[9:]), unit=unit)
         elif c.endswith("_vs_all"):
-            out[c] = f"{labels.field_alias(c[:-7], 'zh', area_unit) or c[:-7]}(相对全域)"
+            out[c] = template("vs_all", alias=labels.field_alias(c[:-7], lang, area_unit) or c[:-7])
         else:
-            alias = labels.field_alias(c, "zh", area_unit, cfg)
+            alias = labels.field_alias(c, lang, area_unit, cfg)
             if alias:
                 out[c] = alias
     return out
@@ -349,19 +355,20 @@ def dominant_levels(zones, levels, area_m2):
     return dict(zip(top["zone"], top["level"]))
 
 
-def table2_aliases(columns, area_unit, references=None):
-    """Chinese aliases of the Table 2 columns evaluate_zones adds (the rest: zone_aliases)."""
+def table2_aliases(columns, area_unit, references=None, lang="zh"):
+    """Aliases in `lang` ("zh" or "en") of the Table 2 columns evaluate_zones adds (the rest: zone_aliases)."""
+    lang = "zh" if lang == "zh" else "en"
     names = {}
     if references is not None and len(references):
         names = dict(zip(references["tag"], references["name"].astype(str)))
-    out = {c: t["zh"] for c, t in T2_LABELS.items() if c in columns}
+    out = {c: t[lang] for c, t in T2_LABELS.items() if c in columns}
     for c in columns:
         base, _, tail = str(c).rpartition("_vs_")
         if not base:
             continue
-        alias = T2_LABELS["t2_score"]["zh"] if base == "t2" else labels.field_alias(base, "zh", area_unit) or base
+        alias = T2_LABELS["t2_score"][lang] if base == "t2" else labels.field_alias(base, lang, area_unit) or base
         if tail == "level" and base != "t2":
-            out[c] = f"{alias}(相对同层级)"
+            out[c] = labels.label("zones.template.vs_level", lang).format(alias=alias)
         elif tail in names:
-            out[c] = f"{alias}(相对{names[tail]})"
+            out[c] = labels.label("zones.template.vs_reference", lang).format(alias=alias, name=names[tail])
     return out

@@ -1,4 +1,6 @@
 """core.zones: zone summary of an evaluated parcel table, worked by hand (county paper Table 2)."""
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -64,3 +66,31 @@ def test_zone_aliases():
     assert aliases["n_cat_identified"] == "低效认定宗地数"
     assert aliases["output_per_area"] == "地均产值(万元/亩)"
     assert aliases["output_per_area_vs_all"] == "地均产值(万元/亩)(相对全域)"
+
+
+def test_zone_aliases_in_english():
+    # Issue 13 (part G, step 3): aggregatezones' aliases were Chinese only. resources/labels.yaml zones.field:
+    # n_parcels "Parcels", ineff_area_share "Inefficient area share"; tier.A en "A (incentives)"; 万元 = 10k yuan.
+    per_zone, _ = summarize(PARCELS, ZONES)
+    aliases = zone_aliases(per_zone.columns, "mu", lang="en")
+    assert aliases["n_parcels"] == "Parcels" and aliases["ineff_area_share"] == "Inefficient area share"
+    assert aliases["area_inefficient"] == "Inefficient area (mu)"
+    assert aliases["n_tier_A"] == "Parcels: A (incentives)"
+    assert aliases["output_per_area"] == "Output per area (10k yuan/mu)"
+    assert aliases["output_per_area_vs_all"] == "Output per area (10k yuan/mu) vs the district"
+    assert not [a for a in aliases.values() if re.search(r"[\u4e00-\u9fff]", a)]
+
+
+def test_table2_aliases_in_both_languages():
+    # zones.t2.t2_score: 表2综合指数(全域=1) / Table 2 index (district = 1); a reference named 全省 keeps its name
+    # (it is the user's data).
+    from landeval.core.zones import table2_aliases
+
+    refs = pd.DataFrame({"tag": ["ref1"], "name": ["全省"]})
+    columns = ["t2_score", "t2_vs_ref1", "output_per_area_vs_level"]
+    zh = table2_aliases(columns, "mu", refs, lang="zh")
+    en = table2_aliases(columns, "mu", refs, lang="en")
+    assert zh == {"t2_score": "表2综合指数(全域=1)", "t2_vs_ref1": "表2综合指数(全域=1)(相对全省)",
+                  "output_per_area_vs_level": "地均产值(万元/亩)(相对同层级)"}
+    assert en == {"t2_score": "Table 2 index (district = 1)", "t2_vs_ref1": "Table 2 index (district = 1) vs 全省",
+                  "output_per_area_vs_level": "Output per area (10k yuan/mu) vs its level"}
