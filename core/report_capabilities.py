@@ -23,29 +23,31 @@ from .report_html import (
     label_lang,
     list_separator,
     list_table,
+    pair,
     report_language,
     say,
+    say_both,
     text_of,
 )
 from .units import unit_label
 
 TITLES = {
-    "potential": ("按潜力类型统计", "By potential class"),
-    "persistence": ("连续低效宗地", "Persistently inefficient parcels"),
-    "contracts": ("标准地/双合同履约核查", "Land-contract compliance"),
-    "contract_breaches": ("违约宗地清单", "Parcels in breach"),
-    "zones": ("分区宏观评价（表2）", "Zone evaluation (Table 2)"),
+    "potential": pair("report.say.by_potential_class"),
+    "persistence": pair("report.say.persistently_inefficient_parcels"),
+    "contracts": pair("report.say.land_contract_compliance"),
+    "contract_breaches": pair("report.say.parcels_in_breach"),
+    "zones": pair("report.say.zone_evaluation_table_2"),
 }
 
 
 def _title(key):
     """A section's title for the navigation: Chinese in a bilingual report (short), else the report's language."""
-    return TITLES[key][0] if report_language() == "bilingual" else say(*TITLES[key])
+    return TITLES[key][0] if report_language() == "bilingual" else say_both(*TITLES[key])
 
 
 def _note(zh, en, element_id=None):
     attribute = f' id="{element_id}"' if element_id else ""
-    return f'<p class="note"{attribute}>' + esc(say(zh, en, " — ")) + "</p>"
+    return f'<p class="note"{attribute}>' + esc(say_both(zh, en, " — ")) + "</p>"
 
 
 def _pairs(mapping):
@@ -53,7 +55,7 @@ def _pairs(mapping):
 
 
 def _parcel_key(frame):
-    return [("parcel_id", "宗地编号", "Parcel", text_of)] if "parcel_id" in frame else []
+    return [("parcel_id", *pair("report.say.parcel"), text_of)] if "parcel_id" in frame else []
 
 
 def potential_sections(frame, area, unit):
@@ -61,9 +63,7 @@ def potential_sections(frame, area, unit):
     if "potential" not in frame:
         return []
     table = grouped_counts(frame["potential"], area, _pairs(CLASS_LABELS))
-    note = _note("县域论文图1：批而未供、供而未用、城镇低效与农村低效工业用地（开发边界内为城镇，边界外为农村）；"
-                 "“无”为在建或高效宗地", 'county paper, Figure 1; urban = inside the development boundary, rural = '
-                 'outside; "None": under construction or efficient.')
+    note = _note(*pair("report.say.note_potential"))
     return [("potential", _title("potential"),
              heading("potential", titles=TITLES) + note + counts_table(table, unit, "by-potential"))]
 
@@ -74,18 +74,17 @@ def persistence_sections(frame, area, unit):
         return []
     flag = pd.to_numeric(frame["persistent"], errors="coerce").fillna(0).to_numpy() == 1
     table = grouped_counts(np.where(flag, "1", "0"), area,
-                           {"1": ("连续低效", "Persistent"), "0": ("否", "Not persistent")})
+                           {"1": pair("report.say.persistent"), "0": pair("report.say.not_persistent")})
     listed = frame.assign(_area=area)[flag]
     columns = _parcel_key(frame) + [
-        ("_area", "面积", f"Area ({unit})", fmt_num), ("history", "历轮记录(早→晚)", "History (oldest → latest)", text_of),
-        ("streak", "连续低效轮数", "Streak", text_of), ("tier", "本轮分级", "Tier", text_of),
-        ("category", "本轮类别", "Category", text_of)]
-    note = _note("每轮一位：1 低效，0 否，? 未知，- 该轮无此宗地",
-                 "one mark per round: 1 flagged, 0 not, ? unknown, - absent.")
+        ("_area", *pair("report.say.area_in_unit", unit=unit), fmt_num), ("history", *pair("report.say.history_oldest_latest"), text_of),
+        ("streak", *pair("report.say.streak"), text_of), ("tier", *pair("report.say.tier_latest"), text_of),
+        ("category", *pair("report.say.category_latest"), text_of)]
+    note = _note(*pair("report.say.note_persistence"))
     return [("persistence", _title("persistence"),
              heading("persistence", titles=TITLES) + counts_table(table, unit, "by-persistence") + note +
              (list_table(listed, columns, "persistent-table") if len(listed) else
-              _note("没有连续低效的宗地", "no persistently flagged parcel.", "persistent-none")))]
+              _note(*pair("report.say.no_persistently_flagged_parcel"), "persistent-none")))]
 
 
 def contract_sections(frame, area, unit):
@@ -96,7 +95,7 @@ def contract_sections(frame, area, unit):
     stages = grouped_counts(stage, area, _pairs(CONTRACT_STAGES))
     breach = pd.to_numeric(frame["contract_breach"], errors="coerce").to_numpy()
     state = np.where(breach == 1, "breach", np.where(breach == 0, "met", ""))
-    verdict = grouped_counts(state, area, {"breach": ("违约", "Breached"), "met": ("履约", "Met")})
+    verdict = grouped_counts(state, area, {"breach": pair("report.say.breached"), "met": pair("report.say.met")})
     lang = label_lang()
     shortfall = {k: v[lang] for k, v in SHORTFALL_LABELS.items()}
 
@@ -105,22 +104,19 @@ def contract_sections(frame, area, unit):
 
     listed = frame.assign(_area=area)[breach == 1]
     columns = _parcel_key(frame) + [
-        ("_area", "面积", f"Area ({unit})", fmt_num),
-        ("contract_stage", "履约节点", "Milestone", lambda v: CONTRACT_STAGES.get(text_of(v), {}).get(lang, text_of(v))),
-        ("contract_shortfalls", "未达约定项", "Shortfalls", reasons),
-        ("gap_investment", "投资强度差距", "Investment gap", fmt_num), ("gap_output", "亩均产值差距", "Output gap", fmt_num),
-        ("gap_tax", "亩均税收差距", "Tax gap", fmt_num), ("gap_plot_ratio", "容积率差距", "Plot ratio gap",
+        ("_area", *pair("report.say.area_in_unit", unit=unit), fmt_num),
+        ("contract_stage", *pair("report.say.milestone"), lambda v: CONTRACT_STAGES.get(text_of(v), {}).get(lang, text_of(v))),
+        ("contract_shortfalls", *pair("report.say.shortfalls"), reasons),
+        ("gap_investment", *pair("report.say.investment_gap"), fmt_num), ("gap_output", *pair("report.say.output_gap"), fmt_num),
+        ("gap_tax", *pair("report.say.tax_gap"), fmt_num), ("gap_plot_ratio", *pair("report.say.plot_ratio_gap"),
                                                          lambda v: fmt_num(v, 2)),
-        ("gap_completion_days", "逾期天数", "Days late", lambda v: fmt_num(v, 0))]
-    note = _note("江宁论文：在项目竣工、达产、正常运营与使用年期到期前，开展投入、产出、过程与续期评估；差距 = 实际 − "
-                 "约定（负值为未达），“无”为不在合同监管内或缺实际值待核实",
-                 'gaps are achieved − target; "None": not under a contract, or a target without an achieved value '
-                 '(unverified).')
+        ("gap_completion_days", *pair("report.say.days_late"), lambda v: fmt_num(v, 0))]
+    note = _note(*pair("report.say.note_contracts"))
     return [("contracts", _title("contracts"),
              heading("contracts", titles=TITLES) + note + counts_table(verdict, unit, "by-breach") +
              counts_table(stages, unit, "by-contract-stage") + heading("contract_breaches", 3, TITLES) +
              (list_table(listed, columns, "breach-table") if len(listed) else
-              _note("没有违约宗地", "no parcel in breach.", "breach-none")))]
+              _note(*pair("report.say.no_parcel_in_breach"), "breach-none")))]
 
 
 def _html_table(head, rows, table_id):
@@ -136,8 +132,8 @@ def _weakest(text, label, shown=3):
 
 def level_table(levels, indicators, label):
     """The district and each level (aggregatezones' OUTPUT_LEVELS): parcels, index, every indicator's value."""
-    names = {"district": say("全域", "District"), **field_labels.value_labels("level", label_lang())}
-    head = [say("范围", "Scope"), say("宗地数", "Parcels"), say("表2指数", "Index")] + [label(i) for i in indicators]
+    names = {"district": say("report.say.district"), **field_labels.value_labels("level", label_lang())}
+    head = [say("report.say.scope"), say("report.say.parcels"), say("report.say.index")] + [label(i) for i in indicators]
     rows = [[names.get(text_of(rec.get("row")), text_of(rec.get("row"))), fmt_num(rec.get("n_parcels"), 0),
              fmt_num(rec.get("t2_score"), 3)] + [fmt_num(rec.get(i), 2) for i in indicators]
             for rec in levels.to_dict("records")]
@@ -173,8 +169,8 @@ def zone_sections(zones, aliases=None, area_unit="mu", levels=None):
         own = aliases.get(column) if lang == "zh" else None
         return own or field_labels.field_alias(column, lang, area_unit) or column
 
-    head = [say("分区", "Zone"), say("层级", "Level"), say("表2指数", "Index"), say("同层排名", "Rank"),
-            say("最弱指标", "Weakest vs the district")]
+    head = [say("report.say.zone"), say("report.say.level"), say("report.say.index"), say("report.say.rank"),
+            say("report.say.weakest_vs_the_district")]
     head += [label(i) for i in indicators]
     body = []
     for rec in rows.to_dict("records"):
@@ -184,13 +180,7 @@ def zone_sections(zones, aliases=None, area_unit="mu", levels=None):
                  _weakest(text_of(rec.get("t2_weak")), label)]
         cells += [f"{fmt_num(rec.get(i), 2)} / {fmt_num(rec.get(i + '_vs_all'), 2)}" for i in indicators]
         body.append(cells)
-    note = _note('指数 = 各指标相对全域之比（成本型取倒数，上限 2）的加权平均，全域 = 1；县域论文提醒"过度降维或标准化可能'
-                 '掩盖重要的原始属性"，故原值与比值并列：分区表每格为"原值 / 相对全域"，"最弱指标"为低于全域最多的三项（图层字段 '
-                 't2_weak 列出全部）',
-                 'index = weighted mean of each indicator relative to the district (inverted for cost indicators, capped '
-            'at 2), district = 1; raw values are shown beside it because a composite can hide what the indicators '
-            'show: each zone cell is "value / ratio to the district"; the weakest three below the district are '
-            'listed (t2_weak in the layer has all).')
+    note = _note(*pair("report.say.note_zone_index"))
     scope = level_table(levels, indicators, label) if levels is not None and "row" in levels else ""
     return [("zones", _title("zones"),
              heading("zones", titles=TITLES) + note + scope + _html_table(head, body, "zone-table"))]
@@ -199,6 +189,6 @@ def zone_sections(zones, aliases=None, area_unit="mu", levels=None):
 def capability_sections(frame, area_unit="mu", zones=None, zone_aliases=None, levels=None):
     """Every section above that the evaluated layer's fields (and the zone summary, when given) allow."""
     area = area_in_unit(frame, area_unit)
-    unit = say(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
+    unit = say_both(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
     return (potential_sections(frame, area, unit) + persistence_sections(frame, area, unit) +
             contract_sections(frame, area, unit) + zone_sections(zones, zone_aliases, area_unit, levels))

@@ -27,9 +27,12 @@ from .report_html import (
     in_label_language,
     label_lang,
     list_table,
+    pair,
     parcel_columns,
     report_language,
     say,
+    say_both,
+    say_both_html,
     say_html,
     text_of,
 )
@@ -41,7 +44,7 @@ NONE_LABEL = label_pairs("common")["none"]
 _MATRIX = label_pairs("report.matrix")
 MATRIX_LABELS = {monitoring.NEW_ROW: _MATRIX["new"], monitoring.GONE_COLUMN: _MATRIX["gone"],
                  "total": _MATRIX["total"], "": _MATRIX["empty"]}
-MATRIX_CORNER = ("上一轮 \\ 本轮", "earlier \\ later")
+MATRIX_CORNER = pair("report.say.earlier_later")
 # How each comparison-table column is printed: counts whole, areas and per-area figures with decimals.
 _INTEGER_COLUMNS = ("moved", "unplaced", "relocated_floor_m2", "cost_relocation", "cost_demolition",
                     "cost_construction", "cost_compensation", "cost_total")
@@ -86,7 +89,7 @@ def grouped_counts(values, area, classes):
 
 def _title(key):
     """A section's title for the navigation: Chinese in a bilingual report (short), else the report's language."""
-    return TITLES[key][0] if report_language() == "bilingual" else say(*TITLES[key])
+    return TITLES[key][0] if report_language() == "bilingual" else say_both(*TITLES[key])
 
 
 def _label_of(mapping):
@@ -96,7 +99,7 @@ def _label_of(mapping):
 
 
 def _note(zh, en):
-    return '<p class="note">' + esc(say(zh, en, " — ")) + "</p>"
+    return '<p class="note">' + esc(say_both(zh, en, " — ")) + "</p>"
 
 
 # --- paths and clearance zones (fields of the evaluated layer, written by landeval:suggestpaths) -------------
@@ -105,14 +108,12 @@ def path_sections(frame, area, unit, labels, cfg=None):
     if "path" in frame:
         table = grouped_counts(frame["path"], area, labels["path"])
         out.append(("paths", _title("paths"), heading("paths", titles=TITLES) +
-                    _note("“无”：高效宗地或正在推进改造，规则不给路径",
-                          '"None": efficient parcels and redevelopment under way get no path.') +
+                    _note(*pair("report.say.note_paths")) +
                     counts_table(table, unit, "by-path")))
     if "clearance_zone" in frame:
         table = grouped_counts(frame["clearance_zone"], area, labels["clearance_zone"])
         out.append(("clearance", _title("clearance"), heading("clearance", titles=TITLES) +
-                    _note("清退分区只适用于城镇开发边界外的宗地",
-                          "clearance zones apply outside the urban development boundary only.") +
+                    _note(*pair("report.say.note_clearance")) +
                     counts_table(table, unit, "by-clearance")))
     if "path" in frame:
         listed = frame.assign(_area=area)[frame["path"].map(text_of) != ""]
@@ -121,13 +122,12 @@ def path_sections(frame, area, unit, labels, cfg=None):
         listed = listed.sort_values([c for c in ("_order", "score") if c in listed], kind="stable",
                                     na_position="last")
         columns = parcel_columns(unit, cfg) + [
-            ("path", "再开发路径", "Path", _label_of(labels["path"])),
-            ("clearance_zone", "清退分区", "Clearance zone", _label_of(labels["clearance_zone"])),
-            ("path_reason", "路径依据", "Why", text_of)]
+            ("path", *pair("report.say.path"), _label_of(labels["path"])),
+            ("clearance_zone", *pair("report.say.clearance_zone"), _label_of(labels["clearance_zone"])),
+            ("path_reason", *pair("report.say.why"), text_of)]
         out.append(("path_list", _title("path_list"), heading("path_list", titles=TITLES) +
-                    '<p class="note">' + say(f'共 <span id="n-paths">{len(listed):,}</span> 宗',
-                                             f'<span id="n-paths">{len(listed):,}</span> parcels, ordered by path '
-                                             'and score.') + "</p>" + list_table(listed, columns, "path-table")))
+                    '<p class="note">' + say("report.say.paths_listed", count=f"{len(listed):,}") + "</p>" +
+                    list_table(listed, columns, "path-table")))
     return out
 
 
@@ -158,15 +158,11 @@ def scenario_section(table, aliases=None):
         # The layer's own Chinese alias carries its area unit; English has the label alone.
         alias = aliases.get(column)
         zh, en = in_label_language(alias, "zh") or text["zh"], in_label_language(alias, "en") or text["en"]
-        rows.append(f'<tr data-figure="{column}"><th>{say_html(zh, en)}'
+        rows.append(f'<tr data-figure="{column}"><th>{say_both_html(zh, en)}'
                     f'</th>{cells}</tr>')
-    note = _note("大集中：产业街坊全部迁入最近的产业基地；小集聚：开发边界外的街坊迁入本街镇最近的基地或社区；"
-                 "小集聚+适度并园：基地周边街坊并入基地，边界外低效街坊迁入本街镇社区。金额单位：万元。",
-                 "large concentration moves every block into the nearest base; small clustering moves blocks "
-                 "outside the boundary into a base or community of their town; with park integration, blocks near "
-                 "a base join it. Money in units of 10,000 CNY.")
+    note = _note(*pair("report.say.note_scenarios"))
     return [("scenarios", _title("scenarios"), heading("scenarios", titles=TITLES) + note +
-             f'<table class="list" id="scenario-table"><tr><th>{say_html("指标", "Figure")}</th>{head}</tr>'
+             f'<table class="list" id="scenario-table"><tr><th>{say_html("report.say.figure")}</th>{head}</tr>'
              f'{"".join(rows)}</table>')]
 
 
@@ -174,7 +170,7 @@ def _pair(zh, en):
     """A column head: Chinese over English in a bilingual report, else the one language."""
     if report_language() == "bilingual":
         return f'{esc(zh)}<br><span class="en">{esc(en)}</span>'
-    return esc(say(zh, en))
+    return esc(say_both(zh, en))
 
 
 # --- two evaluations (landeval:twoevaluations) ---------------------------------------------------------------
@@ -192,15 +188,13 @@ def two_evaluation_sections(frame, area, unit, labels):
     table["hint"] = [in_label_language(hint_of.get(v)) or
                      (label(shipped[v], label_lang(), key="disposal") if v in shipped else hint_of.get(v, ""))
                      for v in table["value"]]
-    extra = [("abcd", "清单", "List"), ("hint", "处置建议", "Disposal")]
+    extra = [("abcd", *pair("report.say.list")), ("hint", *pair("report.say.disposal"))]
     out = [("quadrants", _title("quadrants"), heading("quadrants", titles=TITLES) +
-            _note(f'绩效得分字段 {rules["performance"]["field"]}，价值得分字段 {rules["value"]["field"]}；'
-                  '缺任一得分的宗地不入象限',
-                  f'performance score field {rules["performance"]["field"]}, value score field '
-                  f'{rules["value"]["field"]}; a parcel missing either score gets no quadrant.') +
+            _note(*pair("report.say.quadrant_fields", performance=rules["performance"]["field"],
+                       value=rules["value"]["field"])) +
             counts_table(table, unit, "by-quadrant", extra))]
     if "abcd_list" in frame:
-        classes = {c: (f"{c}类", c) for c in ("A", "B", "C", "D")}
+        classes = {c: pair("report.say.abcd_class", tier=c) for c in ("A", "B", "C", "D")}
         table = grouped_counts(frame["abcd_list"], area, classes)
         out.append(("abcd", _title("abcd"), heading("abcd", titles=TITLES) + counts_table(table, unit, "by-abcd")))
     return out
@@ -221,7 +215,7 @@ def _matrix_table(matrix, kind, table_id, cfg=None):
         return (class_label(kind, value, "zh", cfg), class_label(kind, value, "en", cfg))
 
     head = "".join(f'<th data-to="{esc(c)}">{_pair(*name(c))}</th>' for c in matrix.columns)
-    body = "".join(f'<tr data-from="{esc(r)}"><th>{say_html(*name(r))}</th>' +
+    body = "".join(f'<tr data-from="{esc(r)}"><th>{say_both_html(*name(r))}</th>' +
                    "".join(f'<td class="count">{int(n):,}</td>' for n in row) + "</tr>"
                    for r, row in zip(matrix.index, matrix.to_numpy()))
     corner = _pair(*MATRIX_CORNER)
@@ -243,9 +237,7 @@ def round_sections(frame, area, unit, labels, cfg=None):
     change = frame["change"].map(text_of)
     table = grouped_counts(change, area, labels["change"])
     parts = [heading("rounds", titles=TITLES),
-             _note("分级（A–D）决定变化方向，两轮均未评级时看是否低效；得分是各轮内的相对值，只作参考",
-                   "the tier decides the direction (the inefficient flag where a round has no A–D tier); scores "
-                   "are relative to their own round."), counts_table(table, unit, "by-change")]
+             _note(*pair("report.say.note_rounds")), counts_table(table, unit, "by-change")]
     in_old = (change != "appeared").to_numpy()
     in_new = (change != "disappeared").to_numpy()
     for kind, old, new, order, key in (("tier", "tier_old", "tier_new", monitoring.TIER_ORDER, "tier_transitions"),
@@ -262,15 +254,15 @@ def round_sections(frame, area, unit, labels, cfg=None):
     def coded(kind):
         return lambda value: class_label(kind, text_of(value), label_lang(), cfg)
 
-    columns = [("parcel_id", "宗地编号", "Parcel", text_of), ("_area", "面积", f"Area ({unit})", fmt_num),
-               ("tier_old", "上轮分级", "Tier before", coded("tier")),
-               ("tier_new", "本轮分级", "Tier now", coded("tier")),
-               ("category_old", "上轮类别", "Category before", coded("category")),
-               ("category_new", "本轮类别", "Category now", coded("category")),
-               ("score_change", "得分变化", "Score change", lambda v: fmt_num(v, 3))]
+    columns = [("parcel_id", *pair("report.say.parcel"), text_of), ("_area", *pair("report.say.area_in_unit", unit=unit), fmt_num),
+               ("tier_old", *pair("report.say.tier_before"), coded("tier")),
+               ("tier_new", *pair("report.say.tier_now"), coded("tier")),
+               ("category_old", *pair("report.say.category_before"), coded("category")),
+               ("category_new", *pair("report.say.category_now"), coded("category")),
+               ("score_change", *pair("report.say.score_change"), lambda v: fmt_num(v, 3))]
     parts.append(heading("worsened", 3, TITLES))
     parts.append(list_table(worse, columns, "worsened-table") if len(worse) else
-                 '<p class="note" id="worsened-none">' + esc(say("没有恶化的宗地", "no parcel worsened.", " — ")) +
+                 '<p class="note" id="worsened-none">' + esc(say("report.say.no_parcel_worsened", " — ")) +
                  "</p>")
     return [("rounds", _title("rounds"), "".join(parts))]
 
@@ -286,7 +278,7 @@ def decision_sections(frame, area_unit="mu", scenarios=None, scenario_aliases=No
     Areas are in `area_unit`, from each frame's area_<unit> or area_m2 (zero where a frame has neither).
     """
     labels = merged_labels(labels)
-    unit = say(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
+    unit = say_both(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
     out = path_sections(frame, area_in_unit(frame, area_unit), unit, labels, cfg)
     if scenarios is not None and len(scenarios):
         out += scenario_section(scenarios, scenario_aliases)

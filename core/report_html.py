@@ -30,21 +30,30 @@ from .units import M2_PER_UNIT, unit_label
 
 PALETTE_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "resources", "styles", "palette.yaml")
 CLASS_FIELDS = ("tier", "category", "ineff_type", "level")
+
+
+def pair(key, **values):
+    """(zh, en) of a fixed report text in the label store (resources/labels.yaml), a template filled in with
+    `values` when given: pair("report.say.weight_set") == ("权重方案", "Weight set")."""
+    texts = (labels.label(key, "zh"), labels.label(key, "en"))
+    return tuple(text.format(**values) for text in texts) if values else texts
+
+
 HEADINGS = {
-    "settings": ("运行设置", "Run settings"),
-    "overview": ("总体情况", "Overview"),
-    "map": ("分级图", "Tier map"),
-    "tier": ("按分级统计", "By tier"),
-    "category": ("按认定类别统计", "By final category"),
-    "ineff_type": ("按低效类型统计", "By inefficiency type"),
-    "level": ("按规模层级统计", "By scale level"),
-    "charts": ("图表", "Charts"),
-    "histogram": ("综合得分分布", "Distribution of the composite score"),
-    "tier_by_level": ("各规模层级的分级构成", "Tier shares by scale level"),
-    "weakest": ("低效宗地的短板指标", "Weakest indicators of inefficient parcels"),
-    "inefficient": ("低效宗地清单", "Inefficient parcels"),
-    "verification": ("需核实的宗地", "Parcels needing verification"),
-    "quality": ("数据质量", "Data quality"),
+    "settings": pair("report.say.run_settings"),
+    "overview": pair("report.say.overview"),
+    "map": pair("report.say.heading_tier_map"),
+    "tier": pair("report.say.by_tier"),
+    "category": pair("report.say.by_final_category"),
+    "ineff_type": pair("report.say.by_inefficiency_type"),
+    "level": pair("report.say.by_scale_level"),
+    "charts": pair("report.say.charts"),
+    "histogram": pair("report.say.heading_histogram"),
+    "tier_by_level": pair("report.say.tier_shares_by_scale_level"),
+    "weakest": pair("report.say.heading_weakest"),
+    "inefficient": pair("report.say.heading_inefficient_list"),
+    "verification": pair("report.say.parcels_needing_verification"),
+    "quality": pair("report.say.data_quality"),
 }
 # The report's LANGUAGE: Chinese only, English only, or both (Chinese first, English after, as the headings
 # have always been paired). Held in a context variable so every section, in this module and in report_decision,
@@ -53,7 +62,7 @@ REPORT_LANGUAGES = ("zh", "en", "bilingual")
 HTML_LANG = dict(zip(REPORT_LANGUAGES, ("zh-CN", "en", "zh-CN")))  # the <html lang> of each
 _LANGUAGE = contextvars.ContextVar("landeval_report_language", default="bilingual")
 MAX_LIST_ROWS = 1000  # a province-wide run lists the weakest parcels; the layer holds the rest
-EMPTY = ("(空)", "(empty)")
+EMPTY = pair("report.say.empty")
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,14 +120,26 @@ def list_separator():
     return "; " if label_lang() == "en" else "；"
 
 
-def say(zh, en, sep=" "):
-    """A text of the report in its language: `zh`, `en`, or both (Chinese first)."""
+def say(key, sep=" ", **values):
+    """The fixed text `key` of the label store in the report's language: Chinese, English, or both (Chinese
+    first, joined by `sep`); a template is filled in with `values`."""
+    return say_both(*pair(key, **values), sep)
+
+
+def say_html(key, **values):
+    """say() for HTML: escaped, the English half of a bilingual text in grey (span.en)."""
+    return say_both_html(*pair(key, **values))
+
+
+def say_both(zh, en, sep=" "):
+    """A text known in both languages (a class label, an indicator name, a layer's alias) in the report's
+    language: `zh`, `en`, or both (Chinese first). Fixed texts of the report go through say(key)."""
     lang = _LANGUAGE.get()
     return zh if lang == "zh" else en if lang == "en" else f"{zh}{sep}{en}"
 
 
-def say_html(zh, en):
-    """say() for HTML: escaped, the English half of a bilingual text in grey (span.en)."""
+def say_both_html(zh, en):
+    """say_both() for HTML: escaped, the English half of a bilingual text in grey (span.en)."""
     lang = _LANGUAGE.get()
     if lang != "bilingual":
         return esc(zh if lang == "zh" else en)
@@ -133,7 +154,7 @@ def heading(key, level=2, titles=None):
     """A heading in the report's language whose id is `key` (the anchor the navigation links to); titles:
     {key: (zh, en)}."""
     zh, en = (titles or HEADINGS)[key]
-    return f'<h{level} id="{key}">{say_html(zh, en)}</h{level}>'
+    return f'<h{level} id="{key}">{say_both_html(zh, en)}</h{level}>'
 
 
 def fmt_int(value):
@@ -161,7 +182,7 @@ def class_label(kind, value, lang, cfg=None):
     if value == "" and kind != "ineff_type":
         return EMPTY[0 if lang == "zh" else 1]
     if lang == "report":  # the report's language: one label, or Chinese then English
-        return say(class_label(kind, value, "zh", cfg), class_label(kind, value, "en", cfg))
+        return say_both(class_label(kind, value, "zh", cfg), class_label(kind, value, "en", cfg))
     return labels.value_labels(kind, lang, cfg).get(value, value)
 
 
@@ -240,8 +261,8 @@ def svg_histogram(scores, threshold=None, bins=20, width=680, height=260):
         x = left + pw * float(threshold)
         parts.append(f'<line id="threshold-line" x1="{x:.1f}" y1="{top - 5}" x2="{x:.1f}" y2="{top + ph}" '
                      f'stroke="#000" stroke-width="2" stroke-dasharray="6,4"/>'
-                     f'<text x="{x + 6:.1f}" y="{top + 8}">{esc(say("阈值", "threshold"))} {float(threshold):.2f}</text>')
-    parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">{esc(say("综合得分", "score"))}</text></svg>')
+                     f'<text x="{x + 6:.1f}" y="{top + 8}">{esc(say("report.say.chart_threshold"))} {float(threshold):.2f}</text>')
+    parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">{esc(say("report.say.chart_score"))}</text></svg>')
     return "".join(parts)
 
 
@@ -317,32 +338,32 @@ def kv_table(rows, table_id):
 def settings_section(info):
     label = info.get("label")
     if isinstance(label, dict):  # a weight set's {zh, en} label
-        label = say(label.get("zh") or label.get("en") or "", label.get("en") or label.get("zh") or "", " / ")
+        label = say_both(label.get("zh") or label.get("en") or "", label.get("en") or label.get("zh") or "", " / ")
     threshold = info.get("threshold")
     breaks = info.get("tier_breaks")
     digest = info.get("digest") or ""
     rows = [
-        (say("权重方案", "Weight set"), esc(info.get("preset") or "—") + (f" — {esc(label)}" if label else "")),
-        (say("方案摘要", "Digest (sha256)"), f'<code title="{esc(digest)}">{esc(digest[:16]) or "—"}</code>'),
-        (say("认定方式", "Identification"), esc({
-            "score": say("综合得分低于阈值或一票否决", "score below the threshold or a failed veto"),
-            "screening": say("五层递进筛查或一票否决", "five-layer screening or a failed veto")}
+        (say("report.say.weight_set"), esc(info.get("preset") or "—") + (f" — {esc(label)}" if label else "")),
+        (say("report.say.digest_sha256"), f'<code title="{esc(digest)}">{esc(digest[:16]) or "—"}</code>'),
+        (say("report.say.identification"), esc({
+            "score": say("report.say.identification_score"),
+            "screening": say("report.say.identification_screening")}
             .get(info.get("identification"), "—"))),
-        (say("否决项缺数据时", "Veto without data"), esc({
-            "verify": say("需核实", "needs verification"), "pass": say("视为通过", "passed"),
-            "fail": say("视为否决", "failed")}.get(info.get("veto_unknown"), "—"))),
-        (say("低效阈值", "Threshold"), "—" if threshold is None else f"{float(threshold):.2f}"),
-        (say("复核区间", "Review band"), "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
-        (say("分级方法", "Tier method"), esc(info.get("tier_method") or "—")),
-        (say("分级断点", "Tier breaks"), esc("—" if not breaks else ", ".join(f"{b:g}" for b in breaks)
+        (say("report.say.veto_without_data"), esc({
+            "verify": say("report.say.needs_verification"), "pass": say("report.say.passed"),
+            "fail": say("report.say.failed")}.get(info.get("veto_unknown"), "—"))),
+        (say("report.say.threshold"), "—" if threshold is None else f"{float(threshold):.2f}"),
+        (say("report.say.review_band"), "—" if info.get("review_band") is None else f"{float(info['review_band']):.2f}"),
+        (say("report.say.tier_method"), esc(info.get("tier_method") or "—")),
+        (say("report.say.tier_breaks"), esc("—" if not breaks else ", ".join(f"{b:g}" for b in breaks)
                                    if isinstance(breaks, (list, tuple)) else f"{breaks:g}")),
-        (say("面积单位", "Area unit"), esc(say(unit_label(info['area_unit'], 'zh'), unit_label(info['area_unit'], 'en'),
+        (say("report.say.area_unit"), esc(say_both(unit_label(info['area_unit'], 'zh'), unit_label(info['area_unit'], 'en'),
                                               " / "))),
-        (say("图层", "Layer"), esc(info.get("layer") or "—")),
-        (say("日期", "Date"), esc(info.get("date") or datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))),
-        (say("QGIS 版本", "QGIS version"), esc(info.get("qgis_version") or "—")),
-        (say("插件版本", "LandEval version"), esc(info.get("plugin_version") or "—")),
-        (say("用时", "Elapsed"), "—" if info.get("elapsed_s") is None else f"{float(info['elapsed_s']):.1f} s"),
+        (say("report.say.layer"), esc(info.get("layer") or "—")),
+        (say("report.say.date"), esc(info.get("date") or datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))),
+        (say("report.say.qgis_version"), esc(info.get("qgis_version") or "—")),
+        (say("report.say.landeval_version"), esc(info.get("plugin_version") or "—")),
+        (say("report.say.elapsed"), "—" if info.get("elapsed_s") is None else f"{float(info['elapsed_s']):.1f} s"),
     ]
     return heading("settings") + kv_table(rows, "settings-table")
 
@@ -351,13 +372,13 @@ def overview_section(frame, area, unit):
     n = len(frame)
     ineff = flag(frame, "inefficient")
     rows = [
-        (say("宗地数", "Parcels"), f'<span id="n-parcels">{n:,}</span>'),
-        (say("总面积", "Total area") + f" ({unit})", fmt_num(area.sum())),
-        (say("低效宗地", "Inefficient parcels"),
+        (say("report.say.parcels"), f'<span id="n-parcels">{n:,}</span>'),
+        (say("report.say.total_area") + f" ({unit})", fmt_num(area.sum())),
+        (say("report.say.inefficient_parcels"),
          f'<span id="n-inefficient">{int(ineff.sum()):,}</span> ({fmt_pct(ineff.sum(), n)})'),
-        (say("低效面积", "Inefficient area") + f" ({unit})", f"{fmt_num(area[ineff].sum())} ({fmt_pct(area[ineff].sum(), area.sum())})"),
-        (say("一票否决", "Veto failed"), f'<span id="n-veto">{int(flag(frame, "veto_failed").sum()):,}</span>'),
-        (say("需复核", "In the review band"), f'<span id="n-review">{int(flag(frame, "review").sum()):,}</span>'),
+        (say("report.say.inefficient_area") + f" ({unit})", f"{fmt_num(area[ineff].sum())} ({fmt_pct(area[ineff].sum(), area.sum())})"),
+        (say("report.say.veto_failed"), f'<span id="n-veto">{int(flag(frame, "veto_failed").sum()):,}</span>'),
+        (say("report.say.in_the_review_band"), f'<span id="n-review">{int(flag(frame, "review").sum()):,}</span>'),
     ]
     if "needs_verification" in frame:
         verify = flag(frame, "needs_verification")
@@ -365,11 +386,11 @@ def overview_section(frame, area, unit):
         retained = (frame["category"].fillna("").astype(str) == "retained").to_numpy() if "category" in frame \
             else ~flag(frame, "inefficient")
         rows += [
-            (say("需核实（否决项缺数据）", "Needs verification (veto data missing)", ""),
+            (say("report.say.needs_verification_veto_data_missing", ""),
              f'<span id="n-verify">{int(verify.sum()):,}</span>'),
-            (say("现状保留：已核查", "Retained, every veto checked"),
+            (say("report.say.retained_every_veto_checked"),
              f'<span id="n-retained-clean">{int((retained & ~verify).sum()):,}</span>'),
-            (say("现状保留：待核实", "Retained, not yet verified"),
+            (say("report.say.retained_not_yet_verified"),
              f'<span id="n-retained-unverified">{int((retained & verify).sum()):,}</span>'),
         ]
     return heading("overview") + kv_table(rows, "overview-table")
@@ -390,11 +411,12 @@ def counts_table(table, unit, table_id, extra=()):
                     f'{more}<td class="count">{row["count"]:,}</td>'
                     f'<td>{fmt_pct(row["count"], n)}</td><td class="area">{fmt_num(row["area"])}</td>'
                     f'<td>{fmt_pct(row["area"], total_area)}</td></tr>')
-    more_head = "".join(f"<th>{esc(say(zh, en))}</th>" for _, zh, en in extra)
-    class_head = "<th>类别</th><th>Class</th>" if report_language() == "bilingual" else f"<th>{say('类别', 'Class')}</th>"
-    head = (f"<tr>{class_head}{more_head}<th>{say('宗地数', 'Parcels')}</th><th>{say('占比', 'Share')}</th>"
-            f"<th>{say('面积', 'Area')} ({esc(unit)})</th><th>{say('面积占比', 'Area share')}</th></tr>")
-    foot = (f'<tr class="total">{_class_cells("", "合计", "Total")}{"<td></td>" * len(extra)}'
+    more_head = "".join(f"<th>{esc(say_both(zh, en))}</th>" for _, zh, en in extra)
+    class_head = ("<th>{}</th><th>{}</th>".format(*pair("report.say.class")) if report_language() == "bilingual"
+                  else f"<th>{say('report.say.class')}</th>")
+    head = (f"<tr>{class_head}{more_head}<th>{say('report.say.parcels')}</th><th>{say('report.say.share')}</th>"
+            f"<th>{say('report.say.area')} ({esc(unit)})</th><th>{say('report.say.area_share')}</th></tr>")
+    foot = (f'<tr class="total">{_class_cells("", *pair("report.say.total"))}{"<td></td>" * len(extra)}'
             f'<td class="count">{n:,}</td><td>100%</td><td class="area">{fmt_num(total_area)}</td><td>100%</td></tr>')
     return f'<table class="classes" id="{table_id}">{head}{"".join(body)}{foot}</table>'
 
@@ -403,7 +425,7 @@ def _class_cells(swatch, zh, en):
     """The class cell(s) of a counts table: Chinese and English side by side in a bilingual report, else one."""
     if report_language() == "bilingual":
         return f'<td>{swatch}{esc(zh)}</td><td class="en">{esc(en)}</td>'
-    return f'<td>{swatch}{esc(say(zh, en))}</td>'
+    return f'<td>{swatch}{esc(say_both(zh, en))}</td>'
 
 
 def class_section(frame, kind, area, unit, cfg=None):
@@ -418,14 +440,13 @@ def list_table(rows, columns, table_id, limit=MAX_LIST_ROWS):
     if report_language() == "bilingual":
         head = "".join(f"<th>{esc(zh)}<br><span class=\"en\">{esc(en)}</span></th>" for _, zh, en, _ in columns)
     else:
-        head = "".join(f"<th>{esc(say(zh, en))}</th>" for _, zh, en, _ in columns)
+        head = "".join(f"<th>{esc(say_both(zh, en))}</th>" for _, zh, en, _ in columns)
     body = "".join("<tr>" + "".join(f"<td>{esc(fmt(rec.get(col)))}</td>" for col, _, _, fmt in columns) + "</tr>"
                    for rec in shown.to_dict("records"))
     note = ""
     if len(rows) > len(shown):
-        note = '<p class="note">' + esc(say(f"显示前 {len(shown):,} 宗（共 {len(rows):,} 宗），完整清单见图层",
-                                             f"the first {len(shown):,} of {len(rows):,}; the layer holds them all.",
-                                             " — ")) + "</p>"
+        note = '<p class="note">' + esc(say("report.say.first_of_listed", " — ", shown=f"{len(shown):,}",
+                                          total=f"{len(rows):,}")) + "</p>"
     return note + f'<table class="list" id="{table_id}"><tr>{head}</tr>{body}</table>'
 
 
@@ -446,16 +467,15 @@ def charts_section(frame, info, cfg=None):
         rows = [(class_label('level', v, 'report', cfg),
                  tiers[levels == v].value_counts().to_dict()) for v in class_values(frame, "level", cfg)
                 if (levels == v).any()]
-        rows.append((say("全部", "All"), tiers.value_counts().to_dict()))
+        rows.append((say("report.say.all"), tiers.value_counts().to_dict()))
         parts.append(svg_stacked(rows, classes))
     weakest = weakest_counts(frame).head(12)
     if len(weakest):
         cat = load_catalogue()
         parts.append(heading("weakest", 3))
         parts.append('<p class="note">' + esc(say(
-            "每宗低效宗地得分拖累最大的指标出现的次数", "how often each indicator is among the ones pulling an "
-            "inefficient parcel's score down most.", " — ")) + "</p>")
-        parts.append(svg_bars([(say(cat.label(i, 'zh'), cat.label(i, 'en')), int(n)) for i, n in weakest.items()]))
+            "report.say.note_weakest_counts", " — ")) + "</p>")
+        parts.append(svg_bars([(say_both(cat.label(i, 'zh'), cat.label(i, 'en')), int(n)) for i, n in weakest.items()]))
     return "".join(parts)
 
 
@@ -464,9 +484,10 @@ def parcel_columns(unit, cfg=None):
     def coded(col):
         return lambda value: class_label(col, text_of(value), label_lang(), cfg)
 
-    return [("parcel_id", "宗地编号", "Parcel", text_of), ("town", "街镇", "Town", text_of),
-            ("_area", "面积", f"Area ({unit})", fmt_num), ("score", "得分", "Score", lambda v: fmt_num(v, 3)),
-            ("tier", "分级", "Tier", coded("tier")), ("category", "认定类别", "Category", coded("category"))]
+    return [("parcel_id", *pair("report.say.parcel"), text_of), ("town", *pair("report.say.town"), text_of),
+            ("_area", *pair("report.say.area_in_unit", unit=unit), fmt_num),
+            ("score", *pair("report.say.score_short"), lambda v: fmt_num(v, 3)),
+            ("tier", *pair("report.say.tier"), coded("tier")), ("category", *pair("report.say.category"), coded("category"))]
 
 
 def inefficient_section(frame, area, unit, cfg=None):
@@ -481,12 +502,12 @@ def inefficient_section(frame, area, unit, cfg=None):
         return lambda value: labels.translate_ids(value if isinstance(value, str) else "", col, label_lang(), cfg)
 
     columns = parcel_columns(unit, cfg) + [
-        ("ineff_type", "低效类型", "Type", lambda v: class_label("ineff_type", text_of(v), label_lang(), cfg)),
-        ("veto_reasons", "否决项", "Failed vetoes", ids("veto_reasons")),
-        ("weakest", "短板指标", "Weakest indicators", ids("weakest"))]
+        ("ineff_type", *pair("report.say.type"), lambda v: class_label("ineff_type", text_of(v), label_lang(), cfg)),
+        ("veto_reasons", *pair("report.say.failed_vetoes"), ids("veto_reasons")),
+        ("weakest", *pair("report.say.weakest_indicators"), ids("weakest"))]
     listed = f'<span id="n-listed">{len(ineff):,}</span>'
     return (heading("inefficient") + '<p class="note">' + say(
-        f"共 {listed} 宗", f"{listed} parcels, ordered by category and score.") + "</p>" +
+        "report.say.inefficient_listed", listed=listed) + "</p>" +
             list_table(ineff, columns, "inefficient-table"))
 
 
@@ -495,8 +516,7 @@ def verification_section(frame, area, unit, cfg=None):
     whom before the list is official."""
     if "needs_verification" not in frame:
         return heading("verification") + '<p class="note">' + esc(say(
-            "图层没有 needs_verification 字段（旧版评价结果）", "the layer has no needs_verification field: evaluate "
-            "it again to list the parcels whose vetoes could not be checked.", " — ")) + "</p>"
+            "report.say.note_no_verification_field", " — ")) + "</p>"
     verify = flag(frame, "needs_verification")
     rows = frame[verify].copy()
     rows["_area"] = area[verify]
@@ -516,11 +536,10 @@ def verification_section(frame, area, unit, cfg=None):
         return list_separator().join(cat.label(f, lang) if cat.get(f) is not None else
                                         labels.translate_ids(i, "veto_unknown", lang, cfg) for i, f in zip(ids, fields))
 
-    columns = parcel_columns(unit, cfg) + [("veto_unknown", "缺数据的否决项", "Vetoes without data", unknown)]
+    columns = parcel_columns(unit, cfg) + [("veto_unknown", *pair("report.say.vetoes_without_data"), unknown)]
     listed = f'<span id="n-verify-listed">{len(rows):,}</span>'
     return (heading("verification") + '<p class="note">' + say(
-        f"共 {listed} 宗：以下否决项缺少数据，未视为通过", f"these {listed} parcels lack the data for the vetoes "
-        "listed; they are not treated as having passed them.", " — ") + "</p>" +
+        "report.say.verification_listed", " — ", listed=listed) + "</p>" +
         list_table(rows, columns, "verification-table"))
 
 
@@ -534,11 +553,11 @@ def quality_section(frame, info):
     missing_any = int((pd.to_numeric(frame["missing_count"], errors="coerce").fillna(0) > 0).sum()) \
         if "missing_count" in frame else None
     rows = [
-        (say("未匹配宗地的企业", "Enterprises matching no parcel"),
+        (say("report.say.enterprises_matching_no_parcel"),
          f'<span id="q-unmatched">{fmt_int(quality.get("unmatched_enterprises"))}</span>'),
-        (say("无企业的宗地", "Parcels without enterprises"), f'<span id="q-nofirm">{fmt_int(no_firm)}</span>'),
-        (say("修复的几何", "Repaired geometries"), f'<span id="q-repaired">{fmt_int(quality.get("repaired_geometries"))}</span>'),
-        (say("有缺失指标的宗地", "Parcels with missing indicators"), f'<span id="q-missing">{fmt_int(missing_any)}</span>'),
+        (say("report.say.parcels_without_enterprises"), f'<span id="q-nofirm">{fmt_int(no_firm)}</span>'),
+        (say("report.say.repaired_geometries"), f'<span id="q-repaired">{fmt_int(quality.get("repaired_geometries"))}</span>'),
+        (say("report.say.parcels_with_missing_indicators"), f'<span id="q-missing">{fmt_int(missing_any)}</span>'),
     ]
     parts = [heading("quality"), kv_table(rows, "quality-table")]
     per_indicator = quality.get("indicators") or {
@@ -546,10 +565,10 @@ def quality_section(frame, info):
         for ind in cat.indicators if ind in frame}
     listed = [(ind, e) for ind, e in per_indicator.items() if e.get("missing")]
     if listed:
-        head = (f"<tr><th>{say('指标', 'Indicator')}</th><th>{say('缺失宗地数', 'Missing')}</th>"
-                f"<th>{say('原因', 'Reasons')}</th></tr>")
+        head = (f"<tr><th>{say('report.say.indicator')}</th><th>{say('report.say.missing')}</th>"
+                f"<th>{say('report.say.reasons')}</th></tr>")
         body = "".join(
-            f'<tr data-indicator="{esc(ind)}"><td>{say_html(cat.label(ind, "zh"), cat.label(ind, "en"))}'
+            f'<tr data-indicator="{esc(ind)}"><td>{say_both_html(cat.label(ind, "zh"), cat.label(ind, "en"))}'
             f'</td><td class="count">{e["missing"]:,}</td><td>'
             f'{esc("; ".join(f"{k}: {v}" for k, v in (e.get("reasons") or {}).items()))}</td></tr>'
             for ind, e in sorted(listed, key=lambda item: -item[1]["missing"]))
@@ -558,11 +577,11 @@ def quality_section(frame, info):
     # What was done to the data (units converted, ids compared as numbers) is listed apart from the problems.
     notes = [m for m in messages if isinstance(m, Note)]
     if notes:
-        parts.append(f"<h3>{say_html('数据读取', 'How the data were read')}</h3><ul class=\"notes\" "
+        parts.append(f"<h3>{say_html('report.say.how_the_data_were_read')}</h3><ul class=\"notes\" "
                      "id=\"data-notes\">" + "".join(f"<li>{esc(n)}</li>" for n in notes) + "</ul>")
     warnings = [m for m in messages if not isinstance(m, Note)]
     if warnings:
-        parts.append(f"<h3>{say_html('提示', 'Warnings')}</h3><ul class=\"warnings\">" +
+        parts.append(f"<h3>{say_html('report.say.warnings')}</h3><ul class=\"warnings\">" +
                      "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>")
     return "".join(parts)
 
@@ -600,11 +619,11 @@ def _build_report(frame, info, map_png, cfg, extra_sections):
     unit = info.get("area_unit") or "mu"
     info = dict(info, area_unit=unit)
     area = area_in_unit(frame, unit)
-    unit_text = say(unit_label(unit, 'zh'), unit_label(unit, 'en'), " / ")
+    unit_text = say_both(unit_label(unit, 'zh'), unit_label(unit, 'en'), " / ")
     sections = [settings_section(info), overview_section(frame, area, unit_text)]
     if map_png:
         data = base64.b64encode(map_png).decode("ascii")
-        sections.append(heading("map") + f'<img class="map" id="map-image" alt="{esc(say("分级图", "tier map"))}" '
+        sections.append(heading("map") + f'<img class="map" id="map-image" alt="{esc(say("report.say.map_alt"))}" '
                                          f'src="data:image/png;base64,{data}">')
     sections += [class_section(frame, kind, area, unit_text, cfg) for kind in CLASS_FIELDS if kind in frame]
     sections += [charts_section(frame, info, cfg), inefficient_section(frame, area, unit_text, cfg)]
@@ -613,12 +632,12 @@ def _build_report(frame, info, map_png, cfg, extra_sections):
     sections.append(quality_section(frame, info))
     keys = ("settings", "overview", "map", *CLASS_FIELDS, "charts", "inefficient", "verification")
     # The navigation is short: Chinese titles in a bilingual report, as before.
-    links = [(k, say(*HEADINGS[k]) if report_language() != "bilingual" else HEADINGS[k][0]) for k in keys]
+    links = [(k, say_both(*HEADINGS[k]) if report_language() != "bilingual" else HEADINGS[k][0]) for k in keys]
     links += [(k, title) for k, title, _ in extra_sections]
-    links.append(("quality", say(*HEADINGS["quality"]) if report_language() != "bilingual" else HEADINGS["quality"][0]))
+    links.append(("quality", say_both(*HEADINGS["quality"]) if report_language() != "bilingual" else HEADINGS["quality"][0]))
     nav = "".join(f'<a href="#{k}">{esc(title)}</a>' for k, title in links)
-    title = ("低效工业用地评价报告", "Inefficient industrial land evaluation report")
+    title = pair("report.say.report_title")
     return (f'<!DOCTYPE html><html lang="{HTML_LANG[report_language()]}"><head><meta charset="utf-8">'
-            f'<title>{esc(say(*title, " — "))}</title>'
-            f'<style>{CSS}</style></head><body><h1>{say_html(*title)}</h1><nav>{nav}</nav>{"".join(sections)}'
+            f'<title>{esc(say_both(*title, " — "))}</title>'
+            f'<style>{CSS}</style></head><body><h1>{say_both_html(*title)}</h1><nav>{nav}</nav>{"".join(sections)}'
             f'<p class="note">LandEval {esc(info.get("plugin_version") or "")}</p></body></html>')

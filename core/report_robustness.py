@@ -21,28 +21,30 @@ from .report_html import (
     heading,
     kv_table,
     list_table,
+    pair,
     parcel_columns,
     report_language,
     say,
-    say_html,
+    say_both,
+    say_both_html,
     text_width,
 )
 from .units import unit_label
 
 TITLES = {
-    "robustness": ("识别结果稳健性", "Robustness of the identification"),
-    "p_histogram": ("低效概率分布", "Distribution of the probability of being inefficient"),
-    "contested": ("存疑宗地清单", "Contested parcels"),
-    "tornado": ("单因素敏感性（要素权重 ± 扰动幅度）", "One at a time: each element weight ± the spread"),
-    "sweep": ("阈值扫描", "Threshold sweep"),
+    "robustness": pair("report.say.heading_robustness"),
+    "p_histogram": pair("report.say.heading_p_histogram"),
+    "contested": pair("report.say.contested_parcels"),
+    "tornado": pair("report.say.heading_tornado"),
+    "sweep": pair("report.say.threshold_sweep"),
 }
-METHOD_LABELS = {"dirichlet": ("狄利克雷", "Dirichlet"), "uniform": ("均匀", "uniform ±"),
-                 "ahp": ("判断矩阵", "AHP judgements")}
+METHOD_LABELS = {"dirichlet": pair("report.say.dirichlet"), "uniform": pair("report.say.uniform"),
+                 "ahp": pair("report.say.ahp_judgements")}
 
 
 def _note(zh, en, html_zh=None, html_en=None):
     """A note paragraph in the report's language (html_*: the same text with markup, not escaped)."""
-    return '<p class="note">' + say(html_zh or esc(zh), html_en or esc(en), " — ") + "</p>"
+    return '<p class="note">' + say_both(html_zh or esc(zh), html_en or esc(en), " — ") + "</p>"
 _DOWN, _UP = "#2c5aa0", "#e6550d"
 
 
@@ -69,7 +71,7 @@ def svg_p_histogram(p, width=680, height=220, bins=20):
     parts.append(f'<line x1="{left}" y1="{top + ph}" x2="{left + pw}" y2="{top + ph}" stroke="#333"/>')
     for t in np.linspace(0, 1, 6):
         parts.append(f'<text x="{left + pw * t:.1f}" y="{top + ph + 16}" text-anchor="middle">{t:.1f}</text>')
-    caption = say("低效概率 p_inefficient（宗地数，平方根刻度）", "p_inefficient (parcels, square-root scale)")
+    caption = say("report.say.caption_p_histogram")
     parts.append(f'<text x="{left + pw / 2}" y="{height - 4}" text-anchor="middle">{esc(caption)}</text></svg>')
     return "".join(parts)
 
@@ -77,7 +79,7 @@ def svg_p_histogram(p, width=680, height=220, bins=20):
 def svg_tornado(tornado, width=680, bar=18):
     """Parcels changing status when each element weight is lowered (left, blue) or raised (right, orange)."""
     rows = tornado.assign(total=tornado["down"] + tornado["up"]).sort_values("total", ascending=False, kind="stable")
-    labels = [say(zh, en) for zh, en in zip(rows["zh"], rows["en"])]
+    labels = [say_both(zh, en) for zh, en in zip(rows["zh"], rows["en"])]
     left = int(min(max([200] + [text_width(t) + 16 for t in labels]), 0.5 * width))
     pw = width - left - 20
     mid = left + pw / 2
@@ -85,8 +87,8 @@ def svg_tornado(tornado, width=680, bar=18):
     height = 30 + len(rows) * (bar + 8)
     parts = [f'<svg class="chart" id="chart-tornado" width="{width}" height="{height}" viewBox="0 0 {width} '
              f'{height}" xmlns="http://www.w3.org/2000/svg" {SVG_FONT}>',
-             f'<text x="{mid - 6}" y="14" text-anchor="end" fill="{_DOWN}">{esc(say("权重降低", "lowered"))}</text>'
-             f'<text x="{mid + 6}" y="14" fill="{_UP}">{esc(say("权重提高", "raised"))}</text>']
+             f'<text x="{mid - 6}" y="14" text-anchor="end" fill="{_DOWN}">{esc(say("report.say.lowered"))}</text>'
+             f'<text x="{mid + 6}" y="14" fill="{_UP}">{esc(say("report.say.raised"))}</text>']
     for i, (label, down, up) in enumerate(zip(labels, rows["down"], rows["up"])):
         y = 24 + i * (bar + 8)
         wd, wu = (pw / 2 - 30) * down / vmax, (pw / 2 - 30) * up / vmax
@@ -107,11 +109,11 @@ def _settings(settings):
     threshold = (f"{threshold_range[0]:.2f}–{threshold_range[1]:.2f} (uniform)" if threshold_range
                  else fmt_num(settings.get("threshold"), 2))
     method = settings.get("method")
-    rows = [(say("扰动方法", "Method"), esc(say(*METHOD_LABELS[method]) if method in METHOD_LABELS else method)),
-            (say("扰动幅度", "Spread"), fmt_num(settings.get("spread"), 2)),
-            (say("抽样次数", "Draws"), fmt_int(settings.get("draws"))),
-            (say("随机种子", "Seed"), fmt_int(settings.get("seed"))), (say("阈值", "Threshold"), threshold),
-            (say("置信水平", "Confidence"), fmt_num(settings.get("confidence"), 2))]
+    rows = [(say("report.say.method"), esc(say_both(*METHOD_LABELS[method]) if method in METHOD_LABELS else method)),
+            (say("report.say.spread"), fmt_num(settings.get("spread"), 2)),
+            (say("report.say.draws"), fmt_int(settings.get("draws"))),
+            (say("report.say.seed"), fmt_int(settings.get("seed"))), (say("report.say.threshold_short"), threshold),
+            (say("report.say.confidence"), fmt_num(settings.get("confidence"), 2))]
     return kv_table(rows, "robustness-settings")
 
 
@@ -125,15 +127,11 @@ def robustness_sections(frame, area_unit="mu", extra=None):
     if "p_inefficient" not in frame:
         return []
     extra = extra or {}
-    unit = say(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
+    unit = say_both(unit_label(area_unit, 'zh'), unit_label(area_unit, 'en'), " / ")
     area = area_in_unit(frame, area_unit)
     p = pd.to_numeric(frame["p_inefficient"], errors="coerce").to_numpy(dtype=float)
     parts = [heading("robustness", 2, TITLES),
-             _note("每宗地在多组可辩护的权重（及阈值）下被认定为低效的比例：稳健低效 p ≥ 置信水平，稳健保留 p ≤ 1 − "
-                   "置信水平，其余存疑，公布名单前应逐宗复核。否决、正在推进、生态清退、地方上报的宗地与得分无关，p = 1。",
-                   "The share of defensible weightings (and thresholds) under which each parcel is inefficient; "
-                   "parcels failing a veto or in progress, red-line exit or locally reported do not depend on the "
-                   "score (p = 1)."),
+             _note(*pair("report.say.note_robustness")),
              _settings(extra.get("settings"))]
     if "robust_class" in frame:
         parts.append(counts_table(class_counts(frame, "robust_class", area), unit, "by-robust_class"))
@@ -142,14 +140,12 @@ def robustness_sections(frame, area_unit="mu", extra=None):
     if tornado is not None and len(tornado):
         spread = (extra.get("settings") or {}).get("spread")
         parts += [heading("tornado", 3, TITLES),
-                  _note(f"每个要素权重乘以 1 ± {fmt_num(spread, 2)}（其余要素按比例调整），相对基准权重改变低效认定的宗地数",
-                        f"parcels whose status (inefficient or not) changes when one element weight is multiplied "
-                        f"by 1 ± {fmt_num(spread, 2)} and the others rescaled."),
+                  _note(*pair("report.say.tornado_note", spread=fmt_num(spread, 2))),
                   svg_tornado(tornado), _tornado_table(tornado)]
     parts += [heading("sweep", 3, TITLES), _sweep(frame, area, unit)]
     # The list last: it may run to a thousand rows.
     parts += [heading("contested", 3, TITLES), _contested(frame, area, unit)]
-    title = TITLES["robustness"][0] if report_language() == "bilingual" else say(*TITLES["robustness"])
+    title = TITLES["robustness"][0] if report_language() == "bilingual" else say_both(*TITLES["robustness"])
     return [("robustness", title, "".join(parts))]
 
 
@@ -162,20 +158,19 @@ def _contested(frame, area, unit):
     rows["_dist"] = (pd.to_numeric(rows["p_inefficient"], errors="coerce") - 0.5).abs()
     rows = rows.sort_values("_dist", kind="stable")
     columns = parcel_columns(unit)[:4] + [
-        ("score_p05", "得分5%", "Score p05", lambda v: fmt_num(v, 3)),
-        ("score_p95", "得分95%", "Score p95", lambda v: fmt_num(v, 3)),
-        ("p_inefficient", "低效概率", "p inefficient", lambda v: fmt_num(v, 3)),
-        ("rank_p05", "排名5%", "Rank p05", fmt_int), ("rank_p95", "排名95%", "Rank p95", fmt_int)]
+        ("score_p05", *pair("report.say.score_p05"), lambda v: fmt_num(v, 3)),
+        ("score_p95", *pair("report.say.score_p95"), lambda v: fmt_num(v, 3)),
+        ("p_inefficient", *pair("report.say.p_inefficient"), lambda v: fmt_num(v, 3)),
+        ("rank_p05", *pair("report.say.rank_p05"), fmt_int), ("rank_p95", *pair("report.say.rank_p95"), fmt_int)]
     count = f'<span id="n-contested">{len(rows):,}</span>'
-    return (_note("", "", f"共 {count} 宗，最不确定（p 最接近 0.5）的在前；得分：基准得分及其在各次抽样中的 5–95 % 区间",
-                  f"{count} parcels, the most uncertain (p closest to 0.5) first; score: base score and its 5–95 % "
-                  "interval over the draws.") + list_table(rows, columns, "contested-table"))
+    return (_note("", "", *pair("report.say.contested_listed", count=count)) + list_table(rows, columns, "contested-table"))
 
 
 def _tornado_table(tornado):
-    head = "<tr>" + "".join(f"<th>{esc(say(zh, en))}</th>" for zh, en in (
-        ("要素", "Element"), ("基准权重", "Weight"), ("降低时改变", "Lowered"), ("提高时改变", "Raised"))) + "</tr>"
-    body = "".join(f'<tr data-element="{esc(r.element)}"><td>{say_html(r.zh, r.en)}</td>'
+    head = "<tr>" + "".join(f"<th>{esc(say_both(zh, en))}</th>" for zh, en in (
+        pair("report.say.element"), pair("report.say.weight"), pair("report.say.changed_when_lowered"),
+        pair("report.say.changed_when_raised"))) + "</tr>"
+    body = "".join(f'<tr data-element="{esc(r.element)}"><td>{say_both_html(r.zh, r.en)}</td>'
                    f'<td class="count">{r.weight:.3f}</td><td class="count">{int(r.down):,}</td>'
                    f'<td class="count">{int(r.up):,}</td></tr>' for r in tornado.itertuples())
     return f'<table class="list" id="tornado-table">{head}{body}</table>'
@@ -183,15 +178,13 @@ def _tornado_table(tornado):
 
 def _sweep(frame, area, unit):
     if "score" not in frame:
-        return _note("图层无得分字段", "the layer has no score field.")
+        return _note(*pair("report.say.the_layer_has_no_score_field"))
     score = pd.to_numeric(frame["score"], errors="coerce").to_numpy(dtype=float)
     sweep = robustness.threshold_sweep(score, _fixed(frame), area)
-    head = (f"<tr><th>{esc(say('阈值', 'Threshold'))}</th><th>{esc(say('低效宗地', 'Inefficient parcels'))}</th>"
-            f"<th>{esc(say('低效面积', 'Area'))} ({esc(unit)})</th><th>{esc(say('占比', 'Share'))}</th></tr>")
+    head = (f"<tr><th>{esc(say('report.say.threshold_short'))}</th><th>{esc(say('report.say.inefficient_parcels'))}</th>"
+            f"<th>{esc(say('report.say.inefficient_area_short'))} ({esc(unit)})</th><th>{esc(say('report.say.share'))}</th></tr>")
     n = len(frame)
     body = "".join(f'<tr data-threshold="{r.threshold:.2f}"><td>{r.threshold:.2f}</td><td class="count">'
                    f'{r.inefficient:,}</td><td class="area">{fmt_num(r.area)}</td><td>'
                    f'{(100.0 * r.inefficient / n if n else 0):.1f}%</td></tr>' for r in sweep.itertuples())
-    return (_note("在基准权重下，改变阈值时的低效宗地数与面积（否决、正在推进、生态清退、地方上报始终计入）",
-                  "inefficient parcels and area under the base weights for each threshold (parcels that do not "
-                  "depend on the score always count).") + f'<table class="list" id="sweep-table">{head}{body}</table>')
+    return (_note(*pair("report.say.note_sweep")) + f'<table class="list" id="sweep-table">{head}{body}</table>')

@@ -165,3 +165,66 @@ def test_no_english_label_carries_a_chinese_character():
 
     chinese = {key: text["en"] for key, text in load_store().items() if re.search(r"[\u4e00-\u9fff]", text["en"])}
     assert chinese == {}
+
+
+# --- issue 13, part G: the report's fixed texts live in the store ---------------------------------------------
+REPORT_MODULES = sorted((ROOT / "core").glob("report_*.py"))
+STORE_READERS = ("say", "say_html", "pair")  # core.report_html: a fixed text by its id in the store
+
+
+def _docstring_nodes(tree):
+    """The docstring constants of a module, its classes and functions (notes for developers, not report text)."""
+    nodes = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                nodes.add(id(first.value))
+    return nodes
+
+
+def test_report_modules_write_no_chinese_text_of_their_own():
+    # The issue: labels spread over modules "become one store that both the translation files and the report
+    # read" — a Chinese literal in core/report_*.py would be a text the store does not hold.
+    assert len(REPORT_MODULES) == 4
+    found = []
+    for path in REPORT_MODULES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docs = _docstring_nodes(tree)
+        found += [f"{path.name}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs
+                  and re.search(r"[\u4e00-\u9fff]", node.value)]
+    assert found == [], "\n".join(found)
+
+
+def test_report_texts_are_read_by_literal_ids_present_in_the_store():
+    store = labels.load_store()
+    bad, seen = [], 0
+    for path in REPORT_MODULES:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        # say() and say_html() pass their own `key` on to pair(): the readers themselves are not callers.
+        inside = {id(n) for f in ast.walk(tree) if isinstance(f, ast.FunctionDef) and f.name in STORE_READERS
+                  for n in ast.walk(f)}
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in STORE_READERS
+                    and id(node) not in inside):
+                continue
+            seen += 1
+            first = node.args[0] if node.args else None
+            if not (isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value in store):
+                bad.append(f"{path.name}:{node.lineno}: {node.func.id}({ast.unparse(first) if first else ''})")
+    assert seen > 150  # a floor: the report reads its headings, notes and table heads this way
+    assert bad == [], "\n".join(bad)
+
+
+def test_report_texts_in_each_language():
+    from landeval.core import report_html
+
+    # resources/labels.yaml report.say.weight_set: {en: "Weight set", zh: "权重方案"}.
+    assert report_html.pair("report.say.weight_set") == ("权重方案", "Weight set")
+    for lang, text in (("zh", "共 12 宗"), ("en", "12 parcels, ordered by category and score."),
+                       ("bilingual", "共 12 宗 12 parcels, ordered by category and score.")):
+        with report_html.language(lang):
+            assert report_html.say("report.say.inefficient_listed", listed=12) == text
+    with report_html.language("bilingual"):
+        assert report_html.say_html("report.say.weight_set") == '权重方案 <span class="en">Weight set</span>'
