@@ -104,19 +104,19 @@ class CompareRounds(LandEvalAlgorithm):
         if QgsWkbTypes.geometryType(wkb) not in (QgsWkbTypes.GeometryType.NullGeometry, QgsWkbTypes.GeometryType.UnknownGeometry):
             wkb = QgsWkbTypes.multiType(wkb)
             geoms = [_as_multi(g) for g in geoms]
-        field_aliases = aliases(core.FIELD_LABELS)
-        field_aliases[KEY] = label("rounds_field.parcel_id", "zh")
+        field_aliases = aliases(core.FIELD_LABELS, lang=lang)
+        field_aliases[KEY] = label("rounds_field.parcel_id", lang)
         out = {"OUTPUT": write_frame(OutputSink(self, parameters, "OUTPUT", context), context, result.parcels, feedback,
                                      field_aliases,
                                      crs=crs, geometries=geoms, wkb_type=wkb)}
-        labels = {"change": {c: t["zh"] for c, t in core.CHANGE_LABELS.items()}}
+        labels = {"change": {c: t[lang] for c, t in core.CHANGE_LABELS.items()}}
         finish_decision_output(out["OUTPUT"], context, feedback, NAMES["OUTPUT"], field_aliases, labels, qml="change")
         for name, matrix in (("OUTPUT_TIER_MATRIX", result.tier_matrix),
                              ("OUTPUT_CATEGORY_MATRIX", result.category_matrix)):
             table = matrix.reset_index()
             table.columns = [str(c) for c in table.columns]
             out[name] = write_frame(OutputSink(self, parameters, name, context), context, table, feedback,
-                                    {"from": label("rounds_field.from", "zh")})
+                                    {"from": label("rounds_field.from", lang)})
             finish_decision_output(out[name], context, feedback, NAMES[name], {}, {})
         return out
 

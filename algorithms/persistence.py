@@ -16,6 +16,7 @@ from ..core.labels import entries as label_entries, label
 from ..qgis_io.canonical_read import read_canonical
 from ..qgis_io.decision_output import aliases, finish_decision_output
 from ..qgis_io.writer import write_output
+from ..translation import output_language
 from .base import LandEvalAlgorithm
 from .params import OutputSink, split_names, tr, translated_options, with_help
 
@@ -92,8 +93,10 @@ class Persistence(LandEvalAlgorithm):
         feedback.pushInfo(tr("{flagged} of {total} parcel(s) of {round} are flagged in each of the last {n} "
                              "round(s).").format(flagged=int(table["persistent"].sum()), total=len(table),
                                                  round=names[-1], n=n_last))
-        field_aliases = aliases(core.PERSISTENCE_LABELS)
-        field_aliases["flagged_rounds"] = label("persistence_field.flagged_rounds", "zh").format(n=n_last)
+        # Aliases in the run's language (QGIS's locale), as every output's.
+        lang = output_language()
+        field_aliases = aliases(core.PERSISTENCE_LABELS, lang=lang)
+        field_aliases["flagged_rounds"] = label("persistence_field.flagged_rounds", lang).format(n=n_last)
         dest = write_output(OutputSink(self, parameters, "OUTPUT", context), context, layers[-1],
                             table.drop(columns=[KEY]),
                             rounds[-1][1], feedback, field_aliases)
