@@ -231,6 +231,18 @@ def geometry_type(path):
     return ogr.GeometryTypeToName(lyr.GetGeomType())
 
 
+def localized_profile(config_path, locale):
+    """make_profile with QGIS set to `locale` (locale/overrideFlag, as QGIS's Options dialog writes it); fails when
+    the compiled Chinese translation is missing."""
+    if not (ROOT / "i18n" / "landeval_zh_CN.qm").exists():
+        pytest.fail("i18n/landeval_zh_CN.qm is missing: bash scripts/setup.sh compiles the translations")
+    profile = make_profile(config_path, ROOT)
+    ini = profile.config_path / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    with open(ini, "a", encoding="utf-8") as settings:
+        settings.write(f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n")
+    return profile
+
+
 def algorithm_runner(profile, timeout=600):
     """`run(alg, params)`: runs landeval:<alg> through qgis_process in `profile`, returns its results."""
     def run(alg, params):
@@ -242,7 +254,8 @@ def algorithm_runner(profile, timeout=600):
 def e2e():
     """The helpers above as attributes (`e2e.run_qgis_process(...)`), since tests cannot import conftest."""
     return SimpleNamespace(
-        ROOT=ROOT, QgisProfile=QgisProfile, make_profile=make_profile, run_qgis_process=run_qgis_process,
+        ROOT=ROOT, QgisProfile=QgisProfile, make_profile=make_profile, localized_profile=localized_profile,
+        run_qgis_process=run_qgis_process,
         call_qgis_process=call_qgis_process, param_args=param_args,
         imported_plugin_files=imported_plugin_files, qgis_version_tuple=qgis_version_tuple,
         SAMPLE=SAMPLE, layer=sample_layer, sample_inputs=sample_inputs, read=read_layer, geometry_type=geometry_type,

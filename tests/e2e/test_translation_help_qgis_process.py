@@ -1,21 +1,11 @@
 """`qgis_process help` in a QGIS set to Simplified Chinese shows LandEval's parameter descriptions and help in
 Chinese (issue 13: "with QGIS set to zh_CN … `qgis_process help landeval:evaluate` has no English sentence"),
 and in English in an English QGIS."""
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _help(e2e, tmp_path, locale, algorithm="landeval:checkvetoes"):
     """(the --json help, the plain-text help) of `algorithm`: 3.22's JSON leaves out the help text itself."""
-    if not (ROOT / "i18n" / "landeval_zh_CN.qm").exists():
-        pytest.fail("i18n/landeval_zh_CN.qm is missing: bash scripts/setup.sh compiles the translations")
-    profile = e2e.make_profile(tmp_path / locale, ROOT)
-    ini = profile.config_path / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    with open(ini, "a", encoding="utf-8") as settings:
-        settings.write(f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n")
+    profile = e2e.localized_profile(tmp_path / locale, locale)
     plain = e2e.call_qgis_process(["help", algorithm], profile, json_output=False)
     return e2e.run_qgis_process(["help", algorithm], profile), plain.stdout
 

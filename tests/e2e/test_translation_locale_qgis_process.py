@@ -13,11 +13,9 @@ help, each for a reason:
 """
 import html
 import re
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
 
 CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff01-\uff60]+")
 ENGLISH_SENTENCE = re.compile(r"[A-Za-z][A-Za-z0-9_'’.-]*(?:[ \t]+[A-Za-z][A-Za-z0-9_'’.-]*){2,}")
@@ -36,13 +34,7 @@ QUOTED_TERMS = {
 
 
 def _profile(e2e, tmp_path, locale):
-    if not (ROOT / "i18n" / "landeval_zh_CN.qm").exists():
-        pytest.fail("i18n/landeval_zh_CN.qm is missing: bash scripts/setup.sh compiles the translations")
-    profile = e2e.make_profile(tmp_path / locale, ROOT)
-    ini = profile.config_path / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    with open(ini, "a", encoding="utf-8") as settings:
-        settings.write(f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n")
-    return profile
+    return e2e.localized_profile(tmp_path / locale, locale)
 
 
 def _listing(e2e, profile):

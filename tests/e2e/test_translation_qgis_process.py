@@ -1,20 +1,10 @@
 """qgis_process in a QGIS set to Simplified Chinese (locale/userLocale = zh-Hans, as QGIS's Options dialog writes
 it) lists LandEval's algorithms in Chinese; in English, in English. The plugin installs its translator itself
 when QGIS loads it (3.22's qgis_process translates none of QGIS's own names)."""
-from pathlib import Path
-
-import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _names(e2e, tmp_path, locale):
-    if not (ROOT / "i18n" / "landeval_zh_CN.qm").exists():
-        pytest.fail("i18n/landeval_zh_CN.qm is missing: bash scripts/setup.sh compiles the translations")
-    profile = e2e.make_profile(tmp_path / locale, ROOT)
-    ini = profile.config_path / "profiles" / "default" / "QGIS" / "QGIS3.ini"
-    with open(ini, "a", encoding="utf-8") as settings:
-        settings.write(f"\n[locale]\noverrideFlag=true\nuserLocale={locale}\n")
+    profile = e2e.localized_profile(tmp_path / locale, locale)
     listing = e2e.run_qgis_process(["list"], profile)
     algorithms = listing["providers"]["landeval"]["algorithms"]
     return {key: (value["name"], value["group"]) for key, value in algorithms.items()}
