@@ -129,8 +129,16 @@ def _round(name, inefficient):
 
 def test_persistence_alias_comes_from_the_label_store(run):
     # Before: field_aliases["flagged_rounds"] = f"近{n_last}轮低效次数" in algorithms/persistence.py; now the
-    # label persistence_field.flagged_rounds of resources/labels.yaml, filled with N.
+    # label persistence_field.flagged_rounds of resources/labels.yaml, filled with N, in the run's language (the
+    # suite runs in English: en "Flagged in the last {n} rounds").
+    rounds = [_round("r2023", [1, 0]), _round("r2024", [1, 1])]
+    out = run("persistence", {"ROUNDS": rounds, "N": 2, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    assert out.attributeAlias(out.fields().indexOf("flagged_rounds")) == "Flagged in the last 2 rounds"
+    assert {f["parcel_id"]: f["persistent"] for f in out.getFeatures()} == {"P1": 1, "P2": 0}
+
+
+def test_persistence_alias_in_a_chinese_qgis(chinese, run):
+    # resources/labels.yaml persistence_field.flagged_rounds: zh "近{n}轮低效次数".
     rounds = [_round("r2023", [1, 0]), _round("r2024", [1, 1])]
     out = run("persistence", {"ROUNDS": rounds, "N": 2, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     assert out.attributeAlias(out.fields().indexOf("flagged_rounds")) == "近2轮低效次数"
-    assert {f["parcel_id"]: f["persistent"] for f in out.getFeatures()} == {"P1": 1, "P2": 0}
