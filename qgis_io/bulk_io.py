@@ -378,6 +378,8 @@ def fill_geopackage(geopackage, dest_id, fields, plan, results, fids, feedback):
 def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_path, src_fid):
     from osgeo import gdal
 
+    info = _layer_info(dest_path, dest_table)
+    per_row = _per_row_triggers(dest_path, info[0], info[2])
     dataset = gdal.OpenEx(dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     if dataset is None:
         raise LandEvalError("Cannot reopen {dest_path} to write the results; check the output folder.",
@@ -386,9 +388,21 @@ def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_pat
     try:
         _execute(dataset, f"ATTACH DATABASE {literal(src[0].replace(chr(39), chr(39) * 2))} AS le_src")
         _execute(dataset, f"ATTACH DATABASE {literal(res_path.replace(chr(39), chr(39) * 2))} AS le_res")
+        # The feature-count and R*Tree triggers would run once per row: they are set aside for the bulk copy
+        # (as GDAL's own bulk writing does), their work is done in bulk after it, and they are put back.
+        for name, _ in per_row:
+            _execute(dataset, f"DROP TRIGGER main.{_quote(name)}")
         _execute(dataset, f"INSERT INTO main.{_quote(dest_table)} ({', '.join(map(_quote, targets))}) "
                           f"SELECT {', '.join(values)} FROM le_src.{_quote(src_table)} AS s "
                           f"LEFT JOIN le_res.r AS r ON r.fid = s.{_quote(src_fid)} ORDER BY s.{_quote(src_fid)}")
+        for name, sql in per_row:
+            if name.lower().startswith("rtree_"):
+                _fill_rtree(dataset, src, info, name[: -len("_insert")])
+            else:
+                _execute(dataset, f"UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM "
+                                  f"main.{_quote(dest_table)}) WHERE lower(table_name) = lower("
+                                  f"{literal(dest_table.replace(chr(39), chr(39) * 2))})")
+            _execute(dataset, sql)
         # The layer extent is the source's (same geometries); readers take it from gpkg_contents.
         _execute(dataset, "UPDATE main.gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, "
                           f"max_x, max_y FROM le_src.gpkg_contents WHERE lower(table_name) = lower("
@@ -403,3 +417,88 @@ def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_pat
         return con.execute(f"SELECT COUNT(*) FROM {_quote(dest_table)}").fetchone()[0]
     finally:
         con.close()
+
+
+def _per_row_triggers(path, table, geom):
+    """(name, sql) of the triggers a GeoPackage runs per inserted row of `table`: the feature count
+    (trigger_insert_feature_count_<table>) and the spatial index (rtree_<table>_<geom>_insert). Others, if
+    any, are left to run."""
+    known = {f"trigger_insert_feature_count_{table}".lower(), f"rtree_{table}_{geom}_insert".lower()}
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = con.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND lower(tbl_name) = "
+                           "lower(?)", (table,)).fetchall()
+    finally:
+        con.close()
+    return [(name, sql) for name, sql in rows if name.lower() in known]
+
+
+def _fill_rtree(dataset, src, dest_info, rtree):
+    """Fill the empty spatial index `rtree` of the just-copied layer in bulk: a copy of the source layer's own
+    index when it provably indexes exactly these geometries (same fids, every box holding its geometry's, same
+    node size), else built from the geometries' envelopes — what the per-row trigger would have inserted."""
+    table, fid, geom = (_quote(v) for v in dest_info[:3])
+    src_rtree = _source_rtree(src, dataset, rtree)
+    if src_rtree is not None:
+        for part in ("node", "parent", "rowid"):
+            _execute(dataset, f"DELETE FROM main.{_quote(rtree + '_' + part)}")
+            _execute(dataset, f"INSERT INTO main.{_quote(rtree + '_' + part)} "
+                              f"SELECT * FROM le_src.{_quote(src_rtree + '_' + part)}")
+        return
+    _execute(dataset, f"INSERT INTO main.{_quote(rtree)} SELECT {fid}, ST_MinX({geom}), ST_MaxX({geom}), "
+                      f"ST_MinY({geom}), ST_MaxY({geom}) FROM main.{table} "
+                      f"WHERE {geom} NOT NULL AND NOT ST_IsEmpty({geom})")
+
+
+def _source_rtree(src, dataset, rtree):
+    """The name of the source layer's R*Tree when its node tables may be copied as they are into `rtree`
+    (the destination's, empty): it indexes exactly the copied rows — every fid with a geometry once, no other
+    — with boxes that hold each geometry's envelope, in nodes of the destination's size. Else None."""
+    src_info = _layer_info(*src)
+    if src_info is None:
+        return None
+    src_table, src_fid, src_geom = src_info[:3]
+    name = f"rtree_{src_table}_{src_geom}"
+    con = sqlite3.connect(f"file:{src[0]}?mode=ro", uri=True)
+    try:
+        indexed = con.execute("SELECT COUNT(*) FROM gpkg_extensions WHERE lower(table_name) = lower(?) AND "
+                              "lower(column_name) = lower(?) AND extension_name = 'gpkg_rtree_index'",
+                              (src_table, src_geom)).fetchone()[0]
+        size = con.execute(f"SELECT length(data) FROM {_quote(name + '_node')} WHERE nodeno = 1").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        con.close()
+    own = _scalar(dataset, f"SELECT length(data) FROM main.{_quote(rtree + '_node')} WHERE nodeno = 1")
+    if not indexed or size is None or own is None or size[0] != own:
+        return None
+    table, fid, geom, index = _quote(src_table), _quote(src_fid), _quote(src_geom), _quote(name)
+    shaped = f"s.{geom} NOT NULL AND NOT ST_IsEmpty(s.{geom})"
+    missing = _scalar(dataset, f"SELECT COUNT(*) FROM le_src.{table} AS s LEFT JOIN le_src.{_quote(name + '_rowid')} "
+                               f"AS i ON i.rowid = s.{fid} WHERE i.rowid IS NULL AND {shaped}")
+    shapes = _scalar(dataset, f"SELECT COUNT(*) FROM le_src.{table} AS s WHERE {shaped}")
+    entries = _scalar(dataset, f"SELECT COUNT(*) FROM le_src.{_quote(name + '_rowid')}")
+    outside = _scalar(dataset, f"SELECT COUNT(*) FROM le_src.{table} AS s JOIN le_src.{index} AS i ON i.id = "
+                               f"s.{fid} WHERE i.minx > ST_MinX(s.{geom}) OR i.maxx < ST_MaxX(s.{geom}) OR "
+                               f"i.miny > ST_MinY(s.{geom}) OR i.maxy < ST_MaxY(s.{geom})")
+    return name if (missing, outside) == (0, 0) and shapes == entries else None
+
+
+def _scalar(dataset, sql):
+    """The first value of a query on a GDAL dataset, or None when it fails or returns nothing."""
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")
+    try:
+        result = dataset.ExecuteSQL(sql)
+    except RuntimeError:
+        result = None
+    finally:
+        gdal.PopErrorHandler()
+    if result is None:
+        return None
+    try:
+        feature = result.GetNextFeature()
+        return feature.GetField(0) if feature is not None else None
+    finally:
+        dataset.ReleaseResultSet(result)
