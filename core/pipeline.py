@@ -313,17 +313,18 @@ def run_stages(table, cfg, run, names=STAGE_NAMES):
     DataFrame with `table`'s index; messages go to `run.warnings`.
 
     The stages see a narrow frame — the columns they read (stage_inputs) and the ones the stages before them
-    added — rather than copies of the whole table. Before the first rule stage, the fields the rules read but
-    the table lacks are added to that frame as missing, with a warning (add_rule_placeholders); they are not
-    in the result. A column a stage computes replaces a same-named column of `table` in what later stages see.
+    added — made of `table`'s own columns, not copies of them. Before the first rule stage, the fields the rules
+    read but the table lacks are added to that frame as missing, with a warning (add_rule_placeholders); they
+    are not in the result. A column a stage computes replaces a same-named column of `table` in what later
+    stages see.
     """
     unknown = [n for n in names if n not in STAGE_NAMES]
     if unknown:
         raise LandEvalError("Unknown evaluation stage(s) {unknown}: use {stage_names}.",
                             unknown=', '.join(unknown), stage_names=', '.join(STAGE_NAMES))
     inputs = set(stage_inputs(cfg, run.group_field))
-    # A shallow copy: the stages' placeholders go into this frame, never into `table`.
-    frame = table[[c for c in table.columns if c in inputs]].copy(deep=False)
+    # A new frame of the same columns: the stages' placeholders go into it, never into `table`.
+    frame = side_by_side(_columns(table, lambda c: c in inputs), table.index)
     added = []
     for name, stage in STAGES:
         if name not in names:
@@ -331,9 +332,23 @@ def run_stages(table, cfg, run, names=STAGE_NAMES):
         if name != "indicators":
             add_rule_placeholders(frame, cfg, run.warnings)
         new = stage(frame, cfg, run)
-        added.append(new)
-        frame = pd.concat([frame.drop(columns=[c for c in new.columns if c in frame.columns]), new], axis=1)
-    return pd.concat(added, axis=1) if added else pd.DataFrame(index=table.index)
+        added += _columns(new)
+        frame = side_by_side(_columns(frame, lambda c: c not in new.columns) + _columns(new), table.index)
+    return side_by_side(added, table.index)
+
+
+def _columns(frame, keep=lambda name: True):
+    """The columns of `frame` whose name `keep` accepts, as Series sharing the frame's memory (by position, so
+    that a name occurring twice is kept twice, as selecting by a list of names would)."""
+    return [frame.iloc[:, k] for k, name in enumerate(frame.columns) if keep(name)]
+
+
+def side_by_side(columns, index):
+    """One DataFrame of `columns` (Series on `index`) that shares their memory. pandas 1.5 concatenates Series
+    without copying them, each remaining its own block, whereas DataFrames concatenated, a list of names selected
+    or a column deleted copy (and consolidate) every column of the same type: at 10⁶ parcels each such copy of
+    the table cost ~0.5 GB and a second or two."""
+    return pd.concat(columns, axis=1, copy=False) if columns else pd.DataFrame(index=index)
 
 
 def _join(work, enterprises, parcel_key, warnings):
@@ -379,16 +394,12 @@ def evaluate(df, cfg, area_unit=None, threshold=None, tier_method=None, tier_bre
 def evaluate_parsed(work, cfg, run, counts=None):
     """Every stage on `work`, a parcel table whose columns are already parsed (canonical_table, or the QGIS
     bridge's assemble, which parses the parcel and enterprise tables once): the EvaluationResult of evaluate,
-    with `counts` (the join's) added to its quality. `work` becomes part of the result and loses in place the
-    columns a stage recomputes; `run` (StageRun) holds the overrides and collects the warnings."""
+    with `counts` (the join's) added to its quality. The result's table is made of `work`'s own columns (but the
+    ones a stage recomputes) and the stages' new ones, without copying them; `run` (StageRun) holds the overrides and collects the warnings."""
     if run.area_unit is None:
         run.area_unit = cfg.area_unit
     new = run_stages(work, cfg, run)
-    # The columns a stage recomputes (area_<unit>) are deleted from `work` in place, because work.drop() would
-    # copy the whole table once more before the concatenation copies it (~0.4 GB at 10⁶ parcels). Not
-    # copy=False: pandas 1.5 then consolidates the blocks, which costs more than it saves.
-    for name in [c for c in new.columns if c in work.columns]:
-        del work[name]
-    table = pd.concat([work, new], axis=1)
+    # A column a stage recomputes (area_<unit>) takes the place of the input's; nothing is copied.
+    table = side_by_side(_columns(work, lambda c: c not in new.columns) + _columns(new), work.index)
     quality = {**_quality(table, cfg, run.normalized, run.reasons), **(counts or {})}
     return EvaluationResult(table, run.warnings, quality, run.area_unit, cfg.name)

@@ -25,8 +25,9 @@ from ..core.tables import TEXT_CELLS
 from .destinations import same_file
 from .values import check_canceled, python_values
 
-# Rows per block when loading results: bounds the Python objects alive at once.
-_BLOCK = 50000
+# Rows per block when loading results: bounds the Python objects alive at once (~75 result columns: one
+# Python float or string per cell, ~40 MB per block of 10 000 rows).
+_BLOCK = 10000
 # Rows per block when reading text: the parser makes a Python string per cell of a block (~80 bytes each, 50
 # columns), and the few that stay (names, ids) pin the memory of the rest, so blocks are kept small.
 _READ_BLOCK = 10000
