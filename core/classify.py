@@ -13,6 +13,7 @@ import pandas as pd
 from .conditions import evaluate, fields_of
 from .config import TIER_LABELS, TIER_METHODS, check_tier_breaks
 from .errors import LandEvalError, Problems
+from .frames import columns_of, side_by_side
 from .tables import parse_yes_no
 from .vetoes import join_ids
 
@@ -80,10 +81,10 @@ def determine(df, cfg, threshold=None):
     locally reported (`reported` = yes). review only for a parcel not inefficient.
     """
     identified, in_band = identify(df, cfg, threshold)
-    flags = pd.DataFrame({"identified": identified.astype("int64"), "inefficient": identified.astype("int64")},
-                         index=df.index)
-    needed = {name for rule in cfg.categories for name in fields_of(rule.when)} - set(flags.columns)
-    frame = pd.concat([df[[c for c in df.columns if c in needed]], flags], axis=1)
+    flags = [pd.Series(identified.astype("int64"), index=df.index, name=name) for name in ("identified", "inefficient")]
+    needed = {name for rule in cfg.categories for name in fields_of(rule.when)} - {"identified", "inefficient"}
+    # The fields the categories read, not copied (core.frames), beside this evaluation's flags.
+    frame = side_by_side(columns_of(df, lambda c: c in needed) + flags, df.index)
     category = assign_categories(frame, cfg)
     if cfg.categories:
         inefficient = category != cfg.categories[-1].id

@@ -8,6 +8,7 @@ import pandas as pd
 
 from .catalogue import load_catalogue
 from .errors import LandEvalError, Problem
+from .frames import columns_of, side_by_side
 from .tables import canonical_table
 from .units import check_unit, from_m2
 
@@ -86,15 +87,18 @@ def _weighted_mean(frame, groups, fid, weight_by, parcel_key):
 
 
 def _ratio(num, den, num_id, den_id):
-    """num / den with NaN and a reason where an input is missing or den ≤ 0."""
-    reason = np.select(
-        [np.isnan(den), den == 0, den < 0, np.isnan(num)],
-        [f"{den_id} missing", f"{den_id} is zero", f"{den_id} is negative", f"{num_id} missing"],
-        default="",
-    )
+    """num / den with NaN where an input is missing or den ≤ 0, and the reason there (_reasons)."""
+    code = np.select([np.isnan(den), den == 0, den < 0, np.isnan(num)], [1, 2, 3, 4], default=0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        value = np.where(reason == "", num / np.where(den > 0, den, 1.0), np.nan)
-    return value, reason
+        value = np.where(code == 0, num / np.where(den > 0, den, 1.0), np.nan)
+    texts = [None, f"{den_id} missing", f"{den_id} is zero", f"{den_id} is negative", f"{num_id} missing"]
+    return value, _reasons(code, texts)
+
+
+def _reasons(code, texts):
+    """texts[code] per parcel, as an object array whose cells share the few strings of `texts` (a million
+    parcels would otherwise make a fixed-width text array and a Python string per missing value)."""
+    return np.asarray(texts, dtype=object)[code]
 
 
 def compute_indicators(df, area_unit="mu"):
@@ -122,7 +126,7 @@ def compute_indicators(df, area_unit="mu"):
             if flag not in df.columns:
                 continue
             values = pd.to_numeric(df[flag], errors="coerce").to_numpy(dtype=float)
-            reason = np.where(np.isnan(values), f"{flag} missing", "")
+            reason = _reasons(np.isnan(values).astype(np.int64), [None, f"{flag} missing"])
         else:
             num_id, den_id = entry.formula["num"], entry.formula["den"]
             if num_id not in df.columns or (den_id not in area_names and den_id not in df.columns):
@@ -136,11 +140,10 @@ def compute_indicators(df, area_unit="mu"):
                 den_name = den_id
             values, reason = _ratio(num, den, num_id, den_name)
         new[iid] = values
-        reasons[iid] = pd.Series(np.where(reason == "", None, reason), index=df.index, dtype=object)
-    # One concatenation instead of one insert per indicator (which fragments and copies a 10⁶-row frame).
-    replaced = [c for c in new if c in df.columns]
-    out = pd.concat([df.drop(columns=replaced) if replaced else df, pd.DataFrame(new, index=df.index)],
-                    axis=1)
+        reasons[iid] = pd.Series(reason, index=df.index, dtype=object)
+    # df's columns and the new ones side by side, none of them copied (core.frames).
+    out = side_by_side(columns_of(df, lambda c: c not in new)
+                       + [pd.Series(values, index=df.index, name=name) for name, values in new.items()], df.index)
     return out, reasons
 
 

@@ -11,8 +11,9 @@ from . import classify, scoring, vetoes
 from .catalogue import load_catalogue
 from .conditions import fields_of
 from .config import EvalConfig, load_config
-from .errors import LandEvalError, Problem
 from .enterprises import attach_firms, join_enterprises, match_by_id
+from .errors import LandEvalError, Problem
+from .frames import columns_of, side_by_side
 from .indicators import absent_inputs, compute_indicators
 from .keys import key_strings
 from .tables import canonical_table
@@ -230,7 +231,7 @@ def indicators_stage(frame, cfg, run):
     with a warning, for each indicator of `cfg` that cannot be computed (its scores are then missing)."""
     unit = run.area_unit or cfg.area_unit
     table, run.reasons = compute_indicators(frame, unit)
-    new = table[[c for c in table.columns if c not in frame.columns or c == f"area_{unit}"]]
+    new = columns_of(table, lambda c: c not in frame.columns or c == f"area_{unit}")
     columns = set(table.columns)
     absent = {}
     for element, spec in cfg.indicators():
@@ -238,8 +239,8 @@ def indicators_stage(frame, cfg, run):
             run.warnings.append(Problem("{where}: cannot be computed — the table has no {inputs}; the indicator "
                                         "is missing for every parcel.", where=f"{element.id}/{spec.id}",
                                         inputs=", ".join(absent_inputs(columns, spec.field))))
-            absent[spec.field] = np.nan
-    return new.assign(**absent) if absent else new
+            absent[spec.field] = pd.Series(np.nan, index=frame.index, name=spec.field)
+    return side_by_side(new + list(absent.values()), frame.index)
 
 
 def vetoes_stage(frame, cfg, run):
@@ -324,7 +325,7 @@ def run_stages(table, cfg, run, names=STAGE_NAMES):
                             unknown=', '.join(unknown), stage_names=', '.join(STAGE_NAMES))
     inputs = set(stage_inputs(cfg, run.group_field))
     # A new frame of the same columns: the stages' placeholders go into it, never into `table`.
-    frame = side_by_side(_columns(table, lambda c: c in inputs), table.index)
+    frame = side_by_side(columns_of(table, lambda c: c in inputs), table.index)
     added = []
     for name, stage in STAGES:
         if name not in names:
@@ -332,23 +333,9 @@ def run_stages(table, cfg, run, names=STAGE_NAMES):
         if name != "indicators":
             add_rule_placeholders(frame, cfg, run.warnings)
         new = stage(frame, cfg, run)
-        added += _columns(new)
-        frame = side_by_side(_columns(frame, lambda c: c not in new.columns) + _columns(new), table.index)
+        added += columns_of(new)
+        frame = side_by_side(columns_of(frame, lambda c: c not in new.columns) + columns_of(new), table.index)
     return side_by_side(added, table.index)
-
-
-def _columns(frame, keep=lambda name: True):
-    """The columns of `frame` whose name `keep` accepts, as Series sharing the frame's memory (by position, so
-    that a name occurring twice is kept twice, as selecting by a list of names would)."""
-    return [frame.iloc[:, k] for k, name in enumerate(frame.columns) if keep(name)]
-
-
-def side_by_side(columns, index):
-    """One DataFrame of `columns` (Series on `index`) that shares their memory. pandas 1.5 concatenates Series
-    without copying them, each remaining its own block, whereas DataFrames concatenated, a list of names selected
-    or a column deleted copy (and consolidate) every column of the same type: at 10⁶ parcels each such copy of
-    the table cost ~0.5 GB and a second or two."""
-    return pd.concat(columns, axis=1, copy=False) if columns else pd.DataFrame(index=index)
 
 
 def _join(work, enterprises, parcel_key, warnings):
@@ -400,6 +387,6 @@ def evaluate_parsed(work, cfg, run, counts=None):
         run.area_unit = cfg.area_unit
     new = run_stages(work, cfg, run)
     # A column a stage recomputes (area_<unit>) takes the place of the input's; nothing is copied.
-    table = side_by_side(_columns(work, lambda c: c not in new.columns) + _columns(new), work.index)
+    table = side_by_side(columns_of(work, lambda c: c not in new.columns) + columns_of(new), work.index)
     quality = {**_quality(table, cfg, run.normalized, run.reasons), **(counts or {})}
     return EvaluationResult(table, run.warnings, quality, run.area_unit, cfg.name)

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .conditions import fields_of, truth
+from .frames import columns_of, side_by_side
 from .tables import join_labels
 
 
@@ -22,9 +23,9 @@ def veto_truths(df, cfg):
     names = {name for veto in cfg.vetoes for name in fields_of(veto.when)}
     absent = [name for name in names if name not in df.columns]
     if absent:
-        # Only the veto fields are copied, with an empty column for each absent one.
-        df = pd.concat([df[[c for c in names if c in df.columns]],
-                        pd.DataFrame({name: np.nan for name in absent}, index=df.index)], axis=1)
+        # The veto fields (not copied, core.frames) with an empty column for each absent one.
+        df = side_by_side(columns_of(df, lambda c: c in names)
+                          + [pd.Series(np.nan, index=df.index, name=name) for name in absent], df.index)
     out = np.zeros((len(df), len(cfg.vetoes)))
     for j, veto in enumerate(cfg.vetoes):
         out[:, j] = truth(veto.when, df, f"vetoes[{j}] ({veto.id}).when")
