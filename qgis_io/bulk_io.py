@@ -10,8 +10,10 @@ then takes the general path — so the fast paths change speed, never results.
 import codecs
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pandas as pd
@@ -28,6 +30,9 @@ from .values import check_canceled, python_values
 # Rows per block when loading results: bounds the Python objects alive at once (~75 result columns: one
 # Python float or string per cell, ~40 MB per block of 10 000 rows).
 _BLOCK = 10000
+# Rows per chunk of the SQL fill: one chunk's results are loaded (in Python) while the one before is copied
+# into the output (in GDAL, which releases the GIL), so the two take one's time on two cores.
+_CHUNK = 100000
 # Rows per block when reading text: the parser makes a Python string per cell of a block (~80 bytes each, 50
 # columns), and the few that stay (names, ids) pin the memory of the rest, so blocks are kept small.
 _READ_BLOCK = 10000
@@ -264,8 +269,8 @@ def _sql_values(series):
     return python_values(series)
 
 
-def _load_results(path, results, fids, res_cols, feedback):
-    """The result columns in a SQLite table `r` (fid, c0, c1, …), loaded a block of rows at a time."""
+def _load_results(path, results, fids, res_cols):
+    """The result columns in a SQLite table `r` (fid, c0, c1, …) of a new file, a block of rows at a time."""
     con = sqlite3.connect(path)
     try:
         con.execute("PRAGMA journal_mode = OFF")
@@ -273,17 +278,25 @@ def _load_results(path, results, fids, res_cols, feedback):
         names = [f"c{k}" for k in range(len(res_cols))]
         con.execute(f"CREATE TABLE r (fid INTEGER PRIMARY KEY{''.join(', ' + n for n in names)})")
         insert = f"INSERT INTO r VALUES ({', '.join('?' * (len(names) + 1))})"
-        fids = np.asarray(fids, dtype=np.int64)
         with con:
             for start in range(0, len(results), _BLOCK):
-                check_canceled(feedback)
-                if feedback is not None:
-                    feedback.setProgress(50.0 * start / max(len(results), 1))
                 block = results.iloc[start:start + _BLOCK]
                 columns = [fids[start:start + _BLOCK].tolist()] + [_sql_values(block[c]) for c in res_cols]
                 con.executemany(insert, zip(*columns))
     finally:
         con.close()
+
+
+def _chunks(fids):
+    """(start, stop, after, upto) per chunk of _CHUNK rows of the results: rows start…stop−1 hold the results of
+    the source features with after < fid ≤ upto (None: unbounded), so that the chunks together cover every
+    source feature, including those without results. One chunk when the fids are not ascending."""
+    n = len(fids)
+    if n <= _CHUNK or not (np.diff(fids) > 0).all():
+        return [(0, n, None, None)]
+    bounds = list(range(0, n, _CHUNK)) + [n]
+    return [(start, stop, int(fids[start - 1]) if start else None, int(fids[stop - 1]) if stop < n else None)
+            for start, stop in zip(bounds[:-1], bounds[1:])]
 
 
 def _execute(dataset, sql):
@@ -363,20 +376,13 @@ def fill_geopackage(geopackage, dest_id, fields, plan, results, fids, feedback):
     if set(c.lower() for c in targets) != set(dest_lower):
         return None
     res_cols = [c for kind, c in plan if kind == "res"]
-    handle, res_path = tempfile.mkstemp(suffix=".sqlite", prefix="landeval-results-",
-                                        dir=QgsProcessingUtils.tempFolder())
-    os.close(handle)
-    try:
-        _load_results(res_path, results, fids, res_cols, feedback)
-        check_canceled(feedback)
-        if feedback is not None:
-            feedback.setProgress(50.0)
-        return _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_path, src_fid)
-    finally:
-        os.remove(res_path)
+    return _copy_joined(src, dest_path, src_table, dest_table, targets, values, src_fid,
+                        (results, np.asarray(fids, dtype=np.int64), res_cols), feedback)
 
 
-def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_path, src_fid):
+def _copy_joined(src, dest_path, src_table, dest_table, targets, values, src_fid, loaded, feedback):
+    """Copy every source feature into the empty destination table with its results (`loaded`: the results
+    frame, its fids and the columns to write), chunk by chunk; returns the number of features written."""
     from osgeo import gdal
 
     info = _layer_info(dest_path, dest_table)
@@ -386,16 +392,17 @@ def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_pat
         raise LandEvalError("Cannot reopen {dest_path} to write the results; check the output folder.",
                             dest_path=dest_path)
     literal = "'{}'".format
+    folder = tempfile.mkdtemp(prefix="landeval-results-", dir=QgsProcessingUtils.tempFolder())
     try:
         _execute(dataset, f"ATTACH DATABASE {literal(src[0].replace(chr(39), chr(39) * 2))} AS le_src")
-        _execute(dataset, f"ATTACH DATABASE {literal(res_path.replace(chr(39), chr(39) * 2))} AS le_res")
         # The feature-count and R*Tree triggers would run once per row: they are set aside for the bulk copy
         # (as GDAL's own bulk writing does), their work is done in bulk after it, and they are put back.
         for name, _ in per_row:
             _execute(dataset, f"DROP TRIGGER main.{_quote(name)}")
-        _execute(dataset, f"INSERT INTO main.{_quote(dest_table)} ({', '.join(map(_quote, targets))}) "
-                          f"SELECT {', '.join(values)} FROM le_src.{_quote(src_table)} AS s "
-                          f"LEFT JOIN le_res.r AS r ON r.fid = s.{_quote(src_fid)} ORDER BY s.{_quote(src_fid)}")
+        insert = (f"INSERT INTO main.{_quote(dest_table)} ({', '.join(map(_quote, targets))}) "
+                  f"SELECT {', '.join(values)} FROM le_src.{_quote(src_table)} AS s "
+                  f"LEFT JOIN le_res.r AS r ON r.fid = s.{_quote(src_fid)}")
+        _copy_chunks(dataset, insert, f"s.{_quote(src_fid)}", loaded, folder, feedback)
         for name, sql in per_row:
             if name.lower().startswith("rtree_"):
                 _fill_rtree(dataset, src, info, name[: -len("_insert")])
@@ -409,15 +416,48 @@ def _copy_joined(src, dest_path, src_table, dest_table, targets, values, res_pat
                           f"max_x, max_y FROM le_src.gpkg_contents WHERE lower(table_name) = lower("
                           f"{literal(src_table.replace(chr(39), chr(39) * 2))})) "
                           f"WHERE lower(table_name) = lower({literal(dest_table.replace(chr(39), chr(39) * 2))})")
-        _execute(dataset, "DETACH DATABASE le_res")
         _execute(dataset, "DETACH DATABASE le_src")
     finally:
         dataset = None
+        shutil.rmtree(folder, ignore_errors=True)
     con = sqlite3.connect(f"file:{dest_path}?mode=ro", uri=True)
     try:
         return con.execute(f"SELECT COUNT(*) FROM {_quote(dest_table)}").fetchone()[0]
     finally:
         con.close()
+
+
+def _copy_chunks(dataset, insert, fid, loaded, folder, feedback):
+    """Run `insert` (which reads the results as le_res.r) once per chunk of the results (_chunks), in fid order.
+    Each chunk's results are loaded into a file of `folder` here while a worker thread copies the chunk before
+    it: at most two chunks exist at once, and an error or Cancel stops both after the copy under way."""
+    results, fids, res_cols = loaded
+    chunks = _chunks(fids)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        copying = None
+        for k, (start, stop, after, upto) in enumerate(chunks):
+            check_canceled(feedback)
+            if feedback is not None:
+                feedback.setProgress(100.0 * k / len(chunks))
+            path = os.path.join(folder, f"chunk{k}.sqlite")
+            _load_results(path, results.iloc[start:stop], fids[start:stop], res_cols)
+            where = [f"{fid} > {after}"] * (after is not None) + [f"{fid} <= {upto}"] * (upto is not None)
+            sql = insert + (f" WHERE {' AND '.join(where)}" if where else "") + f" ORDER BY {fid}"
+            if copying is not None:
+                copying.result()  # the chunk before is in: its error, if any, is raised here
+            copying = worker.submit(_copy_chunk, dataset, sql, path)
+        if copying is not None:
+            copying.result()
+
+
+def _copy_chunk(dataset, sql, path):
+    """Attach the results file `path` as le_res, run `sql`, detach and delete the file (in the worker thread)."""
+    _execute(dataset, "ATTACH DATABASE '{}' AS le_res".format(path.replace("'", "''")))
+    try:
+        _execute(dataset, sql)
+    finally:
+        _execute(dataset, "DETACH DATABASE le_res")
+        os.remove(path)
 
 
 def _per_row_triggers(path, table, geom):

@@ -1,7 +1,10 @@
-"""The SQL fill of a GeoPackage output (qgis_io/bulk_io.fill_geopackage) sets the per-row triggers aside and does
-their work in bulk: the written layer must still have a complete, valid spatial index, the right feature count,
-and working triggers for later edits — whether the source's own index was copied or the index was built from the
-geometries because the source's could not be trusted."""
+"""The SQL fill of a GeoPackage output (qgis_io/bulk_io.fill_geopackage).
+
+It sets the per-row triggers aside and does their work in bulk: the written layer must still have a complete,
+valid spatial index, the right feature count, and working triggers for later edits — whether the source's own
+index was copied or the index was built from the geometries because the source's could not be trusted. And it
+copies the rows chunk by chunk, loading one chunk's results while the one before is copied: the layer must be
+the one a single chunk writes, and Cancel between chunks must leave nothing behind."""
 import shutil
 import sqlite3
 from pathlib import Path
@@ -108,3 +111,74 @@ def test_an_untrustworthy_source_index_is_not_copied_the_index_is_built(landeval
     _evaluate(parcels, out)
     assert recorded["filled"] == [6] and recorded["copied"] == [None]
     _check_index(out)
+
+
+def _all_rows(path):
+    con = sqlite3.connect(path)
+    table = con.execute("SELECT table_name FROM gpkg_contents WHERE data_type = 'features'").fetchone()[0]
+    rows = con.execute(f'SELECT * FROM "{table}" ORDER BY fid').fetchall()
+    con.close()
+    return rows
+
+
+def test_rows_copied_in_chunks_are_the_rows_of_one_chunk(landeval_provider, tmp_path, recorded, monkeypatch):
+    from landeval.qgis_io import bulk_io
+
+    whole = tmp_path / "whole.gpkg"
+    _evaluate(DATA / "parcels_4547.gpkg", whole)
+    chunks = []
+    original = bulk_io._chunks
+    monkeypatch.setattr(bulk_io, "_CHUNK", 2)
+    monkeypatch.setattr(bulk_io, "_chunks", lambda fids: chunks.append(original(fids)) or chunks[-1])
+    chunked = tmp_path / "chunked.gpkg"
+    _evaluate(DATA / "parcels_4547.gpkg", chunked)
+    # Six parcels, two rows a chunk: the first chunk open below, the last open above.
+    assert [(c[0], c[1], c[2] is None, c[3] is None) for c in chunks[0]] == [
+        (0, 2, True, False), (2, 4, False, False), (4, 6, False, True)]
+    assert recorded["filled"] == [6, 6]
+    assert _all_rows(chunked) == _all_rows(whole)
+    _check_index(chunked)
+
+
+def test_chunks_of_features_without_results_are_still_copied():
+    """Features of the source missing from the results' fids (NULL results) fall inside a chunk's fid range."""
+    import numpy as np
+
+    from landeval.qgis_io import bulk_io
+
+    fids = np.array([3, 7, 8, 20, 21], dtype=np.int64)
+    original = bulk_io._CHUNK
+    try:
+        bulk_io._CHUNK = 2
+        assert bulk_io._chunks(fids) == [(0, 2, None, 7), (2, 4, 7, 20), (4, 5, 20, None)]
+        assert bulk_io._chunks(np.array([5, 2, 9], dtype=np.int64)) == [(0, 3, None, None)]  # not ascending
+    finally:
+        bulk_io._CHUNK = original
+
+
+def test_cancel_between_chunks_leaves_no_output_and_no_chunk_files(landeval_provider, tmp_path, monkeypatch):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback, QgsProcessingUtils
+
+    from landeval.qgis_io import bulk_io
+
+    feedback = QgsProcessingFeedback()
+    loaded = []
+    original = bulk_io._load_results
+
+    def load_then_cancel(*args):
+        """Cancel is pressed while the second chunk's results are loaded (the first is being copied)."""
+        original(*args)
+        loaded.append(args[0])
+        if len(loaded) == 2:
+            feedback.cancel()
+
+    monkeypatch.setattr(bulk_io, "_load_results", load_then_cancel)
+    monkeypatch.setattr(bulk_io, "_CHUNK", 2)
+    out = tmp_path / "evaluation.gpkg"
+    with pytest.raises(QgsProcessingException, match="Cancelled"):
+        processing.run("landeval:evaluate", {**PARAMS, "PARCELS": str(DATA / "parcels_4547.gpkg"),
+                                             "OUTPUT": str(out)}, feedback=feedback)
+    assert len(loaded) == 2 and not out.exists() and not list(tmp_path.iterdir())
+    assert not any(Path(p).exists() for p in loaded)
+    assert not list(Path(QgsProcessingUtils.tempFolder()).glob("landeval-results-*"))
