@@ -21,6 +21,8 @@ from .normalize import categorical_scores, normalize
 from .tables import join_labels
 
 WEAKEST_COUNT = 3
+# Rows per block of the score matrix work (_by_rows).
+_ROWS = 100_000
 
 
 @dataclass
@@ -85,13 +87,21 @@ def normalized_indicators(df, cfg, normalization=None, group=None):
 def _aggregate(scores, weights, policy, aggregation, reference=None):
     """Weighted aggregate of a parcels × indicators score matrix under a missing-value policy (the `mean`
     policy's means are taken over the `reference` rows, default all)."""
+    means = None
+    if policy == "mean":
+        present = ~np.isnan(scores)
+        counted = present if reference is None else present & reference[:, np.newaxis]
+        counts = counted.sum(axis=0)
+        means = np.where(counts > 0, np.where(counted, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
+    return _by_rows(_weighted, scores, weights, policy, aggregation, means)
+
+
+def _weighted(scores, weights, policy, aggregation, means):
+    """_aggregate of a block of rows, the policy's column means (`means`) given."""
     present = ~np.isnan(scores)
     if policy == "zero":
         scores = np.where(present, scores, 0.0)
     elif policy == "mean":
-        counted = present if reference is None else present & reference[:, np.newaxis]
-        counts = counted.sum(axis=0)
-        means = np.where(counts > 0, np.where(counted, scores, 0.0).sum(axis=0) / np.maximum(counts, 1), np.nan)
         scores = np.where(present, scores, means[np.newaxis, :])
     used = ~np.isnan(scores)
     w = np.where(used, weights[np.newaxis, :], 0.0)
@@ -108,14 +118,28 @@ def _aggregate(scores, weights, policy, aggregation, reference=None):
     return np.where(total > 0, np.clip(result, 0.0, 1.0), np.nan)
 
 
+def _by_rows(func, matrix, *args):
+    """func(matrix, *args) for a `func` that works row by row, run on blocks of _ROWS rows and concatenated: the
+    same values, with temporaries the size of one block instead of several copies of the whole matrix (27
+    indicators × 10⁶ parcels: 216 MB each)."""
+    if len(matrix) <= _ROWS:
+        return func(matrix, *args)
+    return np.concatenate([func(matrix[i:i + _ROWS], *args) for i in range(0, len(matrix), _ROWS)])
+
+
 def _weakest(scores, weights, ids):
     """';'-joined ids of up to 3 indicators with the largest w·(1 − score), ignoring missing and perfect ones."""
+    return join_labels(_by_rows(_weakest_positions, scores, weights), list(ids))
+
+
+def _weakest_positions(scores, weights):
+    """Per row the positions of up to WEAKEST_COUNT largest shortfalls w·(1 − score) (−1 where fewer)."""
     shortfall = weights[np.newaxis, :] * (1.0 - scores)
     shortfall = np.where(np.isnan(shortfall) | (shortfall <= 0), -np.inf, shortfall)
     k = min(WEAKEST_COUNT, shortfall.shape[1])
     order = np.argsort(-shortfall, axis=1, kind="stable")[:, :k]
     valid = np.take_along_axis(shortfall, order, axis=1) > -np.inf
-    return join_labels(np.where(valid, order, -1), list(ids))
+    return np.where(valid, order, -1)
 
 
 def score_details(df, cfg, normalization=None, group=None):
