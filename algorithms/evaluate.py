@@ -15,6 +15,7 @@ from ..core.labels import entries as label_entries
 from ..core.pipeline import StageRun, dropped_columns, evaluate_parsed, needed_inputs
 from ..core.tables import magnitude_warnings
 from ..qgis_io.assemble import assemble
+from ..qgis_io.memory import release_free_memory
 from ..qgis_io.results import write_results
 from ..qgis_io.steps import push_messages
 from .base import LandEvalAlgorithm
@@ -121,6 +122,7 @@ class Evaluate(LandEvalAlgorithm):
         # the result's (the assembled reference is dropped so that it is not kept alive beside it).
         result = evaluate_parsed(table, cfg, run)
         assembled.table = table = None
+        release_free_memory()  # the stages' temporaries, before the write
         warnings = assembled.warnings + result.warnings
         warnings += magnitude_warnings(result.table, unit, warnings)
         push_messages(warnings, feedback)

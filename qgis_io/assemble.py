@@ -19,6 +19,7 @@ from ..core.inputs import area_problems, canonical_with_originals, id_problems, 
 from ..core.keys import key_strings
 from ..core.tables import canonical_table, numeric_columns
 from . import spatial
+from .memory import release_free_memory
 from .layer_io import (
     check_coordinates,
     field_indices,
@@ -230,8 +231,11 @@ def assemble(inputs, context, feedback):
         firms = _join_enterprises(inputs, keys, table.frame[inputs.parcel_id], areas.geometries, crs, context, steps,
                                   counts, warnings)
         frame, filled = attach_firms(frame, firms)
+        del firms
         # Columns the firms filled gaps in differ from the parcel layer's: they are written again.
         source_columns = [c for c in source_columns if c not in filled]
+        # The firms' cells, one Python object each, are gone: their pages go back before the engine runs.
+        release_free_memory()
     steps.setCurrentStep(3)
     warnings += _check_overlays(inputs, parcels, crs, context)
     for name, values in _spatial(inputs, areas.geometries, crs, context, steps).items():
