@@ -231,10 +231,9 @@ def assemble(inputs, context, feedback):
         firms = _join_enterprises(inputs, keys, table.frame[inputs.parcel_id], areas.geometries, crs, context, steps,
                                   counts, warnings)
         frame, filled = attach_firms(frame, firms)
-        del firms
-        # Columns the firms filled gaps in differ from the parcel layer's: they are written again.
-        source_columns = [c for c in source_columns if c not in filled]
+        source_columns = [c for c in source_columns if c not in filled]  # the firms filled gaps: written again
         # The firms' cells, one Python object each, are gone: their pages go back before the engine runs.
+        del firms
         release_free_memory()
     steps.setCurrentStep(3)
     warnings += _check_overlays(inputs, parcels, crs, context)
