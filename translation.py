@@ -88,30 +88,58 @@ def _placeholders(template):
     return {name for _text, name, _spec, _conversion in string.Formatter().parse(template) if name is not None}
 
 
-def _translated_value(value):
+def _translated_value(value, lang=None):
     """A value of a message, itself translated when it is a message (a Problem, a list of Problems) or a
-    domain name kept in several languages (core.errors.Label: the run's language)."""
+    domain name kept in several languages (core.errors.Label: the run's language, or `lang`)."""
     if hasattr(value, "languages"):  # core.errors.Label
-        return value.languages.get(output_language(), str(value))
+        return value.languages.get(lang or output_language(), str(value))
     if hasattr(value, "items") and hasattr(value, "separator"):  # core.errors.Problems
-        return value.separator.join(value.prefix + message_of(item) for item in value.items)
-    return message_of(value) if hasattr(value, "template") else value
+        return value.separator.join(value.prefix + message_of(item, lang) for item in value.items)
+    return message_of(value, lang) if hasattr(value, "template") else value
 
 
-def message_of(err):
-    """The message of a LandEvalError (or a Problem) in the installed translation: its English template
-    translated (context "LandEvalError") and formatted with its values. The English text when there is no
-    translation or the translation's placeholders differ from the template's (a translator's slip must not
-    turn an error message into a KeyError); str(err) for any other exception."""
+_by_locale = {}  # locale -> QTranslator or None, loaded once for message_of(…, lang)
+
+
+def _translate(text, context, lang):
+    """`text` in the installed translation (lang None), in English ("en"), or in `lang`'s translation read from
+    its .qm whatever QGIS's language (the report's chosen language); the text itself when it has none."""
+    if lang is None:
+        return tr(text, context)
+    locale = translation_locale(lang)
+    if locale is None:
+        return text
+    if locale not in _by_locale:
+        translator = QTranslator()
+        _by_locale[locale] = translator if os.path.isfile(qm_path(locale)) and translator.load(qm_path(locale)) \
+            else None
+    translator = _by_locale[locale]
+    return (_lookup(translator, context, text) if translator is not None else "") or text
+
+
+def _lookup(translator, context, text):
+    """QTranslator.translate, given UTF-8 bytes: PyQt5 turns a str argument into ASCII there and fails on
+    "—" or "≥" (QCoreApplication.translate, which tr uses, takes UTF-8)."""
+    try:
+        return translator.translate(context.encode("utf-8"), text.encode("utf-8"))
+    except TypeError:  # a binding that takes str only
+        return translator.translate(context, text)
+
+
+def message_of(err, lang=None):
+    """The message of a LandEvalError (or a Problem) in the installed translation — or in `lang` ("zh", "en")
+    when given: its English template translated (context "LandEvalError") and formatted with its values. The
+    English text when there is no translation or the translation's placeholders differ from the template's (a
+    translator's slip must not turn an error message into a KeyError); str(err) for any other exception."""
     template, values = getattr(err, "template", None), getattr(err, "values", None)
     if not isinstance(template, str) or not isinstance(values, dict):
         return str(err)
-    translated = tr(template, ERROR_CONTEXT)
+    translated = _translate(template, ERROR_CONTEXT, lang)
     if not values:
         return translated
     if translated != template and _placeholders(translated) != _placeholders(template):
         translated = template
-    shown = {name: _translated_value(value) for name, value in values.items()}
+    shown = {name: _translated_value(value, lang) for name, value in values.items()}
     try:
         return translated.format(**shown)
     except (KeyError, IndexError, ValueError):

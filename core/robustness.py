@@ -480,15 +480,16 @@ def _score_mismatch(table, base_score):
     """A warning when the layer's `score` is not what the weight set gives: the draws are centred on the
     weight set's own scores, which is not what the layer says."""
     if "score" not in table.columns:
-        return ["The layer has no score field; the base scores are the weight set's own."]
+        return [Problem("The layer has no score field; the base scores are the weight set's own.")]
     layer = pd.to_numeric(table["score"], errors="coerce").to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         differ = ~(np.abs(layer - base_score) <= 1e-6) & ~(np.isnan(layer) & np.isnan(base_score))
     if not differ.any():
         return []
-    return [f"{int(differ.sum())} parcel(s) have a layer score that differs from the one this weight set gives "
-            "(another weight set, normalization override or group field was used to evaluate the layer?); the "
-            "draws are centred on this weight set's scores. Give the weight set the layer was evaluated with."]
+    return [Problem("{count} parcel(s) have a layer score that differs from the one this weight set gives (another "
+                    "weight set, normalization override or group field was used to evaluate the layer?); the draws "
+                    "are centred on this weight set's scores. Give the weight set the layer was evaluated with.",
+                    count=int(differ.sum()))]
 
 
 def _modal_tiers(tier_counts, rule, draws):

@@ -3157,6 +3157,10 @@
             <translation>图层没有绩效得分字段 {name!r}：请先运行评价，或在象限规则文件中设置 performance.field。</translation>
         </message>
         <message>
+            <source>The layer has no score field; the base scores are the weight set's own.</source>
+            <translation>图层没有 score 字段；基准得分按本权重方案计算。</translation>
+        </message>
+        <message>
             <source>The layer has no value score field {name!r}: run the value evaluation first or set value.field in the quadrant rule file.</source>
             <translation>图层没有价值评估得分字段 {name!r}：请先运行价值评估，或在象限规则文件中设置 value.field。</translation>
         </message>
@@ -3695,6 +3699,10 @@
         <message>
             <source>{count} parcel(s) are recorded as not supplied but under construction or built; they are classed by their supply record (批而未供). Check the supply records.</source>
             <translation>{count} 宗地记录为未供应，却在建或已建成；按供地记录归类（批而未供）。请核对供地记录。</translation>
+        </message>
+        <message>
+            <source>{count} parcel(s) have a layer score that differs from the one this weight set gives (another weight set, normalization override or group field was used to evaluate the layer?); the draws are centred on this weight set's scores. Give the weight set the layer was evaluated with.</source>
+            <translation>{count} 宗地块的图层得分与本权重方案算出的得分不同（评价该图层时用了别的权重方案、标准化方法或分组字段？）；抽样以本权重方案的得分为中心。请给出评价该图层时所用的权重方案。</translation>
         </message>
         <message>
             <source>{count} parcel(s) have a target due but no achieved value (see contract_unverified): their contract_breach is left empty until the value is supplied.</source>

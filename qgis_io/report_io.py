@@ -13,8 +13,9 @@ from qgis.core import (
 
 from ..core import report_capabilities, report_decision, report_html, report_robustness, robustness as core_robustness
 from ..core.catalogue import load_catalogue
-from ..core.errors import LandEvalError
-from ..translation import output_language, tr
+from ..core.errors import LandEvalError, Problem
+from ..core.tables import Note
+from ..translation import message_of, output_language, tr
 from .layer_io import measure_areas, read_features, read_frame
 from .report_map import render_map
 from .styling import area_unit_of
@@ -136,6 +137,19 @@ def config_info(cfg):
     }
 
 
+def messages_in(messages, lang):
+    """The run's messages as the report writes them: in `lang` ("zh", "en"; "bilingual": the Chinese, then the
+    English after a slash), whatever QGIS's language, each keeping its kind (a Note stays a Note, listed
+    apart by the report)."""
+    def text(message):
+        if lang != "bilingual":
+            return message_of(message, lang)
+        zh, en = message_of(message, "zh"), message_of(message, "en")
+        return zh if zh == en else f"{zh} / {en}"
+
+    return [(Note if isinstance(m, Note) else Problem)(text(m)) for m in messages]
+
+
 def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=None, kind="tier", scenarios=None,
                  two_evaluations=None, rounds=None, context=None, zones=None, zone_levels=None, robustness=None,
                  lang="auto"):
@@ -165,6 +179,7 @@ def write_report(layer, html_path, run_info, feedback=None, map_path=None, cfg=N
         raise LandEvalError("Layer {layer!r} has neither 'score' nor 'tier': run landeval:evaluate (or "
                             "scoreparcels and classifyparcels) first, then report on its output.", layer=layer.name())
     info = dict(run_info or {})
+    info["warnings"] = messages_in(info.get("warnings") or [], lang)
     info.setdefault("area_unit", area_unit_of(layer))
     info.update(layer=layer.name(), qgis_version=Qgis.QGIS_VERSION, plugin_version=plugin_version())
     style = kind if kind in frame else ("score" if "score" in frame else None)
