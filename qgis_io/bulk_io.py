@@ -80,6 +80,52 @@ def _shared_strings(cells):
     return out
 
 
+class _NotPlain(Exception):
+    """A block of a numeric column the C parser turned into something else than plain numbers (inf, booleans):
+    the file is read again with every cell as text, the reading that reports such cells exactly."""
+
+
+def _numeric_block(column):
+    """(floats, positions, texts) of a block of a numeric column as the C parser typed it. A block of plain
+    numbers comes as int or float (the parser's float reading is pandas' precise one, the one pd.to_numeric
+    uses: same bits), with no Python string made per cell; any other block comes as its text cells."""
+    kind = column.dtype.kind
+    if kind == "O":
+        return _numbers_where_plain(column.to_numpy(dtype=object))
+    if kind not in "iuf":
+        raise _NotPlain
+    values = column.to_numpy(dtype=float)
+    if kind == "f" and not np.isfinite(values).all():
+        raise _NotPlain  # 'inf' is a number to the parser but text to the table parser
+    return values, np.array([], dtype=np.int64), np.array([], dtype=object)
+
+
+def _read_blocks(path, codec, separator, names, numeric, typed):
+    """({column: blocks}, {column: (positions, texts)}, rows) of a delimited file read block by block.
+    `typed`: numeric columns are typed by the C parser (plain numbers never become strings); otherwise
+    every cell is read as text first."""
+    blocks = {name: [] for name in names}
+    texts = {name: ([], []) for name in names if name in numeric}
+    dtype = {name: str for name in names if name not in numeric} if typed else str
+    start = 0
+    # low_memory=False: the parser types each block as a whole, never as a mix of its own smaller pieces.
+    reader = pd.read_csv(path, sep=separator, encoding=codec, dtype=dtype, keep_default_na=False,
+                         na_filter=False, usecols=list(names), chunksize=_READ_BLOCK, engine="c",
+                         low_memory=False)
+    for block in reader:
+        for name in names:
+            if name in numeric:
+                values, where, text = (_numeric_block(block[name]) if typed
+                                       else _numbers_where_plain(block[name].to_numpy(dtype=object)))
+                blocks[name].append(values)
+                texts[name][0].append(where + start)
+                texts[name][1].append(text)
+            else:
+                blocks[name].append(_shared_strings(block[name].to_numpy(dtype=object)))
+        start += len(block)
+    return blocks, texts, start
+
+
 def read_delimited(source, names, numeric=()):
     """(frame, fids) of the columns `names` of a CSV/TSV layer, or None when `source` is not one.
 
@@ -94,33 +140,21 @@ def read_delimited(source, names, numeric=()):
         return None
     path, codec, separator = spec
     numeric = set(numeric)
-    blocks = {name: [] for name in names}
-    texts = {name: ([], []) for name in names if name in numeric}
-    start = 0
     try:
-        reader = pd.read_csv(path, sep=separator, encoding=codec, dtype=str, keep_default_na=False,
-                             na_filter=False, usecols=list(names), chunksize=_READ_BLOCK, engine="c")
-        for block in reader:
-            for name in names:
-                cells = block[name].to_numpy(dtype=object)
-                if name in numeric:
-                    values, where, text = _numbers_where_plain(cells)
-                    blocks[name].append(values)
-                    texts[name][0].append(where + start)
-                    texts[name][1].append(text)
-                else:
-                    blocks[name].append(_shared_strings(cells))
-            start += len(block)
+        try:
+            blocks, texts, rows = _read_blocks(path, codec, separator, names, numeric, typed=True)
+        except _NotPlain:
+            blocks, texts, rows = _read_blocks(path, codec, separator, names, numeric, typed=False)
     except (ValueError, UnicodeDecodeError, pd.errors.ParserError):
         return None  # a header OGR renamed, a ragged row, bad bytes: OGR's own reading decides
     data = {}
     for name in names:
-        parts = blocks[name]
-        if not parts:
-            data[name] = np.array([], dtype=float if name in numeric else object)
-        else:
-            data[name] = np.concatenate(parts)
-    frame = pd.DataFrame(data, columns=list(names))
+        # Each column's blocks are let go as soon as they are joined: never two copies of the table at once.
+        parts = blocks.pop(name)
+        data[name] = np.concatenate(parts) if parts else np.array([], dtype=float if name in numeric else object)
+        del parts
+    frame = pd.DataFrame(data, columns=list(names), copy=False)
+    del data
     text_cells = {}
     for name, (where, text) in texts.items():
         if where and sum(len(w) for w in where):
