@@ -109,20 +109,20 @@ def _read_blocks(path, codec, separator, names, numeric, typed):
     dtype = {name: str for name in names if name not in numeric} if typed else str
     start = 0
     # low_memory=False: the parser types each block as a whole, never as a mix of its own smaller pieces.
-    reader = pd.read_csv(path, sep=separator, encoding=codec, dtype=dtype, keep_default_na=False,
-                         na_filter=False, usecols=list(names), chunksize=_READ_BLOCK, engine="c",
-                         low_memory=False)
-    for block in reader:
-        for name in names:
-            if name in numeric:
-                values, where, text = (_numeric_block(block[name]) if typed
-                                       else _numbers_where_plain(block[name].to_numpy(dtype=object)))
-                blocks[name].append(values)
-                texts[name][0].append(where + start)
-                texts[name][1].append(text)
-            else:
-                blocks[name].append(_shared_strings(block[name].to_numpy(dtype=object)))
-        start += len(block)
+    with pd.read_csv(path, sep=separator, encoding=codec, dtype=dtype, keep_default_na=False,
+                     na_filter=False, usecols=list(names), chunksize=_READ_BLOCK, engine="c",
+                     low_memory=False) as reader:
+        for block in reader:
+            for name in names:
+                if name in numeric:
+                    values, where, text = (_numeric_block(block[name]) if typed
+                                           else _numbers_where_plain(block[name].to_numpy(dtype=object)))
+                    blocks[name].append(values)
+                    texts[name][0].append(where + start)
+                    texts[name][1].append(text)
+                else:
+                    blocks[name].append(_shared_strings(block[name].to_numpy(dtype=object)))
+            start += len(block)
     return blocks, texts, start
 
 
