@@ -348,7 +348,7 @@ def canonical_table(df, field_map=None):
     for column in df.columns:
         fid = by_column.get(str(column))
         if fid is None:
-            data[column] = df[column]
+            data[column] = df[column].copy()
             continue
         entry = catalogue.get(fid)
         series = df[column]
@@ -371,8 +371,19 @@ def canonical_table(df, field_map=None):
             if factor != 1.0:
                 values = values * factor
             values = _negatives(values, fid, column, Label(entry.en, zh=entry.zh), row_labels, catalogue, warnings)
-        data[fid] = pd.Series(values, index=df.index) if not isinstance(values, pd.Series) else values
-    return pd.DataFrame(data, index=df.index), warnings
+        data[fid] = _column_of_its_own(values, series, df.index)
+    # copy=False: the columns are taken as they are. Gathering them into one 2-D block per dtype (the default)
+    # copied the whole table, holding both: +1.3 GB and 2 s for 10⁶ firms.
+    return pd.DataFrame(data, index=df.index, copy=False), warnings
+
+
+def _column_of_its_own(values, series, index):
+    """`values` (the reading of the input column `series`) as a Series on `index` sharing no memory with
+    `series`: the table canonical_table returns is the caller's to change, never a view of its input."""
+    values = values if isinstance(values, pd.Series) else pd.Series(values, index=index, copy=False)
+    if values is series or np.may_share_memory(values.to_numpy(), series.to_numpy()):
+        values = values.copy()
+    return values
 
 
 def join_labels(index, labels, sep=";"):
