@@ -39,7 +39,9 @@ def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
     if parcel_key not in frame.columns:
         raise LandEvalError("The enterprise table has no parcel key column {parcel_key!r} (宗地编号); map it in the "
                             "field mapping.", parcel_key=parcel_key)
-    keyless = frame[parcel_key].isna() | (frame[parcel_key].astype(str).str.strip() == "")
+    keys = frame[parcel_key]
+    # A number is never blank text: only text keys are made strings to look for blanks.
+    keyless = keys.isna() if keys.dtype.kind in "iuf" else keys.isna() | (keys.astype(str).str.strip() == "")
     if keyless.any():
         warnings.append(Problem("{count} enterprise row(s) without a parcel id were left out.",
                                 count=int(keyless.sum())))
