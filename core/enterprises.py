@@ -148,7 +148,10 @@ def join_enterprises(canon, positions, parcel_keys, how, row_labels):
         firms = pd.DataFrame({"n_enterprises": np.zeros(n, dtype=np.int64)})
     else:
         # `canon` is parsed already (the caller's canonical_table reported its cells, by enterprise id).
-        firms = aggregate_enterprises(canon, "parcel_id", parsed=True).set_index("parcel_id").reindex(np.arange(n))
+        firms = aggregate_enterprises(canon, "parcel_id", parsed=True)
+        del canon
+        firms.set_index("parcel_id", inplace=True)  # inplace: no copy of the table before the reindex's
+        firms = firms.reindex(np.arange(n))
         firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
         warnings += firms.attrs.get("warnings", [])
     without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)

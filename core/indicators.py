@@ -47,7 +47,7 @@ def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
                                 count=int(keyless.sum())))
         frame = frame[~keyless]
     groups = frame.groupby(parcel_key, sort=False)
-    out = pd.DataFrame({"n_enterprises": groups.size().astype("int64")})
+    out = {"n_enterprises": groups.size().astype("int64")}
     dominant = None
     for fid in frame.columns:
         entry = catalogue.raw.get(fid)
@@ -71,9 +71,21 @@ def aggregate_enterprises(df, parcel_key="parcel_id", parsed=False):
         flag = entry.formula.get("share")
         if flag and flag in frame.columns:
             out[iid] = groups[flag].mean()
-    out = out.reset_index()
+    out = _one_row_per_parcel(out, parcel_key)
     out.attrs["warnings"] = warnings
     return out
+
+
+def _one_row_per_parcel(columns, parcel_key):
+    """The aggregated columns (Series on the parcel keys, in groupby order) as a table with the keys as its
+    first column, the table reset_index would give. The columns are taken as they are: inserting them one
+    by one and resetting the index copied the whole table twice (+0.7 GB for 10⁶ parcels)."""
+    keys = columns["n_enterprises"].index
+    table = {parcel_key: pd.Series(keys.array, name=parcel_key)}
+    for name, values in columns.items():
+        # reindex is a no-op on the same keys in the same order (the groupby results); it aligns the others.
+        table[name] = pd.Series(values.reindex(keys, copy=False).array, name=name)
+    return pd.DataFrame(table, copy=False)
 
 
 def _weighted_mean(frame, groups, fid, weight_by, parcel_key):
