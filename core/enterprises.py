@@ -115,12 +115,13 @@ def _padding_hint(parcel_keys, enterprise_keys, positions, parcel_field):
             "parcel id as a number field, which compares them as numbers)."]
 
 
-def _matched_rows(canon, positions, rows):
-    """The rows `rows` of `canon` with their parcel position as parcel_id, the keys dropped. Each column is
-    taken once at those rows (dropping, assigning then selecting copied the whole table three times)."""
-    columns = {c: canon[c].take(rows) for c in canon.columns if c not in ("parcel_id", "enterprise_id")}
-    columns["parcel_id"] = pd.Series(positions[rows], index=canon.index[rows])
-    return pd.DataFrame(columns, index=canon.index[rows], copy=False)
+def _with_positions(canon, positions):
+    """`canon` with each row's parcel position as parcel_id (−1 for the unmatched) and the keys dropped,
+    sharing canon's columns: no copy of the firm table (dropping, assigning then selecting the matched rows
+    copied it three times)."""
+    columns = {c: canon[c] for c in canon.columns if c not in ("parcel_id", "enterprise_id")}
+    columns["parcel_id"] = pd.Series(positions, index=canon.index)
+    return pd.DataFrame(columns, index=canon.index, copy=False)
 
 
 def join_enterprises(canon, positions, parcel_keys, how, row_labels):
@@ -143,11 +144,13 @@ def join_enterprises(canon, positions, parcel_keys, how, row_labels):
                                 enterprises=describe_positions(np.flatnonzero(unmatched),
                                                                label.astype(str).to_numpy())))
     # Keys are dropped: the join is by position, and an enterprise id 'first' per parcel means nothing.
-    canon = _matched_rows(canon, positions, np.flatnonzero(~unmatched))
-    if canon.empty:
+    if unmatched.all():
         firms = pd.DataFrame({"n_enterprises": np.zeros(n, dtype=np.int64)})
     else:
-        # `canon` is parsed already (the caller's canonical_table reported its cells, by enterprise id).
+        # `canon` is parsed already (the caller's canonical_table reported its cells, by enterprise id). The
+        # unmatched firms form their own group (−1), which the reindex below leaves out: every group is
+        # aggregated on its own, so the parcels' values are those of aggregating the matched firms alone.
+        canon = _with_positions(canon, positions)
         firms = aggregate_enterprises(canon, "parcel_id", parsed=True)
         del canon
         firms.set_index("parcel_id", inplace=True)  # inplace: no copy of the table before the reindex's

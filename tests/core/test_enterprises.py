@@ -137,3 +137,24 @@ def test_text_ids_padded_on_the_parcel_side_are_diagnosed_too():
     positions, messages = match_by_id(parcels, pd.Series(["1", "2", "3"], dtype=object), "宗地编号")
     assert positions.tolist() == [-1, -1, -1]
     assert len(messages) == 1 and "(1 ~ 0001, 2 ~ 0002, 3 ~ 0003)" in messages[0]
+
+
+def test_unmatched_firms_between_matched_ones_change_no_parcel_value():
+    """catalogue aggregate rules: extensive quantities summed ("all missing → missing"), the dominant firm's
+    category (largest output_value). The unmatched firm (largest output of all) is "left out of every
+    indicator", wherever it stands among the rows. Worked by hand: P1 = 10 + 5 = 15 万元, its dominant firm
+    is the one with 10; P2's only output is missing, so its sum is missing; P3 has no firm."""
+    canon = pd.DataFrame({
+        "enterprise_id": ["E1", "E2", "E3", "E4"],
+        "output_value": [10.0, 100.0, 5.0, np.nan],
+        "enterprise_type": ["民营", "外资", "国有", "集体"],
+    })
+    joined = join_enterprises(canon, np.array([0, -1, 0, 1]), np.array(["P1", "P2", "P3"], dtype=object),
+                              "id (宗地编号)", None)
+    firms = joined.firms
+    assert firms["n_enterprises"].tolist() == [2, 1, 0]
+    assert firms["output_value"].iloc[0] == 15.0 and firms["output_value"].iloc[1:].isna().all()
+    assert firms["enterprise_type"].iloc[0] == "民营" and firms["enterprise_type"].iloc[1] == "集体"
+    assert joined.counts["unmatched_enterprises"] == 1 and joined.counts["parcels_without_enterprise"] == 1
+    assert "parcel_id" not in firms and "enterprise_id" not in firms
+    assert canon["enterprise_id"].tolist() == ["E1", "E2", "E3", "E4"]  # the caller's table is left as it was
