@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from pandas.api.extensions import take
 
 from .errors import QT_TRANSLATE_NOOP, LandEvalError, Problem
+from .frames import side_by_side
 from .indicators import aggregate_enterprises
 from .keys import describe_positions, is_numeric_key, key_strings, without_leading_zeros
 from .tables import Note
@@ -153,16 +155,28 @@ def join_enterprises(canon, positions, parcel_keys, how, row_labels):
         canon = _with_positions(canon, positions)
         firms = aggregate_enterprises(canon, "parcel_id", parsed=True)
         del canon
-        firms.set_index("parcel_id", inplace=True)  # inplace: no copy of the table before the reindex's
-        firms = firms.reindex(np.arange(n))
-        firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
         warnings += firms.attrs.get("warnings", [])
+        firms = _by_position(firms, n)
+        firms["n_enterprises"] = firms["n_enterprises"].fillna(0).astype(np.int64)
     without = np.flatnonzero(firms["n_enterprises"].to_numpy() == 0)
     counts["parcels_without_enterprise"] = int(len(without))
     if len(without):
         warnings.append(Problem("{parcels} parcel(s) have no enterprise (n_enterprises = 0); their enterprise "
                                 "indicators are missing.", parcels=describe_positions(without, parcel_keys)))
-    return EnterpriseJoin(firms.reset_index(drop=True), counts, warnings)
+    return EnterpriseJoin(firms, counts, warnings)
+
+
+def _by_position(aggregated, n):
+    """The aggregated firms (column parcel_id: the group's parcel position, −1 for the unmatched) as one row per
+    parcel position 0 … n−1, missing where a parcel has no firm — what set_index + reindex give, column by
+    column (pandas' take fills and promotes a column's type exactly as reindex does), without the whole-table
+    copies of the reindex and of a reset_index. Consumes `aggregated`: each column is dropped from it once
+    placed, so that the two tables are never whole at once."""
+    where = pd.Index(aggregated.pop("parcel_id").to_numpy()).get_indexer(np.arange(n))
+    index = pd.RangeIndex(n)
+    placed = [pd.Series(take(aggregated.pop(name)._values, where, allow_fill=True), index=index, name=name)
+              for name in list(aggregated.columns)]
+    return side_by_side(placed, index)
 
 
 def attach_firms(frame, firms):
@@ -171,7 +185,8 @@ def attach_firms(frame, firms):
     the firms; the firms only fill its gaps."""
     both = [c for c in firms.columns if c in frame.columns]
     filled = {c: frame[c].where(frame[c].notna(), firms[c].to_numpy()) for c in both}
-    new = pd.DataFrame({c: firms[c].to_numpy() for c in firms.columns if c not in frame.columns},
-                       index=frame.index)
-    # One concatenation instead of one insert per column (which fragments a wide 10⁶-row frame).
-    return pd.concat([frame.assign(**filled), new], axis=1), both
+    # The frame's own columns (a filled one in its place) and the firms' new ones side by side, none of them
+    # copied (core.frames): assign and a concatenation of DataFrames each copied the whole parcel table.
+    columns = [filled.get(name, frame.iloc[:, k]) for k, name in enumerate(frame.columns)]
+    columns += [pd.Series(firms[c].to_numpy(), index=frame.index, name=c) for c in firms.columns if c not in both]
+    return side_by_side(columns, frame.index), both

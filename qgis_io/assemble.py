@@ -116,8 +116,11 @@ def _join_enterprises(inputs, parcel_keys, parcel_ids, geoms, crs, context, feed
     # The cells as read are not needed any more: freed before aggregating (a third of a GB per 10⁶ firms).
     del frame
     warnings += found
-    joined = join_enterprises(canon, pos, parcel_keys, how, fids)
+    # Handed over rather than kept here: join_enterprises lets the firm table go once it is aggregated (about
+    # half a GB per 10⁶ firms), before it lays the result out by parcel.
+    handed = [canon]
     del canon
+    joined = join_enterprises(handed.pop(), pos, parcel_keys, how, fids)
     counts.update(joined.counts)
     warnings += joined.warnings
     return joined.firms
