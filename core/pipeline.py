@@ -382,11 +382,12 @@ def evaluate_parsed(work, cfg, run, counts=None):
     """Every stage on `work`, a parcel table whose columns are already parsed (canonical_table, or the QGIS
     bridge's assemble, which parses the parcel and enterprise tables once): the EvaluationResult of evaluate,
     with `counts` (the join's) added to its quality. The result's table is made of `work`'s own columns (but the
-    ones a stage recomputes) and the stages' new ones, without copying them; `run` (StageRun) holds the overrides and collects the warnings."""
+    ones a stage recomputes) and the stages' new ones, without copying them; `run` (StageRun) holds the
+    overrides and collects the warnings."""
     if run.area_unit is None:
         run.area_unit = cfg.area_unit
     new = run_stages(work, cfg, run)
-    # A column a stage recomputes (area_<unit>) takes the place of the input's; nothing is copied.
+    # A column a stage recomputes (area_<unit>) is left out of `work`'s and comes with the new ones.
     table = side_by_side(columns_of(work, lambda c: c not in new.columns) + columns_of(new), work.index)
     quality = {**_quality(table, cfg, run.normalized, run.reasons), **(counts or {})}
     return EvaluationResult(table, run.warnings, quality, run.area_unit, cfg.name)
