@@ -15,6 +15,9 @@ def test_key_strings_match_across_types():
     assert list(key_strings(pd.Series([101, 102]))) == ["101", "102"]
     assert list(key_strings(pd.Series([101.0, np.nan, 2.5]))) == ["101", None, "2.5"]
     assert list(key_strings(pd.Series([" 0101", "101.0", None, ""], dtype=object))) == ["0101", "101", None, None]
+    # Only a whole number written with zero decimals loses them; other dotted ids stay as written.
+    assert list(key_strings(pd.Series(["-7.00 ", "1.5", "A.0", "3.0x", "P01"], dtype=object))) == [
+        "-7", "1.5", "A.0", "3.0x", "P01"]
 
 
 def test_key_strings_of_ints_reals_and_padded_text_are_equal():
