@@ -245,6 +245,11 @@ def _quote(name):
     return '"' + str(name).replace('"', '""') + '"'
 
 
+def _text(value):
+    """`value` as an SQL string literal (a file path, a table name compared as a value)."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def _layer_info(path, table):
     """(table, fid column, geometry column, srs_id, z, m, column names) of a GeoPackage layer, or None."""
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -410,25 +415,26 @@ def fill_geopackage(geopackage, dest_id, fields, plan, results, fids, feedback):
     if set(c.lower() for c in targets) != set(dest_lower):
         return None
     res_cols = [c for kind, c in plan if kind == "res"]
-    return _copy_joined(src, dest_path, src_table, dest_table, targets, values, src_fid,
+    return _copy_joined((geopackage.path, src_info), (dest_path, dest_info), targets, values,
                         (results, np.asarray(fids, dtype=np.int64), res_cols), feedback)
 
 
-def _copy_joined(src, dest_path, src_table, dest_table, targets, values, src_fid, loaded, feedback):
+def _copy_joined(src, dest, targets, values, loaded, feedback):
     """Copy every source feature into the empty destination table with its results (`loaded`: the results
-    frame, its fids and the columns to write), chunk by chunk; returns the number of features written."""
+    frame, its fids and the columns to write), chunk by chunk; returns the number of features written.
+    `src`, `dest`: (path, _layer_info) of the two layers."""
     from osgeo import gdal
 
-    info = _layer_info(dest_path, dest_table)
-    per_row = _per_row_triggers(dest_path, info[0], info[2])
+    (src_path, src_info), (dest_path, dest_info) = src, dest
+    src_table, src_fid, dest_table = src_info[0], src_info[1], dest_info[0]
+    per_row = _per_row_triggers(dest_path, dest_table, dest_info[2])
     dataset = gdal.OpenEx(dest_path, gdal.OF_VECTOR | gdal.OF_UPDATE)
     if dataset is None:
         raise LandEvalError("Cannot reopen {dest_path} to write the results; check the output folder.",
                             dest_path=dest_path)
-    literal = "'{}'".format
     folder = tempfile.mkdtemp(prefix="landeval-results-", dir=QgsProcessingUtils.tempFolder())
     try:
-        _execute(dataset, f"ATTACH DATABASE {literal(src[0].replace(chr(39), chr(39) * 2))} AS le_src")
+        _execute(dataset, f"ATTACH DATABASE {_text(src_path)} AS le_src")
         # The feature-count and R*Tree triggers would run once per row: they are set aside for the bulk copy
         # (as GDAL's own bulk writing does), their work is done in bulk after it, and they are put back.
         for name, _ in per_row:
@@ -439,17 +445,15 @@ def _copy_joined(src, dest_path, src_table, dest_table, targets, values, src_fid
         _copy_chunks(dataset, insert, f"s.{_quote(src_fid)}", loaded, folder, feedback)
         for name, sql in per_row:
             if name.lower().startswith("rtree_"):
-                _fill_rtree(dataset, src, info, name[: -len("_insert")])
+                _fill_rtree(dataset, src_info, dest_info, name[: -len("_insert")])
             else:
                 _execute(dataset, f"UPDATE main.gpkg_ogr_contents SET feature_count = (SELECT COUNT(*) FROM "
-                                  f"main.{_quote(dest_table)}) WHERE lower(table_name) = lower("
-                                  f"{literal(dest_table.replace(chr(39), chr(39) * 2))})")
+                                  f"main.{_quote(dest_table)}) WHERE lower(table_name) = lower({_text(dest_table)})")
             _execute(dataset, sql)
         # The layer extent is the source's (same geometries); readers take it from gpkg_contents.
         _execute(dataset, "UPDATE main.gpkg_contents SET (min_x, min_y, max_x, max_y) = (SELECT min_x, min_y, "
-                          f"max_x, max_y FROM le_src.gpkg_contents WHERE lower(table_name) = lower("
-                          f"{literal(src_table.replace(chr(39), chr(39) * 2))})) "
-                          f"WHERE lower(table_name) = lower({literal(dest_table.replace(chr(39), chr(39) * 2))})")
+                          "max_x, max_y FROM le_src.gpkg_contents WHERE lower(table_name) = "
+                          f"lower({_text(src_table)})) WHERE lower(table_name) = lower({_text(dest_table)})")
         _execute(dataset, "DETACH DATABASE le_src")
     finally:
         dataset = None
@@ -486,7 +490,7 @@ def _copy_chunks(dataset, insert, fid, loaded, folder, feedback):
 
 def _copy_chunk(dataset, sql, path):
     """Attach the results file `path` as le_res, run `sql`, detach and delete the file (in the worker thread)."""
-    _execute(dataset, "ATTACH DATABASE '{}' AS le_res".format(path.replace("'", "''")))
+    _execute(dataset, f"ATTACH DATABASE {_text(path)} AS le_res")
     try:
         _execute(dataset, sql)
     finally:
@@ -508,12 +512,12 @@ def _per_row_triggers(path, table, geom):
     return [(name, sql) for name, sql in rows if name.lower() in known]
 
 
-def _fill_rtree(dataset, src, dest_info, rtree):
+def _fill_rtree(dataset, src_info, dest_info, rtree):
     """Fill the empty spatial index `rtree` of the just-copied layer in bulk: a copy of the source layer's own
     index when it provably indexes exactly these geometries (same fids, every box holding its geometry's, same
     node size), else built from the geometries' envelopes — what the per-row trigger would have inserted."""
     table, fid, geom = (_quote(v) for v in dest_info[:3])
-    src_rtree = _source_rtree(src, dataset, rtree)
+    src_rtree = _source_rtree(dataset, src_info, rtree)
     if src_rtree is not None:
         for part in ("node", "parent", "rowid"):
             _execute(dataset, f"DELETE FROM main.{_quote(rtree + '_' + part)}")
@@ -525,27 +529,19 @@ def _fill_rtree(dataset, src, dest_info, rtree):
                       f"WHERE {geom} NOT NULL AND NOT ST_IsEmpty({geom})")
 
 
-def _source_rtree(src, dataset, rtree):
-    """The name of the source layer's R*Tree when its node tables may be copied as they are into `rtree`
-    (the destination's, empty): it indexes exactly the copied rows — every fid with a geometry once, no other
-    — with boxes that hold each geometry's envelope, in nodes of the destination's size. Else None."""
-    src_info = _layer_info(*src)
-    if src_info is None:
-        return None
+def _source_rtree(dataset, src_info, rtree):
+    """The name of the source layer's (attached as le_src) R*Tree when its node tables may be copied as they are
+    into `rtree` (the destination's, empty): it indexes exactly the copied rows — every fid with a geometry
+    once, no other — with boxes that hold each geometry's envelope, in nodes of the destination's size. Else
+    None."""
     src_table, src_fid, src_geom = src_info[:3]
     name = f"rtree_{src_table}_{src_geom}"
-    con = sqlite3.connect(f"file:{src[0]}?mode=ro", uri=True)
-    try:
-        indexed = con.execute("SELECT COUNT(*) FROM gpkg_extensions WHERE lower(table_name) = lower(?) AND "
-                              "lower(column_name) = lower(?) AND extension_name = 'gpkg_rtree_index'",
-                              (src_table, src_geom)).fetchone()[0]
-        size = con.execute(f"SELECT length(data) FROM {_quote(name + '_node')} WHERE nodeno = 1").fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        con.close()
+    indexed = _scalar(dataset, f"SELECT COUNT(*) FROM le_src.gpkg_extensions WHERE lower(table_name) = lower("
+                               f"{_text(src_table)}) AND lower(column_name) = lower({_text(src_geom)}) AND "
+                               "extension_name = 'gpkg_rtree_index'")
+    size = _scalar(dataset, f"SELECT length(data) FROM le_src.{_quote(name + '_node')} WHERE nodeno = 1")
     own = _scalar(dataset, f"SELECT length(data) FROM main.{_quote(rtree + '_node')} WHERE nodeno = 1")
-    if not indexed or size is None or own is None or size[0] != own:
+    if not indexed or size is None or size != own:
         return None
     table, fid, geom, index = _quote(src_table), _quote(src_fid), _quote(src_geom), _quote(name)
     shaped = f"s.{geom} NOT NULL AND NOT ST_IsEmpty(s.{geom})"
