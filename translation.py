@@ -52,6 +52,13 @@ def qm_path(locale):
     return os.path.join(I18N_DIR, f"landeval_{locale}.qm")
 
 
+def _load(locale):
+    """A QTranslator holding LandEval's `locale` translation, or None when its .qm is missing or unreadable."""
+    path = qm_path(locale)
+    translator = QTranslator()
+    return translator if os.path.isfile(path) and translator.load(path) else None
+
+
 def install_translator(code=None):
     """Install the translation for `code` (default: QGIS's locale) and return its locale, or None when the
     interface stays English. Replaces the translator this function installed before."""
@@ -59,11 +66,10 @@ def install_translator(code=None):
     locale = translation_locale(qgis_locale() if code is None else code)
     if locale is None:
         return None
-    path = qm_path(locale)
-    translator = QTranslator()
-    if not os.path.isfile(path) or not translator.load(path):
-        QgsMessageLog.logMessage(f"No LandEval translation for {locale} ({path}); the interface stays English. "
-                                 "A checkout compiles it with `python3 scripts/i18n.py compile`.", CONTEXT)
+    translator = _load(locale)
+    if translator is None:
+        QgsMessageLog.logMessage(f"No LandEval translation for {locale} ({qm_path(locale)}); the interface stays "
+                                 "English. A checkout compiles it with `python3 scripts/i18n.py compile`.", CONTEXT)
         return None
     QCoreApplication.installTranslator(translator)
     _installed.append(translator)
@@ -110,9 +116,7 @@ def _translate(text, context, lang):
     if locale is None:
         return text
     if locale not in _by_locale:
-        translator = QTranslator()
-        _by_locale[locale] = translator if os.path.isfile(qm_path(locale)) and translator.load(qm_path(locale)) \
-            else None
+        _by_locale[locale] = _load(locale)
     translator = _by_locale[locale]
     return (_lookup(translator, context, text) if translator is not None else "") or text
 
