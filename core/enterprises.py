@@ -12,7 +12,7 @@ import pandas as pd
 from pandas.api.extensions import take
 
 from .errors import QT_TRANSLATE_NOOP, LandEvalError, Problem
-from .frames import side_by_side
+from .frames import columns_of, side_by_side
 from .indicators import aggregate_enterprises
 from .keys import describe_positions, is_numeric_key, key_strings, without_leading_zeros
 from .tables import Note
@@ -121,9 +121,8 @@ def _with_positions(canon, positions):
     """`canon` with each row's parcel position as parcel_id (−1 for the unmatched) and the keys dropped,
     sharing canon's columns: no copy of the firm table (dropping, assigning then selecting the matched rows
     copied it three times)."""
-    columns = {c: canon[c] for c in canon.columns if c not in ("parcel_id", "enterprise_id")}
-    columns["parcel_id"] = pd.Series(positions, index=canon.index)
-    return pd.DataFrame(columns, index=canon.index, copy=False)
+    columns = columns_of(canon, lambda c: c not in ("parcel_id", "enterprise_id"))
+    return side_by_side(columns + [pd.Series(positions, index=canon.index, name="parcel_id")], canon.index)
 
 
 def join_enterprises(canon, positions, parcel_keys, how, row_labels):

@@ -81,11 +81,12 @@ def _one_row_per_parcel(columns, parcel_key):
     first column, the table reset_index would give. The columns are taken as they are: inserting them one
     by one and resetting the index copied the whole table twice (+0.7 GB for 10⁶ parcels)."""
     keys = columns["n_enterprises"].index
-    table = {parcel_key: pd.Series(keys.array, name=parcel_key)}
-    for name, values in columns.items():
-        # reindex is a no-op on the same keys in the same order (the groupby results); it aligns the others.
-        table[name] = pd.Series(values.reindex(keys, copy=False).array, name=name)
-    return pd.DataFrame(table, copy=False)
+    index = pd.RangeIndex(len(keys))
+    # reindex is a no-op on the same keys in the same order (the groupby results); it aligns the others.
+    table = [pd.Series(keys.array, index=index, name=parcel_key)]
+    table += [pd.Series(values.reindex(keys, copy=False).array, index=index, name=name)
+              for name, values in columns.items()]
+    return side_by_side(table, index)
 
 
 def _weighted_mean(frame, groups, fid, weight_by, parcel_key):
